@@ -1,0 +1,73 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Env } from '@qf/contracts';
+import { createDataSource } from '@qf/persistence';
+import { databaseUrl, REPO_ROOT } from '@qf/runtime';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { CasesController, TasksController } from './cases/cases.controller';
+import { CasesService } from './cases/cases.service';
+import { ErrorFilter } from './common/error.filter';
+import { ENV } from './config';
+import { HealthController } from './health/health.controller';
+import { OrgController } from './org/org.controller';
+import { TemporalModule } from './temporal/temporal.module';
+
+@Module({})
+export class AppModule {
+  static forEnv(env: Env): DynamicModule {
+    const consoleDir = path.resolve(REPO_ROOT, env.CONSOLE_DIST);
+    const url = databaseUrl(env);
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: env.LOG_LEVEL,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
+            autoLogging: { ignore: (req) => !req.url?.startsWith('/api') || req.url === '/api/health' },
+          },
+        }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ type: 'postgres', url, autoLoadEntities: false, synchronize: false }),
+          dataSourceFactory: async () => createDataSource(url).initialize(),
+        }),
+        JwtModule.register({
+          global: true,
+          // development without JWT_SECRET: a per-process secret (tokens end with the process)
+          secret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+          signOptions: { expiresIn: env.JWT_TTL_SECONDS },
+        }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'login', ttl: 60_000, limit: env.LOGIN_RATE_LIMIT }],
+          getTracker: (req: Record<string, any>) => `${req.ip}:${String(req.body?.username ?? '').toLowerCase()}`,
+          errorMessage: 'too many login attempts: wait a minute and try again',
+        }),
+        TerminusModule,
+        TemporalModule,
+        ...(existsSync(consoleDir)
+          ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })]
+          : []),
+      ],
+      controllers: [AuthController, HealthController, CasesController, TasksController, AuditController, OrgController],
+      providers: [
+        { provide: ENV, useValue: env },
+        CasesService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+      exports: [ENV],
+    };
+  }
+}

@@ -1,0 +1,174 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { WorkflowUpdateFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  ActUpdate, CaseDetail, CaseKind, CaseState, CaseView, CaseWorkflowInput, FAILURE, TaskActionInput, WORKFLOW_UPDATE_ACT,
+} from '@qf/contracts';
+import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
+import { RequestUser } from '../auth/auth.decorators';
+import { ApiError, badRequest, conflict, forbidden, notFound } from '../common/errors';
+import { TemporalService } from '../temporal/temporal.module';
+import { CASE_COLUMNS, TASK_COLUMNS, toCaseView, toTaskView } from './case-views';
+import { caseScope, taskIsMine } from './scope';
+import { HttpStatus } from '@nestjs/common';
+
+export interface StartCaseInput {
+  kind: CaseKind;
+  workflowType: string;
+  businessKey: string;
+  title: string;
+  data: Record<string, unknown>;
+  unitId?: string | null;
+  subjectEmployeeIds?: string[];
+}
+
+@Injectable()
+export class CasesService {
+  constructor(@Inject(DataSource) private readonly ds: DataSource, private readonly temporal: TemporalService) {}
+
+  workflowIdFor(kind: string, businessKey: string): string {
+    return `${kind}-${businessKey}`;
+  }
+
+  /**
+   * Registers a case and starts its workflow with the newest published flow and the policy in effect, pinned
+   * for the case's life. The business key is the workflow ID: registering the same key again returns the
+   * existing case and starts nothing.
+   */
+  async start(input: StartCaseInput, user: RequestUser): Promise<{ created: boolean; case: CaseView }> {
+    const [flowRow] = await this.ds.query(
+      `SELECT version, body FROM flow_versions WHERE kind = $1 AND status = 'published' ORDER BY version DESC LIMIT 1`, [input.kind]);
+    if (!flowRow) throw conflict(`no published flow for ${input.kind}`);
+    const [policyRow] = await this.ds.query(
+      `SELECT version, body FROM policy_versions WHERE status = 'published' AND (effective_from IS NULL OR effective_from <= now()::date)
+       ORDER BY effective_from DESC NULLS LAST, version DESC LIMIT 1`);
+    if (!policyRow) throw conflict('no policy version is in effect');
+    const workflowId = this.workflowIdFor(input.kind, input.businessKey);
+    const inserted = await this.ds.query(
+      `INSERT INTO cases (kind, business_key, title, workflow_id, policy_version, flow_version, data, unit_id, subject_employee_ids, created_by, status)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,'open') ON CONFLICT (kind, business_key) DO NOTHING RETURNING id`,
+      [input.kind, input.businessKey, input.title, workflowId, policyRow.version, flowRow.version, JSON.stringify(input.data),
+        input.unitId ?? null, input.subjectEmployeeIds ?? [], user.id],
+    );
+    const [row] = await this.ds.query(`SELECT ${CASE_COLUMNS} FROM cases c WHERE kind = $1 AND business_key = $2`, [input.kind, input.businessKey]);
+    const created = inserted.length > 0;
+    const policy = PolicySchema.parse(policyRow.body);
+    const wfInput: CaseWorkflowInput = {
+      caseId: row.id, kind: input.kind, businessKey: input.businessKey, initiatorUserId: row.created_by,
+      policyVersion: row.policy_version, flowVersion: row.flow_version,
+      flow: created ? FlowDefinitionSchema.parse(flowRow.body) : await this.flowBody(input.kind, row.flow_version),
+      calendar: { ...policy.calendar, holidays: [...policy.calendar.holidays], workingWeekdays: [...policy.calendar.workingWeekdays], extraWorkingDays: [...(policy.calendar.extraWorkingDays ?? [])] },
+      data: row.data,
+    };
+    const client = await this.temporal.client();
+    // USE_EXISTING: a repeated registration (or a retry after a crash between insert and start) starts nothing new.
+    await client.workflow.start(input.workflowType, {
+      workflowId, taskQueue: this.temporal.taskQueue, args: [wfInput], workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    if (created) {
+      await this.ds.query(
+        `INSERT INTO audit_log (actor_id, actor, action, entity, entity_id, case_id, workflow_id, after, idempotency_key)
+         VALUES ($1,$2,'case.registered','case',$3,$3,$4,$5,$6) ON CONFLICT (idempotency_key) DO NOTHING`,
+        [user.id, user.username, row.id, workflowId, JSON.stringify({ title: input.title, data: input.data }), `register:${workflowId}`],
+      );
+    }
+    return { created, case: await this.waitForStage(row.id) };
+  }
+
+  private async flowBody(kind: string, version: number): Promise<unknown> {
+    const [r] = await this.ds.query(`SELECT body FROM flow_versions WHERE kind=$1 AND version=$2`, [kind, version]);
+    return r.body;
+  }
+
+  /** Waits briefly for the workflow to settle in its first stage, so the caller sees who the case waits on. */
+  private async waitForStage(id: string): Promise<CaseView> {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const [r] = await this.ds.query(`SELECT ${CASE_COLUMNS} FROM cases c WHERE id=$1`, [id]);
+      if (r.stage || r.status !== 'open' || Date.now() > deadline) return toCaseView(r, (w) => this.temporal.workflowUrl(w));
+      await new Promise((res) => setTimeout(res, 100));
+    }
+  }
+
+  async list(user: RequestUser, filter: Record<string, unknown>, orderBy: string, limit: number, offset: number): Promise<{ rows: CaseView[]; total: number }> {
+    const params: unknown[] = [];
+    const where = [caseScope(user, params)];
+    const eq = (col: string, v: unknown) => { if (v !== undefined && v !== null && v !== '') { params.push(v); where.push(`${col} = $${params.length}`); } };
+    eq('c.status', filter.status);
+    eq('c.kind', filter.kind);
+    eq('c.stage', filter.stage);
+    if (filter.id) { params.push(([] as unknown[]).concat(filter.id)); where.push(`c.id::text = ANY($${params.length}::text[])`); }
+    if (filter.q) { params.push(`%${String(filter.q)}%`); where.push(`(c.title ILIKE $${params.length} OR c.business_key ILIKE $${params.length})`); }
+    if (filter.overdue === true) where.push(`c.status = 'open' AND c.due_at < now()`);
+    const sql = `FROM cases c WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);
+    const rows = await this.ds.query(`SELECT ${CASE_COLUMNS} ${sql} ORDER BY ${orderBy}, c.id LIMIT ${limit} OFFSET ${offset}`, params);
+    return { rows: rows.map((r: unknown) => toCaseView(r, (w) => this.temporal.workflowUrl(w))), total };
+  }
+
+  /** A case the user may see: 404 when it does not exist, 403 when it is out of their scope. */
+  async get(user: RequestUser, id: string): Promise<CaseDetail> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('case');
+    const params: unknown[] = [id];
+    const scope = caseScope(user, params);
+    const [r] = await this.ds.query(`SELECT ${CASE_COLUMNS}, (${scope}) AS visible FROM cases c WHERE c.id = $1`, params);
+    if (!r) throw notFound('case');
+    if (!r.visible) throw forbidden('this case is outside your scope');
+    const tasks = await this.ds.query(`SELECT ${TASK_COLUMNS} FROM tasks t JOIN cases c ON c.id = t.case_id WHERE t.case_id = $1 ORDER BY t.created_at, t.slot`, [id]);
+    const timeline = await this.ds.query(
+      `SELECT at, actor, action, details->>'stage' AS stage, details FROM audit_log WHERE case_id = $1 ORDER BY at, id`, [id]);
+    return {
+      ...toCaseView(r, (w) => this.temporal.workflowUrl(w)),
+      tasks: tasks.map((t: unknown) => toTaskView(t)),
+      timeline: timeline.map((t: any) => ({ at: new Date(t.at).toISOString(), actor: t.actor, action: t.action, stage: t.stage, details: t.details })),
+    };
+  }
+
+  /**
+   * A human action on a task: checked here (404, 403, 409) and again by the workflow's Update validator,
+   * which serialises concurrent actors; the answer is the case's new state.
+   */
+  async act(user: RequestUser, taskId: string, body: TaskActionInput, requestId?: string): Promise<CaseState> {
+    if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw notFound('task');
+    const params: unknown[] = [taskId];
+    const mine = taskIsMine(user, params);
+    const [t] = await this.ds.query(`SELECT t.*, (${mine}) AS mine FROM tasks t WHERE t.id = $1`, params);
+    if (!t) throw notFound('task');
+    if (!t.mine) {
+      if (t.status !== 'open') throw conflict('the task has already been decided');
+      throw forbidden(t.assignee_user_id ? 'the task is assigned to another person' : `the task needs role ${t.assignee_role}`);
+    }
+    if (t.status !== 'open') throw conflict('the task has already been decided');
+    const update: ActUpdate = {
+      taskId, action: body.action, comment: body.comment, data: body.data, requestId: requestId ?? randomUUID(),
+      actor: { userId: user.id, username: user.username, roles: user.roles, employeeId: user.employeeId },
+    };
+    const client = await this.temporal.client();
+    try {
+      return await client.workflow.getHandle(t.workflow_id).executeUpdate<CaseState, [ActUpdate]>(WORKFLOW_UPDATE_ACT, {
+        args: [update], updateId: update.requestId,
+      });
+    } catch (e) {
+      throw mapWorkflowError(e);
+    }
+  }
+}
+
+/** Maps a workflow's validator rejection to the api's status codes. */
+export function mapWorkflowError(e: unknown): Error {
+  if (e instanceof WorkflowNotFoundError) return conflict('the case is no longer running');
+  const cause = e instanceof WorkflowUpdateFailedError ? e.cause : undefined;
+  if (cause instanceof ApplicationFailure) {
+    const details = (cause.details?.[0] as { path: string; message: string; rule?: string }[] | undefined) ?? undefined;
+    switch (cause.type) {
+      case FAILURE.badRequest: return badRequest(cause.message, details);
+      case FAILURE.forbidden: return forbidden(cause.message);
+      case FAILURE.conflict: return conflict(cause.message);
+      case FAILURE.notFound: return new ApiError(HttpStatus.NOT_FOUND, cause.message);
+    }
+  }
+  if ((e as Error)?.message?.includes('workflow execution already completed')) return conflict('the case is already closed');
+  return e as Error;
+}

@@ -1,0 +1,39 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { Response } from 'express';
+import { ApiErrorBody } from '@qf/contracts';
+
+const NAMES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+/** Every error leaves as `{statusCode, error, message, details?}`; Postgres input errors are 400/409, never 500. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly log = new Logger('errors');
+
+  catch(err: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(err);
+    if (body.statusCode >= 500 && body.statusCode !== 503) this.log.error(err instanceof Error ? err.stack : String(err));
+    if (!res.headersSent) res.status(body.statusCode).json(body);
+  }
+
+  private toBody(err: unknown): ApiErrorBody {
+    if (err instanceof HttpException) {
+      const status = err.getStatus();
+      const r = err.getResponse() as string | { message?: string | string[]; details?: ApiErrorBody['details'] };
+      const message = typeof r === 'string' ? r : Array.isArray(r.message) ? r.message.join('; ') : (r.message ?? err.message);
+      const details = typeof r === 'object' && r.details ? r.details : undefined;
+      return { statusCode: status, error: NAMES[status] ?? 'Error', message, ...(details ? { details } : {}) };
+    }
+    const code = (err as { code?: string })?.code;
+    if (code === '22P02' || code === '22007' || code === '22008') return { statusCode: 400, error: NAMES[400], message: 'malformed value: ' + (err as Error).message };
+    if (code === '23505') return { statusCode: 409, error: NAMES[409], message: 'already exists: ' + ((err as { detail?: string }).detail ?? '') };
+    if (code === '23503') return { statusCode: 400, error: NAMES[400], message: 'refers to a record that does not exist: ' + ((err as { detail?: string }).detail ?? '') };
+    if (code === '55000' || code === '42501' || code === '23514') return { statusCode: 409, error: NAMES[409], message: (err as Error).message };
+    if ((err as { type?: string })?.type === 'entity.parse.failed') return { statusCode: 400, error: NAMES[400], message: 'request body is not valid JSON' };
+    if ((err as { status?: number })?.status === 413) return { statusCode: 413, error: NAMES[413], message: 'request body too large' };
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: NAMES[500], message: 'internal error' };
+  }
+}

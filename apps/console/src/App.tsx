@@ -1,0 +1,52 @@
+import { Admin, Resource, type ResourceProps } from 'react-admin';
+import { authProvider, canUse, hasRole, MASTER_DATA_EDITORS } from './authProvider';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n';
+import { Layout } from './layout';
+import { Dashboard } from './dashboard';
+import cases from './cases';
+import tasks from './tasks';
+import complaints from './complaints';
+import deductions from './deductions';
+import audit from './audit';
+import employees from './employees';
+import orgUnits from './orgUnits';
+import users from './users';
+
+/**
+ * Resources a user cannot use are still registered without views, so references to them
+ * (e.g. employees named in a complaint) keep their record representation.
+ */
+const resource = (name: string, def: Omit<ResourceProps, 'name'>, permissions: unknown) =>
+  canUse(permissions, name) ? (
+    <Resource key={name} name={name} {...def} />
+  ) : (
+    <Resource key={name} name={name} recordRepresentation={def.recordRepresentation} />
+  );
+
+const masterData = <T extends { edit?: unknown; create?: unknown }>(def: T, permissions: unknown) =>
+  hasRole(permissions, MASTER_DATA_EDITORS) ? def : { ...def, edit: undefined, create: undefined };
+
+export const App = () => (
+  <Admin
+    title="QualityFlow 质量流程"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    dashboard={Dashboard}
+    layout={Layout}
+    requireAuth
+    disableTelemetry
+  >
+    {(permissions) => [
+      resource('tasks', tasks, permissions),
+      resource('cases', cases, permissions),
+      resource('complaints', complaints, permissions),
+      resource('deductions', deductions, permissions),
+      resource('employees', masterData(employees, permissions), permissions),
+      resource('org-units', masterData(orgUnits, permissions), permissions),
+      resource('users', users, permissions),
+      resource('audit', audit, permissions),
+    ]}
+  </Admin>
+);

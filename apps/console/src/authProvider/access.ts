@@ -1,0 +1,29 @@
+import type { Role } from '@qf/contracts/common';
+
+/**
+ * Which roles see which resource in the menu (admin sees everything). The api enforces access;
+ * this only keeps the menu to what a user can use.
+ */
+export const RESOURCE_ROLES: Record<string, readonly Role[] | 'all'> = {
+  tasks: 'all',
+  cases: 'all',
+  complaints: ['verifier', 'ruling-lead', 'leadership', 'hr', 'team-lead', 'manager', 'branch-head', 'committee'],
+  deductions: 'all',
+  employees: ['hr', 'leadership', 'branch-head'],
+  'org-units': ['hr', 'leadership', 'branch-head'],
+  audit: [],
+  users: [],
+};
+
+/** Roles that may change master data (employees, org units). */
+export const MASTER_DATA_EDITORS: readonly Role[] = ['admin', 'hr'];
+
+export const hasRole = (permissions: unknown, roles: readonly Role[]): boolean =>
+  Array.isArray(permissions) && permissions.some((r) => r === 'admin' || roles.includes(r as Role));
+
+export const canUse = (permissions: unknown, resource: string): boolean => {
+  const allowed = RESOURCE_ROLES[resource];
+  if (allowed === undefined) return false;
+  if (allowed === 'all') return Array.isArray(permissions);
+  return hasRole(permissions, allowed);
+};

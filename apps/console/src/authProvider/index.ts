@@ -1,0 +1,79 @@
+import type { AuthProvider } from 'react-admin';
+import { LoginSchema, type AuthUser, type LoginResult } from '@qf/contracts/auth';
+import { tokenStore } from './tokenStore';
+
+export { tokenStore } from './tokenStore';
+export * from './access';
+
+const API = '/api';
+
+interface ErrorLike { status?: number; message?: string }
+
+const readMessage = async (res: Response): Promise<string> => {
+  try {
+    const body = (await res.json()) as { message?: unknown };
+    if (typeof body?.message === 'string') return body.message;
+    if (Array.isArray(body?.message)) return body.message.join('; ');
+  } catch {
+    /* not JSON */
+  }
+  return res.statusText || `HTTP ${res.status}`;
+};
+
+export const authProvider: AuthProvider = {
+  async login(params: { username?: string; password?: string }) {
+    const parsed = LoginSchema.safeParse(params);
+    if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'ra.auth.sign_in_error');
+    const res = await fetch(`${API}/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(parsed.data),
+    });
+    if (!res.ok) {
+      // 401 wrong credentials, 429 rate-limited: show the server's message either way.
+      throw new Error(await readMessage(res));
+    }
+    const result = (await res.json()) as LoginResult;
+    tokenStore.set(result.accessToken, result.user);
+  },
+
+  async logout() {
+    const token = tokenStore.token;
+    tokenStore.clear();
+    if (token) {
+      // Best effort: the token is already forgotten locally.
+      await fetch(`${API}/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(
+        () => undefined,
+      );
+    }
+  },
+
+  async checkAuth() {
+    if (!tokenStore.token) throw new Error('ra.auth.auth_check_error');
+  },
+
+  async checkError(error: ErrorLike) {
+    if (error?.status === 401) {
+      tokenStore.clear();
+      throw new Error('ra.notification.logged_out');
+    }
+    // 403 and everything else: stay logged in; the caller shows a notification.
+  },
+
+  async getPermissions() {
+    return tokenStore.user?.roles ?? [];
+  },
+
+  async getIdentity() {
+    let user: AuthUser | null = tokenStore.user;
+    if (!user && tokenStore.token) {
+      const res = await fetch(`${API}/auth/me`, { headers: { Authorization: `Bearer ${tokenStore.token}` } });
+      if (res.ok) {
+        user = (await res.json()) as AuthUser;
+        tokenStore.setUser(user);
+      }
+    }
+    if (!user) throw new Error('ra.auth.auth_check_error');
+    return { ...user, id: user.id, fullName: user.displayName || user.username };
+  },
+};

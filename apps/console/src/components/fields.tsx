@@ -1,0 +1,113 @@
+import { useState, type ReactNode } from 'react';
+import { Box, Button, Chip, Link, Stack, Typography } from '@mui/material';
+import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import type { WaitingOn } from '@qf/contracts/cases';
+import { formatDateTime, formatFen, formatPoints } from './format';
+
+interface SourceProps { source: string; label?: string; sortable?: boolean; sortBy?: string }
+
+const get = (record: Record<string, unknown> | undefined, source: string): unknown =>
+  source.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), record);
+
+/** Date-time in the console's locale (DateField would use the browser's). */
+export const DateTimeField = ({ source }: SourceProps) => {
+  const record = useRecordContext();
+  const [locale] = useLocaleState();
+  return <span>{formatDateTime(get(record, source), locale)}</span>;
+};
+
+export const PointsField = ({ source }: SourceProps) => {
+  const record = useRecordContext();
+  return <span>{formatPoints(get(record, source))}</span>;
+};
+
+export const MoneyField = ({ source }: SourceProps) => {
+  const record = useRecordContext();
+  return <span>{formatFen(get(record, source))}</span>;
+};
+
+export const RoleChips = ({ roles }: { roles: readonly string[] | undefined }) => {
+  const translate = useTranslate();
+  return (
+    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      {(roles ?? []).map((r) => (
+        <Chip key={r} size="small" label={translate(`qf.roles.${r}`, { _: r })} />
+      ))}
+    </Stack>
+  );
+};
+
+export const RolesField = ({ source }: SourceProps) => {
+  const record = useRecordContext();
+  const roles = get(record, source);
+  return <RoleChips roles={Array.isArray(roles) ? (roles as string[]) : []} />;
+};
+
+export const useWaitingOnLabel = () => {
+  const translate = useTranslate();
+  return (waiting: WaitingOn[] | undefined | null) =>
+    (waiting ?? [])
+      .map((w) =>
+        w.username ?? w.userId ?? (w.role ? translate(`qf.roles.${w.role}`, { _: w.role }) : undefined),
+      )
+      .filter(Boolean)
+      .join('、');
+};
+
+export const WaitingOnField = ({ source }: SourceProps) => {
+  const record = useRecordContext();
+  const label = useWaitingOnLabel();
+  return <span>{label(get(record, source) as WaitingOn[]) || '—'}</span>;
+};
+
+/** "Now waiting on X since Y until Z". */
+export const WaitingLine = ({ waitingOn, since, due }: { waitingOn?: WaitingOn[]; since?: string | null; due?: string | null }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const who = useWaitingOnLabel()(waitingOn);
+  if (!who) return <Typography color="text.secondary">{translate('qf.case.not_waiting')}</Typography>;
+  const overdue = !!due && new Date(due).getTime() < Date.now();
+  return (
+    <Typography sx={{ fontWeight: 500 }} color={overdue ? 'error' : undefined}>
+      {translate(due ? 'qf.case.waiting' : 'qf.case.waiting_no_due', {
+        who,
+        since: formatDateTime(since, locale),
+        due: formatDateTime(due, locale),
+      })}
+    </Typography>
+  );
+};
+
+export const TemporalLinkField = ({ source }: SourceProps) => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const url = get(record, source);
+  if (typeof url !== 'string' || !url) return <span>—</span>;
+  return (
+    <Link href={url} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}>
+      {translate('qf.case.temporal')}
+    </Link>
+  );
+};
+
+/** Collapsible pretty-printed JSON. */
+export const JsonBlock = ({ value, label, defaultOpen = false }: { value: unknown; label?: ReactNode; defaultOpen?: boolean }) => {
+  const translate = useTranslate();
+  const [open, setOpen] = useState(defaultOpen);
+  if (value === undefined || value === null) return <span>—</span>;
+  return (
+    <Box>
+      <Button size="small" onClick={() => setOpen((o) => !o)}>
+        {label ?? translate('qf.common.json')} · {translate(open ? 'qf.common.collapse' : 'qf.common.expand')}
+      </Button>
+      {open && (
+        <Box
+          component="pre"
+          sx={{ m: 0, p: 1, bgcolor: 'action.hover', borderRadius: 1, fontSize: 12, overflowX: 'auto', maxHeight: 400 }}
+        >
+          {JSON.stringify(value, null, 2)}
+        </Box>
+      )}
+    </Box>
+  );
+};

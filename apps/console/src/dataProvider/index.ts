@@ -1,0 +1,59 @@
+import simpleRestProvider from 'ra-data-simple-rest';
+import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
+import type { ApiErrorBody } from '@qf/contracts/common';
+import type { CaseDetail, TaskActionInput } from '@qf/contracts/cases';
+import { tokenStore } from '../authProvider/tokenStore';
+
+export const API_URL = '/api';
+
+/** Field path of an api error detail, without a leading "body."/"data." wrapper added by some validators. */
+const fieldOf = (path: string) => path.replace(/^(body|data)\./, '').replace(/\[(\d+)\]/g, '.$1');
+
+/**
+ * Turns a 400 with `details` into react-admin's server-side validation shape (`body.errors`), so forms
+ * show each message under its input, and the top-level message as a notification (`root.serverError`).
+ */
+export const toValidationError = (error: unknown): unknown => {
+  if (!(error instanceof HttpError)) return error;
+  const body = error.body as Partial<ApiErrorBody> | undefined;
+  const message = typeof body?.message === 'string' ? body.message : error.message;
+  if (error.status === 400 && Array.isArray(body?.details) && body.details.length > 0) {
+    const errors: Record<string, unknown> = { root: { serverError: message } };
+    for (const d of body.details) {
+      const key = fieldOf(String(d.path ?? ''));
+      const text = d.rule ? `${d.message} (${d.rule})` : d.message;
+      if (key && !(key in errors)) errors[key] = text;
+    }
+    return new HttpError(message, error.status, { ...body, errors });
+  }
+  if (message !== error.message) return new HttpError(message, error.status, body);
+  return error;
+};
+
+export const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
+  const headers = new Headers(options.headers ?? { Accept: 'application/json' });
+  const token = tokenStore.token;
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  try {
+    return await fetchUtils.fetchJson(url, { ...options, headers });
+  } catch (e) {
+    throw toValidationError(e);
+  }
+};
+
+export interface QualityFlowDataProvider extends DataProvider {
+  taskAction(id: string, input: TaskActionInput): Promise<{ data: CaseDetail }>;
+}
+
+const base = simpleRestProvider(API_URL, httpClient);
+
+export const dataProvider: QualityFlowDataProvider = {
+  ...base,
+  async taskAction(id, input) {
+    const { json } = await httpClient(`${API_URL}/tasks/${encodeURIComponent(id)}/actions`, {
+      method: 'POST',
+      body: JSON.stringify(input),
+    });
+    return { data: json as CaseDetail };
+  },
+};

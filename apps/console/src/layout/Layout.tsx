@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+import { AppBar, Layout as RaLayout, TitlePortal } from 'react-admin';
+import { Typography } from '@mui/material';
+
+// The default AppBar already offers the locale switch (two locales) and the user menu.
+const QfAppBar = () => (
+  <AppBar>
+    <Typography variant="h6" sx={{ mr: 2, whiteSpace: 'nowrap' }}>
+      QualityFlow 质量流程
+    </Typography>
+    <TitlePortal />
+  </AppBar>
+);
+
+export const Layout = ({ children }: { children: ReactNode }) => <RaLayout appBar={QfAppBar}>{children}</RaLayout>;

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { NativeConnection } from '@temporalio/worker';
+import { loadEnv, seedDemoEnabled } from '@qf/contracts';
+import { createDataSource, prepareDatabase, seedDemo, seedReference } from '@qf/persistence';
+import { databaseUrl, temporalAddress, temporalConnectionOptions } from '@qf/runtime';
+import { createWorker } from './worker';
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const ds = await createDataSource(databaseUrl(env)).initialize();
+  await prepareDatabase(ds, async (d) => {
+    await seedReference(d);
+    if (seedDemoEnabled(env)) await seedDemo(d);
+  });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(env, temporalAddress(env)));
+  const worker = await createWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, ds });
+  console.log(`worker: polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${temporalAddress(env)}/${env.TEMPORAL_NAMESPACE}`);
+  await worker.run(); // returns after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight tasks finish
+  await connection.close();
+  await ds.destroy();
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import * as path from 'node:path';
+import { NativeConnection, Worker, bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { createActivities } from '@qf/activities';
+import { REPO_ROOT, workspaceAliases } from '@qf/runtime';
+
+export const WORKFLOWS_PATH = path.join(REPO_ROOT, 'workflows/src/index.ts');
+
+const bundlerOptions = {
+  webpackConfigHook: (config: any) => {
+    config.resolve = config.resolve ?? {};
+    config.resolve.alias = { ...(config.resolve.alias ?? {}), ...workspaceAliases() };
+    return config;
+  },
+  // zod's locale loading and typeorm are never used by workflow code
+  ignoreModules: ['typeorm', 'pg'],
+};
+
+let cachedBundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** Bundles the workflows once per process (webpack; workspace aliases resolved). */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  cachedBundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...bundlerOptions });
+  return cachedBundle;
+}
+
+export async function createWorker(opts: { connection: NativeConnection; namespace: string; taskQueue: string; ds: DataSource }): Promise<Worker> {
+  return Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities: createActivities(opts.ds),
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * `npm start`: the whole product in one terminal with prefixed logs — embedded Postgres and the Temporal
+ * dev server (unless DATABASE_URL / TEMPORAL_ADDRESS point elsewhere), then the api (serving the console)
+ * and the worker. Ctrl-C stops everything; data stays under .data/.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { loadEnv } from '@qf/contracts';
+import { isPortFree } from './ports';
+import { startEmbeddedPostgres } from './postgres';
+import { startTemporalDevServer } from './temporal';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DATA = path.join(ROOT, '.data');
+const COLORS = { pg: 34, temporal: 35, api: 32, worker: 33, stack: 36 } as const;
+
+function logger(name: keyof typeof COLORS) {
+  const tag = `\x1b[${COLORS[name]}m${name.padEnd(8)}|\x1b[0m `;
+  return (line: string) => process.stdout.write(tag + line + '\n');
+}
+const say = logger('stack');
+
+function fail(message: string): never {
+  say(`\x1b[31m${message}\x1b[0m`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  mkdirSync(DATA, { recursive: true, mode: 0o755 });
+  const stops: (() => Promise<void>)[] = [];
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    await Promise.all(children.map((c) => new Promise<void>((resolve) => {
+      if (c.exitCode !== null) return resolve();
+      c.once('exit', () => resolve());
+      c.kill('SIGTERM');
+      setTimeout(() => c.kill('SIGKILL'), 15_000).unref();
+    })));
+    for (const stop of stops.reverse()) await stop().catch((e) => say(`stop failed: ${e.message}`));
+    say('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  const checks: [number, string, boolean][] = [
+    [env.PORT, 'PORT (api and console)', true],
+    [env.PG_PORT, 'PG_PORT (embedded Postgres)', !env.DATABASE_URL],
+    [env.TEMPORAL_PORT, 'TEMPORAL_PORT (Temporal dev server)', !env.TEMPORAL_ADDRESS],
+    [env.TEMPORAL_UI_PORT, 'TEMPORAL_UI_PORT (Temporal Web UI)', !env.TEMPORAL_ADDRESS],
+  ];
+  for (const [port, name, needed] of checks) {
+    if (needed && !(await isPortFree(port, '0.0.0.0'))) fail(`port ${port} is in use (${name}): stop what uses it, or set ${name.split(' ')[0]}=<free port>`);
+  }
+
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: env.NODE_ENV };
+  if (!env.DATABASE_URL) {
+    const log = logger('pg');
+    try {
+      const pg = await startEmbeddedPostgres({ dataDir: path.join(DATA, 'pg'), port: env.PG_PORT, database: 'qualityflow', log });
+      stops.push(pg.stop);
+      childEnv.DATABASE_URL = pg.url;
+      log(`embedded Postgres on 127.0.0.1:${env.PG_PORT}, data in .data/pg`);
+    } catch (e) {
+      fail(`embedded Postgres did not start: ${(e as Error).message}`);
+    }
+  } else say('using external Postgres from DATABASE_URL');
+
+  if (!env.TEMPORAL_ADDRESS) {
+    const log = logger('temporal');
+    try {
+      const t = await startTemporalDevServer({ port: env.TEMPORAL_PORT, uiPort: env.TEMPORAL_UI_PORT, dbFile: path.join(DATA, 'temporal.db'), namespace: env.TEMPORAL_NAMESPACE, onLine: log });
+      stops.push(t.stop);
+      childEnv.TEMPORAL_ADDRESS = t.address;
+      log(`Temporal dev server on ${t.address}, Web UI http://localhost:${env.TEMPORAL_UI_PORT}, history in .data/temporal.db`);
+    } catch (e) {
+      await stopAll(1);
+      fail(`Temporal dev server did not start: ${(e as Error).message}`);
+    }
+  } else say(`using external Temporal at ${env.TEMPORAL_ADDRESS}`);
+
+  if (!env.JWT_SECRET && env.NODE_ENV !== 'production') {
+    // development: one secret per data folder, so a restart keeps sessions valid; never committed
+    const file = path.join(DATA, 'jwt-secret');
+    if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+    childEnv.JWT_SECRET = readFileSync(file, 'utf8').trim();
+  }
+
+  const tsNode = [require.resolve('ts-node/dist/bin.js'), '--transpile-only', '-r', 'tsconfig-paths/register'];
+  for (const [name, entry] of [['worker', 'apps/worker/src/main.ts'], ['api', 'apps/api/src/main.ts']] as const) {
+    const log = logger(name);
+    const child = spawn(process.execPath, [...tsNode, entry], { cwd: ROOT, env: { ...childEnv, TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.base.json') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const forward = (b: Buffer) => b.toString().split('\n').filter(Boolean).forEach(log);
+    child.stdout!.on('data', forward);
+    child.stderr!.on('data', forward);
+    child.once('exit', (code) => {
+      if (!stopping) {
+        say(`${name} exited with code ${code}; stopping the stack`);
+        void stopAll(code ?? 1);
+      }
+    });
+    children.push(child);
+  }
+  say(`QualityFlow is starting: console http://localhost:${env.PORT} · api http://localhost:${env.PORT}/api · docs http://localhost:${env.PORT}/api/docs` +
+    (env.TEMPORAL_ADDRESS ? '' : ` · Temporal UI http://localhost:${env.TEMPORAL_UI_PORT}`));
+}
+
+void main();

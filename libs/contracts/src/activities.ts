@@ -1,0 +1,64 @@
+import { Actor, CaseState, TaskRef } from './workflow';
+import { Role } from './common';
+import { CaseStatus, TaskActionName, WaitingOn } from './cases';
+
+/** The activities contract: workflows call these (by type only); `activities/` implements them. */
+export interface SyncCaseInput {
+  caseId: string;
+  status: CaseStatus;
+  stage: string | null;
+  outcome: string | null;
+  waitingOn: WaitingOn[];
+  waitingSince: string | null;
+  dueAt: string | null;
+  data: Record<string, unknown>;
+  /** audit entry for the change, idempotent by key */
+  audit?: { key: string; action: string; actor?: string | null; details?: unknown };
+}
+
+export interface OpenTasksInput {
+  caseId: string;
+  workflowId: string;
+  stage: string;
+  stageLabel: string;
+  round: number;
+  assignees: { slot: number; role: Role | null; userId: string | null }[];
+  allowedActions: TaskActionName[];
+  dueAt: string | null;
+}
+
+export interface RecordActionInput {
+  caseId: string;
+  workflowId: string;
+  stage: string;
+  requestId: string;
+  taskId: string;
+  actor: Actor;
+  action: TaskActionName;
+  comment?: string;
+  data?: Record<string, unknown>;
+  /** new task row state after the action */
+  task: { status: 'open' | 'done' | 'cancelled'; decision: string | null; assigneeUserId?: string | null; claimedBy?: string | null };
+}
+
+export interface NotifyInput {
+  key: string;
+  kind: 'reminder' | 'overdue' | 'escalation';
+  caseId: string;
+  workflowId: string;
+  taskId: string | null;
+  role: Role | null;
+  userId: string | null;
+  message: string;
+}
+
+export interface CaseActivities {
+  syncCase(input: SyncCaseInput): Promise<void>;
+  roleHolders(role: Role): Promise<string[]>;
+  openStageTasks(input: OpenTasksInput): Promise<TaskRef[]>;
+  recordAction(input: RecordActionInput): Promise<void>;
+  closeStage(input: { workflowId: string; stage: string; round: number }): Promise<number>;
+  notify(input: NotifyInput): Promise<void>;
+}
+
+export type { CaseState };

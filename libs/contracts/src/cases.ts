@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { Role } from './common';
+
+export const CASE_KINDS = ['review', 'complaint'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+export type CaseStatus = 'open' | 'closed' | 'cancelled';
+
+/** Minimal generic case (kind "review"): one or more approval stages from the flow definition. */
+export const CreateCaseSchema = z.object({
+  title: z.string().trim().min(1, 'title is required').max(200),
+  description: z.string().max(5000).default(''),
+  businessKey: z.string().trim().min(1).max(100).optional(),
+});
+export type CreateCaseInput = z.infer<typeof CreateCaseSchema>;
+
+export interface WaitingOn { role?: Role; userId?: string; username?: string }
+
+export interface CaseView {
+  id: string;
+  kind: CaseKind;
+  businessKey: string;
+  title: string;
+  status: CaseStatus;
+  stage: string | null;
+  outcome: string | null;
+  waitingOn: WaitingOn[];
+  waitingSince: string | null;
+  dueAt: string | null;
+  workflowId: string;
+  temporalUrl: string;
+  policyVersion: number;
+  flowVersion: number;
+  data: Record<string, unknown>;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TimelineEntry { at: string; actor: string | null; action: string; stage?: string | null; details?: unknown }
+export interface CaseDetail extends CaseView { tasks: TaskView[]; timeline: TimelineEntry[] }
+
+export const TASK_ACTIONS = ['approve', 'reject', 'return', 'delegate', 'add-signer', 'withdraw', 'comment', 'claim'] as const;
+export const TaskActionNameSchema = z.enum(TASK_ACTIONS);
+export type TaskActionName = z.infer<typeof TaskActionNameSchema>;
+
+export const TaskActionSchema = z.object({
+  action: TaskActionNameSchema,
+  comment: z.string().max(2000).optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type TaskActionInput = z.infer<typeof TaskActionSchema>;
+
+export type TaskStatus = 'open' | 'done' | 'cancelled';
+export interface TaskView {
+  id: string;
+  caseId: string;
+  caseTitle: string;
+  kind: CaseKind;
+  workflowId: string;
+  stage: string;
+  stageLabel: string;
+  assigneeRole: Role | null;
+  assigneeUserId: string | null;
+  claimedBy: string | null;
+  status: TaskStatus;
+  decision: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  allowedActions: TaskActionName[];
+  dueAt: string | null;
+  createdAt: string;
+  overdue: boolean;
+}

@@ -1,0 +1,6 @@
+export * from './common';
+export * from './auth';
+export * from './cases';
+export * from './env';
+export * from './workflow';
+export * from './activities';

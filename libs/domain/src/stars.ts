@@ -1,0 +1,364 @@
+import type { Policy } from '@qf/policy';
+import { addMonths, localDate } from './calendar';
+import { EmploymentType, RuleReason, RuleViolation } from './types';
+
+export type StarLevel = 1 | 2 | 3;
+
+/** Dates are YYYY-MM-DD local dates; an ISO instant is converted to the policy's time zone. */
+function asDate(value: string, policy: Policy): string {
+  return value.includes('T') ? localDate(value, policy.calendar.timeZone) : value.slice(0, 10);
+}
+
+// ---------------------------------------------------------------------------------------------
+// S-1 campaign
+
+export const STAR_CAMPAIGN_PHASES = ['application', 'exam', 'committee', 'award'] as const;
+export type StarCampaignPhase = (typeof STAR_CAMPAIGN_PHASES)[number];
+
+/** S-1: one campaign a year; phases in order; awards finished by the end of October. */
+export function validateCampaignSchedule(
+  schedule: { year: number; starts: Record<StarCampaignPhase, string>; awardsFinishBy: string },
+  policy: Policy,
+): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  STAR_CAMPAIGN_PHASES.forEach((p, i) => {
+    const prev = STAR_CAMPAIGN_PHASES[i - 1];
+    if (prev && schedule.starts[p] < schedule.starts[prev]) {
+      out.push({ path: `starts.${p}`, message: `${p} must not start before ${prev} (S-1)`, rule: 'S-1' });
+    }
+    if (!schedule.starts[p].startsWith(`${schedule.year}-`)) {
+      out.push({ path: `starts.${p}`, message: `${p} must fall in the campaign year ${schedule.year} (S-1)`, rule: 'S-1' });
+    }
+  });
+  const lastDay = addMonths(`${schedule.year}-${String(policy.stars.awardsByMonth).padStart(2, '0')}-01`, 1);
+  if (!(schedule.awardsFinishBy < lastDay) || schedule.awardsFinishBy < schedule.starts.award) {
+    out.push({ path: 'awardsFinishBy', message: `awards must be finished by the end of month ${policy.stars.awardsByMonth} of ${schedule.year} (S-1)`, rule: 'S-1' });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// S-2 … S-4 eligibility
+
+export interface StarCandidate {
+  employmentType: EmploymentType;
+  /** first day on the hotline */
+  hotlineSince: string;
+  teamLeadRecommended?: boolean;
+  currentStars: 0 | StarLevel;
+  /** since when the current level is held */
+  currentStarSince?: string | null;
+  /** date of the last demotion or revocation decision */
+  lastDemotionAt?: string | null;
+  awards?: readonly { kind: string; year: number }[];
+  /** rank in the June comprehensive exam (1 = best), once known */
+  juneExamRank?: number | null;
+}
+
+export interface EligibilityResult {
+  ok: boolean;
+  violations: RuleReason[];
+  notes: RuleReason[];
+}
+
+const yearsLater = (date: string, years: number) => addMonths(date, 12 * years);
+
+/**
+ * S-2, S-3, S-4: whether the candidate may apply for `level` on `asOf`. Temporary and outsourced staff
+ * are eligible like staff. The S-4 rank gate applies once the June rank is known.
+ */
+export function checkEligibility(candidate: StarCandidate, level: StarLevel, asOf: string, policy: Policy): EligibilityResult {
+  const s = policy.stars;
+  const today = asDate(asOf, policy);
+  const violations: RuleReason[] = [];
+  const notes: RuleReason[] = [];
+  const heldLongEnough = () => !!candidate.currentStarSince && yearsLater(asDate(candidate.currentStarSince, policy), s.holdYears) <= today;
+
+  if (level === 1) {
+    const tenureOk = yearsLater(asDate(candidate.hotlineSince, policy), s.tenureYears) <= today;
+    if (!tenureOk && !candidate.teamLeadRecommended) {
+      violations.push({ rule: 'S-2', message: `1 star needs ${s.tenureYears} year(s) on the hotline or the team lead's recommendation as outstanding` });
+    } else if (!tenureOk) notes.push({ rule: 'S-2', message: 'under the tenure, admitted on the team lead\'s recommendation' });
+  } else if (candidate.currentStars >= level) {
+    notes.push({ rule: 'S-2', message: `re-applies for the held ${level}-star level; the exam is required again` });
+  } else {
+    const year = Number(today.slice(0, 4));
+    const direct = level === 2 && (candidate.awards ?? []).some((a) => a.year === year && s.directTwoStarAwards.includes(a.kind));
+    if (direct) notes.push({ rule: 'S-2', message: 'company award or advanced individual this year: may apply for 2 stars directly (exam still required)' });
+    else if (candidate.currentStars !== level - 1 || !heldLongEnough()) {
+      violations.push({ rule: 'S-2', message: `${level} stars needs ${level - 1} star(s) held for at least ${s.holdYears} year(s)` });
+    }
+  }
+
+  if (candidate.lastDemotionAt) {
+    const until = addMonths(asDate(candidate.lastDemotionAt, policy), s.demotionLockoutMonths);
+    if (today < until) violations.push({ rule: 'S-3', message: `demoted or stripped on ${asDate(candidate.lastDemotionAt, policy)}: may not apply before ${until}` });
+  }
+
+  const gate = level === 3 ? s.examRankGates['3'] : level === 2 ? s.examRankGates['2'] : null;
+  if (gate !== null && candidate.juneExamRank != null && candidate.juneExamRank > gate) {
+    violations.push({ rule: 'S-4', message: `${level} stars needs a June exam rank in the top ${gate}; rank is ${candidate.juneExamRank}` });
+  }
+  return { ok: violations.length === 0, violations, notes };
+}
+
+/** S-4: the highest level the June exam rank allows (top 5 → 3, top 10 → 2, else 1). */
+export function levelAllowedByRank(rank: number, policy: Policy): StarLevel {
+  if (rank <= policy.stars.examRankGates['3']) return 3;
+  if (rank <= policy.stars.examRankGates['2']) return 2;
+  return 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// S-5 quotas
+
+/** S-5: 1 star 30 % of headcount; 2 and 3 stars 30 % and 10 % of the 1-star number; rounded down. */
+export function starQuotas(headcount: number, policy: Policy): Record<StarLevel, number> {
+  const q = policy.stars.quotas;
+  const one = Math.floor((headcount * q.oneStarPercentOfHeadcount) / 100 + 1e-9);
+  return {
+    1: one,
+    2: Math.floor((one * q.twoStarPercentOfOneStar) / 100 + 1e-9),
+    3: Math.floor((one * q.threeStarPercentOfOneStar) / 100 + 1e-9),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// S-6 team-lead review
+
+/** S-6: the team lead approves, or rejects with a reason. */
+export function validateTeamLeadReview(review: { decision: 'approve' | 'reject'; reason?: string | null }): RuleViolation[] {
+  if (review.decision === 'reject' && !review.reason?.trim()) {
+    return [{ path: 'reason', message: 'a rejection needs a reason (S-6)', rule: 'S-6' }];
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// S-7 exam cascade
+
+export interface ExamStep {
+  level: StarLevel;
+  score: number;
+  passMark: number;
+  passed: boolean;
+}
+
+export interface ExamCascadeResult {
+  /** the level passed, or null */
+  level: StarLevel | null;
+  /** the next exam to sit when the last one failed and a lower exam has no score yet */
+  nextExam: StarLevel | null;
+  steps: ExamStep[];
+  explanation: string;
+}
+
+/** S-7: fail the 3-star exam → may sit the 2-star exam; fail that → the 1-star exam. */
+export function examCascade(scoresByLevel: Partial<Record<StarLevel, number>>, appliedLevel: StarLevel, policy: Policy): ExamCascadeResult {
+  const steps: ExamStep[] = [];
+  for (let level = appliedLevel; level >= 1; level--) {
+    const l = level as StarLevel;
+    const score = scoresByLevel[l];
+    if (score === undefined) {
+      return { level: null, nextExam: l, steps, explanation: `awaiting the ${l}-star exam (S-7)` };
+    }
+    const passMark = policy.stars.passMarks[String(l) as '1' | '2' | '3'];
+    const passed = score >= passMark;
+    steps.push({ level: l, score, passMark, passed });
+    if (passed) return { level: l, nextExam: null, steps, explanation: `passed the ${l}-star exam with ${score} (pass mark ${passMark}) (S-7)` };
+  }
+  return { level: null, nextExam: null, steps, explanation: 'failed every exam down to 1 star (S-7)' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// S-8 committee
+
+export interface CommitteeVote {
+  memberId: string;
+  candidateId: string;
+  approve: boolean;
+}
+
+export interface CommitteeDecision {
+  candidateId: string;
+  votesCast: number;
+  approvals: number;
+  quorumMet: boolean;
+  majority: boolean;
+  approved: boolean;
+  awarded: boolean;
+  examScore: number | null;
+  explanation: string;
+}
+
+export interface CommitteeOutcome {
+  decisions: CommitteeDecision[];
+  awarded: string[];
+  ignoredVotes: CommitteeVote[];
+}
+
+/**
+ * S-8: votes in the order cast; a member's later vote on a candidate replaces the earlier one; votes of
+ * non-members are ignored. A candidate is approved with a quorum (2/3 of members voted) and more approvals
+ * than half of the votes cast. Approvals beyond the quota go to the highest exam scores (ties: more
+ * approvals, then candidate id).
+ */
+export function committeeOutcome(
+  votes: readonly CommitteeVote[],
+  members: readonly string[],
+  quota: number,
+  examScores: Readonly<Record<string, number>>,
+  policy: Policy,
+): CommitteeOutcome {
+  const { quorumNumerator: qn, quorumDenominator: qd } = policy.stars.committee;
+  const memberSet = new Set(members);
+  const ignoredVotes = votes.filter((v) => !memberSet.has(v.memberId));
+  const last = new Map<string, Map<string, boolean>>();
+  for (const v of votes) {
+    if (!memberSet.has(v.memberId)) continue;
+    if (!last.has(v.candidateId)) last.set(v.candidateId, new Map());
+    last.get(v.candidateId)!.set(v.memberId, v.approve);
+  }
+  const candidates = [...new Set([...Object.keys(examScores), ...last.keys()])].sort();
+  const needed = Math.ceil((memberSet.size * qn) / qd);
+  const decisions: CommitteeDecision[] = candidates.map((id) => {
+    const ballots = [...(last.get(id)?.values() ?? [])];
+    const votesCast = ballots.length;
+    const approvals = ballots.filter(Boolean).length;
+    const quorumMet = votesCast * qd >= memberSet.size * qn && votesCast > 0;
+    const majority = approvals * 2 > votesCast;
+    const approved = quorumMet && majority;
+    const examScore = examScores[id] ?? null;
+    const explanation = !quorumMet
+      ? `no quorum: ${votesCast} of ${memberSet.size} members voted, ${needed} needed (S-8)`
+      : !majority
+        ? `not approved: ${approvals} of ${votesCast} votes cast (S-8)`
+        : `approved: ${approvals} of ${votesCast} votes cast (S-8)`;
+    return { candidateId: id, votesCast, approvals, quorumMet, majority, approved, awarded: false, examScore, explanation };
+  });
+  const approved = decisions
+    .filter((d) => d.approved)
+    .sort((a, b) => (b.examScore ?? -Infinity) - (a.examScore ?? -Infinity) || b.approvals - a.approvals || a.candidateId.localeCompare(b.candidateId));
+  const winners = approved.slice(0, Math.max(0, quota));
+  winners.forEach((d) => (d.awarded = true));
+  const cut = winners[winners.length - 1];
+  for (const d of approved.slice(winners.length)) {
+    d.explanation = cut
+      ? `approved but over the quota of ${quota}: exam score ${d.examScore ?? 'none'} ranks below the last awarded score ${cut.examScore ?? 'none'} of ${cut.candidateId} (S-8)`
+      : `approved but the quota is ${quota} (S-8)`;
+  }
+  return { decisions, awarded: winners.map((d) => d.candidateId), ignoredVotes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// S-9 award
+
+/** S-9: one-off award bonus in fen (2 stars 500 CNY, 3 stars 800 CNY). */
+export function awardBonusFen(level: StarLevel, policy: Policy): number {
+  return policy.stars.awardBonusFen[String(level) as '1' | '2' | '3'];
+}
+
+/** S-9: the star is effective from the ceremony date. */
+export function isStarEffective(award: { ceremonyDate: string }, asOf: string, policy: Policy): boolean {
+  return asDate(asOf, policy) >= asDate(award.ceremonyDate, policy);
+}
+
+/** S-9: the bonus is paid through the settlement of the ceremony's month. */
+export function awardBonusLine(employeeId: string, level: StarLevel, ceremonyDate: string, policy: Policy): { employeeId: string; month: string; amountFen: number; source: string } {
+  return { employeeId, month: asDate(ceremonyDate, policy).slice(0, 7), amountFen: awardBonusFen(level, policy), source: `star-award-${level}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// S-10 monthly assessment
+
+export interface StarPay {
+  /** percent of the month's star pay */
+  percent: number;
+  outcome: 'full' | 'proportional' | 'cancelled' | 'vetoed';
+  message: string;
+}
+
+/** S-10: ≥95 → 100 %; 85–94 → score %; ≤84 → cancelled (or lowered one level); a veto cancels. */
+export function monthlyStarPay(score: number, veto: boolean, policy: Policy): StarPay {
+  const p = policy.stars.monthlyPay;
+  if (veto) return { percent: 0, outcome: 'vetoed', message: 'one-vote veto (violation, major error or liable complaint): star pay cancelled (S-10)' };
+  if (score >= p.fullAtOrAbove) return { percent: 100, outcome: 'full', message: `score ${score} ≥ ${p.fullAtOrAbove}: full star pay (S-10)` };
+  if (score >= p.proportionalAtOrAbove) return { percent: score, outcome: 'proportional', message: `score ${score}: star pay × ${score}% (S-10)` };
+  return { percent: 0, outcome: 'cancelled', message: `score ${score} below ${p.proportionalAtOrAbove}: star pay cancelled or lowered one level (S-10)` };
+}
+
+/** S-10: the monthly assessment of `month` (YYYY-MM) is due on the 5th of the next month. */
+export function monthlyAssessmentDueDate(month: string, policy: Policy): string {
+  return addMonths(`${month}-01`, 1).slice(0, 8) + String(policy.stars.monthlyPay.dueDayOfNextMonth).padStart(2, '0');
+}
+
+// ---------------------------------------------------------------------------------------------
+// S-11 standing
+
+export interface StarStanding {
+  action: 'keep' | 'revoke-or-lower';
+  longestRunBelow: number;
+  belowInYear: number;
+  reason: string;
+}
+
+function monthIndex(month: string): number {
+  const [y, m] = month.split('-').map(Number);
+  return y * 12 + m - 1;
+}
+
+/** S-11: 3 consecutive months, or 6 months in the calendar year of the latest month, below 95 → revoke or lower. */
+export function starStanding(monthlyScores: readonly { month: string; score: number }[], policy: Policy): StarStanding {
+  const st = policy.stars.standing;
+  const sorted = [...monthlyScores].sort((a, b) => monthIndex(a.month) - monthIndex(b.month));
+  let run = 0;
+  let longest = 0;
+  let prev: number | null = null;
+  for (const s of sorted) {
+    const idx = monthIndex(s.month);
+    if (s.score < st.belowScore) run = prev !== null && idx === prev + 1 && run > 0 ? run + 1 : 1;
+    else run = 0;
+    longest = Math.max(longest, run);
+    prev = idx;
+  }
+  const year = sorted.length ? sorted[sorted.length - 1].month.slice(0, 4) : '';
+  const belowInYear = sorted.filter((s) => s.month.startsWith(year) && s.score < st.belowScore).length;
+  if (longest >= st.consecutiveMonths) {
+    return { action: 'revoke-or-lower', longestRunBelow: longest, belowInYear, reason: `${longest} consecutive months below ${st.belowScore} (S-11)` };
+  }
+  if (belowInYear >= st.monthsInYear) {
+    return { action: 'revoke-or-lower', longestRunBelow: longest, belowInYear, reason: `${belowInYear} months in ${year} below ${st.belowScore} (S-11)` };
+  }
+  return { action: 'keep', longestRunBelow: longest, belowInYear, reason: 'standing kept (S-11)' };
+}
+
+/** S-11: the committee may demote or revoke at once for "not at level" or "unqualified", with a reason. */
+export function validateCommitteeDemotion(input: { ground: 'not-at-level' | 'unqualified' | string; reason?: string | null }): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  if (input.ground !== 'not-at-level' && input.ground !== 'unqualified') {
+    out.push({ path: 'ground', message: 'ground must be not-at-level or unqualified (S-11)', rule: 'S-11' });
+  }
+  if (!input.reason?.trim()) out.push({ path: 'reason', message: 'an immediate demotion needs a reason (S-11)', rule: 'S-11' });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// S-12 June exam pay factor
+
+export interface JuneExamFactor {
+  /** percent of star pay for the second half year; null when the star is cancelled or lowered */
+  percent: number | null;
+  outcome: 'pay' | 'cancel-or-lower';
+  message: string;
+}
+
+/** S-12: ≥95 → 130 %; 90–94 → 120 %; 85–89 → 100 %; 66–84 → score %; ≤65 → star cancelled or lowered. */
+export function juneExamFactor(score: number, policy: Policy): JuneExamFactor {
+  for (const b of policy.stars.juneExamBrackets) {
+    if (score >= b.minScore) {
+      const percent = b.payPercent === 'score' ? score : b.payPercent;
+      return { percent, outcome: 'pay', message: `June exam ${score}: second-half star pay × ${percent}% (S-12)` };
+    }
+  }
+  return { percent: null, outcome: 'cancel-or-lower', message: `June exam ${score}: star cancelled or lowered one level (S-12)` };
+}

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { Init1763800000000 } from './migrations/1763800000000-init';
+
+export const MIGRATIONS = [Init1763800000000];
+
+export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    extra: { max: opts.poolSize ?? 10 },
+  });
+}
+
+const LOCK_KEY = 4_242_001;
+
+/** Runs pending migrations and the idempotent seeds under one advisory lock (safe with many processes). */
+export async function prepareDatabase(ds: DataSource, seed: (ds: DataSource) => Promise<void>): Promise<void> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
+    await ds.runMigrations({ transaction: 'each' });
+    await seed(ds);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+  }
+}

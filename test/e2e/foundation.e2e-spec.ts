@@ -1,0 +1,94 @@
+import { eventually, startTestStack, TestStack } from '../support/stack';
+
+describe('foundation: login → case → workflow → human step → state', () => {
+  let s: TestStack;
+  beforeAll(async () => { s = await startTestStack(); });
+  afterAll(async () => { await s?.stop(); });
+
+  it('health reports db and temporal up', async () => {
+    const res = await s.http.get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.info.db.status).toBe('up');
+    expect(res.body.info.temporal.status).toBe('up');
+  });
+
+  it('serves OpenAPI at /api/docs-json', async () => {
+    const res = await s.http.get('/api/docs-json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/cases', '/api/tasks/{id}/actions']));
+  });
+
+  it('bad login is 401 with a clear message; no token is 401', async () => {
+    const bad = await s.http.post('/api/auth/login').send({ username: 'admin', password: 'wrong' });
+    expect(bad.status).toBe(401);
+    expect(bad.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', message: 'wrong username or password' });
+    const unknown = await s.http.post('/api/auth/login').send({ username: 'nobody', password: 'x' });
+    expect(unknown.status).toBe(401);
+    const none = await s.http.get('/api/cases');
+    expect(none.status).toBe(401);
+    expect(none.body.message).toMatch(/authentication required/);
+    const garbage = await s.http.get('/api/cases').set('Authorization', 'Bearer not-a-token');
+    expect(garbage.status).toBe(401);
+  });
+
+  it('login with a missing field is 400 naming the field', async () => {
+    const res = await s.http.post('/api/auth/login').send({ username: 'admin' });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([expect.objectContaining({ path: 'password' })]);
+  });
+
+  it('too many login attempts give 429', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 12; i++) codes.push((await s.http.post('/api/auth/login').send({ username: 'agent3', password: 'nope' })).status);
+    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
+    expect(codes[11]).toBe(429);
+  });
+
+  it('a case runs through its workflow: activity writes, human step by Update, new state visible', async () => {
+    const admin = await s.login('admin');
+    const created = await s.http.post('/api/cases').set('Authorization', `Bearer ${admin}`).send({ title: '测试案件', description: 'wiring' });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    expect(created.body.workflowId).toMatch(/^review-/);
+    expect(created.body.temporalUrl).toContain(`/workflows/${created.body.workflowId}`);
+    const waiting = await eventually(async () => {
+      const r = await s.http.get(`/api/cases/${id}`).set('Authorization', `Bearer ${admin}`);
+      return r.body.stage === 'review' && r.body.tasks.length === 1 ? r.body : null;
+    });
+    expect(waiting.waitingOn).toEqual([{ role: 'leadership' }]);
+    expect(waiting.dueAt).toBeTruthy();
+    const taskId = waiting.tasks[0].id;
+
+    // the admin does not hold the stage's role
+    const wrong = await s.http.post(`/api/tasks/${taskId}/actions`).set('Authorization', `Bearer ${admin}`).send({ action: 'approve' });
+    expect(wrong.status).toBe(403);
+
+    const leader = await s.login('leader1');
+    const inbox = await s.http.get('/api/tasks').query({ filter: JSON.stringify({ mine: true, status: 'open' }) }).set('Authorization', `Bearer ${leader}`);
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.map((t: { id: string }) => t.id)).toContain(taskId);
+    expect(inbox.headers['content-range']).toMatch(/^tasks \d+-\d+\/\d+$/);
+
+    const acted = await s.http.post(`/api/tasks/${taskId}/actions`).set('Authorization', `Bearer ${leader}`).send({ action: 'approve', comment: '同意' });
+    expect(acted.status).toBe(200);
+    expect(acted.body).toMatchObject({ status: 'closed', outcome: 'approved' });
+
+    const again = await s.http.post(`/api/tasks/${taskId}/actions`).set('Authorization', `Bearer ${leader}`).send({ action: 'approve' });
+    expect(again.status).toBe(409);
+
+    const after = await s.http.get(`/api/cases/${id}`).set('Authorization', `Bearer ${admin}`);
+    expect(after.body).toMatchObject({ status: 'closed', outcome: 'approved', stage: null });
+    expect(after.body.tasks[0]).toMatchObject({ status: 'done', decision: 'approve' });
+    expect(after.body.timeline.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['case.registered', 'stage.opened', 'task.approve', 'case.approved']),
+    );
+  });
+
+  it('a malformed action is 400 and changes nothing', async () => {
+    const admin = await s.login('admin');
+    const res = await s.http.post('/api/tasks/00000000-0000-0000-0000-000000000000/actions').set('Authorization', `Bearer ${admin}`).send({ action: 'explode' });
+    expect(res.status).toBe(400);
+    expect(res.body.details[0].path).toBe('action');
+  });
+});

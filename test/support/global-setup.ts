@@ -1,0 +1,19 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { freePort } from '../../infra/dev/ports';
+import { startEmbeddedPostgres } from '../../infra/dev/postgres';
+import { startTemporalDevServer } from '../../infra/dev/temporal';
+
+/** Starts an isolated Postgres and Temporal dev server for an end-to-end layer (free ports, temp dirs). */
+export default async function globalSetup(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'qf-test-'));
+  const [pgPort, temporalPort] = [await freePort(), await freePort()];
+  const [pg, temporal] = await Promise.all([
+    startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: pgPort, database: 'qualityflow_test' }),
+    startTemporalDevServer({ port: temporalPort }),
+  ]);
+  process.env.DATABASE_URL = pg.url;
+  process.env.TEMPORAL_ADDRESS = temporal.address;
+  (globalThis as Record<string, unknown>).__QF_SERVICES__ = { pg, temporal, dir };
+}

@@ -1,0 +1,70 @@
+import { INestApplication } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { loadEnv } from '@qf/contracts';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { createWorker } from '../../apps/worker/src/worker';
+
+export interface TestStack {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  ds: DataSource;
+  worker: Worker;
+  baseUrl: string;
+  login: (username: string, password?: string) => Promise<string>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The api (real Nest app, listening on a free port) + an in-process worker on a task queue of its own,
+ * against the Postgres and Temporal server of the layer's globalSetup.
+ */
+export async function startTestStack(overrides: Record<string, string> = {}): Promise<TestStack> {
+  const env = loadEnv({
+    ...process.env, NODE_ENV: 'test', SEED_DEMO: 'true', LOG_LEVEL: 'silent', PORT: '0',
+    TEMPORAL_TASK_QUEUE: `qf-test-${randomUUID().slice(0, 8)}`, JWT_SECRET: 'test-secret-that-is-long-enough-0123456789', ...overrides,
+  });
+  const app = await createApp(env, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const ds = app.get(DataSource);
+  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS! });
+  const worker = await createWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, ds });
+  const running = worker.run();
+  const http = request(app.getHttpServer());
+  const tokens = new Map<string, string>();
+  return {
+    app, http, ds, worker, baseUrl: await app.getUrl(),
+    async login(username, password = 'demo') {
+      const cached = tokens.get(username);
+      if (cached && password === 'demo') return cached;
+      const res = await http.post('/api/auth/login').send({ username, password });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(username, res.body.accessToken);
+      return res.body.accessToken;
+    },
+    async stop() {
+      worker.shutdown();
+      await running;
+      await connection.close();
+      await app.close();
+    },
+  };
+}
+
+/** Polls until `check` returns a value (no fixed sleeps: bounded retries on real state). */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < end) {
+    try {
+      const v = await check();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`condition not met within ${timeoutMs}ms${last ? `: ${String(last)}` : ''}`);
+}

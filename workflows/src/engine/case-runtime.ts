@@ -1,0 +1,271 @@
+import {
+  ApplicationFailure, condition, defineQuery, defineUpdate, proxyActivities, setHandler, workflowInfo,
+} from '@temporalio/workflow';
+import {
+  ActUpdate, ActUpdateSchema, CaseActivities, CaseState, CaseWorkflowInput, FAILURE, Role, TaskActionName, TaskRef,
+  WORKFLOW_QUERY_STATE, WORKFLOW_UPDATE_ACT, WaitingOn,
+} from '@qf/contracts';
+import { FlowDuration, StageDef, StageOutcome, Vote, decideStage } from '@qf/policy';
+import { addWorkingDays } from '@qf/domain';
+
+export const actUpdate = defineUpdate<CaseState, [ActUpdate]>(WORKFLOW_UPDATE_ACT);
+export const stateQuery = defineQuery<CaseState>(WORKFLOW_QUERY_STATE);
+
+const acts = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: Object.values(FAILURE) },
+});
+
+export interface RuleViolation { path: string; message: string; rule?: string }
+
+export interface StageOptions {
+  round: number;
+  /** explicit assignees (relations resolved by the process workflow); default from the stage's assignee role */
+  assignees?: { role: Role | null; userId: string | null }[];
+  /** process-specific check of an action's data; violations reject the Update with 400 */
+  validate?: (u: ActUpdate) => RuleViolation[];
+}
+
+export interface StageDecision { userId: string; username: string; action: TaskActionName; comment?: string; data?: Record<string, unknown> }
+export interface StageResult { outcome: Exclude<StageOutcome, 'pending'> | 'returned' | 'withdrawn'; decisions: StageDecision[] }
+
+interface TaskState extends TaskRef { status: 'open' | 'done' | 'cancelled'; claimedBy: string | null }
+interface StageRun {
+  def: StageDef;
+  opts: StageOptions;
+  tasks: Map<string, TaskState>;
+  votes: Map<string, Vote>;
+  decisions: StageDecision[];
+  closed: boolean;
+  result?: StageResult;
+}
+
+function reject(type: string, message: string, details?: RuleViolation[]): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true, details: details ? [details] : undefined });
+}
+
+/**
+ * The stage engine shared by every process: runs a stage from its definition, accepts human actions
+ * as the `act` Update (validated: payload, stage, task, person, role), counts decisions by mode, and
+ * raises reminders and escalation on timers over the working-day calendar.
+ */
+export class CaseRuntime {
+  readonly state: CaseState;
+  private current: StageRun | null = null;
+  private seq = 0;
+  /** bumped whenever the case settles in a new place (stage opened, waiting, finished) */
+  private epoch = 0;
+
+  constructor(private readonly input: CaseWorkflowInput) {
+    this.state = {
+      caseId: input.caseId, kind: input.kind, status: 'open', stage: null, outcome: null,
+      waitingOn: [], waitingSince: null, dueAt: null, data: { ...input.data },
+    };
+    setHandler(stateQuery, () => this.state);
+    setHandler(actUpdate, (u) => this.onAct(u), { validator: (u) => this.validate(u) });
+  }
+
+  get workflowId(): string {
+    return workflowInfo().workflowId;
+  }
+
+  nowIso(): string {
+    return new Date(Date.now()).toISOString();
+  }
+
+  dueFrom(startIso: string, d: FlowDuration | undefined): string | null {
+    if (!d) return null;
+    let t = startIso;
+    if (d.workingDays) t = addWorkingDays(t, d.workingDays, this.input.calendar);
+    if (d.hours) t = new Date(Date.parse(t) + d.hours * 3_600_000).toISOString();
+    return t;
+  }
+
+  async sync(action: string, details?: unknown): Promise<void> {
+    await acts.syncCase({
+      caseId: this.input.caseId, status: this.state.status, stage: this.state.stage, outcome: this.state.outcome,
+      waitingOn: this.state.waitingOn, waitingSince: this.state.waitingSince, dueAt: this.state.dueAt, data: this.state.data,
+      audit: { key: `${this.workflowId}:${++this.seq}:${action}`, action, details },
+    });
+    if (action !== 'stage.closed') this.epoch++;
+  }
+
+  async finish(status: 'closed' | 'cancelled', outcome: string, details?: unknown): Promise<CaseState> {
+    Object.assign(this.state, { status, outcome, stage: null, waitingOn: [], waitingSince: null, dueAt: null });
+    await this.sync(`case.${outcome}`, details);
+    return this.state;
+  }
+
+  async runStage(def: StageDef, opts: StageOptions): Promise<StageResult> {
+    const openedAt = this.nowIso();
+    const dueAt = this.dueFrom(openedAt, def.deadline);
+    let assignees = opts.assignees;
+    if (!assignees) {
+      if (def.assignee.kind !== 'role') throw new Error(`stage ${def.key}: relation assignees must be resolved by the process`);
+      const role = def.assignee.role;
+      assignees = def.assignment === 'each'
+        ? (await acts.roleHolders(role)).map((userId) => ({ role, userId }))
+        : [{ role, userId: null }];
+    }
+    const refs = await acts.openStageTasks({
+      caseId: this.input.caseId, workflowId: this.workflowId, stage: def.key, stageLabel: def.label, round: opts.round,
+      assignees: assignees.map((a, slot) => ({ ...a, slot })), allowedActions: def.actions, dueAt,
+    });
+    const run: StageRun = {
+      def, opts, tasks: new Map(refs.map((r) => [r.id, { ...r, status: 'open' as const, claimedBy: null }])),
+      votes: new Map(), decisions: [], closed: false,
+    };
+    this.current = run;
+    Object.assign(this.state, { stage: def.key, waitingOn: this.waitingOn(run), waitingSince: openedAt, dueAt });
+    await this.sync('stage.opened', { stage: def.key, round: opts.round, dueAt });
+
+    await this.watchDeadlines(run, openedAt, dueAt);
+    await acts.closeStage({ workflowId: this.workflowId, stage: def.key, round: opts.round });
+    const result = run.result!;
+    this.current = null;
+    await this.sync('stage.closed', { stage: def.key, round: opts.round, outcome: result.outcome });
+    return result;
+  }
+
+  private waitingOn(run: StageRun): WaitingOn[] {
+    return [...run.tasks.values()]
+      .filter((t) => t.status === 'open')
+      .map((t) => (t.userId ? { userId: t.userId } : { role: t.role! }));
+  }
+
+  private eligible(run: StageRun): number {
+    return run.def.assignment === 'each' ? run.tasks.size : run.def.required;
+  }
+
+  /** Reminder before the deadline, overdue notice at it, escalation after the grace period. */
+  private async watchDeadlines(run: StageRun, openedAt: string, dueAt: string | null): Promise<void> {
+    const until = (iso: string) => condition(() => run.closed, Math.max(1, Date.parse(iso) - Date.now()));
+    if (dueAt) {
+      const remindAt = run.def.reminderBefore
+        ? new Date(Date.parse(dueAt) - (Date.parse(this.dueFrom(openedAt, run.def.reminderBefore)!) - Date.parse(openedAt))).toISOString()
+        : null;
+      if (remindAt && Date.parse(remindAt) > Date.now() && !(await until(remindAt))) await this.notifyOpen(run, 'reminder', `「${run.def.label}」将于 ${dueAt} 到期`);
+      if (!run.closed && !(await until(dueAt))) {
+        if (run.def.mode.kind === 'majority') this.closeWith(run, decideStage(run.def.mode, [...run.votes.values()], this.eligible(run), true));
+        else await this.notifyOpen(run, 'overdue', `「${run.def.label}」已超期（期限 ${dueAt}）`);
+      }
+      if (!run.closed && run.def.escalateTo) {
+        const escalateAt = this.dueFrom(dueAt, run.def.escalateAfter) ?? dueAt;
+        if (!(await until(escalateAt))) await this.escalate(run, run.def.escalateTo);
+      }
+    }
+    await condition(() => run.closed);
+  }
+
+  private async notifyOpen(run: StageRun, kind: 'reminder' | 'overdue', message: string): Promise<void> {
+    for (const t of run.tasks.values()) {
+      if (t.status !== 'open') continue;
+      await acts.notify({ key: `${this.workflowId}:${t.id}:${kind}`, kind, caseId: this.input.caseId, workflowId: this.workflowId, taskId: t.id, role: t.role, userId: t.userId, message });
+    }
+  }
+
+  private async escalate(run: StageRun, role: Role): Promise<void> {
+    const slot = 100 + run.tasks.size;
+    const [ref] = await acts.openStageTasks({
+      caseId: this.input.caseId, workflowId: this.workflowId, stage: run.def.key, stageLabel: run.def.label, round: run.opts.round,
+      assignees: [{ slot, role, userId: null }], allowedActions: run.def.actions, dueAt: null,
+    });
+    run.tasks.set(ref.id, { ...ref, status: 'open', claimedBy: null });
+    await acts.notify({ key: `${this.workflowId}:${run.def.key}:${run.opts.round}:escalation`, kind: 'escalation', caseId: this.input.caseId, workflowId: this.workflowId, taskId: ref.id, role, userId: null, message: `「${run.def.label}」超期未办，已升级至 ${role}` });
+    this.state.waitingOn = this.waitingOn(run);
+    await this.sync('stage.escalated', { stage: run.def.key, to: role });
+  }
+
+  private closeWith(run: StageRun, outcome: StageOutcome | 'returned' | 'withdrawn'): void {
+    if (outcome === 'pending') return;
+    run.closed = true;
+    run.result = { outcome, decisions: run.decisions };
+  }
+
+  /** Update validator: runs before the action is accepted; a throw rejects it with nothing recorded. */
+  private validate(raw: ActUpdate): void {
+    const parsed = ActUpdateSchema.safeParse(raw);
+    if (!parsed.success) {
+      reject(FAILURE.badRequest, 'malformed action', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    }
+    const u = parsed.data;
+    const run = this.current;
+    if (this.state.status !== 'open' || !run || run.closed) reject(FAILURE.conflict, 'this stage is closed: the task can no longer be acted on');
+    const task = run.tasks.get(u.taskId);
+    if (!task) reject(FAILURE.conflict, 'the task is not part of the current stage');
+    if (task.status !== 'open') reject(FAILURE.conflict, 'the task has already been decided');
+    const mine = task.userId ? task.userId === u.actor.userId : u.actor.roles.includes(task.role!);
+    if (!mine) reject(FAILURE.forbidden, task.userId ? 'the task is assigned to another person' : `the task needs role ${task.role}`);
+    if (task.claimedBy && task.claimedBy !== u.actor.userId && u.action !== 'comment') reject(FAILURE.conflict, 'the task is claimed by another person');
+    if (u.action !== 'claim' && !run.def.actions.includes(u.action)) reject(FAILURE.badRequest, `action ${u.action} is not allowed at stage ${run.def.key}`);
+    if ((u.action === 'approve' || u.action === 'reject') && run.def.mode.kind !== 'majority' && run.votes.has(u.actor.userId)) {
+      reject(FAILURE.conflict, 'you have already decided at this stage; another person must decide');
+    }
+    if ((u.action === 'delegate' || u.action === 'add-signer') && typeof u.data?.userId !== 'string') {
+      reject(FAILURE.badRequest, `${u.action} needs data.userId`, [{ path: 'data.userId', message: 'required' }]);
+    }
+    if (u.action === 'withdraw' && u.actor.userId !== this.input.initiatorUserId) reject(FAILURE.forbidden, 'only the initiator may withdraw the case');
+    if (u.action === 'return' && !u.comment) reject(FAILURE.badRequest, 'returning needs a comment', [{ path: 'comment', message: 'required' }]);
+    const violations = u.action === 'approve' && run.opts.validate ? run.opts.validate(u) : [];
+    if (violations.length) reject(FAILURE.badRequest, violations.map((v) => v.message).join('; '), violations);
+  }
+
+  /** Update handler: state changes happen synchronously (serialising concurrent actors), then the record. */
+  private async onAct(u: ActUpdate): Promise<CaseState> {
+    const run = this.current!;
+    const task = run.tasks.get(u.taskId)!;
+    const decision = u.action === 'approve' || u.action === 'reject' ? (u.action as Vote) : null;
+    switch (u.action) {
+      case 'claim':
+        task.claimedBy = u.actor.userId;
+        break;
+      case 'delegate':
+        task.userId = String(u.data!.userId);
+        task.claimedBy = null;
+        break;
+      case 'return':
+      case 'withdraw':
+        this.closeWith(run, u.action === 'return' ? 'returned' : 'withdrawn');
+        run.decisions.push({ userId: u.actor.userId, username: u.actor.username, action: u.action, comment: u.comment });
+        break;
+      case 'approve':
+      case 'reject': {
+        run.votes.set(u.actor.userId, decision!);
+        run.decisions.push({ userId: u.actor.userId, username: u.actor.username, action: u.action, comment: u.comment, data: u.data });
+        const outcome = decideStage(run.def.mode, [...run.votes.values()], this.eligible(run));
+        const keepOpen = run.def.mode.kind === 'majority' || (run.def.assignment === 'pool' && outcome === 'pending');
+        if (!keepOpen) task.status = 'done';
+        this.closeWith(run, outcome);
+        break;
+      }
+      default:
+        break;
+    }
+    let added: TaskRef | undefined;
+    if (u.action === 'add-signer') {
+      const slot = 200 + run.tasks.size;
+      added = { id: `pending-${slot}`, role: null, userId: String(u.data!.userId), slot };
+    }
+    if (run.closed) for (const t of run.tasks.values()) if (t.status === 'open' && run.def.mode.kind !== 'majority') t.status = t === task ? 'done' : 'cancelled';
+    await acts.recordAction({
+      caseId: this.input.caseId, workflowId: this.workflowId, stage: run.def.key, requestId: u.requestId, taskId: u.taskId,
+      actor: u.actor, action: u.action, comment: u.comment, data: u.data,
+      task: { status: task.status, decision, assigneeUserId: task.userId, claimedBy: task.claimedBy },
+    });
+    if (added) {
+      const [ref] = await acts.openStageTasks({
+        caseId: this.input.caseId, workflowId: this.workflowId, stage: run.def.key, stageLabel: run.def.label, round: run.opts.round,
+        assignees: [{ slot: added.slot, role: null, userId: added.userId }], allowedActions: run.def.actions, dueAt: this.state.dueAt,
+      });
+      run.tasks.set(ref.id, { ...ref, status: 'open', claimedBy: null });
+    }
+    if (run.closed) {
+      // Answer with the case as it stands after the stage moved on (next stage, a wait, or the end).
+      const epoch = this.epoch;
+      await condition(() => this.epoch !== epoch);
+    } else {
+      this.state.waitingOn = this.waitingOn(run);
+    }
+    return this.state;
+  }
+}

@@ -1,0 +1,47 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { CaseActivities, CaseWorkflowInput, NotifyInput, OpenTasksInput, RecordActionInput, TaskRef } from '@qf/contracts';
+import { FlowDefinition } from '@qf/policy';
+import { temporalTestServerPath } from '../../infra/dev/temporal';
+import { workflowBundle } from '../../apps/worker/src/worker';
+
+/** Activities recorded in memory: the workflow layer tests orchestration, not Postgres (covered by e2e). */
+export class RecordingActivities implements CaseActivities {
+  tasks: (TaskRef & { stage: string; round: number })[] = [];
+  actions: RecordActionInput[] = [];
+  notes: NotifyInput[] = [];
+  states: string[] = [];
+  constructor(private readonly holders: Record<string, string[]> = {}) {}
+  async syncCase(i: Parameters<CaseActivities['syncCase']>[0]) { this.states.push(`${i.status}:${i.stage ?? '-'}:${i.outcome ?? '-'}`); }
+  async roleHolders(role: string) { return this.holders[role] ?? []; }
+  async openStageTasks(i: OpenTasksInput) {
+    return i.assignees.map((a) => {
+      const id = `${i.stage}:${i.round}:${a.slot}`;
+      let t = this.tasks.find((x) => x.id === id);
+      if (!t) { t = { id, role: a.role, userId: a.userId, slot: a.slot, stage: i.stage, round: i.round }; this.tasks.push(t); }
+      return { id: t.id, role: t.role, userId: t.userId, slot: t.slot };
+    });
+  }
+  async recordAction(i: RecordActionInput) { this.actions.push(i); }
+  async closeStage() { return 0; }
+  async notify(i: NotifyInput) { this.notes.push(i); }
+}
+
+export const SHANGHAI = { timeZone: 'Asia/Shanghai', holidays: [] as string[], workingWeekdays: [1, 2, 3, 4, 5] };
+
+export function caseInput(flow: FlowDefinition, over: Partial<CaseWorkflowInput> = {}): CaseWorkflowInput {
+  return {
+    caseId: 'case-1', kind: 'review', businessKey: 'k1', initiatorUserId: 'u-init', policyVersion: 1, flowVersion: flow.version,
+    flow, calendar: SHANGHAI, data: {}, ...over,
+  };
+}
+
+export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServerPath() } } });
+}
+
+export async function testWorker(env: TestWorkflowEnvironment, acts: CaseActivities, taskQueue: string): Promise<Worker> {
+  return Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: acts });
+}
+
+export const actor = (userId: string, roles: string[]) => ({ userId, username: userId, roles: roles as never[] });
