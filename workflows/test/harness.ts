@@ -41,7 +41,12 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
 }
 
 export async function testWorker(env: TestWorkflowEnvironment, acts: CaseActivities, taskQueue: string): Promise<Worker> {
-  return Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: acts });
+  // the SDK registers own properties only: bind the class's methods into a plain object
+  const activities = Object.fromEntries(
+    Object.getOwnPropertyNames(Object.getPrototypeOf(acts)).filter((k) => k !== 'constructor')
+      .map((k) => [k, (acts as unknown as Record<string, (...a: unknown[]) => unknown>)[k].bind(acts)]),
+  );
+  return Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities });
 }
 
 export const actor = (userId: string, roles: string[]) => ({ userId, username: userId, roles: roles as never[] });

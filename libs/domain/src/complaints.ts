@@ -171,7 +171,7 @@ export function validateRuling(input: RulingInput, policy: Policy): RuleViolatio
       if (!group.some((r) => named.has(r))) {
         out.push({
           path: 'persons',
-          message: `a ${input.cause} failure in a ${input.severity} case requires naming the ${names(group)} (C-5)`,
+          message: `${input.severity === 'serious' ? 'a' : 'an'} ${input.severity} case with cause ${input.cause} requires naming the ${names(group)} (C-5)`,
           rule: 'C-5',
         });
       }
