@@ -20,7 +20,7 @@ export function createCaseActivities(ds: DataSource): CaseActivities {
         if (input.audit) {
           await tx.query(
             `INSERT INTO audit_log (actor, action, entity, entity_id, case_id, workflow_id, after, details, idempotency_key)
-             SELECT $1, $2, 'case', $3, $3, c.workflow_id, $4, $5, $6 FROM cases c WHERE c.id = $3
+             SELECT $1, $2, 'case', $3::text, $3::uuid, c.workflow_id, $4, $5, $6 FROM cases c WHERE c.id = $3::uuid
              ON CONFLICT (idempotency_key) DO NOTHING`,
             [input.audit.actor ?? 'system', input.audit.action, input.caseId,
               JSON.stringify({ status: input.status, stage: input.stage, outcome: input.outcome, dueAt: input.dueAt }),

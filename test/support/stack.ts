@@ -23,10 +23,10 @@ export interface TestStack {
  */
 export async function startTestStack(overrides: Record<string, string> = {}): Promise<TestStack> {
   const env = loadEnv({
-    ...process.env, NODE_ENV: 'test', SEED_DEMO: 'true', LOG_LEVEL: 'silent', PORT: '0',
+    ...process.env, NODE_ENV: 'test', SEED_DEMO: 'true', LOG_LEVEL: process.env.QF_TEST_LOG ? 'info' : 'silent',
     TEMPORAL_TASK_QUEUE: `qf-test-${randomUUID().slice(0, 8)}`, JWT_SECRET: 'test-secret-that-is-long-enough-0123456789', ...overrides,
   });
-  const app = await createApp(env, { logger: false });
+  const app = await createApp(env, { logger: !!process.env.QF_TEST_LOG });
   await app.listen(0, '127.0.0.1');
   const ds = app.get(DataSource);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS! });

@@ -70,7 +70,7 @@ export class CasesService {
     if (created) {
       await this.ds.query(
         `INSERT INTO audit_log (actor_id, actor, action, entity, entity_id, case_id, workflow_id, after, idempotency_key)
-         VALUES ($1,$2,'case.registered','case',$3,$3,$4,$5,$6) ON CONFLICT (idempotency_key) DO NOTHING`,
+         VALUES ($1,$2,'case.registered','case',$3::text,$3::uuid,$4,$5,$6) ON CONFLICT (idempotency_key) DO NOTHING`,
         [user.id, user.username, row.id, workflowId, JSON.stringify({ title: input.title, data: input.data }), `register:${workflowId}`],
       );
     }
