@@ -44,7 +44,7 @@ ensure_chromium() {
   if [ ! -x /usr/bin/chromium ]; then
     echo "[ensure] installing Debian chromium for the browser tests…"
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null
   fi
 }
 
