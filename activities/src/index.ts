@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
 import { createCaseActivities } from './case-activities';
+import { createComplaintActivities } from './complaint-activities';
 
-export { createCaseActivities };
+export { createCaseActivities, createComplaintActivities };
 
 /** All activities the worker registers, built from their dependencies. */
 export function createActivities(ds: DataSource) {
-  return { ...createCaseActivities(ds) };
+  return { ...createCaseActivities(ds), ...createComplaintActivities(ds) };
 }

@@ -14,6 +14,8 @@ export interface TestStack {
   worker: Worker;
   baseUrl: string;
   login: (username: string, password?: string) => Promise<string>;
+  /** user ids of the demo logins, by username */
+  users: Record<string, string>;
   stop: () => Promise<void>;
 }
 
@@ -34,8 +36,9 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
   const running = worker.run();
   const http = request(app.getHttpServer());
   const tokens = new Map<string, string>();
+  const users: Record<string, string> = Object.fromEntries((await ds.query(`SELECT username, id FROM users`)).map((u: { username: string; id: string }) => [u.username, u.id]));
   return {
-    app, http, ds, worker, baseUrl: await app.getUrl(),
+    app, http, ds, worker, users, baseUrl: await app.getUrl(),
     async login(username, password = 'demo') {
       const cached = tokens.get(username);
       if (cached && password === 'demo') return cached;

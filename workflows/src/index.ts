@@ -1,2 +1,3 @@
 // Every workflow the worker registers. Workflow code only: deterministic, no I/O, no Node APIs.
 export { reviewCase } from './review-case.workflow';
+export { complaintLiability } from './complaint-liability.workflow';

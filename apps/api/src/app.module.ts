@@ -17,6 +17,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { CasesController, TasksController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
+import { ComplaintsController, DeductionsController } from './complaints/complaints.controller';
 import { ErrorFilter } from './common/error.filter';
 import { ENV } from './config';
 import { HealthController } from './health/health.controller';
@@ -60,7 +61,7 @@ export class AppModule {
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })]
           : []),
       ],
-      controllers: [AuthController, HealthController, CasesController, TasksController, AuditController, OrgController],
+      controllers: [AuthController, HealthController, CasesController, TasksController, ComplaintsController, DeductionsController, AuditController, OrgController],
       providers: [
         { provide: ENV, useValue: env },
         CasesService,

@@ -52,6 +52,15 @@ export interface NotifyInput {
   message: string;
 }
 
+export interface LedgerLine { employeeId: string; reason: string; points: number }
+
+/** Activities of the complaint process (C-11, C-12, posting). */
+export interface ComplaintActivities {
+  usersOfEmployees(employeeIds: string[]): Promise<{ employeeId: string; userId: string }[]>;
+  publishNotice(input: { caseId: string; workflowId: string; notice: unknown }): Promise<void>;
+  postLedger(input: { caseId: string; workflowId: string; source: string; month: string; lines: LedgerLine[] }): Promise<number>;
+}
+
 export interface CaseActivities {
   syncCase(input: SyncCaseInput): Promise<void>;
   roleHolders(role: Role): Promise<string[]>;

@@ -4,3 +4,4 @@ export * from './cases';
 export * from './env';
 export * from './workflow';
 export * from './activities';
+export * from './complaints';

@@ -59,6 +59,8 @@ export interface CaseWorkflowInput {
   flowVersion: number;
   /** the published flow definition body (libs/policy FlowDefinition) */
   flow: unknown;
+  /** the pinned policy version's body (libs/policy Policy) */
+  policy?: unknown;
   /** the working-day calendar of the pinned policy */
   calendar: { timeZone: string; holidays: string[]; extraWorkingDays?: string[]; workingWeekdays: number[] };
   data: Record<string, unknown>;

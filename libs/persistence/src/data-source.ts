@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { Init1763800000000 } from './migrations/1763800000000-init';
+import { Ledger1763900000000 } from './migrations/1763900000000-ledger';
 
-export const MIGRATIONS = [Init1763800000000];
+export const MIGRATIONS = [Init1763800000000, Ledger1763900000000];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {
   return new DataSource({

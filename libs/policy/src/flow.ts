@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RoleSchema, TaskActionNameSchema } from '@qf/contracts';
+import { defaultPolicy } from './policy';
 
 /** Who acts at a stage: a role, or a relation to the case's people. */
 export const AssigneeSchema = z.discriminatedUnion('kind', [
@@ -87,7 +88,14 @@ export function decideStage(mode: DecisionMode, votes: Vote[], eligible: number,
   }
 }
 
-/** Default flow definitions (version 1) per process kind; administrators publish new versions. */
+const defaults = defaultPolicy();
+const c13 = defaults.complaints.deadlines;
+const grace = { workingDays: c13.escalationGraceWorkingDays };
+
+/**
+ * Default flow definitions (version 1) per process kind; administrators publish new versions.
+ * The complaint flow takes its deadlines from the default policy (C-12, C-13), so there is one source of defaults.
+ */
 export const DEFAULT_FLOWS: FlowDefinition[] = [
   FlowDefinitionSchema.parse({
     kind: 'review',
@@ -97,6 +105,30 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
         key: 'review', label: '审核', assignee: { kind: 'role', role: 'leadership' },
         deadline: { workingDays: 2 }, reminderBefore: { hours: 4 }, escalateTo: 'admin', escalateAfter: { workingDays: 1 },
         actions: ['approve', 'reject', 'comment'],
+      },
+    ],
+  }),
+  FlowDefinitionSchema.parse({
+    kind: 'complaint',
+    version: 1,
+    stages: [
+      {
+        key: 'verify', label: '核实', assignee: { kind: 'role', role: 'verifier' }, required: defaults.complaints.verifiers.default,
+        deadline: { workingDays: c13.verificationWorkingDays }, reminderBefore: { hours: 4 }, escalateTo: 'ruling-lead', escalateAfter: grace,
+        actions: ['approve', 'comment', 'claim'],
+      },
+      {
+        key: 'rule', label: '责任认定', assignee: { kind: 'role', role: 'ruling-lead' },
+        deadline: { workingDays: c13.rulingWorkingDays }, reminderBefore: { hours: 4 }, escalateTo: 'leadership', escalateAfter: grace,
+        actions: ['approve', 'return', 'comment'],
+      },
+      {
+        key: 'appeal', label: '申诉期', assignee: { kind: 'relation', relation: 'accountable-persons' }, assignment: 'each', mode: { kind: 'all' },
+        deadline: { workingDays: defaults.complaints.appealWindowWorkingDays }, actions: ['approve', 'reject', 'comment'],
+      },
+      {
+        key: 'appeal-decision', label: '申诉裁决', assignee: { kind: 'role', role: 'leadership' },
+        deadline: { workingDays: c13.appealDecisionWorkingDays }, reminderBefore: { hours: 8 }, actions: ['approve', 'comment'],
       },
     ],
   }),

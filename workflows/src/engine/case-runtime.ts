@@ -22,8 +22,12 @@ export interface StageOptions {
   round: number;
   /** explicit assignees (relations resolved by the process workflow); default from the stage's assignee role */
   assignees?: { role: Role | null; userId: string | null }[];
-  /** process-specific check of an action's data; violations reject the Update with 400 */
-  validate?: (u: ActUpdate) => RuleViolation[];
+  /** process-specific check of a decision's data (approve/reject); violations reject the Update with 400 */
+  validate?: (u: ActUpdate, decisions: StageDecision[]) => RuleViolation[];
+  /** close the stage with this outcome when its deadline passes (e.g. an appeal window that lapses) */
+  closeAtDeadline?: 'approved' | 'rejected';
+  /** override of the definition's deadline (e.g. from the pinned policy) */
+  deadline?: FlowDuration;
 }
 
 export interface StageDecision { userId: string; username: string; action: TaskActionName; comment?: string; data?: Record<string, unknown> }
@@ -90,6 +94,13 @@ export class CaseRuntime {
     if (action !== 'stage.closed') this.epoch++;
   }
 
+  /** A wait outside any stage (e.g. an appeal window nobody can act in), visible on the case. */
+  async waitUntil(iso: string, action: string, details?: unknown): Promise<void> {
+    Object.assign(this.state, { stage: action, waitingOn: [], waitingSince: this.nowIso(), dueAt: iso });
+    await this.sync(action, details);
+    await condition(() => false, Math.max(1, Date.parse(iso) - Date.now()));
+  }
+
   async finish(status: 'closed' | 'cancelled', outcome: string, details?: unknown): Promise<CaseState> {
     Object.assign(this.state, { status, outcome, stage: null, waitingOn: [], waitingSince: null, dueAt: null });
     await this.sync(`case.${outcome}`, details);
@@ -98,7 +109,7 @@ export class CaseRuntime {
 
   async runStage(def: StageDef, opts: StageOptions): Promise<StageResult> {
     const openedAt = this.nowIso();
-    const dueAt = this.dueFrom(openedAt, def.deadline);
+    const dueAt = this.dueFrom(openedAt, opts.deadline ?? def.deadline);
     let assignees = opts.assignees;
     if (!assignees) {
       if (def.assignee.kind !== 'role') throw new Error(`stage ${def.key}: relation assignees must be resolved by the process`);
@@ -146,7 +157,8 @@ export class CaseRuntime {
         : null;
       if (remindAt && Date.parse(remindAt) > Date.now() && !(await until(remindAt))) await this.notifyOpen(run, 'reminder', `「${run.def.label}」将于 ${dueAt} 到期`);
       if (!run.closed && !(await until(dueAt))) {
-        if (run.def.mode.kind === 'majority') this.closeWith(run, decideStage(run.def.mode, [...run.votes.values()], this.eligible(run), true));
+        if (run.opts.closeAtDeadline) this.closeWith(run, run.opts.closeAtDeadline);
+        else if (run.def.mode.kind === 'majority') this.closeWith(run, decideStage(run.def.mode, [...run.votes.values()], this.eligible(run), true));
         else await this.notifyOpen(run, 'overdue', `「${run.def.label}」已超期（期限 ${dueAt}）`);
       }
       if (!run.closed && run.def.escalateTo) {
@@ -206,7 +218,8 @@ export class CaseRuntime {
     }
     if (u.action === 'withdraw' && u.actor.userId !== this.input.initiatorUserId) reject(FAILURE.forbidden, 'only the initiator may withdraw the case');
     if (u.action === 'return' && !u.comment) reject(FAILURE.badRequest, 'returning needs a comment', [{ path: 'comment', message: 'required' }]);
-    const violations = u.action === 'approve' && run.opts.validate ? run.opts.validate(u) : [];
+    const decides = u.action === 'approve' || u.action === 'reject';
+    const violations = decides && run.opts.validate ? run.opts.validate(u, run.decisions) : [];
     if (violations.length) reject(FAILURE.badRequest, violations.map((v) => v.message).join('; '), violations);
   }
 

@@ -59,6 +59,7 @@ export class CasesService {
       caseId: row.id, kind: input.kind, businessKey: input.businessKey, initiatorUserId: row.created_by,
       policyVersion: row.policy_version, flowVersion: row.flow_version,
       flow: created ? FlowDefinitionSchema.parse(flowRow.body) : await this.flowBody(input.kind, row.flow_version),
+      policy,
       calendar: { ...policy.calendar, holidays: [...policy.calendar.holidays], workingWeekdays: [...policy.calendar.workingWeekdays], extraWorkingDays: [...(policy.calendar.extraWorkingDays ?? [])] },
       data: row.data,
     };

@@ -1,0 +1,51 @@
+import { DataSource } from 'typeorm';
+import { ComplaintActivities } from '@qf/contracts';
+
+/** Complaint activities: idempotent by natural key (case + employee + reason for the ledger). */
+export function createComplaintActivities(ds: DataSource): ComplaintActivities {
+  return {
+    async usersOfEmployees(employeeIds) {
+      if (!employeeIds.length) return [];
+      return ds.query(
+        `SELECT employee_id AS "employeeId", id AS "userId" FROM users WHERE active AND employee_id = ANY($1::uuid[]) ORDER BY username`,
+        [employeeIds],
+      );
+    },
+
+    async publishNotice({ caseId, workflowId, notice }) {
+      await ds.transaction(async (tx) => {
+        const rows = await tx.query(
+          `INSERT INTO notices (case_id, workflow_id, body) VALUES ($1,$2,$3) ON CONFLICT (case_id) DO NOTHING RETURNING case_id`,
+          [caseId, workflowId, JSON.stringify(notice)],
+        );
+        if (rows.length) {
+          await tx.query(
+            `INSERT INTO audit_log (actor, action, entity, entity_id, case_id, workflow_id, after, idempotency_key)
+             VALUES ('system','notice.published','notice',$1::text,$1::uuid,$2,$3,$4) ON CONFLICT (idempotency_key) DO NOTHING`,
+            [caseId, workflowId, JSON.stringify(notice), `notice:${caseId}`],
+          );
+        }
+      });
+    },
+
+    async postLedger({ caseId, workflowId, source, month, lines }) {
+      return ds.transaction(async (tx) => {
+        let posted = 0;
+        for (const l of lines) {
+          const rows = await tx.query(
+            `INSERT INTO ledger_entries (employee_id, month, case_id, source, reason, points_x10, workflow_id)
+             VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (case_id, employee_id, reason) DO NOTHING RETURNING id`,
+            [l.employeeId, month, caseId, source, l.reason, l.points, workflowId],
+          );
+          posted += rows.length;
+        }
+        await tx.query(
+          `INSERT INTO audit_log (actor, action, entity, entity_id, case_id, workflow_id, after, idempotency_key)
+           VALUES ('system','ledger.posted','case',$1::text,$1::uuid,$2,$3,$4) ON CONFLICT (idempotency_key) DO NOTHING`,
+          [caseId, workflowId, JSON.stringify({ month, lines }), `ledger:${caseId}`],
+        );
+        return posted;
+      });
+    },
+  };
+}
