@@ -14,6 +14,9 @@ const acts = proxyActivities<ComplaintActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: Object.values(FAILURE) },
 });
 
+/** Domain paths (`persons[0].points`) in the api's dotted form under `data.` (`data.persons.0.points`). */
+const underData = (vs: RuleViolation[]): RuleViolation[] => vs.map((v) => ({ ...v, path: `data.${v.path.replace(/\[(\d+)\]/g, '.$1')}` }));
+
 const zodViolations = (issues: { path: PropertyKey[]; message: string }[], rule?: string): RuleViolation[] =>
   issues.map((i) => ({ path: `data.${i.path.map(String).join('.')}`, message: i.message, rule }));
 
@@ -68,7 +71,7 @@ export async function complaintLiability(input: CaseWorkflowInput): Promise<Case
       validate: (u) => {
         const r = RulingDataSchema.safeParse(u.data ?? {});
         if (!r.success) return zodViolations(r.error.issues, 'C-3');
-        return validateRuling(toRulingInput(r.data, complaint.escalationLevel), policy).map((v) => ({ ...v, path: `data.${v.path}` }));
+        return underData(validateRuling(toRulingInput(r.data, complaint.escalationLevel), policy));
       },
     });
     if (ruled.outcome === 'returned') {
@@ -112,7 +115,7 @@ export async function complaintLiability(input: CaseWorkflowInput): Promise<Case
         const decision = d.decision === 'change'
           ? { kind: 'change' as const, points: d.points.map((p) => ({ employeeId: p.employeeId, points: Math.round(p.points * 10) })) }
           : { kind: d.decision };
-        return applyAppealDecision(ruling!, decision, policy).violations.map((v) => ({ ...v, path: `data.${v.path}` }));
+        return underData(applyAppealDecision(ruling!, decision, policy).violations);
       },
     });
     const d = AppealDecisionDataSchema.parse(decided.decisions.filter((x) => x.action === 'approve').pop()!.data);

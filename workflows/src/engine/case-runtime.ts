@@ -144,6 +144,11 @@ export class CaseRuntime {
       .map((t) => (t.userId ? { userId: t.userId } : { role: t.role! }));
   }
 
+  /** A pool stage needing several distinct approvers (e.g. two verifiers) decides when all of them approved. */
+  private mode(run: StageRun) {
+    return run.def.assignment === 'pool' && run.def.required > 1 && run.def.mode.kind === 'one' ? { kind: 'all' as const } : run.def.mode;
+  }
+
   private eligible(run: StageRun): number {
     return run.def.assignment === 'each' ? run.tasks.size : run.def.required;
   }
@@ -245,7 +250,7 @@ export class CaseRuntime {
       case 'reject': {
         run.votes.set(u.actor.userId, decision!);
         run.decisions.push({ userId: u.actor.userId, username: u.actor.username, action: u.action, comment: u.comment, data: u.data });
-        const outcome = decideStage(run.def.mode, [...run.votes.values()], this.eligible(run));
+        const outcome = decideStage(this.mode(run), [...run.votes.values()], this.eligible(run));
         const keepOpen = run.def.mode.kind === 'majority' || (run.def.assignment === 'pool' && outcome === 'pending');
         if (!keepOpen) task.status = 'done';
         this.closeWith(run, outcome);
