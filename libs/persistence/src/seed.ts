@@ -81,7 +81,7 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
       );
     }
     const units = ['a-hall', 'a-team1', 'a-team2', 'b-hall', 'b-team1', 'b-team2', 'a-hotline'];
-    for (let i = 0; seq < 66; i++) {
+    for (let i = 0; seq < 70; i++) {
       const unit = units[i % units.length];
       const branch = unit.startsWith('b-') ? 'b' : 'a';
       const name = SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length] + (i >= 20 ? GIVEN[(i * 3) % GIVEN.length] : '');

@@ -1,0 +1,83 @@
+import { startTestStack, TestStack, eventually } from '../support/stack';
+
+const ROUNDS = Number(process.env.QF_RACE_ROUNDS ?? 200);
+
+describe('approval engine: concurrency, access, audit (issue 3)', () => {
+  let s: TestStack;
+  beforeAll(async () => { s = await startTestStack(); });
+  afterAll(async () => { await s?.stop(); });
+  const auth = async (u: string) => ({ Authorization: `Bearer ${await s.login(u)}` });
+
+  async function reviewCase(title: string, by = 'agent1') {
+    const c = await s.http.post('/api/cases').set(await auth(by)).send({ title });
+    expect(c.status).toBe(201);
+    const taskId = await eventually(async () => (await s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND status = 'open'`, [c.body.id]))[0]?.id as string);
+    return { caseId: c.body.id as string, taskId };
+  }
+
+  it(`two people act on the same single-approver task at once, ${ROUNDS} times: exactly one wins, the other gets 409`, async () => {
+    const [h1, h2] = [await auth('leader1'), await auth('leader2')];
+    const batch = 10;
+    for (let i = 0; i < ROUNDS; i += batch) {
+      const cases = await Promise.all(Array.from({ length: Math.min(batch, ROUNDS - i) }, (_, k) => reviewCase(`race ${i + k}`)));
+      await Promise.all(cases.map(async ({ caseId, taskId }) => {
+        const [a, b] = await Promise.all([
+          s.http.post(`/api/tasks/${taskId}/actions`).set(h1).send({ action: 'approve' }),
+          s.http.post(`/api/tasks/${taskId}/actions`).set(h2).send({ action: 'reject', comment: 'no' }),
+        ]);
+        const codes = [a.status, b.status].sort();
+        expect(codes).toEqual([200, 409]);
+        const loser = a.status === 409 ? a : b;
+        expect(loser.body.message).toMatch(/already been decided|no longer running|already closed|stage is closed/);
+        const decisions = await s.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND action IN ('task.approve','task.reject')`, [caseId]);
+        expect(decisions[0].n).toBe(1);
+      }));
+    }
+  });
+
+  it('O-2 an employee cannot read another employee\'s case (403) nor act on a task of a role they do not hold (403)', async () => {
+    const { caseId, taskId } = await reviewCase('agent1 private', 'agent1');
+    expect((await s.http.get(`/api/cases/${caseId}`).set(await auth('agent1'))).status).toBe(200);
+    expect((await s.http.get(`/api/cases/${caseId}`).set(await auth('agent2'))).status).toBe(403);
+    expect((await s.http.get(`/api/tasks/${taskId}`).set(await auth('agent2'))).status).toBe(403);
+    const list = await s.http.get('/api/cases').set(await auth('agent2'));
+    expect(list.body.map((c: { id: string }) => c.id)).not.toContain(caseId);
+    expect((await s.http.post(`/api/tasks/${taskId}/actions`).set(await auth('agent1')).send({ action: 'approve' })).status).toBe(403);
+    expect((await s.http.get(`/api/cases/${caseId}`).set(await auth('hr1'))).status).toBe(200);
+  });
+
+  // endpoint × role: which roles get 403 on admin-only and process endpoints
+  const matrix: [string, string, string, number][] = [
+    ['GET', '/api/audit', 'admin', 200], ['GET', '/api/audit', 'hr1', 403], ['GET', '/api/audit', 'agent1', 403],
+    ['GET', '/api/users', 'admin', 200], ['GET', '/api/users', 'verifier1', 403],
+    ['POST', '/api/complaints', 'agent1', 403], ['POST', '/api/complaints', 'teamlead1', 403],
+    ['GET', '/api/cases', 'agent1', 200], ['GET', '/api/tasks', 'agent1', 200], ['GET', '/api/deductions', 'agent1', 200],
+  ];
+  it.each(matrix)('O-2 %s %s as %s → %d', async (method, url, user, status) => {
+    const req = method === 'GET' ? s.http.get(url) : s.http.post(url).send({});
+    const res = await req.set(await auth(user));
+    expect(res.status).toBe(status);
+  });
+
+  it('O-1 employees are scoped: an agent sees only their own record; HR sees the org (~60 employees)', async () => {
+    const own = await s.http.get('/api/employees').set(await auth('agent1'));
+    expect(own.body).toHaveLength(1);
+    const all = await s.http.get('/api/employees').query({ range: '[0,99]' }).set(await auth('hr1'));
+    expect(Number(all.headers['content-range'].split('/')[1])).toBeGreaterThanOrEqual(60);
+    const units = await s.http.get('/api/org-units').set(await auth('hr1'));
+    expect(units.body.map((u: { kind: string }) => u.kind)).toEqual(expect.arrayContaining(['company', 'branch', 'hall', 'team']));
+  });
+
+  it('UPDATE or DELETE on the audit table fails in the database', async () => {
+    await expect(s.ds.query(`UPDATE audit_log SET actor = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(s.ds.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+    await expect(s.ds.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+  });
+
+  it('malformed list parameters are 400, not 500', async () => {
+    const res = await s.http.get('/api/cases').query({ sort: 'nope' }).set(await auth('admin'));
+    expect(res.status).toBe(400);
+    expect(res.body.details[0].path).toBe('sort');
+    expect((await s.http.get('/api/cases/not-a-uuid').set(await auth('admin'))).status).toBe(404);
+  });
+});
