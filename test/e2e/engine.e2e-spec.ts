@@ -74,6 +74,45 @@ describe('approval engine: concurrency, access, audit (issue 3)', () => {
     await expect(s.ds.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
   });
 
+  it('publishing a new flow version while a case runs leaves that case on its version; the next case uses the new one', async () => {
+    const admin = await auth('admin');
+    const running = await reviewCase('pinned to v1');
+    const [{ v }] = await s.ds.query(`SELECT max(version)::int AS v FROM flow_versions WHERE kind = 'review'`);
+    const current = (await s.http.get(`/api/flows/review-v${v}`).set(admin)).body;
+    const bad = await s.http.post('/api/flows').set(admin).send({ kind: 'review', stages: [{ ...current.stages[0], key: 'Bad Key' }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0].path).toBe('stages.0.key');
+    const draft = await s.http.post('/api/flows').set(admin).send({ kind: 'review', stages: [{ ...current.stages[0], label: `复核 v${v + 1}` }] });
+    expect(draft.status).toBe(201);
+    expect((await s.http.post(`/api/flows/${draft.body.id}/publish`).set(admin)).status).toBe(200);
+    expect((await s.http.put(`/api/flows/${draft.body.id}`).set(admin).send({ stages: current.stages })).status).toBe(409);
+    await expect(s.ds.query(`UPDATE flow_versions SET body = '{}' WHERE kind = 'review' AND version = $1`, [v + 1])).rejects.toThrow(/immutable/);
+
+    const next = await reviewCase('takes the new version');
+    const [a, b] = await Promise.all([running, next].map(async (c) => (await s.http.get(`/api/cases/${c.caseId}`).set(admin)).body));
+    expect(a.flowVersion).toBe(v);
+    expect(b.flowVersion).toBe(v + 1);
+    expect(b.tasks[0].stageLabel).toBe(`复核 v${v + 1}`);
+    expect(a.tasks[0].stageLabel).not.toBe(`复核 v${v + 1}`);
+    const done = await s.http.post(`/api/tasks/${running.taskId}/actions`).set(await auth('leader1')).send({ action: 'approve' });
+    expect(done.body).toMatchObject({ status: 'closed', outcome: 'approved' });
+  });
+
+  it('policies: a draft with a bad number is 400 naming the field; publish makes it immutable; diff lists changes', async () => {
+    const admin = await auth('admin');
+    const v1 = (await s.http.get('/api/policies/1').set(admin)).body;
+    const bad = await s.http.post('/api/policies').set(admin).send({ body: { ...v1.body, complaints: { ...v1.body.complaints, appealWindowWorkingDays: -1 } }, effectiveFrom: '2099-01-01' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0].path).toBe('body.complaints.appealWindowWorkingDays');
+    const draft = await s.http.post('/api/policies').set(admin).send({ body: { ...v1.body, complaints: { ...v1.body.complaints, appealWindowWorkingDays: 5 } }, effectiveFrom: '2099-01-01' });
+    expect(draft.status).toBe(201);
+    const diff = await s.http.get(`/api/policies/1/diff/${draft.body.id}`).set(admin);
+    expect(diff.body).toEqual([{ path: 'complaints.appealWindowWorkingDays', before: 3, after: 5 }]);
+    expect((await s.http.post(`/api/policies/${draft.body.id}/publish`).set(admin)).status).toBe(200);
+    expect((await s.http.post(`/api/policies/${draft.body.id}/publish`).set(admin)).status).toBe(409);
+    expect((await s.http.post('/api/policies').set(await auth('hr1')).send({})).status).toBe(403);
+  });
+
   it('malformed list parameters are 400, not 500', async () => {
     const res = await s.http.get('/api/cases').query({ sort: 'nope' }).set(await auth('admin'));
     expect(res.status).toBe(400);

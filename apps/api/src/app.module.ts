@@ -18,6 +18,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { CasesController, TasksController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
 import { ComplaintsController, DeductionsController } from './complaints/complaints.controller';
+import { FlowsController, PoliciesController } from './versions/versions.controller';
 import { ErrorFilter } from './common/error.filter';
 import { ENV } from './config';
 import { HealthController } from './health/health.controller';
@@ -61,7 +62,7 @@ export class AppModule {
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })]
           : []),
       ],
-      controllers: [AuthController, HealthController, CasesController, TasksController, ComplaintsController, DeductionsController, AuditController, OrgController],
+      controllers: [AuthController, HealthController, CasesController, TasksController, ComplaintsController, DeductionsController, AuditController, OrgController, FlowsController, PoliciesController],
       providers: [
         { provide: ENV, useValue: env },
         CasesService,
