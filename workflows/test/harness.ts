@@ -1,6 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { CaseActivities, CaseWorkflowInput, NotifyInput, OpenTasksInput, RecordActionInput, TaskRef } from '@qf/contracts';
+import { CaseActivities, CaseWorkflowInput, LedgerLine, NotifyInput, OpenTasksInput, RecordActionInput, TaskRef } from '@qf/contracts';
 import { FlowDefinition } from '@qf/policy';
 import { temporalTestServerPath } from '../../infra/dev/temporal';
 import { workflowBundle } from '../../apps/worker/src/worker';
@@ -25,6 +25,13 @@ export class RecordingActivities implements CaseActivities {
   async recordAction(i: RecordActionInput) { this.actions.push(i); }
   async closeStage() { return 0; }
   async notify(i: NotifyInput) { this.notes.push(i); }
+  // complaint activities
+  logins: Record<string, string> = {};
+  notices: unknown[] = [];
+  posted: { month: string; lines: LedgerLine[] }[] = [];
+  async usersOfEmployees(ids: string[]) { return ids.filter((id) => this.logins[id]).map((id) => ({ employeeId: id, userId: this.logins[id] })); }
+  async publishNotice(i: { notice: unknown }) { this.notices.push(i.notice); }
+  async postLedger(i: { month: string; lines: LedgerLine[] }) { this.posted.push({ month: i.month, lines: i.lines }); return i.lines.length; }
 }
 
 export const SHANGHAI = { timeZone: 'Asia/Shanghai', holidays: [] as string[], workingWeekdays: [1, 2, 3, 4, 5] };
