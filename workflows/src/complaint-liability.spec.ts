@@ -2,7 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import { CaseState } from '@qf/contracts';
 import { DEFAULT_FLOWS, defaultPolicy } from '@qf/policy';
-import { actor, caseInput, RecordingActivities, SHANGHAI, testWorker, timeSkippingEnv } from '../test/harness';
+import { actor, caseInput, maybeRecordHistory, RecordingActivities, SHANGHAI, testWorker, timeSkippingEnv } from '../test/harness';
 
 const flow = DEFAULT_FLOWS.find((f) => f.kind === 'complaint')!;
 const policy = defaultPolicy();
@@ -28,7 +28,9 @@ describe('complaintLiability workflow (time-skipping)', () => {
         args: [caseInput(flow, { kind: 'complaint', policy, data: { complaint: { ...complaint, ...over } } })],
       });
       await body(h);
-      return h.result() as Promise<CaseState>;
+      const result = (await h.result()) as CaseState;
+      await maybeRecordHistory(h, `complaint-${/\b([A-Z]-\d+)\b/.exec(expect.getState().currentTestName ?? '')?.[1] ?? 'x'}`);
+      return result;
     });
   }
   const ruling = (points: number, extra: unknown[] = []) => ({ severity: 'serious', category: policy.complaints.severities.serious.categories[0].key, cause: 'execution', persons: [

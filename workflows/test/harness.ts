@@ -57,3 +57,16 @@ export async function testWorker(env: TestWorkflowEnvironment, acts: CaseActivit
 }
 
 export const actor = (userId: string, roles: string[]) => ({ userId, username: userId, roles: roles as never[] });
+
+/**
+ * With QF_RECORD_HISTORIES=1 a test saves its workflow's history under workflows/test/histories, which the
+ * replay test replays against the current code: a change that would break running cases fails CI.
+ */
+export async function maybeRecordHistory(h: { fetchHistory: () => Promise<unknown>; workflowId: string }, name: string): Promise<void> {
+  if (!process.env.QF_RECORD_HISTORIES) return;
+  const { writeFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  const { temporal } = await import('@temporalio/proto');
+  const history = await h.fetchHistory();
+  writeFileSync(path.join(__dirname, 'histories', `${name}.bin`), temporal.api.history.v1.History.encode(history as never).finish());
+}

@@ -3,7 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { CaseState } from '@qf/contracts';
 import { FlowDefinitionSchema } from '@qf/policy';
-import { actor, caseInput, RecordingActivities, testWorker, timeSkippingEnv } from '../../test/harness';
+import { actor, caseInput, maybeRecordHistory, RecordingActivities, testWorker, timeSkippingEnv } from '../../test/harness';
 
 const flow = (stage: Record<string, unknown>) => FlowDefinitionSchema.parse({ kind: 'review', version: 1, stages: [{ key: 's1', label: '阶段', ...stage }] });
 
@@ -18,7 +18,9 @@ describe('stage engine (time-skipping Temporal test server)', () => {
     return worker.runUntil(async () => {
       const h = await env.client.workflow.start('reviewCase', { taskQueue, workflowId: `wf-${randomUUID()}`, args: [caseInput(f, over)] });
       await body(h);
-      return h.result() as Promise<CaseState>;
+      const result = (await h.result()) as CaseState;
+      await maybeRecordHistory(h, `review-${(expect.getState().currentTestName ?? '').split(' ').slice(-3).join('-').replace(/[^a-z0-9-]/gi, '')}`);
+      return result;
     });
   }
   const act = (h: any, taskId: string, userId: string, roles: string[], action = 'approve', extra = {}) =>
