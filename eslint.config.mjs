@@ -6,7 +6,7 @@ export default [
   {
     files: ['**/*.ts'],
     // test harnesses wire real apps together on purpose
-    ignores: ['workflows/test/**', 'test/**', 'bench/**'],
+    ignores: ['workflows/test/**', 'test/**', 'bench/**', '**/*.spec.ts'],
     languageOptions: { parser: tseslint.parser },
     plugins: { '@nx': nx },
     rules: {

@@ -4,6 +4,7 @@ import path from 'node:path';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const contracts = path.join(repoRoot, 'libs/contracts/src');
+const policy = path.join(repoRoot, 'libs/policy/src');
 
 export default defineConfig({
   root: __dirname,
@@ -14,6 +15,8 @@ export default defineConfig({
       // Sub-path imports (`@qf/contracts/cases`) keep server-only modules of the barrel out of the bundle.
       { find: /^@qf\/contracts\/(.+)$/, replacement: `${contracts}/$1.ts` },
       { find: /^@qf\/contracts$/, replacement: path.join(contracts, 'index.ts') },
+      // The policy and flow schemas (pure zod) validate the flow and policy editors like the api does.
+      { find: /^@qf\/policy$/, replacement: path.join(policy, 'index.ts') },
     ],
   },
   server: {

@@ -23,6 +23,8 @@ import { ErrorFilter } from './common/error.filter';
 import { ENV } from './config';
 import { HealthController } from './health/health.controller';
 import { OrgController } from './org/org.controller';
+import { OrgAdminController } from './org/org-admin.controller';
+import { NoticesController } from './complaints/notices.controller';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({})
@@ -62,7 +64,7 @@ export class AppModule {
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })]
           : []),
       ],
-      controllers: [AuthController, HealthController, CasesController, TasksController, ComplaintsController, DeductionsController, AuditController, OrgController, FlowsController, PoliciesController],
+      controllers: [AuthController, HealthController, CasesController, TasksController, ComplaintsController, DeductionsController, NoticesController, AuditController, OrgController, OrgAdminController, FlowsController, PoliciesController],
       providers: [
         { provide: ENV, useValue: env },
         CasesService,

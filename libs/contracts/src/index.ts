@@ -5,3 +5,4 @@ export * from './env';
 export * from './workflow';
 export * from './activities';
 export * from './complaints';
+export * from './org';

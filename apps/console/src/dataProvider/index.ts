@@ -6,21 +6,25 @@ import { tokenStore } from '../authProvider/tokenStore';
 
 export const API_URL = '/api';
 
-/** Field path of an api error detail, without a leading "body."/"data." wrapper added by some validators. */
-const fieldOf = (path: string) => path.replace(/^(body|data)\./, '').replace(/\[(\d+)\]/g, '.$1');
+/**
+ * Field path of an api error detail, without a leading "body."/"data." wrapper added by some validators.
+ * Policy forms edit a real `body` field, so their paths keep it (`keepBody`).
+ */
+const fieldOf = (path: string, keepBody = false) =>
+  (keepBody ? path : path.replace(/^(body|data)\./, '')).replace(/\[(\d+)\]/g, '.$1');
 
 /**
  * Turns a 400 with `details` into react-admin's server-side validation shape (`body.errors`), so forms
  * show each message under its input, and the top-level message as a notification (`root.serverError`).
  */
-export const toValidationError = (error: unknown): unknown => {
+export const toValidationError = (error: unknown, keepBody = false): unknown => {
   if (!(error instanceof HttpError)) return error;
   const body = error.body as Partial<ApiErrorBody> | undefined;
   const message = typeof body?.message === 'string' ? body.message : error.message;
   if (error.status === 400 && Array.isArray(body?.details) && body.details.length > 0) {
     const errors: Record<string, unknown> = { root: { serverError: message } };
     for (const d of body.details) {
-      const key = fieldOf(String(d.path ?? ''));
+      const key = fieldOf(String(d.path ?? ''), keepBody);
       const text = d.rule ? `${d.message} (${d.rule})` : d.message;
       if (key && !(key in errors)) errors[key] = text;
     }
@@ -37,12 +41,22 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
   try {
     return await fetchUtils.fetchJson(url, { ...options, headers });
   } catch (e) {
-    throw toValidationError(e);
+    throw toValidationError(e, url.startsWith(`${API_URL}/policies`));
   }
 };
 
+/** One changed leaf of `GET /policies/:id/diff/:other`. */
+export interface PolicyChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
 export interface QualityFlowDataProvider extends DataProvider {
   taskAction(id: string, input: TaskActionInput): Promise<{ data: CaseDetail }>;
+  /** `POST /<resource>/:id/publish` (flows, policies): a draft becomes immutable. */
+  publish(resource: 'flows' | 'policies', id: string | number): Promise<{ data: { id: string | number } & Record<string, unknown> }>;
+  policyDiff(id: string | number, other: string | number): Promise<{ data: PolicyChange[] }>;
 }
 
 const base = simpleRestProvider(API_URL, httpClient);
@@ -55,5 +69,15 @@ export const dataProvider: QualityFlowDataProvider = {
       body: JSON.stringify(input),
     });
     return { data: json as CaseDetail };
+  },
+  async publish(resource, id) {
+    const { json } = await httpClient(`${API_URL}/${resource}/${encodeURIComponent(String(id))}/publish`, { method: 'POST' });
+    return { data: json };
+  },
+  async policyDiff(id, other) {
+    const { json } = await httpClient(
+      `${API_URL}/policies/${encodeURIComponent(String(id))}/diff/${encodeURIComponent(String(other))}`,
+    );
+    return { data: Array.isArray(json) ? (json as PolicyChange[]) : [] };
   },
 };
