@@ -12,6 +12,9 @@ import audit from './audit';
 import employees from './employees';
 import orgUnits from './orgUnits';
 import users from './users';
+import flows from './flows';
+import policies from './policies';
+import notices from './notices';
 
 /**
  * Resources a user cannot use are still registered without views, so references to them
@@ -26,6 +29,10 @@ const resource = (name: string, def: Omit<ResourceProps, 'name'>, permissions: u
 
 const masterData = <T extends { edit?: unknown; create?: unknown }>(def: T, permissions: unknown) =>
   hasRole(permissions, MASTER_DATA_EDITORS) ? def : { ...def, edit: undefined, create: undefined };
+
+/** Flow and policy versions: everyone may read, only admins edit drafts. */
+const adminEdits = <T extends { edit?: unknown }>(def: T, permissions: unknown) =>
+  hasRole(permissions, []) ? def : { ...def, edit: undefined };
 
 export const App = () => (
   <Admin
@@ -43,8 +50,11 @@ export const App = () => (
       resource('cases', cases, permissions),
       resource('complaints', complaints, permissions),
       resource('deductions', deductions, permissions),
+      resource('notices', notices, permissions),
       resource('employees', masterData(employees, permissions), permissions),
       resource('org-units', masterData(orgUnits, permissions), permissions),
+      resource('flows', adminEdits(flows, permissions), permissions),
+      resource('policies', adminEdits(policies, permissions), permissions),
       resource('users', users, permissions),
       resource('audit', audit, permissions),
     ]}

@@ -9,8 +9,14 @@ export const RESOURCE_ROLES: Record<string, readonly Role[] | 'all'> = {
   cases: 'all',
   complaints: ['verifier', 'ruling-lead', 'leadership', 'hr', 'team-lead', 'manager', 'branch-head', 'committee'],
   deductions: 'all',
+  /** C-11 named notices of liable complaints. */
+  notices: ['verifier', 'ruling-lead', 'leadership', 'hr'],
   employees: ['hr', 'leadership', 'branch-head'],
   'org-units': ['hr', 'leadership', 'branch-head'],
+  /** Flow definitions: everyone signed in may read; admins edit drafts and publish. */
+  flows: 'all',
+  /** Policy versions (every number of RULES.md): for the people who apply them; admins edit. */
+  policies: ['leadership', 'ruling-lead', 'verifier', 'hr', 'branch-head', 'committee'],
   audit: [],
   users: [],
 };

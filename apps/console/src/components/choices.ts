@@ -30,3 +30,5 @@ export const personRoleChoices = keyed(PERSON_ROLES, 'qf.complaint.person_role')
 export const employmentTypeChoices = keyed(EMPLOYMENT_TYPES, 'qf.employment_type');
 export const unitKindChoices = keyed(UNIT_KINDS, 'qf.unit_kind');
 export const escalationLevelChoices = [0, 1, 2, 3].map((id) => ({ id, name: String(id) }));
+/** Flow and policy versions: draft → published (immutable). */
+export const versionStatusChoices = keyed(['draft', 'published'], 'qf.version_status');

@@ -13,9 +13,9 @@ export const saveBlob = (blob: Blob, filename: string) => {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
-/** Saves text generated in the browser (UTF-8 with BOM so Excel reads Chinese correctly). */
-export const saveText = (text: string, filename: string, type = 'text/csv;charset=utf-8') =>
-  saveBlob(new Blob(['\uFEFF', text], { type }), filename);
+/** Saves text generated in the browser as UTF-8 (with `bom`, Excel reads Chinese text correctly). */
+export const saveText = (text: string, filename: string, { type = 'text/csv;charset=utf-8', bom = false } = {}) =>
+  saveBlob(new Blob(bom ? ['\uFEFF', text] : [text], { type }), filename);
 
 const filenameFrom = (res: Response, fallback: string): string => {
   const cd = res.headers.get('Content-Disposition') ?? '';

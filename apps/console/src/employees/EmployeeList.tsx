@@ -18,6 +18,7 @@ import {
 import { employmentTypeChoices } from '../components/choices';
 import { MoneyField } from '../components/fields';
 import { hasRole, MASTER_DATA_EDITORS } from '../authProvider/access';
+import { ImportButton } from './ImportButton';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -39,6 +40,7 @@ export const EmployeeList = () => {
         <TopToolbar>
           <FilterButton />
           {canEdit && <CreateButton />}
+          {canEdit && <ImportButton />}
           <ExportButton />
         </TopToolbar>
       }

@@ -17,8 +17,6 @@ export const RELATIONS = ['supervisor-of-responsible', 'initiator', 'accountable
 export const ASSIGNMENTS = ['pool', 'each'] as const;
 export const MODE_KINDS = ['one', 'all', 'quorum', 'majority'] as const;
 export const ASSIGNEE_KINDS = ['role', 'relation'] as const;
-export const FLOW_STATUSES = ['draft', 'published'] as const;
-export const FLOW_KINDS = ['complaint', 'review'] as const;
 export { ROLES, TASK_ACTIONS };
 
 type Rec = Record<string, unknown>;
@@ -184,12 +182,13 @@ export const flowIssues = (kind: string, version: number, stages: unknown): { pa
       out.push({ path: inputPath(path, issue.message), message: toMessage(issue) });
     }
   }
-  // The schema checks duplicate keys only once every stage is valid; check them right away.
+  // The schema checks duplicate keys and escalations only once every stage is valid; check them right away.
   const seen = new Set<string>();
   normalized.forEach((s, i) => {
     const key = typeof s.key === 'string' ? s.key : '';
     if (key && seen.has(key)) out.push({ path: ['stages', i, 'key'], message: 'qf.flow.v.key_duplicate' });
     if (key) seen.add(key);
+    if (s.escalateTo && !s.deadline) out.push({ path: ['stages', i, 'escalateTo'], message: 'qf.flow.v.escalation_needs_deadline' });
   });
   return out;
 };

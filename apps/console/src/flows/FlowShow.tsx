@@ -1,0 +1,81 @@
+import { CardContent, Divider, Stack, Typography } from '@mui/material';
+import {
+  EditButton,
+  Labeled,
+  NumberField,
+  SelectField,
+  Show,
+  TextField,
+  TopToolbar,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { hasRole } from '../authProvider/access';
+import { kindChoices } from '../components/choices';
+import { DateTimeField, JsonBlock } from '../components/fields';
+import { NewDraftButton } from '../components/NewDraftButton';
+import { PublishButton } from '../components/PublishButton';
+import { flowStatusChoices } from './choices';
+import { FlowDiagram } from './FlowDiagram';
+import type { FlowRecord } from './model';
+
+const FlowShowActions = () => {
+  const record = useRecordContext<FlowRecord>();
+  const { permissions } = usePermissions();
+  if (!record || !hasRole(permissions, [])) return <TopToolbar />;
+  return (
+    <TopToolbar>
+      {record.status === 'draft' && <EditButton />}
+      {record.status === 'draft' && <PublishButton resource="flows" />}
+      <NewDraftButton<FlowRecord> resource="flows" payload={(r) => ({ kind: r.kind, stages: r.stages })} />
+    </TopToolbar>
+  );
+};
+
+export const FlowSummary = () => (
+  <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
+    <Labeled source="kind" resource="flows">
+      <SelectField source="kind" choices={kindChoices} />
+    </Labeled>
+    <Labeled source="version" resource="flows">
+      <NumberField source="version" />
+    </Labeled>
+    <Labeled source="status" resource="flows">
+      <SelectField source="status" choices={flowStatusChoices} />
+    </Labeled>
+    <Labeled source="createdAt" resource="flows">
+      <DateTimeField source="createdAt" />
+    </Labeled>
+    <Labeled source="publishedAt" resource="flows">
+      <DateTimeField source="publishedAt" />
+    </Labeled>
+  </Stack>
+);
+
+const FlowShowLayout = () => {
+  const record = useRecordContext<FlowRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <CardContent>
+      <Typography variant="h6" gutterBottom>
+        <TextField source="id" variant="h6" />
+      </Typography>
+      <FlowSummary />
+      <Divider sx={{ my: 2 }} />
+      <Typography variant="subtitle1" gutterBottom>
+        {translate('qf.flow.diagram')}
+      </Typography>
+      <FlowDiagram stages={record.stages} />
+      <Divider sx={{ my: 2 }} />
+      <JsonBlock value={record.stages} />
+    </CardContent>
+  );
+};
+
+export const FlowShow = () => (
+  <Show actions={<FlowShowActions />}>
+    <FlowShowLayout />
+  </Show>
+);
