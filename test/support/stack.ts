@@ -11,7 +11,8 @@ export interface TestStack {
   app: INestApplication;
   http: ReturnType<typeof request>;
   ds: DataSource;
-  worker: Worker;
+  worker: Worker | null;
+  env: ReturnType<typeof loadEnv>;
   baseUrl: string;
   login: (username: string, password?: string) => Promise<string>;
   /** user ids of the demo logins, by username */
@@ -23,7 +24,7 @@ export interface TestStack {
  * The api (real Nest app, listening on a free port) + an in-process worker on a task queue of its own,
  * against the Postgres and Temporal server of the layer's globalSetup.
  */
-export async function startTestStack(overrides: Record<string, string> = {}): Promise<TestStack> {
+export async function startTestStack(overrides: Record<string, string> = {}, opts: { worker?: boolean } = {}): Promise<TestStack> {
   const env = loadEnv({
     ...process.env, NODE_ENV: 'test', SEED_DEMO: 'true', LOG_LEVEL: process.env.QF_TEST_LOG ? 'info' : 'silent',
     TEMPORAL_TASK_QUEUE: `qf-test-${randomUUID().slice(0, 8)}`, JWT_SECRET: 'test-secret-that-is-long-enough-0123456789', ...overrides,
@@ -32,8 +33,8 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
   await app.listen(0, '127.0.0.1');
   const ds = app.get(DataSource);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS! });
-  const worker = await createWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, ds });
-  const running = worker.run();
+  const worker = opts.worker === false ? null : await createWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, ds });
+  const running = worker ? worker.run() : Promise.resolve();
   const http = request(app.getHttpServer());
   const tokens = new Map<string, string>();
   const users: Record<string, string> = Object.fromEntries((await ds.query(`SELECT username, id FROM users`)).map((u: { username: string; id: string }) => [u.username, u.id]));
@@ -47,8 +48,9 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
       tokens.set(username, res.body.accessToken);
       return res.body.accessToken;
     },
+    env,
     async stop() {
-      worker.shutdown();
+      worker?.shutdown();
       await running;
       await connection.close();
       await app.close();

@@ -42,7 +42,9 @@ export class FlowsController {
     const lq = parseListQuery({ sort: '["kind","ASC"]', ...q }, { kind: 'kind, version', version: 'version', status: 'status' });
     const params: unknown[] = [];
     let where = 'TRUE';
-    if (typeof lq.filter.kind === 'string') { params.push(lq.filter.kind); where = `kind = $1`; }
+    const conds: string[] = [];
+    for (const k of ['kind', 'status'] as const) if (typeof lq.filter[k] === 'string') { params.push(lq.filter[k]); conds.push(`${k} = $${params.length}`); }
+    if (conds.length) where = conds.join(' AND ');
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM flow_versions WHERE ${where}`, params);
     const rows = await this.ds.query(`SELECT * FROM flow_versions WHERE ${where} ORDER BY ${lq.orderBy} LIMIT ${lq.limit} OFFSET ${lq.offset}`, params);
     return sendList(res, 'flows', rows.map((r: unknown) => this.view(r)), lq.offset, total);
@@ -115,6 +117,16 @@ export class PoliciesController {
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM policy_versions`);
     const rows = await this.ds.query(`SELECT version, status, to_char(effective_from,'YYYY-MM-DD') AS effective_from, body, created_at, published_at FROM policy_versions ORDER BY ${lq.orderBy} LIMIT ${lq.limit} OFFSET ${lq.offset}`);
     return sendList(res, 'policies', rows.map((r: unknown) => this.view(r)), lq.offset, total);
+  }
+
+  /** The published policy in effect today (what new cases pin). */
+  @Get('current')
+  async current() {
+    const [r] = await this.ds.query(
+      `SELECT version, status, to_char(effective_from,'YYYY-MM-DD') AS effective_from, body, created_at, published_at FROM policy_versions
+       WHERE status = 'published' AND (effective_from IS NULL OR effective_from <= now()::date) ORDER BY effective_from DESC NULLS LAST, version DESC LIMIT 1`);
+    if (!r) throw notFound('policy in effect');
+    return this.view(r);
   }
 
   @Get(':id')
