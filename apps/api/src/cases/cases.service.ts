@@ -103,6 +103,9 @@ export class CasesService {
     if (filter.id) { params.push(([] as unknown[]).concat(filter.id)); where.push(`c.id::text = ANY($${params.length}::text[])`); }
     if (filter.q) { params.push(`%${String(filter.q)}%`); where.push(`(c.title ILIKE $${params.length} OR c.business_key ILIKE $${params.length})`); }
     if (filter.overdue === true) where.push(`c.status = 'open' AND c.due_at < now()`);
+    eq('c.unit_id::text', filter.unitId);
+    eq(`to_char(c.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`, filter.month);
+    eq(`COALESCE(c.data->'ruling'->>'severity', c.data->'complaint'->>'severity')`, filter.severity);
     const sql = `FROM cases c WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);
     const rows = await this.ds.query(`SELECT ${CASE_COLUMNS} ${sql} ORDER BY ${orderBy}, c.id LIMIT ${limit} OFFSET ${offset}`, params);
