@@ -129,7 +129,7 @@ export async function complaintLiability(input: CaseWorkflowInput): Promise<Case
 
   // Post the deductions (C-3, C-7 extra points) to the month of posting, idempotently.
   const month = localMonth(rt.nowIso(), policy.calendar.timeZone);
-  const lines = deductionsForRuling(ruling, policy);
+  const lines = deductionsForRuling(ruling, policy).map((l) => ({ ...l, severity: ruling!.severity }));
   await acts.postLedger({ caseId: input.caseId, workflowId: rt.workflowId, source: 'complaint', month, lines });
   rt.state.data = { ...rt.state.data, posted: { month, lines } };
   return rt.finish('closed', 'posted', { month, lines: lines.length });

@@ -1,3 +1,4 @@
 // Every workflow the worker registers. Workflow code only: deterministic, no I/O, no Node APIs.
 export { reviewCase } from './review-case.workflow';
 export { complaintLiability } from './complaint-liability.workflow';
+export { monthlySettlement } from './monthly-settlement.workflow';

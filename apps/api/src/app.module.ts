@@ -25,6 +25,7 @@ import { HealthController } from './health/health.controller';
 import { OrgController } from './org/org.controller';
 import { OrgAdminController } from './org/org-admin.controller';
 import { NoticesController } from './complaints/notices.controller';
+import { SettlementsController } from './settlements/settlements.controller';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({})
@@ -64,7 +65,7 @@ export class AppModule {
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })]
           : []),
       ],
-      controllers: [AuthController, HealthController, CasesController, TasksController, ComplaintsController, DeductionsController, NoticesController, AuditController, OrgController, OrgAdminController, FlowsController, PoliciesController],
+      controllers: [AuthController, HealthController, CasesController, TasksController, ComplaintsController, DeductionsController, NoticesController, AuditController, OrgController, OrgAdminController, FlowsController, PoliciesController, SettlementsController],
       providers: [
         { provide: ENV, useValue: env },
         CasesService,

@@ -52,13 +52,20 @@ export interface NotifyInput {
   message: string;
 }
 
-export interface LedgerLine { employeeId: string; reason: string; points: number }
+export interface LedgerLine { employeeId: string; reason: string; points: number; severity?: string }
 
 /** Activities of the complaint process (C-11, C-12, posting). */
 export interface ComplaintActivities {
   usersOfEmployees(employeeIds: string[]): Promise<{ employeeId: string; userId: string }[]>;
   publishNotice(input: { caseId: string; workflowId: string; notice: unknown }): Promise<void>;
   postLedger(input: { caseId: string; workflowId: string; source: string; month: string; lines: LedgerLine[] }): Promise<number>;
+}
+
+/** Activities of the monthly settlement (H-1…H-3). */
+export interface SettlementActivities {
+  computeSettlement(input: { settlementId: string; month: string; policy: unknown }): Promise<{ employees: number; pointsX10: number; moneyFen: number; branches: number }>;
+  setSettlementStatus(input: { settlementId: string; status: 'computing' | 'confirming' | 'approving' }): Promise<void>;
+  lockMonth(input: { settlementId: string; month: string; workflowId: string }): Promise<void>;
 }
 
 export interface CaseActivities {

@@ -3,8 +3,9 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { Init1763800000000 } from './migrations/1763800000000-init';
 import { Ledger1763900000000 } from './migrations/1763900000000-ledger';
+import { Settlement1764000000000 } from './migrations/1764000000000-settlement';
 
-export const MIGRATIONS = [Init1763800000000, Ledger1763900000000];
+export const MIGRATIONS = [Init1763800000000, Ledger1763900000000, Settlement1764000000000];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {
   return new DataSource({

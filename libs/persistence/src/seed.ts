@@ -33,6 +33,8 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { username: 'leader2', displayName: '领导小组二', roles: ['leadership', 'employee'], unit: 'city', post: '副总经理' },
   { username: 'hr1', displayName: '人力专员', roles: ['hr', 'employee'], unit: 'city', post: '人力资源专员' },
   ...[1, 2, 3, 4, 5].map((i) => ({ username: `committee${i}`, displayName: `评定委员${i}`, roles: ['committee', 'employee'], unit: 'city', post: '部门负责人' })),
+  { username: 'branchhead1', displayName: '东城分公司经理', roles: ['branch-head', 'employee'], unit: 'a-branch', post: '分公司经理' },
+  { username: 'branchhead2', displayName: '西城分公司经理', roles: ['branch-head', 'employee'], unit: 'b-branch', post: '分公司经理' },
   { username: 'teamlead1', displayName: '班组长一', roles: ['team-lead', 'employee'], unit: 'a-team1', post: '班组长' },
   { username: 'teamlead2', displayName: '班组长二', roles: ['team-lead', 'employee'], unit: 'b-team1', post: '班组长' },
   { username: 'dispatcher1', displayName: '调度员', roles: ['dispatcher', 'employee'], unit: 'a-team1', post: '调度员' },

@@ -132,4 +132,18 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
       },
     ],
   }),
+  FlowDefinitionSchema.parse({
+    kind: 'settlement',
+    version: 1,
+    stages: [
+      {
+        key: 'confirm', label: '分公司确认', assignee: { kind: 'role', role: 'branch-head' }, assignment: 'each', mode: { kind: 'all' },
+        deadline: { workingDays: 2 }, reminderBefore: { hours: 4 }, escalateTo: 'hr', escalateAfter: { workingDays: 1 }, actions: ['approve', 'reject', 'comment'],
+      },
+      {
+        key: 'approve', label: '人力审批', assignee: { kind: 'role', role: 'hr' }, deadline: { workingDays: 2 }, reminderBefore: { hours: 4 },
+        actions: ['approve', 'return', 'comment'],
+      },
+    ],
+  }),
 ];
