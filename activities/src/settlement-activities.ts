@@ -15,6 +15,7 @@ export function createSettlementActivities(ds: DataSource): SettlementActivities
   return {
     async computeSettlement({ settlementId, month, policy: raw }) {
       const policy = PolicySchema.parse(raw ?? {});
+      const t0 = Date.now();
       const yearStart = `${month.slice(0, 4)}-01`;
       const rows: {
         employee_id: string; employment_type: string; post_bonus_fen: number; branch_id: string | null; points: number; cases: string[] | null;
@@ -28,15 +29,19 @@ export function createSettlementActivities(ds: DataSource): SettlementActivities
            SELECT employee_id, sum(points_x10)::int AS points, array_agg(DISTINCT case_id) FILTER (WHERE case_id IS NOT NULL) AS cases
            FROM ledger_entries WHERE month = $1 GROUP BY employee_id
          ), sev AS (
-           SELECT employee_id, month AS m, severity AS s, count(DISTINCT case_id)::int AS n FROM ledger_entries
+           SELECT employee_id, month AS m, severity AS s, count(*)::int AS n FROM ledger_entries
+           -- one 'ruling' entry per (case, employee) by the ledger's unique key, so rows count cases
            WHERE month BETWEEN $2 AND $1 AND reason = 'ruling' AND severity IS NOT NULL AND employee_id IN (SELECT employee_id FROM month_points)
            GROUP BY employee_id, month, severity
+         ), sev_by_employee AS (
+           SELECT employee_id, jsonb_agg(jsonb_build_object('m', m, 's', s, 'n', n)) AS sev FROM sev GROUP BY employee_id
          )
-         SELECT mp.employee_id, e.employment_type, e.post_bonus_fen, b.branch_id, mp.points, mp.cases,
-                (SELECT jsonb_agg(jsonb_build_object('m', m, 's', s, 'n', n)) FROM sev WHERE sev.employee_id = mp.employee_id) AS sev
-         FROM month_points mp JOIN employees e ON e.id = mp.employee_id LEFT JOIN branch b ON b.unit_id = e.unit_id`,
+         SELECT mp.employee_id, e.employment_type, e.post_bonus_fen, b.branch_id, mp.points, mp.cases, se.sev
+         FROM month_points mp JOIN employees e ON e.id = mp.employee_id LEFT JOIN branch b ON b.unit_id = e.unit_id
+         LEFT JOIN sev_by_employee se ON se.employee_id = mp.employee_id`,
         [month, yearStart],
       );
+      const tGather = Date.now();
       const out = rows.map((r) => {
         const monthCounts = zero();
         const before = zero();
@@ -58,13 +63,14 @@ export function createSettlementActivities(ds: DataSource): SettlementActivities
         }, policy);
         return { ...s, branchId: r.branch_id, sourceCases: r.cases ?? [] };
       });
+      const tRules = Date.now();
       await ds.transaction(async (tx) => {
         await tx.query(`DELETE FROM settlement_rows WHERE settlement_id = $1`, [settlementId]);
         for (let i = 0; i < out.length; i += CHUNK) {
           const part = out.slice(i, i + CHUNK);
           await tx.query(
             `INSERT INTO settlement_rows (settlement_id, employee_id, branch_id, points_x10, money_fen, grade, suspension, exit, training, source_cases, reasons)
-             SELECT $1, e, b, p, m, g, su, ex, tr, string_to_array(NULLIF(sc, ''), ',')::uuid[], r
+             SELECT $1, e, b, p, m, g, su, ex, tr, COALESCE(string_to_array(NULLIF(sc, ''), ',')::uuid[], '{}'), r
              FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::bigint[], $6::text[], $7::bool[], $8::bool[], $9::bool[], $10::text[], $11::jsonb[])
                AS x(e, b, p, m, g, su, ex, tr, sc, r)`,
             [settlementId, part.map((x) => x.employeeId), part.map((x) => x.branchId), part.map((x) => x.pointsX10), part.map((x) => x.deductionFen),
@@ -76,6 +82,7 @@ export function createSettlementActivities(ds: DataSource): SettlementActivities
           branches: new Set(out.map((x) => x.branchId)).size, p4: out.filter((x) => x.grade === 'P4').length, p5: out.filter((x) => x.grade === 'P5').length };
         await tx.query(`UPDATE settlements SET totals = $2, computed_at = now(), status = 'confirming' WHERE id = $1`, [settlementId, JSON.stringify(totals)]);
       });
+      if (process.env.QF_SETTLEMENT_TIMINGS) console.log(`settlement ${month}: gather ${tGather - t0} ms, rules ${tRules - tGather} ms, write ${Date.now() - tRules} ms`);
       const t = { employees: out.length, pointsX10: out.reduce((a, x) => a + x.pointsX10, 0), moneyFen: out.reduce((a, x) => a + x.deductionFen, 0), branches: new Set(out.map((x) => x.branchId)).size };
       return t;
     },
