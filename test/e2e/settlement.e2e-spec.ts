@@ -63,7 +63,9 @@ describe('monthly HR settlement (H-1…H-3)', () => {
     const hrTask = await eventually(async () => (await s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND stage = 'approve' AND status = 'open'`, [computed.caseId]))[0]?.id);
     const approved = await s.http.post(`/api/tasks/${hrTask}/actions`).set(await auth('hr1')).send({ action: 'approve' });
     expect(approved.body).toMatchObject({ status: 'closed', outcome: 'locked' });
-    expect((await s.http.get(`/api/settlements/${id}`).set(await auth('hr1'))).body.status).toBe('locked');
+    const final = (await s.http.get(`/api/settlements/${id}`).set(await auth('hr1'))).body;
+    expect(final.status).toBe('locked');
+    expect(final.branches.map((b: any) => [b.employees, b.confirmed])).toEqual(expect.arrayContaining([[2, null], [1, true]])); // agents sit in the company-level hotline centre
   });
 
   it('H-2 a ledger entry of a locked month cannot be updated, deleted or added in the database; a late posting is an adjustment in the next month', async () => {

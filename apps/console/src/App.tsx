@@ -15,6 +15,7 @@ import users from './users';
 import flows from './flows';
 import policies from './policies';
 import notices from './notices';
+import settlements from './settlements';
 
 /**
  * Resources a user cannot use are still registered without views, so references to them
@@ -51,6 +52,7 @@ export const App = () => (
       resource('complaints', complaints, permissions),
       resource('deductions', deductions, permissions),
       resource('notices', notices, permissions),
+      resource('settlements', settlements, permissions),
       resource('employees', masterData(employees, permissions), permissions),
       resource('org-units', masterData(orgUnits, permissions), permissions),
       resource('flows', adminEdits(flows, permissions), permissions),

@@ -69,12 +69,12 @@ export class SettlementsController {
     const byBranch = await this.ds.query(
       `SELECT r.branch_id AS "branchId", o.name AS "branchName", count(*)::int AS employees, sum(r.points_x10)::int AS points, sum(r.money_fen)::bigint AS "moneyFen",
               count(*) FILTER (WHERE r.grade = 'P4')::int AS p4, count(*) FILTER (WHERE r.grade = 'P5')::int AS p5,
-              bool_or(t.status = 'done') AS confirmed
+              EXISTS (SELECT 1 FROM tasks t JOIN users u ON u.id = t.assignee_user_id JOIN employees ue ON ue.id = u.employee_id
+                      WHERE t.case_id = $2 AND t.stage = 'confirm' AND t.status = 'done' AND ue.unit_id = r.branch_id) AS confirmed
        FROM settlement_rows r LEFT JOIN org_units o ON o.id = r.branch_id
-       LEFT JOIN users u ON 'branch-head' = ANY(u.roles) LEFT JOIN employees ue ON ue.id = u.employee_id AND ue.unit_id = r.branch_id
-       LEFT JOIN tasks t ON t.case_id = $2 AND t.stage = 'confirm' AND t.assignee_user_id = u.id AND ue.id IS NOT NULL
        WHERE r.settlement_id = $1 AND ($3::uuid IS NULL OR r.branch_id = $3) GROUP BY r.branch_id, o.name ORDER BY o.name`, [id, s.caseId, branch]);
-    return { ...s, branches: byBranch.map((b: any) => ({ ...b, moneyFen: Number(b.moneyFen), confirmed: !!b.confirmed })) };
+    // people of company-level units (no branch above them) have no branch confirmation: HR's approval covers them
+    return { ...s, branches: byBranch.map((b: any) => ({ ...b, branchName: b.branchName ?? '市公司直属', moneyFen: Number(b.moneyFen), confirmed: b.branchId ? !!b.confirmed : null })) };
   }
 
   /** Per-employee rows (with source cases); branch heads see their branch only. */

@@ -17,6 +17,8 @@ export const RESOURCE_ROLES: Record<string, readonly Role[] | 'all'> = {
   flows: 'all',
   /** Policy versions (every number of RULES.md): for the people who apply them; admins edit. */
   policies: ['leadership', 'ruling-lead', 'verifier', 'hr', 'branch-head', 'committee'],
+  /** H-1…H-3 month close: HR starts and exports, branch heads confirm their branch, leadership follows. */
+  settlements: ['hr', 'branch-head', 'leadership'],
   audit: [],
   users: [],
 };

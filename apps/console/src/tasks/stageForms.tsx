@@ -1,16 +1,9 @@
 import type { ComponentType } from 'react';
-import {
-  ArrayInput,
-  AutocompleteInput,
-  NumberInput,
-  ReferenceInput,
-  SelectInput,
-  SimpleFormIterator,
-  TextInput,
-} from 'react-admin';
+import { SelectInput, TextInput } from 'react-admin';
 import type { z } from 'zod';
 import type { TaskActionName, TaskView } from '@qf/contracts/cases';
-import { causeChoices, personRoleChoices, severityChoices, verdictChoices } from '../components/choices';
+import { verdictChoices } from '../components/choices';
+import { RulingForm } from '../complaints/RulingForm';
 import { RulingDataSchema, VerificationDataSchema } from '../complaints/schemas';
 
 /**
@@ -31,23 +24,6 @@ const VerificationForm = () => (
   <>
     <SelectInput source="data.verdict" label={`${F}.verdict`} choices={verdictChoices} fullWidth />
     <TextInput source="data.facts" label={`${F}.facts`} multiline minRows={3} fullWidth />
-  </>
-);
-
-const RulingForm = () => (
-  <>
-    <SelectInput source="data.severity" label={`${F}.severity`} choices={severityChoices} fullWidth />
-    <TextInput source="data.category" label={`${F}.category`} fullWidth />
-    <SelectInput source="data.cause" label={`${F}.cause`} choices={causeChoices} fullWidth />
-    <ArrayInput source="data.persons" label={`${F}.persons`}>
-      <SimpleFormIterator inline disableReordering>
-        <ReferenceInput source="employeeId" reference="employees">
-          <AutocompleteInput label={`${F}.employeeId`} optionText="name" sx={{ minWidth: 200 }} />
-        </ReferenceInput>
-        <SelectInput source="role" label={`${F}.role`} choices={personRoleChoices} />
-        <NumberInput source="points" label={`${F}.points`} step={0.5} min={0} />
-      </SimpleFormIterator>
-    </ArrayInput>
   </>
 );
 

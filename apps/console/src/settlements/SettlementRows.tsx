@@ -1,0 +1,215 @@
+import {
+  Alert,
+  Box,
+  Chip,
+  FormControl,
+  InputLabel,
+  MenuItem,
+  Select,
+  Stack,
+  Tooltip,
+  Typography,
+} from '@mui/material';
+import {
+  Datagrid,
+  FunctionField,
+  Link,
+  ListBase,
+  Pagination,
+  TextField,
+  useListContext,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { formatFen, formatPoints } from '../components/format';
+import { caseUrl, flagDetail, flagSet, GRADES, rowsResource, type SettlementBranch, type SettlementRow } from './model';
+
+const ALL = '';
+
+/** Grade and branch filters (the api filters `grade` and `branchId`). */
+const RowFilters = ({ branches }: { branches: SettlementBranch[] }) => {
+  const translate = useTranslate();
+  const { filterValues, setFilters } = useListContext<SettlementRow>();
+  const set = (key: 'grade' | 'branchId', value: string) => {
+    const next: Record<string, unknown> = { ...filterValues };
+    if (value === ALL) delete next[key];
+    else next[key] = value;
+    setFilters(next, undefined, false);
+  };
+  return (
+    <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 1, flexWrap: 'wrap' }}>
+      <FormControl size="small" sx={{ minWidth: 140 }}>
+        <InputLabel id="settlement-grade">{translate('qf.settlement.row.grade')}</InputLabel>
+        <Select
+          labelId="settlement-grade"
+          label={translate('qf.settlement.row.grade')}
+          value={typeof filterValues.grade === 'string' ? filterValues.grade : ALL}
+          onChange={(e) => set('grade', e.target.value)}
+        >
+          <MenuItem value={ALL}>{translate('qf.settlement.all')}</MenuItem>
+          {GRADES.map((g) => (
+            <MenuItem key={g} value={g}>
+              {g}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+      {branches.length > 1 && (
+        <FormControl size="small" sx={{ minWidth: 200 }}>
+          <InputLabel id="settlement-branch">{translate('qf.settlement.row.branch')}</InputLabel>
+          <Select
+            labelId="settlement-branch"
+            label={translate('qf.settlement.row.branch')}
+            value={typeof filterValues.branchId === 'string' ? filterValues.branchId : ALL}
+            onChange={(e) => set('branchId', e.target.value)}
+          >
+            <MenuItem value={ALL}>{translate('qf.settlement.all')}</MenuItem>
+            {branches.map((b) => (
+              <MenuItem key={b.branchId} value={b.branchId}>
+                {b.branchName ?? b.branchId}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+      )}
+    </Stack>
+  );
+};
+
+export const GradeChip = ({ grade }: { grade: string | null | undefined }) =>
+  grade ? <Chip size="small" color={grade === 'P5' ? 'error' : 'warning'} label={grade} /> : <span>—</span>;
+
+/** Suspension / exit / training consequences as small chips (details in a tooltip when the api gives any). */
+const Flags = ({ row }: { row: SettlementRow }) => {
+  const translate = useTranslate();
+  const flags = (['suspension', 'exit', 'training'] as const).filter((k) => flagSet(row[k]));
+  if (flags.length === 0) return <span>—</span>;
+  return (
+    <Stack direction="row" spacing={0.5}>
+      {flags.map((k) => {
+        const chip = <Chip size="small" variant="outlined" label={translate(`qf.settlement.row.${k}`)} />;
+        const detail = flagDetail(row[k]);
+        return detail ? (
+          <Tooltip key={k} title={detail}>
+            {chip}
+          </Tooltip>
+        ) : (
+          <span key={k}>{chip}</span>
+        );
+      })}
+    </Stack>
+  );
+};
+
+/** Drill-down of one employee: the reasons (rule + message) and the cases they come from. */
+const RowDetail = () => {
+  const translate = useTranslate();
+  const row = useRecordContext<SettlementRow>();
+  if (!row) return null;
+  const reasons = Array.isArray(row.reasons) ? row.reasons : [];
+  const cases = Array.isArray(row.sourceCases) ? row.sourceCases : [];
+  return (
+    <Box sx={{ px: 2, py: 1 }} data-testid="settlement-row-detail">
+      <Typography variant="subtitle2">{translate('qf.settlement.row.reasons')}</Typography>
+      {reasons.length === 0 ? (
+        <Typography color="text.secondary">{translate('qf.settlement.row.no_reasons')}</Typography>
+      ) : (
+        <Box component="ul" sx={{ my: 0.5, pl: 2 }}>
+          {reasons.map((r, i) => (
+            <li key={`${r.rule}-${i}`}>
+              <Chip size="small" label={r.rule} sx={{ mr: 1 }} />
+              {r.message}
+            </li>
+          ))}
+        </Box>
+      )}
+      <Typography variant="subtitle2" sx={{ mt: 1 }}>
+        {translate('qf.settlement.row.source_cases')}
+      </Typography>
+      {cases.length === 0 ? (
+        <Typography color="text.secondary">{translate('qf.settlement.row.no_cases')}</Typography>
+      ) : (
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+          {cases.map((c) => (
+            <Link key={c} to={caseUrl(c)} title={c}>
+              {translate('qf.settlement.row.case', { id: c.slice(0, 8) })}
+            </Link>
+          ))}
+        </Stack>
+      )}
+    </Box>
+  );
+};
+
+const RowsError = () => {
+  const { error } = useListContext();
+  return error ? <Alert severity="error">{(error as Error).message}</Alert> : null;
+};
+
+const hasDetail = (r: SettlementRow) =>
+  (Array.isArray(r.reasons) && r.reasons.length > 0) || (Array.isArray(r.sourceCases) && r.sourceCases.length > 0);
+
+/**
+ * Employee rows of one close (`GET /settlements/:id/rows`, resource `settlement-rows`) through the data provider
+ * with the resource `settlements/:id/rows`; paging, sorting (points, money, grade, name) and filters stay local.
+ * Branch heads only get their own branch from the api.
+ */
+export const SettlementRows = ({ id, branches }: { id: string; branches: SettlementBranch[] }) => {
+  const branchName = new Map(branches.map((b) => [b.branchId, b.branchName ?? b.branchId]));
+  return (
+    <ListBase
+      resource={rowsResource(id)}
+      disableSyncWithLocation
+      storeKey={false}
+      sort={{ field: 'points', order: 'DESC' }}
+      perPage={25}
+    >
+      <RowFilters branches={branches} />
+      <RowsError />
+      <Datagrid
+        bulkActionButtons={false}
+        rowClick="expand"
+        expand={<RowDetail />}
+        isRowExpandable={hasDetail}
+        empty={<EmptyRows />}
+      >
+        <TextField source="code" label="qf.settlement.row.code" sortable={false} />
+        <TextField source="name" label="qf.settlement.row.name" />
+        <FunctionField
+          source="branchId"
+          label="qf.settlement.row.branch"
+          sortable={false}
+          render={(r: SettlementRow) => (r.branchId ? (branchName.get(r.branchId) ?? r.branchId) : '—')}
+        />
+        <FunctionField
+          source="points"
+          label="qf.settlement.row.points"
+          textAlign="right"
+          render={(r: SettlementRow) => formatPoints(r.points)}
+        />
+        <FunctionField
+          source="moneyFen"
+          sortBy="money"
+          label="qf.settlement.row.money"
+          textAlign="right"
+          render={(r: SettlementRow) => formatFen(r.moneyFen)}
+        />
+        <FunctionField source="grade" label="qf.settlement.row.grade" render={(r: SettlementRow) => <GradeChip grade={r.grade} />} />
+        <FunctionField source="suspension" label="qf.settlement.row.flags" sortable={false} render={(r: SettlementRow) => <Flags row={r} />} />
+        <FunctionField
+          source="sourceCases"
+          label="qf.settlement.row.source_cases"
+          sortable={false}
+          render={(r: SettlementRow) => (Array.isArray(r.sourceCases) ? r.sourceCases.length : 0)}
+        />
+      </Datagrid>
+      <Pagination rowsPerPageOptions={[10, 25, 50, 100]} />
+    </ListBase>
+  );
+};
+
+const EmptyRows = () => (
+  <Typography color="text.secondary" sx={{ p: 2 }}>
+    {useTranslate()('qf.settlement.row.empty')}
+  </Typography>
+);

@@ -1,0 +1,100 @@
+import type { WaitingOn } from '@qf/contracts/cases';
+
+/** H-1…H-3: a month's close. Points are ×10, money in fen. */
+export const SETTLEMENT_STATUSES = ['computing', 'confirming', 'approving', 'locked'] as const;
+export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number];
+
+export const GRADES = ['P4', 'P5'] as const;
+export type Grade = (typeof GRADES)[number];
+
+export interface SettlementTotals {
+  employees: number;
+  pointsX10: number;
+  moneyFen: number;
+  branches: number;
+  p4: number;
+  p5: number;
+}
+
+export interface SettlementBranch {
+  branchId: string;
+  branchName: string | null;
+  employees: number;
+  /** ×10 */
+  points: number;
+  moneyFen: number;
+  p4: number;
+  p5: number;
+  confirmed: boolean;
+}
+
+export interface SettlementRecord {
+  id: string;
+  month: string;
+  status: SettlementStatus;
+  totals: Partial<SettlementTotals> | null;
+  caseId: string | null;
+  policyVersion: number | null;
+  createdAt: string;
+  lockedAt: string | null;
+  stage: string | null;
+  waitingOn: WaitingOn[] | null;
+  dueAt: string | null;
+  /** Only on `GET /settlements/:id`. */
+  branches?: SettlementBranch[];
+}
+
+export interface SettlementReason {
+  rule: string;
+  message: string;
+}
+
+/** One employee of `GET /settlements/:id/rows` (resource `settlement-rows`). */
+export interface SettlementRow {
+  id: string;
+  employeeId: string;
+  code: string;
+  name: string;
+  branchId: string | null;
+  /** ×10 */
+  points: number;
+  moneyFen: number;
+  grade: Grade | null;
+  suspension?: unknown;
+  exit?: unknown;
+  training?: unknown;
+  sourceCases: string[] | null;
+  reasons: SettlementReason[] | null;
+}
+
+export const settlementStatusChoices = SETTLEMENT_STATUSES.map((id) => ({ id, name: `qf.settlement.status.${id}` }));
+export const gradeChoices = GRADES.map((id) => ({ id, name: id }));
+
+export const STATUS_COLOR: Record<SettlementStatus, 'default' | 'info' | 'warning' | 'secondary' | 'success'> = {
+  computing: 'info',
+  confirming: 'warning',
+  approving: 'secondary',
+  locked: 'success',
+};
+
+/** Data-provider resource of one settlement's employee rows (ra-data-simple-rest builds `${apiUrl}/${resource}`). */
+export const rowsResource = (id: string | number) => `settlements/${encodeURIComponent(String(id))}/rows`;
+
+/** The inbox filtered to this close's open tasks (branch confirmation, HR approval). */
+export const inboxUrl = (caseId: string) =>
+  `/tasks?filter=${encodeURIComponent(JSON.stringify({ caseId, status: 'open' }))}`;
+
+export const caseUrl = (caseId: string) => `/cases/${encodeURIComponent(caseId)}/show`;
+
+/** The month before today, `YYYY-MM` (the usual month to close). */
+export const previousMonth = (now = new Date()): string => {
+  const d = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+};
+
+/** Flags (suspension/exit/training) may come as booleans or as details; anything present counts. */
+export const flagSet = (v: unknown): boolean =>
+  v === true || (typeof v === 'string' && v !== '') || (typeof v === 'number' && v !== 0) || (typeof v === 'object' && v !== null);
+
+export const flagDetail = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'object' && v !== null ? JSON.stringify(v) : undefined;
