@@ -39,7 +39,7 @@ async function main(): Promise<void> {
               CASE WHEN g.i % 997 = 0 THEN 'egregious' WHEN g.i % 97 = 0 THEN 'serious' ELSE 'ordinary' END
        -- skewed, deterministic spread: a few employees gather many cases, most only a few
        FROM generate_series(1, $2) g(i)
-       JOIN employees e ON e.code = 'E' || (1 + floor(($3 - 1) * power(((g.i * 7919) % 1000003)::float / 1000003, 3)))::int`, [month, n, EMPLOYEES]);
+       JOIN employees e ON e.code = 'E' || (1 + floor(($3 - 1) * power(((g.i::bigint * 7919) % 1000003)::float / 1000003, 3)))::int`, [month, n, EMPLOYEES]);
     await insertMonth(MONTH, ENTRIES);
     await insertMonth('2026-09', Math.floor(ENTRIES / 5));
     await ds.query(`ANALYZE`);
