@@ -154,5 +154,5 @@ describe('browser: complaint verification and ruling (issue 4)', () => {
     expect(await row.count()).toBe(1);
     expect(await row.getByRole('cell').allInnerTexts()).toContain('2.0');
     await page.screenshot({ path: path.join(RESULTS, 'complaint-deductions.png'), fullPage: true });
-  });
+  }, 120000);
 });

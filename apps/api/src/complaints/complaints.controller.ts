@@ -60,7 +60,8 @@ export class ComplaintsController {
 }
 
 function flatten(data: Record<string, unknown>) {
-  return { complaint: data.complaint, verification: data.verification ?? null, ruling: data.ruling ?? null, appeals: data.appeals ?? [], appealDecision: data.appealDecision ?? null };
+  // registration fields also at the top level, for list columns and filters
+  return { ...(data.complaint as object), complaint: data.complaint, verification: data.verification ?? null, ruling: data.ruling ?? null, appeals: data.appeals ?? [], appealDecision: data.appealDecision ?? null };
 }
 
 /** The points ledger (read-only): an employee sees their own rows; admin, HR and the process teams all. */
@@ -72,7 +73,7 @@ export class DeductionsController {
 
   @Get()
   async list(@CurrentUser() user: RequestUser, @Query() q: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
-    const lq = parseListQuery(q, { createdAt: 'l.created_at', month: 'l.month', points: 'l.points_x10', id: 'l.id' });
+    const lq = parseListQuery(q, { createdAt: 'l.created_at', month: 'l.month', points: 'l.points_x10', id: 'l.id', employeeName: 'e.name' });
     const f = lq.filter;
     const params: unknown[] = [];
     const where = ['TRUE'];

@@ -5,7 +5,6 @@ import {
   Labeled,
   Link,
   ListContextProvider,
-  NumberField,
   RecordContextProvider,
   ReferenceArrayField,
   ReferenceField,
@@ -98,7 +97,7 @@ const Ruling = ({ value }: { value: unknown }) => {
             source="role"
             choices={personRoleChoices}
           />
-          <NumberField source="points" options={{ minimumFractionDigits: 1, maximumFractionDigits: 1 }} />
+          <PointsField source="points" />
         </Datagrid>
       </ListContextProvider>
     </RecordContextProvider>
@@ -122,7 +121,7 @@ const Deductions = ({ caseId }: { caseId: string }) => {
   const { data, isPending } = useGetList('deductions', {
     filter: { caseId },
     pagination: { page: 1, perPage: 100 },
-    sort: { field: 'employeeName', order: 'ASC' },
+    sort: { field: 'createdAt', order: 'ASC' },
   });
   const listContext = useList({ data: data ?? [], isPending });
   return (
@@ -144,13 +143,15 @@ const ComplaintPage = () => {
   if (!record) return null;
   const c = caseOf(record);
   const caseId = str(record.caseId) ?? str(c.id) ?? record.id;
+  const registered = { ...record, ...(asRec(record.complaint) ?? {}) };
   return (
     <CardContent>
+      <RecordContextProvider value={registered}>
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <L source="source">
           <SelectField source="source" choices={sourceChoices} />
         </L>
-        {record.source === 'escalated-order' && (
+        {registered.source === 'escalated-order' && (
           <L source="escalationLevel">
             <SelectField source="escalationLevel" choices={escalationLevelChoices} />
           </L>
@@ -180,6 +181,7 @@ const ComplaintPage = () => {
           <TextField source="description" sx={{ whiteSpace: 'pre-wrap' }} />
         </L>
       </Box>
+      </RecordContextProvider>
 
       <Section title={translate('qf.complaint.case_state')}>
         <RecordContextProvider value={c}>

@@ -25,7 +25,7 @@ export const toValidationError = (error: unknown, keepBody = false): unknown => 
     const errors: Record<string, unknown> = { root: { serverError: message } };
     for (const d of body.details) {
       const key = fieldOf(String(d.path ?? ''), keepBody);
-      const text = d.rule ? `${d.message} (${d.rule})` : d.message;
+      const text = d.rule && !d.message.includes(`(${d.rule})`) ? `${d.message} (${d.rule})` : d.message;
       if (key && !(key in errors)) errors[key] = text;
     }
     return new HttpError(message, error.status, { ...body, errors });
