@@ -2,10 +2,11 @@ import { DataSource } from 'typeorm';
 import { createCaseActivities } from './case-activities';
 import { createComplaintActivities } from './complaint-activities';
 import { createSettlementActivities } from './settlement-activities';
+import { createRectificationActivities } from './rectification-activities';
 
 export { createCaseActivities, createComplaintActivities, createSettlementActivities };
 
 /** All activities the worker registers, built from their dependencies. */
 export function createActivities(ds: DataSource) {
-  return { ...createCaseActivities(ds), ...createComplaintActivities(ds), ...createSettlementActivities(ds) };
+  return { ...createCaseActivities(ds), ...createComplaintActivities(ds), ...createSettlementActivities(ds), ...createRectificationActivities(ds) };
 }

@@ -2,3 +2,4 @@
 export { reviewCase } from './review-case.workflow';
 export { complaintLiability } from './complaint-liability.workflow';
 export { monthlySettlement } from './monthly-settlement.workflow';
+export { rectification } from './rectification.workflow';

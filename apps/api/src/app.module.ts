@@ -26,6 +26,7 @@ import { OrgController } from './org/org.controller';
 import { OrgAdminController } from './org/org-admin.controller';
 import { NoticesController } from './complaints/notices.controller';
 import { SettlementsController } from './settlements/settlements.controller';
+import { MeetingsController, RectificationsController } from './rectifications/rectifications.controller';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({})
@@ -65,7 +66,7 @@ export class AppModule {
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })]
           : []),
       ],
-      controllers: [AuthController, HealthController, CasesController, TasksController, ComplaintsController, DeductionsController, NoticesController, AuditController, OrgController, OrgAdminController, FlowsController, PoliciesController, SettlementsController],
+      controllers: [AuthController, HealthController, CasesController, TasksController, ComplaintsController, DeductionsController, NoticesController, AuditController, OrgController, OrgAdminController, FlowsController, PoliciesController, SettlementsController, RectificationsController, MeetingsController],
       providers: [
         { provide: ENV, useValue: env },
         CasesService,

@@ -68,6 +68,12 @@ export interface SettlementActivities {
   lockMonth(input: { settlementId: string; month: string; workflowId: string }): Promise<void>;
 }
 
+/** Activities of a rectification (E-7, E-8, Q-2). */
+export interface RectificationActivities {
+  nextMeeting(afterIso: string): Promise<{ meetingId: string; scheduledAt: string } | null>;
+  updateRectification(input: { caseId: string; meetingId?: string | null; dueAt?: string | null; status?: 'open' | 'submitted' | 'confirmed'; overdue?: boolean; submittedAt?: string | null }): Promise<void>;
+}
+
 export interface CaseActivities {
   syncCase(input: SyncCaseInput): Promise<void>;
   roleHolders(role: Role): Promise<string[]>;

@@ -6,3 +6,4 @@ export * from './workflow';
 export * from './activities';
 export * from './complaints';
 export * from './org';
+export * from './rectifications';

@@ -146,4 +146,13 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
       },
     ],
   }),
+  FlowDefinitionSchema.parse({
+    kind: 'rectification',
+    version: 1,
+    stages: [
+      { key: 'plan', label: '整改提交', assignee: { kind: 'role', role: 'team-lead' }, actions: ['approve', 'comment', 'claim'] },
+      { key: 'review', label: '故障分析会确认', assignee: { kind: 'role', role: 'manager' }, actions: ['approve', 'reject', 'comment'] },
+      { key: 'note', label: '内部整改说明', assignee: { kind: 'role', role: 'foreman' }, actions: ['approve', 'comment'] },
+    ],
+  }),
 ];

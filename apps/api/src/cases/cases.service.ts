@@ -22,6 +22,8 @@ export interface StartCaseInput {
   data: Record<string, unknown>;
   unitId?: string | null;
   subjectEmployeeIds?: string[];
+  /** runs once, after the case row exists and before its workflow starts (e.g. the process's own read model) */
+  onCreated?: (caseId: string) => Promise<void>;
 }
 
 @Injectable()
@@ -54,6 +56,7 @@ export class CasesService {
     );
     const [row] = await this.ds.query(`SELECT ${CASE_COLUMNS} FROM cases c WHERE kind = $1 AND business_key = $2`, [input.kind, input.businessKey]);
     const created = inserted.length > 0;
+    if (created && input.onCreated) await input.onCreated(row.id);
     const policy = PolicySchema.parse(policyRow.body);
     const wfInput: CaseWorkflowInput = {
       caseId: row.id, kind: input.kind, businessKey: input.businessKey, initiatorUserId: row.created_by,

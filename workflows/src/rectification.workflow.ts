@@ -1,0 +1,93 @@
+import { condition, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  CaseActivities, CaseState, CaseWorkflowInput, FAILURE, MeetingChanged, OpenRectificationInput, RectificationActivities, RectificationPlanSchema,
+  SIGNAL_MEETING_CHANGED,
+} from '@qf/contracts';
+import { FlowDefinitionSchema, StageDef } from '@qf/policy';
+import { CaseRuntime } from './engine/case-runtime';
+
+const acts = proxyActivities<RectificationActivities & Pick<CaseActivities, 'notify'>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: Object.values(FAILURE) },
+});
+
+export const meetingChanged = defineSignal<[MeetingChanged]>(SIGNAL_MEETING_CHANGED);
+
+/**
+ * rectification (E-7, E-8, Q-2): the team lead records the revisit, causes and plan and submits before the next
+ * fault-analysis meeting; the meeting (manager) confirms or reopens it (due at the following meeting). The due
+ * date follows its meeting: moving the meeting signals the workflow, which re-arms its timer. Past the due
+ * date the item is overdue and the team lead and manager are reminded. A foreman's own dissatisfied
+ * self-evaluation needs only an internal note.
+ */
+export async function rectification(input: CaseWorkflowInput): Promise<CaseState> {
+  const flow = FlowDefinitionSchema.parse(input.flow);
+  const stage = (key: string): StageDef => flow.stages.find((s) => s.key === key) ?? (() => { throw new Error(`rectification flow has no stage ${key}`); })();
+  const data = input.data as OpenRectificationInput & { meetingId: string | null; dueAt: string | null };
+  const rt = new CaseRuntime(input);
+
+  if (data.internal) {
+    await rt.runStage(stage('note'), { round: 1, validate: (u) => (typeof u.data?.note === 'string' && u.data.note.trim() ? [] : [{ path: 'data.note', message: 'write the internal note (E-7)', rule: 'E-7' }]) });
+    await acts.updateRectification({ caseId: input.caseId, status: 'confirmed' });
+    return rt.finish('closed', 'noted');
+  }
+
+  const due = { meetingId: data.meetingId, at: data.dueAt, version: 0 };
+  let submitted = false;
+  setHandler(meetingChanged, (m) => {
+    // E-7: an open item follows its meeting; one without a meeting takes the first one scheduled
+    if (submitted) return;
+    if (m.meetingId === due.meetingId || (!due.meetingId && (!due.at || Date.parse(m.scheduledAt) > Date.now()))) {
+      Object.assign(due, { meetingId: m.meetingId, at: m.scheduledAt, version: due.version + 1 });
+    }
+  });
+
+  /** Runs beside the plan stage: overdue at the due meeting (E-8), re-armed whenever the meeting moves. */
+  const watchDue = async () => {
+    let notified = '';
+    while (!submitted) {
+      const v = due.version;
+      rt.state.data = { ...rt.state.data, meetingId: due.meetingId, dueAt: due.at };
+      const overdue = !!due.at && Date.parse(due.at) <= Date.now();
+      await acts.updateRectification({ caseId: input.caseId, meetingId: due.meetingId, dueAt: due.at, overdue });
+      if (overdue && notified !== `${due.meetingId}:${due.at}`) {
+        notified = `${due.meetingId}:${due.at}`;
+        for (const role of ['team-lead', 'manager'] as const) {
+          await acts.notify({ key: `${input.caseId}:${notified}:${role}`, kind: 'overdue', caseId: input.caseId, workflowId: rt.workflowId, taskId: null, role, userId: null,
+            message: `整改已超期：应在故障分析会（${due.at}）前提交` });
+        }
+      }
+      const wait = due.at && !overdue ? Date.parse(due.at) - Date.now() : undefined;
+      if (wait === undefined) await condition(() => submitted || due.version !== v);
+      else await condition(() => submitted || due.version !== v, wait);
+    }
+  };
+
+  for (let round = 1; ; round++) {
+    submitted = false;
+    const watcher = watchDue();
+    const plan = await rt.runStage(stage('plan'), {
+      round,
+      validate: (u) => {
+        const r = RectificationPlanSchema.safeParse(u.data ?? {});
+        return r.success ? [] : r.error.issues.map((i) => ({ path: `data.${i.path.join('.')}`, message: i.message, rule: 'E-7' }));
+      },
+    });
+    submitted = true;
+    await watcher;
+    const submittedAt = rt.nowIso();
+    const late = !!due.at && Date.parse(submittedAt) > Date.parse(due.at);
+    rt.state.data = { ...rt.state.data, plan: plan.decisions.at(-1)?.data, submittedAt, late };
+    await acts.updateRectification({ caseId: input.caseId, status: 'submitted', submittedAt, overdue: late });
+
+    const review = await rt.runStage(stage('review'), { round });
+    if (review.outcome === 'approved') {
+      await acts.updateRectification({ caseId: input.caseId, status: 'confirmed' });
+      return rt.finish('closed', 'confirmed', { late });
+    }
+    // reopened: due at the meeting after the one that reviewed it
+    const next = await acts.nextMeeting(due.at ?? rt.nowIso());
+    Object.assign(due, { meetingId: next?.meetingId ?? null, at: next?.scheduledAt ?? null, version: due.version + 1 });
+    await acts.updateRectification({ caseId: input.caseId, status: 'open', submittedAt: null, overdue: false });
+  }
+}
