@@ -27,6 +27,7 @@ import { OrgAdminController } from './org/org-admin.controller';
 import { NoticesController } from './complaints/notices.controller';
 import { SettlementsController } from './settlements/settlements.controller';
 import { MeetingsController, RectificationsController } from './rectifications/rectifications.controller';
+import { EvaluationController } from './evaluation/evaluation.controller';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({})
@@ -66,7 +67,7 @@ export class AppModule {
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })]
           : []),
       ],
-      controllers: [AuthController, HealthController, CasesController, TasksController, ComplaintsController, DeductionsController, NoticesController, AuditController, OrgController, OrgAdminController, FlowsController, PoliciesController, SettlementsController, RectificationsController, MeetingsController],
+      controllers: [AuthController, HealthController, CasesController, TasksController, ComplaintsController, DeductionsController, NoticesController, AuditController, OrgController, OrgAdminController, FlowsController, PoliciesController, SettlementsController, RectificationsController, MeetingsController, EvaluationController],
       providers: [
         { provide: ENV, useValue: env },
         CasesService,

@@ -7,3 +7,4 @@ export * from './activities';
 export * from './complaints';
 export * from './org';
 export * from './rectifications';
+export * from './evaluation';

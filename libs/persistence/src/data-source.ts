@@ -5,8 +5,9 @@ import { Init1763800000000 } from './migrations/1763800000000-init';
 import { Ledger1763900000000 } from './migrations/1763900000000-ledger';
 import { Settlement1764000000000 } from './migrations/1764000000000-settlement';
 import { Rectification1764100000000 } from './migrations/1764100000000-rectification';
+import { Evaluation1764200000000 } from './migrations/1764200000000-evaluation';
 
-export const MIGRATIONS = [Init1763800000000, Ledger1763900000000, Settlement1764000000000, Rectification1764100000000];
+export const MIGRATIONS = [Init1763800000000, Ledger1763900000000, Settlement1764000000000, Rectification1764100000000, Evaluation1764200000000];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {
   return new DataSource({

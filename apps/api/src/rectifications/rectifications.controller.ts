@@ -20,6 +20,23 @@ const RECT_COLUMNS = `r.case_id AS id, r.case_id AS "caseId", r.origin, r.intern
 const RECT_FROM = `FROM rectifications r JOIN cases c ON c.id = r.case_id JOIN org_units t ON t.id = r.team_unit_id
   LEFT JOIN org_units b ON b.id = t.parent_id AND b.kind = 'branch' LEFT JOIN meetings m ON m.id = r.meeting_id`;
 
+/** E-7 / Q-2: opens a rectification due before the next fault-analysis meeting (an internal note has no meeting). */
+export async function openRectification(ds: DataSource, cases: CasesService, user: RequestUser, body: OpenRectificationInput): Promise<{ caseId: string; created: boolean }> {
+  const [team] = await ds.query(`SELECT id, kind FROM org_units WHERE id = $1`, [body.teamUnitId]);
+  if (!team || team.kind !== 'team') throw badRequest('teamUnitId must name a team (E-7)', [{ path: 'teamUnitId', message: 'not a team', rule: 'E-7' }]);
+  const [m] = await ds.query(`SELECT id, scheduled_at FROM meetings WHERE scheduled_at > now() ORDER BY scheduled_at LIMIT 1`);
+  const meetingId = body.internal ? null : (m?.id ?? null);
+  const dueAt = body.internal || !m ? null : new Date(m.scheduled_at).toISOString();
+  const r = await cases.start({
+    kind: 'rectification', workflowType: 'rectification', businessKey: body.orderNo ? `${body.origin}-${body.internal ? 'note-' : ''}${body.orderNo}` : randomUUID(),
+    title: `整改：${body.description.slice(0, 40)}`, data: { ...body, meetingId, dueAt }, unitId: body.teamUnitId,
+    onCreated: (caseId) => ds.query(
+      `INSERT INTO rectifications (case_id, origin, internal, order_no, description, team_unit_id, meeting_id, due_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+      [caseId, body.origin, body.internal, body.orderNo ?? null, body.description, body.teamUnitId, meetingId, dueAt]),
+  }, user);
+  return { caseId: r.case.id, created: r.created };
+}
+
 /** E-7, E-8, Q-2: rectifications and their board. */
 @ApiTags('rectifications')
 @ApiBearerAuth()
@@ -31,21 +48,9 @@ export class RectificationsController {
   @Roles('admin', 'manager', 'dispatcher', 'foreman')
   @Post()
   async open(@CurrentUser() user: RequestUser, @Body(new ZodPipe(OpenRectificationSchema)) body: OpenRectificationInput, @Res({ passthrough: true }) res: Response) {
-    const [team] = await this.ds.query(`SELECT id, kind FROM org_units WHERE id = $1`, [body.teamUnitId]);
-    if (!team || team.kind !== 'team') throw badRequest('teamUnitId must name a team (E-7)', [{ path: 'teamUnitId', message: 'not a team', rule: 'E-7' }]);
-    // E-7: due before the next fault-analysis meeting
-    const [m] = await this.ds.query(`SELECT id, scheduled_at FROM meetings WHERE scheduled_at > now() ORDER BY scheduled_at LIMIT 1`);
-    const meetingId = body.internal ? null : (m?.id ?? null);
-    const dueAt = body.internal || !m ? null : new Date(m.scheduled_at).toISOString();
-    const r = await this.cases.start({
-      kind: 'rectification', workflowType: 'rectification', businessKey: body.orderNo ? `${body.origin}-${body.orderNo}` : randomUUID(),
-      title: `整改：${body.description.slice(0, 40)}`, data: { ...body, meetingId, dueAt }, unitId: body.teamUnitId,
-      onCreated: (caseId) => this.ds.query(
-        `INSERT INTO rectifications (case_id, origin, internal, order_no, description, team_unit_id, meeting_id, due_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-        [caseId, body.origin, body.internal, body.orderNo ?? null, body.description, body.teamUnitId, meetingId, dueAt]),
-    }, user);
+    const r = await openRectification(this.ds, this.cases, user, body);
     res.status(r.created ? 201 : 200);
-    return this.get(r.case.id);
+    return this.get(r.caseId);
   }
 
   @Get('summary')

@@ -1,0 +1,225 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import ExcelJS from 'exceljs';
+import { Response } from 'express';
+import { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import {
+  AnswerEvaluationSchema, ApiErrorDetail, AssignEvaluationsSchema, MonthSchema, WORK_ORDER_IMPORT_COLUMNS, WorkOrderImportRowSchema, WorkOrderInput, WorkOrderSchema,
+} from '@qf/contracts';
+import { evaluability, evaluationSchedule, evaluationScript, monthlyWinners, repairerMonthlyScore, sampleCallbacks, scoreForChoice } from '@qf/domain';
+import { PolicySchema, Policy } from '@qf/policy';
+import { CurrentUser, RequestUser, Roles } from '../auth/auth.decorators';
+import { badRequest, conflict, forbidden, notFound } from '../common/errors';
+import { parseListQuery, sendList } from '../common/list-query';
+import { ZodPipe } from '../common/zod.pipe';
+import { CasesService } from '../cases/cases.service';
+import { openRectification } from '../rectifications/rectifications.controller';
+
+const ORDER_ROLES = ['admin', 'dispatcher', 'manager', 'foreman', 'team-lead'] as const;
+
+async function currentPolicy(ds: DataSource): Promise<Policy> {
+  const [r] = await ds.query(`SELECT body FROM policy_versions WHERE status = 'published' AND (effective_from IS NULL OR effective_from <= now()::date) ORDER BY effective_from DESC NULLS LAST, version DESC LIMIT 1`);
+  return PolicySchema.parse(r?.body ?? {});
+}
+
+/** E-1…E-6: closed work orders, daily sampling and assignment, evaluations, repairer scores. */
+@ApiTags('evaluation')
+@ApiBearerAuth()
+@Roles(...ORDER_ROLES)
+@Controller()
+export class EvaluationController {
+  constructor(@Inject(DataSource) private readonly ds: DataSource, private readonly cases: CasesService) {}
+
+  @Roles('admin', 'dispatcher', 'manager')
+  @Post('work-orders')
+  async create(@Body(new ZodPipe(WorkOrderSchema)) body: WorkOrderInput) {
+    const [team] = await this.ds.query(`SELECT kind FROM org_units WHERE id = $1`, [body.teamUnitId]);
+    if (team?.kind !== 'team') throw badRequest('teamUnitId must name a team (E-1)', [{ path: 'teamUnitId', message: 'not a team', rule: 'E-1' }]);
+    const [r] = await this.ds.query(
+      `INSERT INTO work_orders (order_no, fault_key, repeat_report, source, repairer_id, team_unit_id, reporter, reported_at, closed_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
+      [body.orderNo, body.faultKey ?? null, body.repeatReport, body.source, body.repairerId, body.teamUnitId, body.reporter, body.reportedAt ?? null, body.closedAt]);
+    return { id: r.id, ...body };
+  }
+
+  /** E-1 bulk: validates every row, then imports all in one set-based statement, or returns each bad row. */
+  @Roles('admin', 'dispatcher', 'manager')
+  @Post('work-orders/import')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 200 * 1024 * 1024 } }))
+  async import(@UploadedFile() file?: { buffer: Buffer; originalname: string }) {
+    if (!file) throw badRequest('send the file as multipart field "file"', [{ path: 'file', message: 'required' }]);
+    const wb = new ExcelJS.Workbook();
+    const ws = /\.csv$/i.test(file.originalname)
+      ? await wb.csv.read(Readable.from(file.buffer.toString('utf8').replace(/^\uFEFF/, '')), { parserOptions: { delimiter: ',' } } as never).catch(() => null)
+      : await wb.xlsx.load(file.buffer as unknown as ArrayBuffer).then(() => wb.worksheets[0]).catch(() => null);
+    if (!ws) throw badRequest('the file is neither a readable xlsx nor csv', [{ path: 'file', message: 'unreadable' }]);
+    const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? '').trim());
+    const missing = ['orderNo', 'repairerCode', 'teamCode', 'closedAt'].filter((c) => !header.includes(c));
+    if (missing.length) throw badRequest(`missing columns: ${missing.join(', ')}`, missing.map((c) => ({ path: 'header', message: `missing column ${c}` })));
+    const emps = new Map<string, string>((await this.ds.query(`SELECT code, id FROM employees`)).map((e: any) => [e.code, e.id]));
+    const teams = new Map<string, string>((await this.ds.query(`SELECT code, id FROM org_units WHERE kind = 'team'`)).map((t: any) => [t.code, t.id]));
+    const errors: ApiErrorDetail[] = [];
+    const rows: { orderNo: string; faultKey: string | null; repeat: boolean; source: string; repairer: string; team: string; reporter: string; reportedAt: string | null; closedAt: string }[] = [];
+    const seen = new Set<string>();
+    ws.eachRow({ includeEmpty: false }, (row, n) => {
+      if (n === 1) return;
+      const rec: Record<string, string> = {};
+      header.forEach((h, i) => { const v = row.getCell(i + 1).value; rec[h] = v instanceof Date ? v.toISOString() : v == null ? '' : String(v); });
+      const p = WorkOrderImportRowSchema.safeParse(rec);
+      if (!p.success) { p.error.issues.forEach((i) => errors.push({ path: `row ${n}`, message: `${i.path.join('.')}: ${i.message}`, rule: 'E-1' })); return; }
+      const d = p.data;
+      if (seen.has(d.orderNo)) errors.push({ path: `row ${n}`, message: `orderNo ${d.orderNo} repeats an earlier row`, rule: 'E-1' });
+      seen.add(d.orderNo);
+      if (!emps.has(d.repairerCode)) errors.push({ path: `row ${n}`, message: `repairerCode ${d.repairerCode} is not an employee`, rule: 'E-1' });
+      if (!teams.has(d.teamCode)) errors.push({ path: `row ${n}`, message: `teamCode ${d.teamCode} is not a team`, rule: 'E-1' });
+      rows.push({ orderNo: d.orderNo, faultKey: d.faultKey || null, repeat: d.repeatReport, source: d.source, repairer: emps.get(d.repairerCode)!, team: teams.get(d.teamCode)!,
+        reporter: d.reporter, reportedAt: d.reportedAt || null, closedAt: d.closedAt });
+    });
+    if (!rows.length && !errors.length) throw badRequest('the file has no data rows', [{ path: 'file', message: 'no rows' }]);
+    if (errors.length) throw badRequest(`${new Set(errors.map((e) => e.path)).size} bad row(s): nothing was imported`, errors);
+    const existing = await this.ds.query(`SELECT order_no FROM work_orders WHERE order_no = ANY($1::text[])`, [rows.map((r) => r.orderNo)]);
+    if (existing.length) throw badRequest(`${existing.length} order(s) already imported: nothing was imported`, existing.slice(0, 1000).map((e: any) => ({ path: `orderNo ${e.order_no}`, message: 'already imported', rule: 'E-1' })));
+    await this.ds.transaction(async (tx) => {
+      for (let i = 0; i < rows.length; i += 20000) {
+        const part = rows.slice(i, i + 20000);
+        const col = <K extends keyof (typeof rows)[number]>(k: K) => part.map((r) => r[k]);
+        await tx.query(
+          `INSERT INTO work_orders (order_no, fault_key, repeat_report, source, repairer_id, team_unit_id, reporter, reported_at, closed_at)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::bool[], $4::text[], $5::uuid[], $6::uuid[], $7::text[], $8::timestamptz[], $9::timestamptz[])`,
+          [col('orderNo'), col('faultKey'), col('repeat'), col('source'), col('repairer'), col('team'), col('reporter'), col('reportedAt'), col('closedAt')]);
+      }
+    });
+    return { imported: rows.length };
+  }
+
+  @Get('work-orders')
+  async orders(@Query() q: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+    const lq = parseListQuery({ sort: '["closedAt","DESC"]', ...q }, { closedAt: 'w.closed_at', orderNo: 'w.order_no' });
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM work_orders`);
+    const rows = await this.ds.query(
+      `SELECT w.id, w.order_no AS "orderNo", w.fault_key AS "faultKey", w.repeat_report AS "repeatReport", w.source, w.repairer_id AS "repairerId", e.name AS "repairerName",
+              w.team_unit_id AS "teamUnitId", w.reporter, w.reported_at AS "reportedAt", w.closed_at AS "closedAt"
+       FROM work_orders w JOIN employees e ON e.id = w.repairer_id ORDER BY ${lq.orderBy} LIMIT ${lq.limit} OFFSET ${lq.offset}`);
+    return sendList(res, 'work-orders', rows, lq.offset, total);
+  }
+
+  /**
+   * E-1/E-2/E-4: for the orders closed on `date`, per team: the foreman self-evaluates every evaluable order;
+   * callbacks are shared 90 % dispatchers / 10 % managers, balanced per repairer, with a recorded seed (the same
+   * seed gives the same assignment) and an explanation per order. Idempotent by (order, evaluator kind).
+   */
+  @Roles('admin', 'manager', 'dispatcher')
+  @Post('evaluations/assign')
+  @HttpCode(200)
+  async assign(@Body(new ZodPipe(AssignEvaluationsSchema)) body: z.infer<typeof AssignEvaluationsSchema>) {
+    const policy = await currentPolicy(this.ds);
+    const seed = body.seed ?? body.date;
+    const tz = policy.calendar.timeZone;
+    const orders = await this.ds.query(
+      `SELECT w.id, w.order_no, w.fault_key, w.repeat_report, w.source, w.repairer_id, w.team_unit_id, w.closed_at FROM work_orders w
+       WHERE (w.closed_at AT TIME ZONE $2)::date = $1::date ORDER BY w.order_no`, [body.date, tz]);
+    const previous = await this.ds.query(
+      `SELECT DISTINCT ev.order_id AS "orderId", w.fault_key AS "faultId" FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id
+       WHERE w.fault_key = ANY($1::text[]) OR ev.order_id = ANY($2::uuid[])`, [orders.map((o: any) => o.fault_key).filter(Boolean), orders.map((o: any) => o.id)]);
+    const users = async (role: string) => (await this.ds.query(`SELECT id FROM users WHERE active AND $1 = ANY(roles) ORDER BY username`, [role])).map((u: any) => u.id);
+    const [dispatchers, managers] = [await users('dispatcher'), await users('manager')];
+    const skipped: { orderNo: string; reason: string }[] = [];
+    const byTeam = new Map<string, any[]>();
+    for (const o of orders) {
+      const e = evaluability({ id: o.id, source: o.source, status: 'closed', faultId: o.fault_key, isRepeatReport: o.repeat_report }, previous, policy);
+      if (!e.evaluable) { skipped.push({ orderNo: o.order_no, reason: e.reason }); continue; }
+      byTeam.set(o.team_unit_id, [...(byTeam.get(o.team_unit_id) ?? []), o]);
+    }
+    const counts = { foreman: 0, dispatcher: 0, manager: 0 };
+    for (const [teamId, list] of byTeam) {
+      const foremen = (await this.ds.query(`SELECT u.id FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.active AND 'foreman' = ANY(u.roles) AND e.unit_id = $1 ORDER BY u.username`, [teamId])).map((u: any) => u.id);
+      const foreman = foremen[0] ?? (await users('foreman'))[0] ?? null;
+      const callbacks = sampleCallbacks(list.map((o) => ({ id: o.id, repairerId: o.repairer_id })), { seed: `${seed}:${teamId}`, dispatchers, managers }, policy);
+      for (const o of list) {
+        const { evaluateOn, resultsDueAt } = evaluationSchedule(new Date(o.closed_at).toISOString(), policy);
+        const cb = callbacks.find((c) => c.orderId === o.id)!;
+        const rows: [string, string | null, string][] = [['foreman', foreman, 'E-2: the foreman self-evaluates every closed order of the team'], [cb.callbackBy, cb.evaluatorId, cb.explanation]];
+        for (const [kind, who, why] of rows) {
+          const ins = await this.ds.query(
+            `INSERT INTO evaluations (order_id, kind, evaluator_user_id, evaluate_on, due_at, seed, explanation) VALUES ($1,$2,$3,$4,$5,$6,$7)
+             ON CONFLICT (order_id, kind) DO NOTHING RETURNING id`, [o.id, kind, who, evaluateOn, resultsDueAt, seed, why]);
+          if (ins.length) counts[kind as keyof typeof counts]++;
+        }
+      }
+    }
+    return { date: body.date, seed, orders: orders.length, evaluated: orders.length - skipped.length, assigned: counts, skipped };
+  }
+
+  @Get('evaluations')
+  async evaluations(@CurrentUser() user: RequestUser, @Query() q: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+    const lq = parseListQuery({ sort: '["dueAt","ASC"]', ...q }, { dueAt: 'ev.due_at', orderNo: 'w.order_no', kind: 'ev.kind' });
+    const f = lq.filter;
+    const params: unknown[] = [];
+    const where = ['TRUE'];
+    if (f.mine === true) { params.push(user.id); where.push(`ev.evaluator_user_id = $${params.length}`); }
+    if (f.pending === true) where.push(`ev.answered_at IS NULL`);
+    if (f.overdue === true) where.push(`ev.answered_at IS NULL AND ev.due_at < now()`);
+    for (const [k, col] of [['kind', 'ev.kind'], ['evaluateOn', 'ev.evaluate_on::text'], ['orderId', 'ev.order_id::text']] as const) {
+      if (typeof f[k] === 'string') { params.push(f[k]); where.push(`${col} = $${params.length}`); }
+    }
+    const sql = `FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id JOIN employees e ON e.id = w.repairer_id WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);
+    const policy = await currentPolicy(this.ds);
+    const rows = await this.ds.query(
+      `SELECT ev.id, ev.order_id AS "orderId", w.order_no AS "orderNo", w.repairer_id AS "repairerId", e.name AS "repairerName", w.team_unit_id AS "teamUnitId",
+              w.reporter, ev.kind, ev.evaluator_user_id AS "evaluatorUserId", ev.evaluate_on::text AS "evaluateOn", ev.due_at AS "dueAt", ev.seed, ev.explanation,
+              ev.choice, ev.score, ev.answered_at AS "answeredAt", ev.rectification_case_id AS "rectificationCaseId",
+              (ev.answered_at IS NULL AND ev.due_at < now()) AS overdue
+       ${sql} ORDER BY ${lq.orderBy}, ev.id LIMIT ${lq.limit} OFFSET ${lq.offset}`, params);
+    return sendList(res, 'evaluations', rows.map((r: any) => ({ ...r, script: evaluationScript(r.kind, policy),
+      choices: (['satisfied', 'basic', 'dissatisfied'] as const).map((c) => ({ choice: c, score: scoreForChoice(c, policy) })) })), lq.offset, total);
+  }
+
+  /** E-3: one choice of three with its score; a dissatisfied callback opens a rectification (E-7). */
+  @Post('evaluations/:id/answer')
+  @HttpCode(200)
+  async answer(@CurrentUser() user: RequestUser, @Param('id') id: string, @Body(new ZodPipe(AnswerEvaluationSchema)) body: z.infer<typeof AnswerEvaluationSchema>) {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('evaluation');
+    const [ev] = await this.ds.query(`SELECT ev.*, w.order_no, w.team_unit_id FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id WHERE ev.id = $1`, [id]);
+    if (!ev) throw notFound('evaluation');
+    if (ev.evaluator_user_id && ev.evaluator_user_id !== user.id) throw forbidden('this evaluation is assigned to another person');
+    if (!ev.evaluator_user_id && !user.roles.includes(ev.kind)) throw forbidden(`this evaluation needs role ${ev.kind}`);
+    const policy = await currentPolicy(this.ds);
+    const score = scoreForChoice(body.choice, policy);
+    // TypeORM answers an UPDATE with [rows, rowCount]; the guard makes a double answer a 409
+    const [, answered] = await this.ds.query(
+      `UPDATE evaluations SET choice = $2, score = $3, answered_at = now(), answered_by = $4 WHERE id = $1 AND answered_at IS NULL`, [id, body.choice, score, user.id]);
+    if (answered === 0) throw conflict('this evaluation has already been answered');
+    await this.ds.query(`INSERT INTO audit_log (actor_id, actor, action, entity, entity_id, after) VALUES ($1,$2,'evaluation.answered','evaluation',$3,$4)`,
+      [user.id, user.username, id, JSON.stringify({ ...body, score })]);
+    let rectificationCaseId: string | null = null;
+    if (body.choice === 'dissatisfied') {
+      const r = await openRectification(this.ds, this.cases, user, {
+        origin: 'dissatisfied-callback', teamUnitId: ev.team_unit_id, orderNo: ev.order_no, internal: ev.kind === 'foreman',
+        description: `${ev.kind === 'foreman' ? '工长自评' : '回访'}不满意：工单 ${ev.order_no}${body.note ? `，${body.note}` : ''}`,
+      });
+      rectificationCaseId = r.caseId;
+      await this.ds.query(`UPDATE evaluations SET rectification_case_id = $2 WHERE id = $1`, [id, r.caseId]);
+    }
+    return { id, choice: body.choice, score, rectificationCaseId };
+  }
+
+  /** E-5 / E-6: month-to-date repairer scores (two parts), team ranking, repair star and best team. */
+  @Get('scores')
+  async scores(@Query('month') month: string) {
+    const m = MonthSchema.safeParse(month);
+    if (!m.success) throw badRequest('month must be YYYY-MM', [{ path: 'month', message: m.error.issues[0].message }]);
+    const policy = await currentPolicy(this.ds);
+    const rows = await this.ds.query(
+      `SELECT w.repairer_id AS "repairerId", e.name, w.team_unit_id AS "teamId", t.name AS "teamName", array_agg(ev.score ORDER BY ev.answered_at) AS scores
+       FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id JOIN employees e ON e.id = w.repairer_id JOIN org_units t ON t.id = w.team_unit_id
+       WHERE ev.score IS NOT NULL AND to_char(ev.evaluate_on, 'YYYY-MM') = $1 GROUP BY 1, 2, 3, 4`, [month]);
+    const repairers = rows.map((r: any) => ({ ...r, ...repairerMonthlyScore(r.scores, policy) })).sort((a: any, b: any) => b.total - a.total);
+    const winners = monthlyWinners(rows.map((r: any) => ({ repairerId: r.repairerId, teamId: r.teamId, scores: r.scores })), policy);
+    return { month, repairers, ...winners };
+  }
+}

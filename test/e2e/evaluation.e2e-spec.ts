@@ -1,0 +1,87 @@
+import ExcelJS from 'exceljs';
+import { startTestStack, TestStack, eventually } from '../support/stack';
+
+describe('closed-order evaluation (E-1…E-7)', () => {
+  let s: TestStack;
+  let team: string;
+  let repairers: string[];
+  beforeAll(async () => {
+    s = await startTestStack();
+    [{ id: team }] = await s.ds.query(`SELECT id FROM org_units WHERE code = 'b-team1'`);
+    repairers = (await s.ds.query(`SELECT e.id FROM employees e JOIN org_units o ON o.id = e.unit_id WHERE o.code = 'b-team1' ORDER BY e.code LIMIT 4`)).map((r: { id: string }) => r.id);
+  });
+  afterAll(async () => { await s?.stop(); });
+  const auth = async (u: string) => ({ Authorization: `Bearer ${await s.login(u)}` });
+  const order = async (orderNo: string, closedAt: string, over: Record<string, unknown> = {}, i = 0) =>
+    s.http.post('/api/work-orders').set(await auth('dispatcher1')).send({ orderNo, repairerId: repairers[i % repairers.length], teamUnitId: team, reporter: '王女士', closedAt, ...over });
+
+  it('E-2 sampling of 100 orders gives 90 dispatcher and 10 manager callbacks, balanced per repairer, reproducible with the seed', async () => {
+    for (let i = 0; i < 100; i++) expect((await order(`E2-${i}`, '2026-10-12T03:00:00Z', {}, i)).status).toBe(201);
+    const r = await s.http.post('/api/evaluations/assign').set(await auth('manager1')).send({ date: '2026-10-12', seed: 'fixed-seed' });
+    expect(r.status).toBe(200);
+    expect(r.body.assigned).toEqual({ foreman: 100, dispatcher: 90, manager: 10 });
+    const evs = await s.ds.query(`SELECT ev.kind, w.repairer_id, ev.explanation FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id WHERE w.order_no LIKE 'E2-%' AND ev.kind <> 'foreman'`);
+    const perRepairer = new Map<string, number>();
+    for (const e of evs.filter((x: { kind: string }) => x.kind === 'manager')) perRepairer.set(e.repairer_id, (perRepairer.get(e.repairer_id) ?? 0) + 1);
+    const counts = [...perRepairer.values()];
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+    expect(evs.every((e: { explanation: string }) => e.explanation.length > 0)).toBe(true);
+    const again = await s.http.post('/api/evaluations/assign').set(await auth('manager1')).send({ date: '2026-10-12', seed: 'fixed-seed' });
+    expect(again.body.assigned).toEqual({ foreman: 0, dispatcher: 0, manager: 0 });
+  });
+
+  it('E-1 an order is evaluated once; a repeat report of the same fault is evaluated again; non-hotline orders are not', async () => {
+    await order('E1-a', '2026-10-13T03:00:00Z', { faultKey: 'F-1' });
+    await order('E1-b', '2026-10-13T04:00:00Z', { faultKey: 'F-1' });
+    await order('E1-c', '2026-10-13T05:00:00Z', { faultKey: 'F-1', repeatReport: true });
+    await order('E1-d', '2026-10-13T05:00:00Z', { source: 'walk-in' });
+    const r = await s.http.post('/api/evaluations/assign').set(await auth('manager1')).send({ date: '2026-10-13', seed: 's' });
+    const skipped = Object.fromEntries(r.body.skipped.map((x: { orderNo: string; reason: string }) => [x.orderNo, x.reason]));
+    expect(Object.keys(skipped).sort()).toEqual(['E1-d']);
+    const r2 = await s.http.post('/api/evaluations/assign').set(await auth('manager1')).send({ date: '2026-10-14', seed: 's' });
+    expect(r2.body.orders).toBe(0);
+    await order('E1-e', '2026-10-15T03:00:00Z', { faultKey: 'F-1' });
+    const r3 = await s.http.post('/api/evaluations/assign').set(await auth('manager1')).send({ date: '2026-10-15', seed: 's' });
+    expect(r3.body.skipped).toEqual([expect.objectContaining({ orderNo: 'E1-e', reason: expect.stringContaining('E-1') })]);
+  });
+
+  it('E-5 scores [10, 10, 8, 6] give 8.5 + 0.6 = 9.1; E-3 answers score by the policy; E-7 a dissatisfied callback opens a rectification', async () => {
+    const choices = ['satisfied', 'satisfied', 'basic', 'dissatisfied'];
+    for (let i = 0; i < 4; i++) await order(`E5-${i}`, '2026-09-10T03:00:00Z', { repairerId: repairers[0] });
+    await s.http.post('/api/evaluations/assign').set(await auth('manager1')).send({ date: '2026-09-10', seed: 'e5' });
+    const evs = await s.ds.query(`SELECT ev.id, u.username FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id JOIN users u ON u.id = ev.evaluator_user_id
+      WHERE w.order_no LIKE 'E5-%' AND ev.kind <> 'foreman' ORDER BY w.order_no`);
+    expect(evs).toHaveLength(4);
+    expect((await s.http.post(`/api/evaluations/${evs[0].id}/answer`).set(await auth('agent1')).send({ choice: 'satisfied' })).status).toBe(403);
+    let rect: string | null = null;
+    for (let i = 0; i < 4; i++) {
+      const a = await s.http.post(`/api/evaluations/${evs[i].id}/answer`).set(await auth(evs[i].username)).send({ choice: choices[i] });
+      expect(a.status).toBe(200);
+      expect(a.body.score).toBe([10, 10, 8, 6][i]);
+      if (i === 3) rect = a.body.rectificationCaseId;
+    }
+    expect((await s.http.post(`/api/evaluations/${evs[0].id}/answer`).set(await auth(evs[0].username)).send({ choice: 'basic' })).status).toBe(409);
+    const scores = (await s.http.get('/api/scores?month=2026-09').set(await auth('manager1'))).body;
+    expect(scores.repairers.find((r: { repairerId: string }) => r.repairerId === repairers[0])).toMatchObject({ count: 4, average: 8.5, volumeBonus: 0.6, total: 9.1 });
+    expect(scores.repairStar.repairerId).toBe(repairers[0]);
+    expect(rect).toBeTruthy();
+    const r = await eventually(async () => (await s.http.get(`/api/rectifications/${rect}`).set(await auth('manager1'))).body);
+    expect(r).toMatchObject({ origin: 'dissatisfied-callback', internal: false, teamUnitId: team });
+  });
+
+  it('E-1 importing closed orders: bad rows import nothing and list every bad row; a good file imports all', async () => {
+    const header = 'orderNo,faultKey,repeatReport,source,repairerCode,teamCode,reporter,reportedAt,closedAt';
+    const [{ code }] = await s.ds.query(`SELECT code FROM employees WHERE id = $1`, [repairers[0]]);
+    const bad = [header, `I-1,,,hotline,${code},b-team1,x,,2026-10-20T03:00:00Z`, `I-2,,,hotline,NOPE,b-team1,x,,2026-10-20T03:00:00Z`, `I-3,,,hotline,${code},no-team,x,,not-a-date`].join('\n');
+    const r = await s.http.post('/api/work-orders/import').set(await auth('dispatcher1')).attach('file', Buffer.from(bad), 'orders.csv');
+    expect(r.status).toBe(400);
+    expect([...new Set(r.body.details.map((d: { path: string }) => d.path))].sort()).toEqual(['row 3', 'row 4']);
+    expect(await s.ds.query(`SELECT 1 FROM work_orders WHERE order_no = 'I-1'`)).toHaveLength(0);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('orders');
+    ws.addRow(header.split(','));
+    for (let i = 0; i < 2000; i++) ws.addRow([`IM-${i}`, '', '', 'hotline', code, 'b-team1', '客户', '', '2026-10-21T03:00:00Z']);
+    const ok = await s.http.post('/api/work-orders/import').set(await auth('dispatcher1')).attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'orders.xlsx');
+    expect(ok.body).toEqual({ imported: 2000 });
+  });
+});
