@@ -84,4 +84,30 @@ describe('closed-order evaluation (E-1…E-7)', () => {
     const ok = await s.http.post('/api/work-orders/import').set(await auth('dispatcher1')).attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'orders.xlsx');
     expect(ok.body).toEqual({ imported: 2000 });
   });
+
+  it('E-1 importing 100,000 closed orders from one file completes and reports its progress', async () => {
+    const [{ code }] = await s.ds.query(`SELECT code FROM employees WHERE id = $1`, [repairers[1]]);
+    const lines = ['orderNo,faultKey,repeatReport,source,repairerCode,teamCode,reporter,reportedAt,closedAt'];
+    for (let i = 0; i < 100_000; i++) lines.push(`BULK-${i},,,hotline,${code},b-team1,客户${i % 100},,2026-08-0${1 + (i % 9)}T03:00:00Z`);
+    const importId = '7f3c1a52-0000-4000-8000-' + String(Date.now()).slice(-12).padStart(12, '0');
+    const seen: { phase: string; processed: number; total: number }[] = [];
+    let finished = false;
+    const poll = (async () => {
+      while (!finished) {
+        const p = await s.http.get(`/api/imports/${importId}`).set(await auth('dispatcher1'));
+        if (p.status === 200) seen.push(p.body);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    const t0 = Date.now();
+    const res = await s.http.post('/api/work-orders/import').set(await auth('dispatcher1')).field('importId', importId).attach('file', Buffer.from(lines.join('\n')), 'bulk.csv');
+    finished = true;
+    await poll;
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ imported: 100_000 });
+    const final = (await s.http.get(`/api/imports/${importId}`).set(await auth('dispatcher1'))).body;
+    expect(final).toMatchObject({ phase: 'done', processed: 100_000, total: 100_000 });
+    expect(seen.length).toBeGreaterThan(0);
+    console.log(`imported 100,000 orders in ${((Date.now() - t0) / 1000).toFixed(1)} s; progress seen: ${[...new Set(seen.map((x) => `${x.phase}:${x.processed}`))].join(', ')}`);
+  }, 180_000);
 });
