@@ -32,6 +32,11 @@ export class RecordingActivities implements CaseActivities {
   async usersOfEmployees(ids: string[]) { return ids.filter((id) => this.logins[id]).map((id) => ({ employeeId: id, userId: this.logins[id] })); }
   async publishNotice(i: { notice: unknown }) { this.notices.push(i.notice); }
   async postLedger(i: { month: string; lines: LedgerLine[] }) { this.posted.push({ month: i.month, lines: i.lines }); return i.lines.length; }
+  // rectification activities
+  meetings: { meetingId: string; scheduledAt: string }[] = [];
+  rectUpdates: Record<string, unknown>[] = [];
+  async nextMeeting(after: string) { return this.meetings.filter((m) => m.scheduledAt > after).sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt))[0] ?? null; }
+  async updateRectification(i: Record<string, unknown>) { this.rectUpdates.push(i); }
 }
 
 export const SHANGHAI = { timeZone: 'Asia/Shanghai', holidays: [] as string[], workingWeekdays: [1, 2, 3, 4, 5] };
