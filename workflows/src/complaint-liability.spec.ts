@@ -49,7 +49,7 @@ describe('complaintLiability workflow (time-skipping)', () => {
     });
     expect(result.outcome).toBe('posted');
     expect(acts.notices).toHaveLength(1);
-    expect(acts.posted[0].lines).toEqual([{ employeeId: E1, reason: 'ruling', points: 80 }, { employeeId: SUP, reason: 'ruling', points: 30 }]);
+    expect(acts.posted[0].lines).toEqual([{ employeeId: E1, reason: 'ruling', points: 80, severity: 'serious' }, { employeeId: SUP, reason: 'ruling', points: 30, severity: 'serious' }]);
   });
 
   it('C-13 a verification past its deadline reminds the verifiers, then escalates to the ruling lead', async () => {
