@@ -41,6 +41,7 @@ describe('browser: console pages render against the real api', () => {
     ['tasks', '#/tasks'], ['cases', '#/cases'], ['complaints', '#/complaints'], ['deductions', '#/deductions'], ['notices', '#/notices'],
     ['settlements', '#/settlements'], ['employees', '#/employees'], ['org-units', '#/org-units'], ['flows', '#/flows'],
     ['flow-complaint', '#/flows/complaint-v1/show'], ['policies', '#/policies'], ['policy-1', '#/policies/1/show'], ['users', '#/users'], ['audit', '#/audit'],
+    ['rectifications', '#/rectifications'], ['meetings', '#/meetings'], ['evaluations', '#/evaluations'], ['work-orders', '#/work-orders'],
   ];
   it.each(pages)('%s renders without errors', async (name, hash) => {
     errors.length = 0;

@@ -1,5 +1,5 @@
 import { Admin, Resource, type ResourceProps } from 'react-admin';
-import { authProvider, canUse, hasRole, MASTER_DATA_EDITORS } from './authProvider';
+import { authProvider, canUse, hasRole, MASTER_DATA_EDITORS, MEETING_EDITORS, RECTIFICATION_CREATORS } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout';
@@ -16,6 +16,10 @@ import flows from './flows';
 import policies from './policies';
 import notices from './notices';
 import settlements from './settlements';
+import rectifications from './rectifications';
+import meetings from './meetings';
+import evaluations, { scores } from './evaluations';
+import workOrders from './workOrders';
 
 /**
  * Resources a user cannot use are still registered without views, so references to them
@@ -35,6 +39,29 @@ const masterData = <T extends { edit?: unknown; create?: unknown }>(def: T, perm
 const adminEdits = <T extends { edit?: unknown }>(def: T, permissions: unknown) =>
   hasRole(permissions, []) ? def : { ...def, edit: undefined };
 
+/** Meetings: managers schedule and move them; team leads only read. */
+const meetingEdits = <T extends { edit?: unknown; create?: unknown }>(def: T, permissions: unknown) =>
+  hasRole(permissions, MEETING_EDITORS) ? def : { ...def, edit: undefined, create: undefined };
+
+/**
+ * Rectifications: the board for its readers, the create page for admin/manager/dispatcher. Dispatchers
+ * do not read the board, so they get the create page alone (no menu entry; it redirects to the case).
+ */
+const rectificationResource = (permissions: unknown) => {
+  const creates = hasRole(permissions, RECTIFICATION_CREATORS);
+  if (canUse(permissions, 'rectifications')) {
+    return resource('rectifications', creates ? rectifications : { ...rectifications, create: undefined }, permissions);
+  }
+  return (
+    <Resource
+      key="rectifications"
+      name="rectifications"
+      create={creates ? rectifications.create : undefined}
+      recordRepresentation={rectifications.recordRepresentation}
+    />
+  );
+};
+
 export const App = () => (
   <Admin
     title="QualityFlow 质量流程"
@@ -53,6 +80,11 @@ export const App = () => (
       resource('deductions', deductions, permissions),
       resource('notices', notices, permissions),
       resource('settlements', settlements, permissions),
+      rectificationResource(permissions),
+      resource('meetings', meetingEdits(meetings, permissions), permissions),
+      resource('evaluations', evaluations, permissions),
+      resource('work-orders', workOrders, permissions),
+      resource('scores', scores, permissions),
       resource('employees', masterData(employees, permissions), permissions),
       resource('org-units', masterData(orgUnits, permissions), permissions),
       resource('flows', adminEdits(flows, permissions), permissions),

@@ -19,12 +19,28 @@ export const RESOURCE_ROLES: Record<string, readonly Role[] | 'all'> = {
   policies: ['leadership', 'ruling-lead', 'verifier', 'hr', 'branch-head', 'committee'],
   /** H-1…H-3 month close: HR starts and exports, branch heads confirm their branch, leadership follows. */
   settlements: ['hr', 'branch-head', 'leadership'],
+  /** E-7/E-8/Q-2 整改看板 (dispatchers may still open rectifications: RECTIFICATION_CREATORS). */
+  rectifications: ['manager', 'team-lead', 'branch-head', 'leadership'],
+  /** 故障分析会: managers schedule (MEETING_EDITORS), team leads follow. */
+  meetings: ['manager', 'team-lead'],
   audit: [],
   users: [],
+  /** E-2…E-4 回访评价: the evaluators (foreman self-evaluation, dispatcher and manager callbacks). */
+  evaluations: ['dispatcher', 'manager', 'foreman'],
+  /** E-1 工单: import closed orders and assign the day's evaluations. */
+  'work-orders': ['dispatcher', 'manager'],
+  /** E-5/E-6 月度得分 (the api lets these roles read `/scores`). */
+  scores: ['dispatcher', 'manager', 'foreman', 'team-lead'],
 };
 
 /** Roles that may change master data (employees, org units). */
 export const MASTER_DATA_EDITORS: readonly Role[] = ['admin', 'hr'];
+
+/** Roles that may open a rectification (`POST /rectifications`). */
+export const RECTIFICATION_CREATORS: readonly Role[] = ['admin', 'manager', 'dispatcher'];
+
+/** Roles that may schedule and move fault-analysis meetings. */
+export const MEETING_EDITORS: readonly Role[] = ['admin', 'manager'];
 
 export const hasRole = (permissions: unknown, roles: readonly Role[]): boolean =>
   Array.isArray(permissions) && permissions.some((r) => r === 'admin' || roles.includes(r as Role));

@@ -5,6 +5,7 @@ import type { TaskActionName, TaskView } from '@qf/contracts/cases';
 import { verdictChoices } from '../components/choices';
 import { RulingForm } from '../complaints/RulingForm';
 import { RulingDataSchema, VerificationDataSchema } from '../complaints/schemas';
+import { RectificationNoteForm, RectificationNoteSchema, RectificationPlanForm, RectificationPlanFormSchema } from '../evaluations/rectificationForms';
 
 /**
  * A process-specific form for one stage. Its inputs use sources under `data.` and are rendered inside
@@ -34,6 +35,10 @@ export const stageForms: Record<string, StageFormDef> = {
     schema: RulingDataSchema,
     defaultData: { persons: [{ role: 'responsible' }] },
   },
+  /** E-7: the team lead's revisit, causes and plan (all required). */
+  'rectification:plan': { component: RectificationPlanForm, schema: RectificationPlanFormSchema },
+  /** E-7: a foreman's own dissatisfied self-evaluation needs only an internal note. */
+  'rectification:note': { component: RectificationNoteForm, schema: RectificationNoteSchema },
 };
 
 export const stageFormFor = (task: Pick<TaskView, 'kind' | 'stage'>): StageFormDef | undefined =>

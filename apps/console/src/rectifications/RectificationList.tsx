@@ -1,0 +1,133 @@
+import type { MouseEvent } from 'react';
+import { Box, Chip, Stack, Typography } from '@mui/material';
+import {
+  AutocompleteInput,
+  CreateButton,
+  Datagrid,
+  FilterButton,
+  FunctionField,
+  Link,
+  List,
+  ReferenceInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  useLocaleState,
+  usePermissions,
+  useTranslate,
+} from 'react-admin';
+import { hasRole, RECTIFICATION_CREATORS } from '../authProvider/access';
+import { DateTimeField, useWaitingOnLabel } from '../components/fields';
+import { formatDateTime } from '../components/format';
+import { OriginLabel, OverdueChip, StatusChip } from './chips';
+import { meetingUrl, rectificationStatusChoices, type RectificationRecord } from './model';
+import { Summary } from './Summary';
+
+/** A toggle filter shown as a chip: present = true, removed = no filter (demo's QuickFilter). */
+const QuickFilter = ({ label }: { label: string; source: string; defaultValue: unknown }) => (
+  <Chip sx={{ mb: 1 }} label={useTranslate()(label)} />
+);
+
+const filters = [
+  <SelectInput key="status" source="status" choices={rectificationStatusChoices} alwaysOn />,
+  <QuickFilter key="overdue" source="overdue" label="qf.rectification.overdue" defaultValue={true} />,
+  <QuickFilter key="dueThisWeek" source="dueThisWeek" label="qf.rectification.summary.due_this_week" defaultValue={true} />,
+  <ReferenceInput key="teamUnitId" source="teamUnitId" reference="org-units" filter={{ kind: 'team' }} sort={{ field: 'name', order: 'ASC' }} alwaysOn>
+    <AutocompleteInput optionText="name" label="resources.rectifications.fields.teamUnitId" sx={{ minWidth: 200 }} />
+  </ReferenceInput>,
+  <ReferenceInput key="branchId" source="branchId" reference="org-units" filter={{ kind: 'branch' }} sort={{ field: 'name', order: 'ASC' }}>
+    <AutocompleteInput optionText="name" label="resources.rectifications.fields.branchId" sx={{ minWidth: 200 }} />
+  </ReferenceInput>,
+];
+
+const ListActions = () => {
+  const { permissions } = usePermissions();
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {hasRole(permissions, RECTIFICATION_CREATORS) && <CreateButton />}
+    </TopToolbar>
+  );
+};
+
+/** Due meeting (link) above the due time. */
+const DueCell = ({ record }: { record: RectificationRecord }) => {
+  const [locale] = useLocaleState();
+  return (
+    <Stack spacing={0.25}>
+      {record.meetingId ? (
+        <Link to={meetingUrl(record.meetingId)} onClick={(e: MouseEvent) => e.stopPropagation()}>
+          {record.meetingTitle || record.meetingId}
+        </Link>
+      ) : null}
+      <Typography variant="body2" color={record.overdue ? 'error' : undefined}>
+        {formatDateTime(record.dueAt, locale)}
+      </Typography>
+    </Stack>
+  );
+};
+
+/** Who the rectification waits on, and since when. */
+const WaitingCell = ({ record }: { record: RectificationRecord }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const who = useWaitingOnLabel()(record.waitingOn);
+  if (!who) return <span>—</span>;
+  return (
+    <Stack spacing={0.25}>
+      <span>{who}</span>
+      {record.waitingSince && (
+        <Typography variant="caption" color="text.secondary">
+          {translate('qf.rectification.since', { since: formatDateTime(record.waitingSince, locale) })}
+        </Typography>
+      )}
+    </Stack>
+  );
+};
+
+const Empty = () => (
+  <Box sx={{ p: 2 }}>
+    <Typography color="text.secondary">{useTranslate()('qf.rectification.empty')}</Typography>
+  </Box>
+);
+
+/** 整改看板: counts and chart from `/rectifications/summary`, then the filtered list. */
+export const RectificationList = () => (
+  <>
+    <Summary />
+    <List
+      filters={filters}
+      actions={<ListActions />}
+      sort={{ field: 'dueAt', order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+      empty={false}
+    >
+      <Datagrid
+        rowClick="show"
+        bulkActionButtons={false}
+        empty={<Empty />}
+        rowSx={(r) => ((r as RectificationRecord).overdue ? { bgcolor: 'rgba(211,47,47,0.08)' } : {})}
+      >
+        <FunctionField source="origin" sortable={false} render={(r: RectificationRecord) => <OriginLabel origin={r.origin} />} />
+        <TextField source="orderNo" sortable={false} emptyText="—" />
+        <FunctionField
+          source="description"
+          sortable={false}
+          render={(r: RectificationRecord) => (
+            <Box sx={{ maxWidth: 280, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={r.description ?? ''}>
+              {r.description || '—'}
+            </Box>
+          )}
+        />
+        <TextField source="teamName" sortable={false} emptyText="—" />
+        <TextField source="branchName" sortable={false} emptyText="—" />
+        <FunctionField source="dueAt" label="qf.rectification.due_column" render={(r: RectificationRecord) => <DueCell record={r} />} />
+        <FunctionField source="status" sortable={false} render={(r: RectificationRecord) => <StatusChip status={r.status} />} />
+        <FunctionField source="waitingOn" sortable={false} render={(r: RectificationRecord) => <WaitingCell record={r} />} />
+        <FunctionField source="overdue" sortable={false} render={(r: RectificationRecord) => <OverdueChip overdue={r.overdue} />} />
+        <DateTimeField source="openedAt" sortable={false} />
+      </Datagrid>
+    </List>
+  </>
+);
