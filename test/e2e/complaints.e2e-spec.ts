@@ -141,4 +141,17 @@ describe('complaint liability end to end (C-1…C-12)', () => {
     await eventually(async () => (await ledger(c.id)).length === 2);
     expect((await ledger(c.id)).map((l: any) => [l.reason, l.points_x10])).toEqual([['major-adverse-event', 40], ['ruling', 150]]);
   });
+
+  it('the verification team filters complaints by severity, unit, month, source and status', async () => {
+    const h = await auth('verifier1');
+    const list = async (filter: object) => (await s.http.get('/api/complaints').query({ filter: JSON.stringify(filter), range: '[0,199]' }).set(h)).body as { id: string; severity?: string }[];
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const all = await list({ unitId, month });
+    expect(all.length).toBeGreaterThanOrEqual(6);
+    expect(await list({ unitId, month: '2001-01' })).toEqual([]);
+    const egregious = await list({ severity: 'egregious' });
+    expect(egregious.length).toBeGreaterThanOrEqual(2);
+    expect((await list({ source: 'regulator' })).length).toBe(0);
+    expect((await list({ source: 'hotline-work-order', status: 'closed' })).length).toBeGreaterThanOrEqual(4);
+  });
 });

@@ -109,6 +109,7 @@ export class CasesService {
     eq('c.unit_id::text', filter.unitId);
     eq(`to_char(c.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`, filter.month);
     eq(`COALESCE(c.data->'ruling'->>'severity', c.data->'complaint'->>'severity')`, filter.severity);
+    eq(`c.data->'complaint'->>'source'`, filter.source);
     const sql = `FROM cases c WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);
     const rows = await this.ds.query(`SELECT ${CASE_COLUMNS} ${sql} ORDER BY ${orderBy}, c.id LIMIT ${limit} OFFSET ${offset}`, params);

@@ -454,6 +454,8 @@ export const appEn: Shape<typeof appZh> = {
       name: 'Complaint |||| Complaints',
       fields: {
         id: 'ID',
+        month: 'Month',
+        overdue: 'Overdue',
         source: 'Source',
         customer: 'Customer',
         channel: 'Channel',

@@ -451,6 +451,8 @@ export const appZh = {
       name: '投诉 |||| 投诉',
       fields: {
         id: '编号',
+        month: '月份',
+        overdue: '已超期',
         source: '来源',
         customer: '客户',
         channel: '渠道',
