@@ -18,11 +18,16 @@ describe('kill -9 the worker during complaints in flight', () => {
   let s: TestStack;
   let worker: ChildProcess | null = null;
   let kills = 0;
+  let ready: Promise<void> = Promise.resolve();
   const startWorker = () => {
+    let markReady: () => void = () => undefined;
+    ready = new Promise((r) => { markReady = r; });
     worker = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'], {
-      cwd: ROOT, stdio: ['ignore', process.env.QF_FAULT_LOG ? require('node:fs').openSync(process.env.QF_FAULT_LOG, 'a') : 'ignore', process.env.QF_FAULT_LOG ? require('node:fs').openSync(process.env.QF_FAULT_LOG, 'a') : 'ignore'],
+      cwd: ROOT, stdio: ['ignore', 'pipe', process.env.QF_FAULT_LOG ? require('node:fs').openSync(process.env.QF_FAULT_LOG, 'a') : 'ignore'],
       env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.base.json'), NODE_ENV: 'test', SEED_DEMO: 'true', TEMPORAL_TASK_QUEUE: s.env.TEMPORAL_TASK_QUEUE },
     });
+    // killing a worker that never got to poll tests nothing: the killer waits until this one polls
+    worker!.stdout!.on('data', (b: Buffer) => { if (b.toString().includes('worker: polling')) markReady(); });
   };
   beforeAll(async () => {
     s = await startTestStack({}, { worker: false });
@@ -41,7 +46,8 @@ describe('kill -9 the worker during complaints in flight', () => {
     let done = false;
     const killer = (async () => {
       while (!done) {
-        await new Promise((r) => setTimeout(r, 6000 + random() * 8000));
+        await ready;
+        await new Promise((r) => setTimeout(r, 1000 + random() * 5000));
         if (done) break;
         worker?.kill('SIGKILL');
         kills++;
@@ -50,7 +56,7 @@ describe('kill -9 the worker during complaints in flight', () => {
       }
     })();
     const task = (caseId: string, stage: string) => eventually(async () =>
-      (await s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND stage = $2 AND status = 'open'`, [caseId, stage]))[0]?.id as string, 120_000);
+      (await s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND stage = $2 AND status = 'open'`, [caseId, stage]))[0]?.id as string, 240_000);
     const act = async (taskId: string, user: string, body: object) => {
       for (;;) {
         const r = await s.http.post(`/api/tasks/${taskId}/actions`).set(await auth(user)).set('Idempotency-Key', `${taskId}:${user}`).send(body);

@@ -7,7 +7,8 @@ import { FlowDefinitionSchema, StageDef } from '@qf/policy';
 import { CaseRuntime } from './engine/case-runtime';
 
 const acts = proxyActivities<RectificationActivities & Pick<CaseActivities, 'notify'>>({
-  startToCloseTimeout: '30 seconds',
+  // short: these are single-row DB writes, and a worker that dies mid-activity is only noticed at this timeout
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: Object.values(FAILURE) },
 });
 

@@ -12,7 +12,8 @@ export const actUpdate = defineUpdate<CaseState, [ActUpdate]>(WORKFLOW_UPDATE_AC
 export const stateQuery = defineQuery<CaseState>(WORKFLOW_QUERY_STATE);
 
 const acts = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
+  // short: these are single-row DB writes, and a worker that dies mid-activity is only noticed at this timeout
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: Object.values(FAILURE) },
 });
 
