@@ -1,37 +1,21 @@
 import { CardContent, Divider, Stack, Typography } from '@mui/material';
 import {
-  EditButton,
   Labeled,
   NumberField,
   SelectField,
   Show,
   TextField,
-  TopToolbar,
-  usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { hasRole } from '../authProvider/access';
 import { kindChoices } from '../components/choices';
 import { DateTimeField, JsonBlock } from '../components/fields';
-import { NewDraftButton } from '../components/NewDraftButton';
-import { PublishButton } from '../components/PublishButton';
+import { VersionShowActions } from '../components/VersionShowActions';
 import { flowStatusChoices } from './choices';
 import { FlowDiagram } from './FlowDiagram';
 import type { FlowRecord } from './model';
 
-const FlowShowActions = () => {
-  const record = useRecordContext<FlowRecord>();
-  const { permissions } = usePermissions();
-  if (!record || !hasRole(permissions, [])) return <TopToolbar />;
-  return (
-    <TopToolbar>
-      {record.status === 'draft' && <EditButton />}
-      {record.status === 'draft' && <PublishButton resource="flows" />}
-      <NewDraftButton<FlowRecord> resource="flows" payload={(r) => ({ kind: r.kind, stages: r.stages })} />
-    </TopToolbar>
-  );
-};
+const FlowShowActions = () => <VersionShowActions<FlowRecord> resource="flows" payload={(r) => ({ kind: r.kind, stages: r.stages })} />;
 
 export const FlowSummary = () => (
   <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>

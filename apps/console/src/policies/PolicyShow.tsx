@@ -1,37 +1,21 @@
 import { CardContent, Divider, Stack, Typography } from '@mui/material';
 import {
-  EditButton,
   Labeled,
   NumberField,
   SelectField,
   Show,
   TextField,
-  TopToolbar,
-  usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { hasRole } from '../authProvider/access';
 import { DateTimeField, JsonBlock } from '../components/fields';
-import { NewDraftButton } from '../components/NewDraftButton';
-import { PublishButton } from '../components/PublishButton';
+import { VersionShowActions } from '../components/VersionShowActions';
 import { versionStatusChoices } from '../components/choices';
 import { PolicyDiff } from './PolicyDiff';
 import { PolicyTree } from './PolicyTree';
 import type { PolicyRecord } from './model';
 
-const PolicyShowActions = () => {
-  const record = useRecordContext<PolicyRecord>();
-  const { permissions } = usePermissions();
-  if (!record || !hasRole(permissions, [])) return <TopToolbar />;
-  return (
-    <TopToolbar>
-      {record.status === 'draft' && <EditButton />}
-      {record.status === 'draft' && <PublishButton resource="policies" />}
-      <NewDraftButton<PolicyRecord> resource="policies" payload={(r) => ({ body: r.body, effectiveFrom: null })} />
-    </TopToolbar>
-  );
-};
+const PolicyShowActions = () => <VersionShowActions<PolicyRecord> resource="policies" payload={(r) => ({ body: r.body, effectiveFrom: null })} />;
 
 export const PolicySummary = () => (
   <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
