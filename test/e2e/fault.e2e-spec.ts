@@ -56,7 +56,15 @@ describe('kill -9 the worker during complaints in flight', () => {
       }
     })();
     const task = (caseId: string, stage: string) => eventually(async () =>
-      (await s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND stage = $2 AND status = 'open'`, [caseId, stage]))[0]?.id as string, 240_000);
+      (await s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND stage = $2 AND status = 'open'`, [caseId, stage]))[0]?.id as string, 240_000)
+      .catch(async (e) => {
+        // leave the evidence of a stuck case in the output
+        const [c] = await s.ds.query(`SELECT status, stage, workflow_id, waiting_on FROM cases WHERE id = $1`, [caseId]);
+        const tasks = await s.ds.query(`SELECT stage, round, slot, status, decision FROM tasks WHERE case_id = $1 ORDER BY created_at`, [caseId]);
+        const audit = await s.ds.query(`SELECT at, actor, action FROM audit_log WHERE case_id = $1 ORDER BY id`, [caseId]);
+        console.error(`stuck waiting for ${stage}: ${JSON.stringify({ case: c, tasks, audit })}`);
+        throw e;
+      });
     const act = async (taskId: string, user: string, body: object) => {
       for (;;) {
         const r = await s.http.post(`/api/tasks/${taskId}/actions`).set(await auth(user)).set('Idempotency-Key', `${taskId}:${user}`).send(body);
