@@ -12,7 +12,7 @@ const base = {
 };
 
 module.exports = {
-  testTimeout: 60000,
+  testTimeout: 120000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,activities,infra}/**/*.spec.ts'] },
     { ...base, displayName: 'workflow', testMatch: ['<rootDir>/workflows/**/*.spec.ts'] },

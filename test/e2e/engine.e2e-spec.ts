@@ -33,7 +33,7 @@ describe('approval engine: concurrency, access, audit (issue 3)', () => {
         expect(decisions[0].n).toBe(1);
       }));
     }
-  });
+  }, 600_000);
 
   it('O-2 an employee cannot read another employee\'s case (403) nor act on a task of a role they do not hold (403)', async () => {
     const { caseId, taskId } = await reviewCase('agent1 private', 'agent1');
