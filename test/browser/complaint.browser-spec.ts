@@ -47,9 +47,13 @@ describe('browser: complaint verification and ruling (issue 4)', () => {
     await page.locator('[data-testid=dashboard]').waitFor({ timeout: UI_TIMEOUT });
   }
 
+  /**
+   * Switches user without POST /api/auth/logout: that revokes every token of the user, and the e2e layer shares
+   * this database (its files would see their cached tokens revoked).
+   */
   async function logout(page: Page) {
-    await page.getByRole('button', { name: '个人资料' }).click();
-    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(base + '/');
     await page.locator('input[name=username]').waitFor({ timeout: UI_TIMEOUT });
   }
 

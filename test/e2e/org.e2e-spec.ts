@@ -52,7 +52,8 @@ describe('organisation and identity (O-1, O-2)', () => {
   });
 
   it('logout revokes the token', async () => {
-    const t = (await s.http.post('/api/auth/login').send({ username: 'manager1', password: 'demo' })).body.accessToken;
+    // a user of this file only: revoking a shared demo login would break other files' cached tokens
+    const t = (await s.http.post('/api/auth/login').send({ username: 'newbie', password: 'long-password-1' })).body.accessToken;
     expect((await s.http.post('/api/auth/logout').set('Authorization', `Bearer ${t}`)).status).toBe(204);
     expect((await s.http.get('/api/cases').set('Authorization', `Bearer ${t}`)).status).toBe(401);
   });
