@@ -9,8 +9,10 @@ mkdir -p test-results
 if [ $# -gt 0 ]; then exec npx jest --maxWorkers=2 "$@"; fi
 echo "[test] lint: module boundaries and workflow determinism"
 npm run --silent lint
-# the fault-injection test kills and restarts worker processes: it runs alone, after the other layers,
-# so its timing is not at the mercy of the browser tests sharing the two cores
-npx jest --maxWorkers=2 --testPathIgnorePatterns 'test/e2e/fault'
+# Layers run one after another (the machine has two cores): unit + workflow, api end-to-end, browser, and last
+# the fault-injection test, which kills and restarts worker processes and must not compete with the others.
+npx jest --maxWorkers=2 --selectProjects unit workflow
+npx jest --maxWorkers=2 --selectProjects e2e --testPathIgnorePatterns 'test/e2e/fault'
+npx jest --maxWorkers=1 --selectProjects browser
 echo "[test] fault injection (worker SIGKILLed during 50 complaints in flight)"
 exec npx jest test/e2e/fault
