@@ -35,6 +35,14 @@ export function createCaseActivities(ds: DataSource): CaseActivities {
       return rows.map((r: { id: string }) => r.id);
     },
 
+    /** The active team-lead logins whose employee belongs to `unitId` (a team's own lead). */
+    async teamLeadsOf(unitId: string): Promise<string[]> {
+      const rows = await ds.query(
+        `SELECT u.id FROM users u JOIN employees e ON e.id = u.employee_id
+         WHERE u.active AND 'team-lead' = ANY(u.roles) AND e.unit_id = $1 ORDER BY u.username`, [unitId]);
+      return rows.map((r: { id: string }) => r.id);
+    },
+
     async openStageTasks(input: OpenTasksInput): Promise<TaskRef[]> {
       for (const a of input.assignees) {
         await ds.query(

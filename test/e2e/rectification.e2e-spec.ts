@@ -63,6 +63,23 @@ describe('rectification before the fault-analysis meeting (E-7, E-8, Q-2)', () =
     expect((await rect(r.id)).status).toBe('confirmed');
   });
 
+  it('E-7 the plan goes to the lead of the rectification\'s own team: another team\'s lead gets 403', async () => {
+    await meeting('班组长分派', new Date(Date.now() + 12 * 86400_000));
+    const r = await open({ description: '回访不满意：分派给本班组长' });
+    const [t] = await eventually(async () => {
+      const rows = await s.ds.query(`SELECT id, assignee_role, assignee_user_id FROM tasks WHERE case_id = $1 AND stage = 'plan' AND status = 'open'`, [r.id]);
+      return rows.length ? rows : null;
+    });
+    // a-team1's lead is teamlead1 (demo seed); teamlead2 leads b-team1
+    expect(t).toMatchObject({ assignee_role: 'team-lead', assignee_user_id: s.users.teamlead1 });
+    expect(r.waitingOn).toEqual([expect.objectContaining({ userId: s.users.teamlead1 })]);
+    const other = await act(t.id, 'teamlead2', { action: 'approve', data: plan });
+    expect(other.status).toBe(403);
+    const mine = (await s.http.get('/api/tasks').query({ filter: JSON.stringify({ mine: true }) }).set(await auth('teamlead2'))).body;
+    expect(mine.map((x: { id: string }) => x.id)).not.toContain(t.id);
+    expect((await act(t.id, 'teamlead1', { action: 'approve', data: plan })).status).toBe(200);
+  });
+
   it('E-7 moving the meeting moves the due date of open items and not of finished ones', async () => {
     const m = await meeting('待调整的分析会', new Date(Date.now() + 5 * 86400_000));
     const openOne = await open({ description: '仍在整改' });

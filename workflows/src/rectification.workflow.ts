@@ -1,4 +1,4 @@
-import { condition, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, defineSignal, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
   CaseActivities, CaseState, CaseWorkflowInput, FAILURE, MeetingChanged, OpenRectificationInput, RectificationActivities, RectificationPlanSchema,
   SIGNAL_MEETING_CHANGED,
@@ -6,7 +6,7 @@ import {
 import { FlowDefinitionSchema, StageDef } from '@qf/policy';
 import { CaseRuntime } from './engine/case-runtime';
 
-const acts = proxyActivities<RectificationActivities & Pick<CaseActivities, 'notify'>>({
+const acts = proxyActivities<RectificationActivities & Pick<CaseActivities, 'notify' | 'teamLeadsOf'>>({
   // short: these are single-row DB writes, and a worker that dies mid-activity is only noticed at this timeout
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: Object.values(FAILURE) },
@@ -33,6 +33,17 @@ export async function rectification(input: CaseWorkflowInput): Promise<CaseState
     return rt.finish('closed', 'noted');
   }
 
+  /**
+   * E-7: the plan goes to the lead of the rectification's own team (each lead of the team, one decides); a team
+   * without a team-lead login falls back to the team-lead role pool. Cases started before this rule keep the pool.
+   */
+  const planAssignees = async (): Promise<{ role: 'team-lead'; userId: string | null }[] | undefined> => {
+    if (!patched('rectification-plan-to-own-team-lead')) return undefined;
+    const leads = await acts.teamLeadsOf(data.teamUnitId);
+    return leads.length ? leads.map((userId) => ({ role: 'team-lead' as const, userId })) : undefined;
+  };
+  let leads: string[] = [];
+
   const due = { meetingId: data.meetingId, at: data.dueAt, version: 0 };
   let submitted = false;
   setHandler(meetingChanged, (m) => {
@@ -53,8 +64,11 @@ export async function rectification(input: CaseWorkflowInput): Promise<CaseState
       await acts.updateRectification({ caseId: input.caseId, meetingId: due.meetingId, dueAt: due.at, overdue });
       if (overdue && notified !== `${due.meetingId}:${due.at}`) {
         notified = `${due.meetingId}:${due.at}`;
-        for (const role of ['team-lead', 'manager'] as const) {
-          await acts.notify({ key: `${input.caseId}:${notified}:${role}`, kind: 'overdue', caseId: input.caseId, workflowId: rt.workflowId, taskId: null, role, userId: null,
+        // the team's own lead(s) by name when known, else the role; and the manager
+        const to = [...(leads.length ? leads.map((userId) => ({ role: 'team-lead' as const, userId })) : [{ role: 'team-lead' as const, userId: null }]),
+          { role: 'manager' as const, userId: null }];
+        for (const { role, userId } of to) {
+          await acts.notify({ key: `${input.caseId}:${notified}:${role}${userId ? `:${userId}` : ''}`, kind: 'overdue', caseId: input.caseId, workflowId: rt.workflowId, taskId: null, role, userId,
             message: `整改已超期：应在故障分析会（${due.at}）前提交` });
         }
       }
@@ -66,9 +80,12 @@ export async function rectification(input: CaseWorkflowInput): Promise<CaseState
 
   for (let round = 1; ; round++) {
     submitted = false;
+    const assignees = await planAssignees();
+    leads = (assignees ?? []).map((a) => a.userId!);
     const watcher = watchDue();
     const plan = await rt.runStage(stage('plan'), {
       round,
+      assignees,
       validate: (u) => {
         const r = RectificationPlanSchema.safeParse(u.data ?? {});
         return r.success ? [] : r.error.issues.map((i) => ({ path: `data.${i.path.join('.')}`, message: i.message, rule: 'E-7' }));

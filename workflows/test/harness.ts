@@ -14,6 +14,9 @@ export class RecordingActivities implements CaseActivities {
   constructor(private readonly holders: Record<string, string[]> = {}) {}
   async syncCase(i: Parameters<CaseActivities['syncCase']>[0]) { this.states.push(`${i.status}:${i.stage ?? '-'}:${i.outcome ?? '-'}`); }
   async roleHolders(role: string) { return this.holders[role] ?? []; }
+  /** team-lead logins per unit id */
+  leads: Record<string, string[]> = {};
+  async teamLeadsOf(unitId: string) { return this.leads[unitId] ?? []; }
   async openStageTasks(i: OpenTasksInput) {
     return i.assignees.map((a) => {
       const id = `${i.stage}:${i.round}:${a.slot}`;

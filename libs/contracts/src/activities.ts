@@ -77,6 +77,8 @@ export interface RectificationActivities {
 export interface CaseActivities {
   syncCase(input: SyncCaseInput): Promise<void>;
   roleHolders(role: Role): Promise<string[]>;
+  /** active team-lead logins of the unit (empty when the unit has none) */
+  teamLeadsOf(unitId: string): Promise<string[]>;
   openStageTasks(input: OpenTasksInput): Promise<TaskRef[]>;
   recordAction(input: RecordActionInput): Promise<void>;
   closeStage(input: { workflowId: string; stage: string; round: number }): Promise<number>;
