@@ -3,10 +3,11 @@ import { createCaseActivities } from './case-activities';
 import { createComplaintActivities } from './complaint-activities';
 import { createSettlementActivities } from './settlement-activities';
 import { createRectificationActivities } from './rectification-activities';
+import { createStarActivities } from './star-activities';
 
 export { createCaseActivities, createComplaintActivities, createSettlementActivities };
 
 /** All activities the worker registers, built from their dependencies. */
 export function createActivities(ds: DataSource) {
-  return { ...createCaseActivities(ds), ...createComplaintActivities(ds), ...createSettlementActivities(ds), ...createRectificationActivities(ds) };
+  return { ...createCaseActivities(ds), ...createComplaintActivities(ds), ...createSettlementActivities(ds), ...createRectificationActivities(ds), ...createStarActivities(ds) };
 }

@@ -3,3 +3,6 @@ export { reviewCase } from './review-case.workflow';
 export { complaintLiability } from './complaint-liability.workflow';
 export { monthlySettlement } from './monthly-settlement.workflow';
 export { rectification } from './rectification.workflow';
+export { starCampaign } from './star-campaign.workflow';
+export { starApplication } from './star-application.workflow';
+export { starMonthlyReview } from './star-review.workflow';

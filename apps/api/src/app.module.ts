@@ -28,6 +28,7 @@ import { NoticesController } from './complaints/notices.controller';
 import { SettlementsController } from './settlements/settlements.controller';
 import { MeetingsController, RectificationsController } from './rectifications/rectifications.controller';
 import { EvaluationController } from './evaluation/evaluation.controller';
+import { StarsController } from './stars/stars.controller';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({})
@@ -67,7 +68,7 @@ export class AppModule {
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })]
           : []),
       ],
-      controllers: [AuthController, HealthController, CasesController, TasksController, ComplaintsController, DeductionsController, NoticesController, AuditController, OrgController, OrgAdminController, FlowsController, PoliciesController, SettlementsController, RectificationsController, MeetingsController, EvaluationController],
+      controllers: [AuthController, HealthController, CasesController, TasksController, ComplaintsController, DeductionsController, NoticesController, AuditController, OrgController, OrgAdminController, FlowsController, PoliciesController, SettlementsController, RectificationsController, MeetingsController, EvaluationController, StarsController],
       providers: [
         { provide: ENV, useValue: env },
         CasesService,

@@ -8,3 +8,4 @@ export * from './complaints';
 export * from './org';
 export * from './rectifications';
 export * from './evaluation';
+export * from './stars';

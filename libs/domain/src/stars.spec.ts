@@ -1,6 +1,7 @@
 import { defaultPolicy, PolicySchema } from '@qf/policy';
 import {
   awardBonusFen,
+  allocateStarAwards,
   awardBonusLine,
   checkEligibility,
   committeeOutcome,
@@ -9,8 +10,10 @@ import {
   isStarEffective,
   juneExamFactor,
   levelAllowedByRank,
+  lowerStarLevel,
   monthlyAssessmentDueDate,
   monthlyStarPay,
+  starMonthPayFen,
   StarCandidate,
   starQuotas,
   starStanding,
@@ -152,6 +155,18 @@ describe('exam and committee', () => {
     expect(a.explanation).toBe('approved but over the quota of 2: exam score 88 ranks below the last awarded score 91 of C (S-8)');
   });
 
+  it('S-8 allocation per level: quota 1 of 3 approved goes to the best exam score; ties by approvals; rejected never win', () => {
+    const out = allocateStarAwards([
+      { candidateId: 'A', approved: true, approvals: 4, examScore: 90 },
+      { candidateId: 'B', approved: true, approvals: 5, examScore: 90 },
+      { candidateId: 'C', approved: false, approvals: 1, examScore: 99 },
+    ], 1);
+    expect(out.awarded).toEqual(['B']);
+    expect(out.explanations.A).toContain('ranks below the last awarded score 90 of B');
+    expect(out.explanations.C).toBeUndefined();
+    expect(allocateStarAwards([{ candidateId: 'A', approved: true, approvals: 3, examScore: 80 }], 0).explanations.A).toBe('approved but the quota is 0 (S-8)');
+  });
+
   it('S-9 the award bonus is 500 CNY for two stars and 800 CNY for three, paid in the ceremony month', () => {
     expect(awardBonusFen(2, policy)).toBe(50000);
     expect(awardBonusFen(3, policy)).toBe(80000);
@@ -175,6 +190,15 @@ describe('monthly star pay and standing', () => {
 
   it('S-10 a one-vote veto cancels the month even with a full score', () => {
     expect(monthlyStarPay(100, true, policy)).toMatchObject({ percent: 0, outcome: 'vetoed' });
+  });
+
+  it('S-10 the month pay in fen: 2 stars at 94 → 94 % of 200 CNY; a veto pays nothing; S-12 factor only in the second half', () => {
+    expect(starMonthPayFen(2, monthlyStarPay(94, false, policy), '2024-05', null, policy)).toBe(18800);
+    expect(starMonthPayFen(2, monthlyStarPay(100, true, policy), '2024-05', 130, policy)).toBe(0);
+    expect(starMonthPayFen(3, monthlyStarPay(95, false, policy), '2024-05', 130, policy)).toBe(30000);
+    expect(starMonthPayFen(3, monthlyStarPay(95, false, policy), '2024-07', 130, policy)).toBe(39000);
+    expect(lowerStarLevel(1)).toBe(0);
+    expect(lowerStarLevel(3)).toBe(2);
   });
 
   it('S-10 the assessment is due by the 5th of the next month', () => {

@@ -236,18 +236,35 @@ export function committeeOutcome(
         : `approved: ${approvals} of ${votesCast} votes cast (S-8)`;
     return { candidateId: id, votesCast, approvals, quorumMet, majority, approved, awarded: false, examScore, explanation };
   });
+  const { awarded, explanations } = allocateStarAwards(decisions, quota);
+  for (const d of decisions) {
+    d.awarded = awarded.includes(d.candidateId);
+    if (explanations[d.candidateId]) d.explanation = explanations[d.candidateId];
+  }
+  return { decisions, awarded, ignoredVotes };
+}
+
+/**
+ * S-8: among the approved candidates of one level, the quota goes to the highest exam scores (ties: more
+ * approvals, then candidate id); those approved but over the quota are told whose score they ranked below.
+ */
+export function allocateStarAwards(
+  decisions: readonly { candidateId: string; approved: boolean; approvals: number; examScore: number | null }[],
+  quota: number,
+): { awarded: string[]; explanations: Record<string, string> } {
   const approved = decisions
     .filter((d) => d.approved)
     .sort((a, b) => (b.examScore ?? -Infinity) - (a.examScore ?? -Infinity) || b.approvals - a.approvals || a.candidateId.localeCompare(b.candidateId));
   const winners = approved.slice(0, Math.max(0, quota));
-  winners.forEach((d) => (d.awarded = true));
   const cut = winners[winners.length - 1];
+  const explanations: Record<string, string> = {};
   for (const d of approved.slice(winners.length)) {
-    d.explanation = cut
+    explanations[d.candidateId] = cut
       ? `approved but over the quota of ${quota}: exam score ${d.examScore ?? 'none'} ranks below the last awarded score ${cut.examScore ?? 'none'} of ${cut.candidateId} (S-8)`
       : `approved but the quota is ${quota} (S-8)`;
   }
-  return { decisions, awarded: winners.map((d) => d.candidateId), ignoredVotes };
+  for (const d of winners) explanations[d.candidateId] = `approved with ${d.approvals} votes and awarded within the quota of ${quota} (S-8)`;
+  return { awarded: winners.map((d) => d.candidateId), explanations };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -290,6 +307,22 @@ export function monthlyStarPay(score: number, veto: boolean, policy: Policy): St
 /** S-10: the monthly assessment of `month` (YYYY-MM) is due on the 5th of the next month. */
 export function monthlyAssessmentDueDate(month: string, policy: Policy): string {
   return addMonths(`${month}-01`, 1).slice(0, 8) + String(policy.stars.monthlyPay.dueDayOfNextMonth).padStart(2, '0');
+}
+
+/**
+ * S-10 with S-12: the month's star pay in fen — the level's pay × the month's percent, and in the second half
+ * year × the June exam factor when one is set. Rounded half up to the fen.
+ */
+export function starMonthPayFen(level: StarLevel, pay: StarPay, month: string, juneFactorPercent: number | null, policy: Policy): number {
+  const base = policy.stars.monthlyPayFen[String(level) as '1' | '2' | '3'];
+  const secondHalf = Number(month.slice(5, 7)) >= 7 && juneFactorPercent !== null;
+  const factor = (pay.percent / 100) * (secondHalf ? juneFactorPercent / 100 : 1);
+  return Math.round(base * factor + 1e-9);
+}
+
+/** S-10 / S-11 / S-12: one level lower (a 1-star agent loses the star). */
+export function lowerStarLevel(level: StarLevel): 0 | 1 | 2 {
+  return (level - 1) as 0 | 1 | 2;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { username: 'dispatcher1', displayName: '调度员', roles: ['dispatcher', 'employee'], unit: 'a-team1', post: '调度员' },
   { username: 'manager1', displayName: '管理人员', roles: ['manager', 'employee'], unit: 'a-branch', post: '管理人员' },
   { username: 'foreman1', displayName: '工长', roles: ['foreman', 'employee'], unit: 'a-team1', post: '工长' },
+  { username: 'hotlinelead1', displayName: '热线班长', roles: ['team-lead', 'employee'], unit: 'a-hotline', post: '热线班长' },
   ...[1, 2, 3].map((i) => ({ username: `agent${i}`, displayName: `客服${i}`, roles: ['employee'], unit: 'a-hotline', post: '热线客服' })),
 ];
 
@@ -90,6 +91,24 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
       const type = i % 9 === 0 ? 'outsourced' : i % 7 === 0 ? 'temporary' : 'staff';
       await addEmployee(tx, `E${String(seq++).padStart(4, '0')}`, name, unitIds.get(unit)!, unit.endsWith('hall') ? '营业员' : unit.endsWith('hotline') ? '热线客服' : '装维员', type, heads.get(branch)!, vp);
     }
+    // the hotline centre: 47 agents in all (S-5 quotas 14 / 4 / 1), some with stars from earlier campaigns
+    const [{ agents }] = await tx.query(`SELECT count(*)::int AS agents FROM employees WHERE job_type = '热线客服'`);
+    for (let i = 0; i < 47 - agents; i++) {
+      const name = SURNAMES[(i * 5) % SURNAMES.length] + GIVEN[(i * 11) % GIVEN.length] + GIVEN[(i * 13 + 3) % GIVEN.length];
+      await addEmployee(tx, `H${String(i + 1).padStart(4, '0')}`, name, unitIds.get('a-hotline')!, '热线客服', i % 6 === 0 ? 'outsourced' : 'staff', null, vp);
+    }
+    const employeeOf = async (username: string) => (await tx.query(`SELECT employee_id FROM users WHERE username = $1`, [username]))[0].employee_id as string;
+    const award = async (employeeId: string, year: number, from: number, to: number) => {
+      await tx.query(
+        `INSERT INTO star_history (employee_id, effective_from, from_level, to_level, kind, reason, rule, actor, ref, idempotency_key)
+         VALUES ($1, $2, $3, $4, 'award', $5, 'S-9', 'seed', 'demo', $6) ON CONFLICT (idempotency_key) DO NOTHING`,
+        [employeeId, `${year}-10-20`, from, to, `${year} 年星级评定授予 ${to} 星`, `seed:${employeeId}:${year}`]);
+      await tx.query(`INSERT INTO star_holders (employee_id, level, since) VALUES ($1, $2, $3)
+        ON CONFLICT (employee_id) DO UPDATE SET level = EXCLUDED.level, since = EXCLUDED.since`, [employeeId, to, `${year}-10-20`]);
+    };
+    await award(await employeeOf('agent2'), 2024, 0, 1);
+    await award(await employeeOf('agent3'), 2024, 0, 1);
+    await award(await employeeOf('agent3'), 2025, 1, 2);
   });
   return true;
 }

@@ -155,4 +155,28 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
       { key: 'note', label: '内部整改说明', assignee: { kind: 'role', role: 'foreman' }, actions: ['approve', 'comment'] },
     ],
   }),
+  // S-6 team-lead review and S-8 committee vote of each star application (child cases pin the campaign's version)
+  FlowDefinitionSchema.parse({
+    kind: 'star-campaign',
+    version: 1,
+    stages: [
+      { key: 'lead-review', label: '班组长审核推荐', assignee: { kind: 'role', role: 'team-lead' }, actions: ['approve', 'reject', 'comment'] },
+      {
+        key: 'committee', label: '评委会投票', assignee: { kind: 'role', role: 'committee' }, assignment: 'each',
+        mode: { kind: 'majority', quorumFraction: 2 / 3 }, actions: ['approve', 'reject', 'comment'],
+      },
+    ],
+  }),
+  // S-10 monthly star assessment: team leads enter the scores by the 5th of the next month
+  FlowDefinitionSchema.parse({
+    kind: 'star-review',
+    version: 1,
+    stages: [
+      {
+        // nominal deadline: the workflow sets the policy's absolute one (the 5th of the next month, S-10)
+        key: 'scores', label: '星级月度考核评分', assignee: { kind: 'role', role: 'team-lead' }, deadline: { workingDays: 5 },
+        reminderBefore: { hours: 24 }, escalateTo: 'admin', escalateAfter: { workingDays: 1 }, actions: ['approve', 'comment', 'claim'],
+      },
+    ],
+  }),
 ];

@@ -253,6 +253,8 @@ const StarsSchema = z
   .object({
     /** S-1 awards finished by the end of this month of the campaign year. */
     awardsByMonth: int().min(1).max(12).default(10),
+    /** S-5 the hotline headcount counts employees with one of these job types (employees.job_type). */
+    hotlineJobTypes: z.array(z.string().min(1)).min(1).default(() => ['热线客服']),
     /** S-2 */
     tenureYears: int().min(0).default(1),
     holdYears: int().min(0).default(1),
@@ -273,11 +275,17 @@ const StarsSchema = z
     passMarks: StarLevelNumbers([80, 85, 90]),
     /** S-8 quorum = numerator/denominator of members; a decision needs more than half of the votes cast. */
     committee: z
-      .object({ quorumNumerator: int().min(1).default(2), quorumDenominator: int().min(1).default(3) })
+      .object({
+        quorumNumerator: int().min(1).default(2), quorumDenominator: int().min(1).default(3),
+        /** S-8 conflict of interest: a member of the candidate's own team may not vote on them */
+        excludeOwnTeam: z.boolean().default(true),
+      })
       .prefault({})
       .refine((c) => c.quorumNumerator <= c.quorumDenominator, 'quorum cannot exceed all members'),
     /** S-9 one-off award bonus per level, fen. */
     awardBonusFen: StarLevelNumbers([0, 50000, 80000]),
+    /** S-10 monthly star pay at 100 %, fen, per level: RULES.md gives no amounts; 100 / 200 / 300 CNY chosen. */
+    monthlyPayFen: StarLevelNumbers([10000, 20000, 30000]),
     /** S-10 */
     monthlyPay: z
       .object({

@@ -29,6 +29,14 @@ export interface StageOptions {
   closeAtDeadline?: 'approved' | 'rejected';
   /** override of the definition's deadline (e.g. from the pinned policy) */
   deadline?: FlowDuration;
+  /** an absolute deadline (ISO), e.g. "by the 5th of next month"; wins over `deadline` */
+  dueAt?: string;
+  /**
+   * closes the stage from outside when this turns true (e.g. the committee vote closes with its phase): a
+   * majority stage then stays open until it does (votes changeable) and is decided on the votes cast; a stage
+   * nobody decided closes as rejected.
+   */
+  closeWhen?: () => boolean;
 }
 
 export interface StageDecision { userId: string; username: string; action: TaskActionName; comment?: string; data?: Record<string, unknown> }
@@ -110,7 +118,7 @@ export class CaseRuntime {
 
   async runStage(def: StageDef, opts: StageOptions): Promise<StageResult> {
     const openedAt = this.nowIso();
-    const dueAt = this.dueFrom(openedAt, opts.deadline ?? def.deadline);
+    const dueAt = opts.dueAt ?? this.dueFrom(openedAt, opts.deadline ?? def.deadline);
     let assignees = opts.assignees;
     if (!assignees) {
       if (def.assignee.kind !== 'role') throw new Error(`stage ${def.key}: relation assignees must be resolved by the process`);
@@ -128,6 +136,14 @@ export class CaseRuntime {
       votes: new Map(), decisions: [], closed: false,
     };
     this.current = run;
+    const closeWhen = opts.closeWhen;
+    if (closeWhen) {
+      void condition(() => run.closed || closeWhen()).then(() => {
+        if (run.closed) return;
+        const outcome = decideStage(this.mode(run), [...run.votes.values()], this.eligible(run), true);
+        this.closeWith(run, outcome === 'pending' ? 'rejected' : outcome);
+      });
+    }
     Object.assign(this.state, { stage: def.key, waitingOn: this.waitingOn(run), waitingSince: openedAt, dueAt });
     await this.sync('stage.opened', { stage: def.key, round: opts.round, dueAt });
 
@@ -251,7 +267,9 @@ export class CaseRuntime {
       case 'reject': {
         run.votes.set(u.actor.userId, decision!);
         run.decisions.push({ userId: u.actor.userId, username: u.actor.username, action: u.action, comment: u.comment, data: u.data });
-        const outcome = decideStage(this.mode(run), [...run.votes.values()], this.eligible(run));
+        // a vote closed from outside (closeWhen) stays open, votes changeable, even once everyone has voted
+        const heldOpen = run.def.mode.kind === 'majority' && !!run.opts.closeWhen;
+        const outcome = heldOpen ? 'pending' : decideStage(this.mode(run), [...run.votes.values()], this.eligible(run));
         const keepOpen = run.def.mode.kind === 'majority' || (run.def.assignment === 'pool' && outcome === 'pending');
         if (!keepOpen) task.status = 'done';
         this.closeWith(run, outcome);

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { MonthSchema } from './common';
+
+/**
+ * Star-rated hotline agents (RULES.md S-1…S-12). HTTP surface (all under /api):
+ *
+ * - `GET  /star-campaigns`, `GET /star-campaigns/:id` → StarCampaignView
+ * - `POST /star-campaigns` {year, starts, ceremonyDate, awardsFinishBy} (admin) → starts the `starCampaign` workflow (S-1, S-5)
+ * - `POST /star-campaigns/:id/advance` (admin) → next phase (application → exam → committee → award → closed)
+ * - `POST /star-campaigns/:id/exam-import` multipart `file` xlsx/csv with columns 工号, 级别, 成绩 (admin, hr): all rows checked first
+ * - `GET  /star-applications?filter={campaignId,status,level,mine,voting}`, `GET /star-applications/:id` → StarApplicationView
+ * - `POST /star-applications` {level, employeeId?, recommended?} → agent applies (own), team lead nominates (S-2…S-4)
+ * - `POST /star-applications/:id/review` {decision, reason?} (team lead; S-5 recommendation quota, S-6)
+ * - `POST /star-applications/:id/exam` {level, score} (admin, hr; S-7)
+ * - `POST /star-applications/:id/vote` {approve} (committee; S-8) → StarApplicationView
+ * - `GET  /star-holders` → StarHolderView; `GET /star-history?filter={employeeId}` → StarHistoryView
+ * - `POST /star-holders/:employeeId/demote` {ground, reason, toLevel} (committee, admin; S-11)
+ * - `GET  /star-reviews`, `GET /star-reviews/:id` → StarReviewView; `POST /star-reviews` {month} (admin, hr; S-10)
+ * - `POST /star-reviews/:id/scores` {scores:[{employeeId, score, veto, vetoReason?}]} (team lead) submits the month
+ * - `POST /star-june-exams` {year, results:[{employeeId, score, rank}]} (admin, hr; S-4, S-12)
+ */
+
+export const STAR_PHASES = ['application', 'exam', 'committee', 'award', 'closed'] as const;
+export type StarPhase = (typeof STAR_PHASES)[number];
+export const StarLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+
+export const OpenStarCampaignSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  starts: z.object({ application: LocalDate, exam: LocalDate, committee: LocalDate, award: LocalDate }),
+  /** S-9: the star is effective from this date */
+  ceremonyDate: LocalDate,
+  /** S-1: awards finished by the end of October */
+  awardsFinishBy: LocalDate,
+});
+export type OpenStarCampaignInput = z.infer<typeof OpenStarCampaignSchema>;
+
+export const StarApplySchema = z.object({
+  level: StarLevelSchema,
+  /** default: the campaign open for applications */
+  campaignId: z.string().uuid().optional(),
+  /** a team lead nominates someone of the team; an agent applies for themself (omit) */
+  employeeId: z.string().uuid().optional(),
+  /** S-2: a team lead's recommendation as outstanding (under one year on the hotline) */
+  recommended: z.boolean().default(false),
+});
+export type StarApplyInput = z.infer<typeof StarApplySchema>;
+
+export const StarReviewDecisionSchema = z.object({
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().trim().max(1000).optional(),
+});
+export const StarExamScoreSchema = z.object({ level: StarLevelSchema, score: z.number().min(0).max(100) });
+export const StarVoteSchema = z.object({ approve: z.boolean() });
+export const StarDemoteSchema = z.object({
+  ground: z.enum(['not-at-level', 'unqualified']),
+  reason: z.string().trim().min(1, 'an immediate demotion needs a reason (S-11)').max(1000),
+  /** 0 = revoked */
+  toLevel: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+});
+export const StartStarReviewSchema = z.object({ month: MonthSchema });
+export const StarMonthlyScoreSchema = z.object({
+  employeeId: z.string().uuid(),
+  score: z.number().min(0).max(100),
+  veto: z.boolean().default(false),
+  vetoReason: z.string().trim().max(500).optional(),
+});
+export const StarScoresSchema = z.object({ scores: z.array(StarMonthlyScoreSchema).min(1) });
+export type StarMonthlyScore = z.infer<typeof StarMonthlyScoreSchema>;
+export const JuneExamSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  results: z.array(z.object({ employeeId: z.string().uuid(), score: z.number().min(0).max(100), rank: z.number().int().min(1) })).min(1),
+});
+
+export interface RuleNote { rule: string; message: string }
+type Levels<T> = Record<'1' | '2' | '3', T>;
+
+export interface StarCampaignView {
+  id: string;
+  year: number;
+  phase: StarPhase;
+  starts: OpenStarCampaignInput['starts'];
+  ceremonyDate: string;
+  awardsFinishBy: string;
+  /** S-5 snapshot at campaign start */
+  headcount: number | null;
+  quotas: Levels<number> | null;
+  /** per level: applications, team-lead recommendations, exam passes, committee approvals, awards */
+  counts: Levels<{ applied: number; recommended: number; passed: number; approved: number; awarded: number }>;
+  resultsPublished: boolean;
+  caseId: string;
+  workflowId: string;
+  temporalUrl: string;
+  createdAt: string;
+}
+
+export type StarApplicationStatus =
+  | 'lead-review' | 'lead-rejected' | 'quota-refused' | 'exam' | 'exam-failed' | 'committee' | 'awaiting-award'
+  | 'awarded' | 'not-awarded' | 'withdrawn';
+
+export interface StarApplicationView {
+  id: string;
+  caseId: string;
+  campaignId: string;
+  year: number;
+  employeeId: string;
+  employeeCode: string;
+  employeeName: string;
+  unitName: string;
+  level: 1 | 2 | 3;
+  recommended: boolean;
+  status: StarApplicationStatus;
+  /** S-2…S-4 notes of the eligibility check (e.g. admitted on recommendation) */
+  eligibilityNotes: RuleNote[];
+  leadReason: string | null;
+  /** S-7: null for the agent until the results are published */
+  exam: { scores: Partial<Levels<number>>; passedLevel: 1 | 2 | 3 | null; nextExam: 1 | 2 | 3 | null; explanation: string } | null;
+  /** S-8 */
+  committee: { members: number; votesCast: number; approvals: number; myVote: 'approve' | 'reject' | null; canVote: boolean; approved: boolean | null; explanation: string | null };
+  awardedLevel: 1 | 2 | 3 | null;
+  /** why the application ended where it did (rule-tagged) */
+  explanation: string | null;
+  stage: string | null;
+  workflowId: string;
+  createdAt: string;
+}
+
+export interface StarHolderView { id: string; employeeId: string; employeeCode: string; employeeName: string; unitName: string; level: 1 | 2 | 3; since: string; payFactorPercent: number | null }
+export interface StarHistoryView { id: string; employeeId: string; employeeName: string; at: string; effectiveFrom: string; fromLevel: number; toLevel: number; kind: 'award' | 'lowered' | 'revoked' | 'demoted'; reason: string; rule: string }
+export interface StarReviewRow { employeeId: string; employeeCode: string; employeeName: string; level: number; score: number | null; veto: boolean; percent: number | null; outcome: string | null; payFen: number | null; message: string | null }
+export interface StarReviewView { id: string; caseId: string; month: string; status: 'open' | 'closed'; dueAt: string | null; stage: string | null; rows: StarReviewRow[]; workflowId: string }
+
+// workflow messages
+export const STAR_UPDATE_APPLY = 'starApply';
+export const STAR_UPDATE_ADVANCE = 'starAdvance';
+export const STAR_UPDATE_EXAM = 'starExam';
+export const STAR_SIGNAL_PHASE = 'starPhase';
+export const STAR_SIGNAL_COMMITTEE_RESULT = 'starCommitteeResult';
+export const STAR_SIGNAL_AWARD = 'starAward';
+
+export interface StarApplyUpdate { employeeId: string; level: 1 | 2 | 3; recommended: boolean; actor: { userId: string; username: string }; asOf?: string }
+export interface StarAdvanceUpdate { from: StarPhase; actor: { userId: string; username: string } }
+export interface StarExamUpdate { level: 1 | 2 | 3; score: number; actor: { userId: string; username: string } }
+export interface StarPhaseSignal { phase: StarPhase }
+export interface StarCommitteeResult { applicationId: string; level: 1 | 2 | 3; examScore: number; approved: boolean; approvals: number; votesCast: number }
+export interface StarAwardSignal { awarded: boolean; level: 1 | 2 | 3; explanation: string }
+export interface StarCampaignData extends OpenStarCampaignInput { campaignId: string }
+export interface StarApplicationData { applicationId: string; campaignId: string; year: number; employeeId: string; unitId: string; level: 1 | 2 | 3; recommended: boolean; ceremonyDate: string; phase: StarPhase }
+export interface StarReviewData { reviewId: string; month: string }
+
+// activities
+export interface StarEligibilityCheck {
+  existingApplicationId: string | null;
+  existingLevel: number | null;
+  ok: boolean;
+  violations: RuleNote[];
+  notes: RuleNote[];
+  unitId: string;
+  employeeName: string;
+}
+export interface StarApplicationPatch {
+  applicationId: string;
+  status?: StarApplicationStatus;
+  leadApproved?: boolean;
+  leadReason?: string | null;
+  examScores?: Partial<Record<'1' | '2' | '3', number>>;
+  examResult?: unknown;
+  passedLevel?: number | null;
+  committee?: unknown;
+  awardedLevel?: number | null;
+  explanation?: string | null;
+}
+export interface StarActivities {
+  snapshotStarHeadcount(input: { campaignId: string; jobTypes: string[] }): Promise<number>;
+  saveStarCampaign(input: { campaignId: string; quotas?: Record<'1' | '2' | '3', number>; phase?: StarPhase; resultsPublished?: boolean }): Promise<void>;
+  checkStarEligibility(input: { campaignId: string; year: number; employeeId: string; level: 1 | 2 | 3; recommended: boolean; asOf: string; policy: unknown }): Promise<StarEligibilityCheck>;
+  createStarApplication(input: {
+    campaignId: string; year: number; employeeId: string; unitId: string; employeeName: string; level: 1 | 2 | 3; recommended: boolean; notes: RuleNote[];
+    initiatorUserId: string; policyVersion: number; flowVersion: number; ceremonyDate: string;
+  }): Promise<{ applicationId: string; workflowId: string; data: StarApplicationData }>;
+  updateStarApplication(input: StarApplicationPatch): Promise<void>;
+  claimStarRecommendation(input: { campaignId: string; applicationId: string; level: 1 | 2 | 3 }): Promise<{ ok: boolean; quota: number; used: number }>;
+  starCommitteeMembers(input: { unitId: string; excludeOwnTeam: boolean }): Promise<{ eligible: string[]; conflicted: string[] }>;
+  awardStar(input: { applicationId: string; workflowId: string; employeeId: string; level: 1 | 2 | 3; ceremonyDate: string; bonusFen: number; year: number }): Promise<void>;
+  starReviewHolders(input: { month: string }): Promise<{ employeeId: string; level: 1 | 2 | 3 }[]>;
+  applyStarReview(input: { reviewId: string; caseId: string; workflowId: string; month: string; scores: StarMonthlyScore[]; policy: unknown }): Promise<{ rows: number; payFen: number; changed: number }>;
+}
