@@ -3,11 +3,12 @@ import { createCaseActivities } from './case-activities';
 import { createComplaintActivities } from './complaint-activities';
 import { createSettlementActivities } from './settlement-activities';
 import { createRectificationActivities } from './rectification-activities';
+import { createEvaluationActivities } from './evaluation-activities';
 import { createStarActivities } from './star-activities';
 
-export { createCaseActivities, createComplaintActivities, createSettlementActivities };
+export { createCaseActivities, createComplaintActivities, createSettlementActivities, createEvaluationActivities };
 
 /** All activities the worker registers, built from their dependencies. */
 export function createActivities(ds: DataSource) {
-  return { ...createCaseActivities(ds), ...createComplaintActivities(ds), ...createSettlementActivities(ds), ...createRectificationActivities(ds), ...createStarActivities(ds) };
+  return { ...createCaseActivities(ds), ...createComplaintActivities(ds), ...createSettlementActivities(ds), ...createRectificationActivities(ds), ...createEvaluationActivities(ds), ...createStarActivities(ds) };
 }

@@ -1,4 +1,9 @@
 import ExcelJS from 'exceljs';
+import { dailyEvaluationScheduleId } from '@qf/contracts';
+import { localDate } from '@qf/domain';
+import { remindUnansweredEvaluations } from '@qf/persistence';
+import { EvaluationScheduleService } from '../../apps/api/src/evaluation/evaluation-schedule.service';
+import { TemporalService } from '../../apps/api/src/temporal/temporal.module';
 import { startTestStack, TestStack, eventually } from '../support/stack';
 
 describe('closed-order evaluation (E-1…E-7)', () => {
@@ -67,6 +72,76 @@ describe('closed-order evaluation (E-1…E-7)', () => {
     expect(rect).toBeTruthy();
     const r = await eventually(async () => (await s.http.get(`/api/rectifications/${rect}`).set(await auth('manager1'))).body);
     expect(r).toMatchObject({ origin: 'dissatisfied-callback', internal: false, teamUnitId: team });
+  });
+
+  it('E-2 each day: the Temporal Schedule exists after startup (18:00 Shanghai); triggering it assigns today\'s closed orders with the date as seed, once', async () => {
+    const client = await s.app.get(TemporalService).client();
+    const handle = client.schedule.getHandle(dailyEvaluationScheduleId(s.env.TEMPORAL_TASK_QUEUE));
+    const d = await handle.describe();
+    expect(d.spec.timezone).toBe('Asia/Shanghai');
+    expect(d.action).toMatchObject({ type: 'startWorkflow', workflowType: 'dailyEvaluationAssignment', taskQueue: s.env.TEMPORAL_TASK_QUEUE });
+    expect(d.policies.overlap).toBe('ALLOW_ALL');
+    const next = d.info.nextActionTimes[0];
+    expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([10, 0]); // 18:00 in Shanghai
+    // startup again: the schedule is updated, not created twice
+    expect(await s.app.get(EvaluationScheduleService).ensure()).toEqual({ scheduleId: handle.scheduleId, created: false });
+
+    const closedAt = new Date(Date.now() - 60_000).toISOString();
+    for (let i = 0; i < 3; i++) expect((await order(`SCH-${i}`, closedAt, {}, i)).status).toBe(201);
+    const today = localDate(closedAt, 'Asia/Shanghai');
+    const evals = () => s.ds.query(`SELECT ev.kind, ev.seed, ev.evaluate_on::text AS "evaluateOn" FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id WHERE w.order_no LIKE 'SCH-%'`);
+    await handle.trigger();
+    const rows = await eventually(async () => { const r = await evals(); return r.length === 6 ? r : null; }, 30000);
+    expect(rows.filter((r: { kind: string }) => r.kind === 'foreman')).toHaveLength(3);
+    expect(new Set(rows.map((r: { seed: string }) => r.seed))).toEqual(new Set([today]));
+    // a second run of the same day assigns nothing again (a run's workflow id carries its start second: start it in the next one)
+    const [first] = (await handle.describe()).info.recentActions;
+    await eventually(async () => Math.floor(Date.now() / 1000) > Math.floor(first.takenAt.getTime() / 1000));
+    await handle.trigger();
+    const runs = await eventually(async () => { const x = (await handle.describe()).info.recentActions; return x.length >= 2 ? x : null; }, 30000);
+    const second = client.workflow.getHandle(runs[runs.length - 1].action.workflow.workflowId);
+    const assigned = await eventually(async () => {
+      const h = await second.fetchHistory();
+      const done = (h.events ?? []).filter((e) => e.activityTaskCompletedEventAttributes);
+      return done.length >= 3 ? done : null; // policy + yesterday + today; then it waits for the E-4 reminder
+    }, 30000);
+    expect(assigned).toHaveLength(3);
+    expect(await evals()).toHaveLength(6);
+
+    // the time is the policy's: publishing a policy with another assignment time moves the schedule (then back)
+    const admin = await auth('admin');
+    const body = (await s.http.get('/api/policies/current').set(admin)).body.body;
+    const publishAt = async (assignmentTime: string) => {
+      const draft = await s.http.post('/api/policies').set(admin).send({ body: { ...body, evaluation: { ...body.evaluation, assignmentTime } }, effectiveFrom: new Date().toISOString().slice(0, 10) });
+      expect(draft.status).toBe(201);
+      expect((await s.http.post(`/api/policies/${draft.body.id}/publish`).set(admin)).status).toBe(200);
+      const t = (await handle.describe()).info.nextActionTimes[0];
+      return [t.getUTCHours(), t.getUTCMinutes()];
+    };
+    expect(await publishAt('07:30')).toEqual([23, 30]);
+    expect(await publishAt('18:00')).toEqual([10, 0]);
+  });
+
+  it('E-4 the unanswered evaluations of a day are reminded (to each evaluator), once; answered ones are not', async () => {
+    for (let i = 0; i < 2; i++) await order(`E4-${i}`, '2026-07-01T03:00:00Z', {}, i);
+    await s.http.post('/api/evaluations/assign').set(await auth('manager1')).send({ date: '2026-07-01' });
+    const evs = await s.ds.query(`SELECT ev.id, ev.kind, ev.evaluator_user_id, u.username FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id
+      LEFT JOIN users u ON u.id = ev.evaluator_user_id WHERE w.order_no LIKE 'E4-%' ORDER BY w.order_no, ev.kind`);
+    expect(evs).toHaveLength(4);
+    const answered = evs.find((e: { kind: string }) => e.kind !== 'foreman');
+    expect((await s.http.post(`/api/evaluations/${answered.id}/answer`).set(await auth(answered.username)).send({ choice: 'satisfied' })).status).toBe(200);
+    const sent = await remindUnansweredEvaluations(s.ds, { evaluateOn: '2026-07-02', kind: 'overdue', workflowId: 'e2e' });
+    expect(sent).toBeGreaterThanOrEqual(3);
+    const notes = await s.ds.query(`SELECT idempotency_key AS key, user_id, role, message FROM notifications WHERE idempotency_key = ANY($1::text[])`,
+      [evs.map((e: { id: string }) => `evaluation:${e.id}:overdue`)]);
+    expect(notes).toHaveLength(3);
+    expect(notes.map((n: { key: string }) => n.key)).not.toContain(`evaluation:${answered.id}:overdue`);
+    for (const n of notes) {
+      const ev = evs.find((e: { id: string }) => n.key === `evaluation:${e.id}:overdue`);
+      expect(n).toMatchObject({ user_id: ev.evaluator_user_id, role: ev.kind });
+      expect(n.message).toContain('E-4');
+    }
+    expect(await remindUnansweredEvaluations(s.ds, { evaluateOn: '2026-07-02', kind: 'overdue', workflowId: 'e2e' })).toBe(0);
   });
 
   it('E-1 importing closed orders: bad rows import nothing and list every bad row; a good file imports all', async () => {

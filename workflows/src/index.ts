@@ -3,6 +3,7 @@ export { reviewCase } from './review-case.workflow';
 export { complaintLiability } from './complaint-liability.workflow';
 export { monthlySettlement } from './monthly-settlement.workflow';
 export { rectification } from './rectification.workflow';
+export { dailyEvaluationAssignment } from './daily-evaluation.workflow';
 export { starCampaign } from './star-campaign.workflow';
 export { starApplication } from './star-application.workflow';
 export { starMonthlyReview } from './star-review.workflow';

@@ -28,6 +28,7 @@ import { NoticesController } from './complaints/notices.controller';
 import { SettlementsController } from './settlements/settlements.controller';
 import { MeetingsController, RectificationsController } from './rectifications/rectifications.controller';
 import { EvaluationController } from './evaluation/evaluation.controller';
+import { EvaluationScheduleService } from './evaluation/evaluation-schedule.service';
 import { StarsController } from './stars/stars.controller';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -72,6 +73,7 @@ export class AppModule {
       providers: [
         { provide: ENV, useValue: env },
         CasesService,
+        EvaluationScheduleService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

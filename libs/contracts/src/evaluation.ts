@@ -39,3 +39,45 @@ export const AnswerEvaluationSchema = z.object({
   answers: z.record(z.string(), z.string().max(500)).optional(),
   note: z.string().max(2000).optional(),
 });
+
+/** E-1/E-2: what one assignment of a closing day did (idempotent: a second run for the same day adds nothing). */
+export interface AssignEvaluationsResult {
+  date: string;
+  seed: string;
+  orders: number;
+  evaluated: number;
+  assigned: { foreman: number; dispatcher: number; manager: number };
+  skipped: { orderNo: string; reason: string }[];
+  /** all skipped orders (the list may be cut short for a workflow's history) */
+  skippedTotal: number;
+}
+
+/** Activities of the daily evaluation assignment and its E-4 reminders (activities/src/evaluation-activities.ts). */
+export interface EvaluationActivities {
+  /** the evaluation and calendar sections of the policy in effect */
+  evaluationPolicy(): Promise<unknown>;
+  /** E-1/E-2 sampling and assignment of the orders closed on `date` (local), with the recorded seed */
+  assignEvaluations(input: { date: string; seed: string }): Promise<AssignEvaluationsResult>;
+  /** E-4: a notification to the evaluator of each still unanswered evaluation of that day, once per kind; returns how many */
+  remindEvaluations(input: { evaluateOn: string; kind: 'reminder' | 'overdue'; workflowId: string }): Promise<number>;
+}
+
+/** Input of the `dailyEvaluationAssignment` workflow; a Schedule starts it with no date (= today, local). */
+export interface DailyEvaluationInput { date?: string; seed?: string }
+export interface DailyEvaluationResult {
+  date: string;
+  seed: string;
+  evaluateOn: string;
+  assigned: AssignEvaluationsResult['assigned'];
+  /** late closures of the day before, assigned by this run */
+  caughtUp: AssignEvaluationsResult['assigned'];
+  reminded: number;
+  overdue: number;
+}
+
+export const DAILY_EVALUATION_WORKFLOW = 'dailyEvaluationAssignment';
+export const DAILY_EVALUATION_SCHEDULE_ID = 'qf-daily-evaluation-assignment';
+/** One schedule per task queue (the default queue keeps the plain id), so deployments and test stacks do not share one. */
+export function dailyEvaluationScheduleId(taskQueue: string): string {
+  return taskQueue === 'qualityflow' ? DAILY_EVALUATION_SCHEDULE_ID : `${DAILY_EVALUATION_SCHEDULE_ID}-${taskQueue}`;
+}

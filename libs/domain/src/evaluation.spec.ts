@@ -1,6 +1,8 @@
 import { defaultPolicy, PolicySchema } from '@qf/policy';
 import {
+  dailyAssignmentTime,
   evaluability,
+  evaluationDayTimeline,
   evaluationSchedule,
   evaluationScript,
   isEvaluable,
@@ -99,6 +101,20 @@ describe('scores', () => {
     expect(evaluationSchedule('2024-05-06T16:30:00Z', policy).evaluateOn).toBe('2024-05-08');
   });
 
+  it('E-4 unanswered evaluations are reminded on the morning of the evaluation day and overdue at its end (Shanghai)', () => {
+    expect(evaluationDayTimeline('2024-05-06', policy)).toEqual({ evaluateOn: '2024-05-07', remindAt: '2024-05-07T01:00:00.000Z', dueAt: '2024-05-07T16:00:00.000Z' });
+    // the due instant is the evaluations' due_at
+    expect(evaluationDayTimeline('2024-05-06', policy).dueAt).toBe(evaluationSchedule('2024-05-06T03:00:00Z', policy).resultsDueAt);
+    const later = PolicySchema.parse({ evaluation: { dueReminderTime: '14:30' } });
+    expect(evaluationDayTimeline('2024-12-31', later)).toMatchObject({ evaluateOn: '2025-01-01', remindAt: '2025-01-01T06:30:00.000Z' });
+    expect(() => PolicySchema.parse({ evaluation: { dueReminderTime: '25:00' } })).toThrow();
+  });
+
+  it('E-2 each day: the assignment runs at the policy\'s local time (default 18:00 Shanghai)', () => {
+    expect(dailyAssignmentTime(policy)).toEqual({ hour: 18, minute: 0, timeZone: 'Asia/Shanghai' });
+    expect(dailyAssignmentTime(PolicySchema.parse({ evaluation: { assignmentTime: '07:45' } }))).toMatchObject({ hour: 7, minute: 45 });
+  });
+
   it('E-5 [10,10,8,6] → 8.5 + 0.6 = 9.1', () => {
     expect(repairerMonthlyScore([10, 10, 8, 6], policy)).toEqual({ count: 4, average: 8.5, volumeBonus: 0.6, total: 9.1 });
     expect(repairerMonthlyScore([], policy).total).toBe(0);
@@ -130,6 +146,9 @@ describe('scores', () => {
   });
 
   it('E-6 the repair star earns 0.5 points after committee approval, redeemed next year', () => {
-    expect(repairStarAward('R3', '2024-12', policy)).toEqual({ repairerId: 'R3', pointsX10: 5, requiresApprovalBy: 'performance-committee', redeemYear: 2025 });
+    expect(repairStarAward('R3', '2024-12', policy)).toEqual({
+      repairerId: 'R3', pointsX10: 5, requiresApprovalBy: 'performance-committee', redeemYear: 2025, bookMonth: '2025-01', ledgerPointsX10: -5,
+    });
+    expect(() => repairStarAward('R3', '2024-13', policy)).toThrow(RangeError);
   });
 });

@@ -1,5 +1,5 @@
 import type { Policy } from '@qf/policy';
-import { addDays, endOfLocalDay, localDate } from './calendar';
+import { addDays, endOfLocalDay, localDate, localTimeToUtc } from './calendar';
 import { roundTo, RuleReason } from './types';
 
 export type EvaluationChoice = 'satisfied' | 'basic' | 'dissatisfied';
@@ -175,6 +175,30 @@ export function evaluationSchedule(closedAt: string, policy: Policy): { evaluate
   return { evaluateOn, resultsDueAt: endOfLocalDay(evaluateOn, policy.calendar.timeZone) };
 }
 
+/** An HH:MM local time → milliseconds after local midnight. */
+export function msOfLocalTime(hhmm: string): number {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!m || +m[1] > 23 || +m[2] > 59) throw new RangeError(`local time must be HH:MM: ${hhmm}`);
+  return (+m[1] * 60 + +m[2]) * 60_000;
+}
+
+/**
+ * E-4: the timeline of the evaluations of orders closed on `closedOn` (local date): evaluated on the day after
+ * closure, the still unanswered ones reminded at the policy's reminder time of that day, overdue at its end
+ * (the evaluations' due_at, as evaluationSchedule gives it).
+ */
+export function evaluationDayTimeline(closedOn: string, policy: Policy): { evaluateOn: string; remindAt: string; dueAt: string } {
+  const tz = policy.calendar.timeZone;
+  const evaluateOn = addDays(closedOn, policy.evaluation.evaluationDelayDays);
+  return { evaluateOn, remindAt: localTimeToUtc(evaluateOn, msOfLocalTime(policy.evaluation.dueReminderTime), tz), dueAt: endOfLocalDay(evaluateOn, tz) };
+}
+
+/** E-2 (each day): the daily assignment's local time as a calendar spec's hour and minute. */
+export function dailyAssignmentTime(policy: Policy): { hour: number; minute: number; timeZone: string } {
+  const ms = msOfLocalTime(policy.evaluation.assignmentTime);
+  return { hour: Math.floor(ms / 3_600_000), minute: (ms % 3_600_000) / 60_000, timeZone: policy.calendar.timeZone };
+}
+
 // ---------------------------------------------------------------------------------------------
 // E-5 monthly score
 
@@ -244,7 +268,16 @@ export function monthlyWinners(repairers: readonly { repairerId: string; teamId:
   };
 }
 
-/** E-6: the repair star's 0.5 points, granted after performance-committee approval, redeemed next year. */
-export function repairStarAward(repairerId: string, month: string, policy: Policy): { repairerId: string; pointsX10: number; requiresApprovalBy: 'performance-committee'; redeemYear: number } {
-  return { repairerId, pointsX10: policy.evaluation.repairStarPointsX10, requiresApprovalBy: 'performance-committee', redeemYear: Number(month.slice(0, 4)) + 1 };
+/**
+ * E-6: the repair star's 0.5 points, granted after performance-committee approval, redeemed next year: booked in
+ * January of the next year (`bookMonth`) as a grant, i.e. negative ledger points (`ledgerPointsX10`, the ledger
+ * counts deductions positive).
+ */
+export function repairStarAward(repairerId: string, month: string, policy: Policy): {
+  repairerId: string; pointsX10: number; requiresApprovalBy: 'performance-committee'; redeemYear: number; bookMonth: string; ledgerPointsX10: number;
+} {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`month must be YYYY-MM: ${month} (E-6)`);
+  const redeemYear = Number(month.slice(0, 4)) + 1;
+  const pointsX10 = policy.evaluation.repairStarPointsX10;
+  return { repairerId, pointsX10, requiresApprovalBy: 'performance-committee', redeemYear, bookMonth: `${redeemYear}-01`, ledgerPointsX10: -pointsX10 };
 }

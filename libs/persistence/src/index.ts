@@ -1,4 +1,5 @@
 export * from './entities';
 export * from './data-source';
 export * from './seed';
+export * from './evaluation-assignment';
 export * from './star-changes';

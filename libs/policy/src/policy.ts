@@ -13,6 +13,7 @@ import { z } from 'zod';
 const int = () => z.number().int();
 const nonNeg = () => z.number().int().min(0);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'local time must be HH:MM');
 
 /** An inclusive range of fen. */
 const fenRange = (min: number, max: number) =>
@@ -333,6 +334,10 @@ const EvaluationSchema = z
     volumeFactor: z.number().min(0).default(0.15),
     /** E-6 repair star points (×10), granted after performance-committee approval, redeemed next year. */
     repairStarPointsX10: nonNeg().default(5),
+    /** E-2 the daily sampling and assignment runs at this local time (HH:MM, calendar.timeZone) as a Temporal Schedule. */
+    assignmentTime: localTime.default('18:00'),
+    /** E-4 unanswered evaluations are reminded at this local time of their evaluation day; at its end they are overdue. */
+    dueReminderTime: localTime.default('09:00'),
   })
   .prefault({});
 

@@ -9,8 +9,8 @@ import { z } from 'zod';
 import {
   AnswerEvaluationSchema, ApiErrorDetail, AssignEvaluationsSchema, MonthSchema, WORK_ORDER_IMPORT_COLUMNS, WorkOrderImportRowSchema, WorkOrderInput, WorkOrderSchema,
 } from '@qf/contracts';
-import { evaluability, evaluationSchedule, evaluationScript, monthlyWinners, repairerMonthlyScore, sampleCallbacks, scoreForChoice } from '@qf/domain';
-import { PolicySchema, Policy } from '@qf/policy';
+import { evaluationScript, monthlyWinners, repairerMonthlyScore, scoreForChoice } from '@qf/domain';
+import { assignEvaluationsForDate, policyInEffect } from '@qf/persistence';
 import { CurrentUser, RequestUser, Roles } from '../auth/auth.decorators';
 import { badRequest, conflict, forbidden, notFound } from '../common/errors';
 import { parseListQuery, sendList } from '../common/list-query';
@@ -19,11 +19,6 @@ import { CasesService } from '../cases/cases.service';
 import { openRectification } from '../rectifications/rectifications.controller';
 
 const ORDER_ROLES = ['admin', 'dispatcher', 'manager', 'foreman', 'team-lead'] as const;
-
-async function currentPolicy(ds: DataSource): Promise<Policy> {
-  const [r] = await ds.query(`SELECT body FROM policy_versions WHERE status = 'published' AND (effective_from IS NULL OR effective_from <= now()::date) ORDER BY effective_from DESC NULLS LAST, version DESC LIMIT 1`);
-  return PolicySchema.parse(r?.body ?? {});
-}
 
 /** E-1…E-6: closed work orders, daily sampling and assignment, evaluations, repairer scores. */
 @ApiTags('evaluation')
@@ -138,50 +133,15 @@ export class EvaluationController {
   }
 
   /**
-   * E-1/E-2/E-4: for the orders closed on `date`, per team: the foreman self-evaluates every evaluable order;
-   * callbacks are shared 90 % dispatchers / 10 % managers, balanced per repairer, with a recorded seed (the same
-   * seed gives the same assignment) and an explanation per order. Idempotent by (order, evaluator kind).
+   * E-1/E-2/E-4: samples and assigns the orders closed on `date` (the seed defaults to the date). The same code runs
+   * each day in the `dailyEvaluationAssignment` workflow (Temporal Schedule, see EvaluationScheduleService);
+   * idempotent by date: a second run adds only orders closed since (see assignEvaluationsForDate).
    */
   @Roles('admin', 'manager', 'dispatcher')
   @Post('evaluations/assign')
   @HttpCode(200)
   async assign(@Body(new ZodPipe(AssignEvaluationsSchema)) body: z.infer<typeof AssignEvaluationsSchema>) {
-    const policy = await currentPolicy(this.ds);
-    const seed = body.seed ?? body.date;
-    const tz = policy.calendar.timeZone;
-    const orders = await this.ds.query(
-      `SELECT w.id, w.order_no, w.fault_key, w.repeat_report, w.source, w.repairer_id, w.team_unit_id, w.closed_at FROM work_orders w
-       WHERE (w.closed_at AT TIME ZONE $2)::date = $1::date ORDER BY w.order_no`, [body.date, tz]);
-    const previous = await this.ds.query(
-      `SELECT DISTINCT ev.order_id AS "orderId", w.fault_key AS "faultId" FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id
-       WHERE w.fault_key = ANY($1::text[]) OR ev.order_id = ANY($2::uuid[])`, [orders.map((o: any) => o.fault_key).filter(Boolean), orders.map((o: any) => o.id)]);
-    const users = async (role: string) => (await this.ds.query(`SELECT id FROM users WHERE active AND $1 = ANY(roles) ORDER BY username`, [role])).map((u: any) => u.id);
-    const [dispatchers, managers] = [await users('dispatcher'), await users('manager')];
-    const skipped: { orderNo: string; reason: string }[] = [];
-    const byTeam = new Map<string, any[]>();
-    for (const o of orders) {
-      const e = evaluability({ id: o.id, source: o.source, status: 'closed', faultId: o.fault_key, isRepeatReport: o.repeat_report }, previous, policy);
-      if (!e.evaluable) { skipped.push({ orderNo: o.order_no, reason: e.reason }); continue; }
-      byTeam.set(o.team_unit_id, [...(byTeam.get(o.team_unit_id) ?? []), o]);
-    }
-    const counts = { foreman: 0, dispatcher: 0, manager: 0 };
-    for (const [teamId, list] of byTeam) {
-      const foremen = (await this.ds.query(`SELECT u.id FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.active AND 'foreman' = ANY(u.roles) AND e.unit_id = $1 ORDER BY u.username`, [teamId])).map((u: any) => u.id);
-      const foreman = foremen[0] ?? (await users('foreman'))[0] ?? null;
-      const callbacks = sampleCallbacks(list.map((o) => ({ id: o.id, repairerId: o.repairer_id })), { seed: `${seed}:${teamId}`, dispatchers, managers }, policy);
-      for (const o of list) {
-        const { evaluateOn, resultsDueAt } = evaluationSchedule(new Date(o.closed_at).toISOString(), policy);
-        const cb = callbacks.find((c) => c.orderId === o.id)!;
-        const rows: [string, string | null, string][] = [['foreman', foreman, 'E-2: the foreman self-evaluates every closed order of the team'], [cb.callbackBy, cb.evaluatorId, cb.explanation]];
-        for (const [kind, who, why] of rows) {
-          const ins = await this.ds.query(
-            `INSERT INTO evaluations (order_id, kind, evaluator_user_id, evaluate_on, due_at, seed, explanation) VALUES ($1,$2,$3,$4,$5,$6,$7)
-             ON CONFLICT (order_id, kind) DO NOTHING RETURNING id`, [o.id, kind, who, evaluateOn, resultsDueAt, seed, why]);
-          if (ins.length) counts[kind as keyof typeof counts]++;
-        }
-      }
-    }
-    return { date: body.date, seed, orders: orders.length, evaluated: orders.length - skipped.length, assigned: counts, skipped };
+    return assignEvaluationsForDate(this.ds, body);
   }
 
   @Get('evaluations')
@@ -198,7 +158,7 @@ export class EvaluationController {
     }
     const sql = `FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id JOIN employees e ON e.id = w.repairer_id WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);
-    const policy = await currentPolicy(this.ds);
+    const policy = await policyInEffect(this.ds);
     const rows = await this.ds.query(
       `SELECT ev.id, ev.order_id AS "orderId", w.order_no AS "orderNo", w.repairer_id AS "repairerId", e.name AS "repairerName", w.team_unit_id AS "teamUnitId",
               w.reporter, ev.kind, ev.evaluator_user_id AS "evaluatorUserId", ev.evaluate_on::text AS "evaluateOn", ev.due_at AS "dueAt", ev.seed, ev.explanation,
@@ -218,7 +178,7 @@ export class EvaluationController {
     if (!ev) throw notFound('evaluation');
     if (ev.evaluator_user_id && ev.evaluator_user_id !== user.id) throw forbidden('this evaluation is assigned to another person');
     if (!ev.evaluator_user_id && !user.roles.includes(ev.kind)) throw forbidden(`this evaluation needs role ${ev.kind}`);
-    const policy = await currentPolicy(this.ds);
+    const policy = await policyInEffect(this.ds);
     const score = scoreForChoice(body.choice, policy);
     // TypeORM answers an UPDATE with [rows, rowCount]; the guard makes a double answer a 409
     const [, answered] = await this.ds.query(
@@ -243,7 +203,7 @@ export class EvaluationController {
   async scores(@Query('month') month: string) {
     const m = MonthSchema.safeParse(month);
     if (!m.success) throw badRequest('month must be YYYY-MM', [{ path: 'month', message: m.error.issues[0].message }]);
-    const policy = await currentPolicy(this.ds);
+    const policy = await policyInEffect(this.ds);
     const rows = await this.ds.query(
       `SELECT w.repairer_id AS "repairerId", e.name, w.team_unit_id AS "teamId", t.name AS "teamName", array_agg(ev.score ORDER BY ev.answered_at) AS scores
        FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id JOIN employees e ON e.id = w.repairer_id JOIN org_units t ON t.id = w.team_unit_id

@@ -7,6 +7,7 @@ import { diffPolicies, FlowDefinitionSchema, PolicySchema } from '@qf/policy';
 import { CurrentUser, RequestUser, Roles } from '../auth/auth.decorators';
 import { badRequest, conflict, notFound } from '../common/errors';
 import { parseListQuery, sendList } from '../common/list-query';
+import { EvaluationScheduleService } from '../evaluation/evaluation-schedule.service';
 
 const issues = (e: z.ZodError, prefix: string) => e.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message }));
 
@@ -98,7 +99,7 @@ export class FlowsController {
 @ApiBearerAuth()
 @Controller('policies')
 export class PoliciesController {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(@Inject(DataSource) private readonly ds: DataSource, private readonly schedule: EvaluationScheduleService) {}
 
   private view(r: any) {
     return { id: r.version, version: r.version, status: r.status, effectiveFrom: r.effective_from ? String(r.effective_from).slice(0, 10) : null, body: r.body, createdAt: r.created_at, publishedAt: r.published_at };
@@ -179,6 +180,8 @@ export class PoliciesController {
     if (!r.effective_from) throw badRequest('set effectiveFrom before publishing', [{ path: 'effectiveFrom', message: 'required to publish' }]);
     await this.ds.query(`UPDATE policy_versions SET status = 'published', published_at = now() WHERE version = $1`, [r.version]);
     await audit(this.ds, user, 'policy.published', id, { effectiveFrom: r.effective_from });
+    // E-2: the daily assignment's Schedule follows the policy in effect (its local time); a failure is retried at startup
+    await this.schedule.ensure().catch(() => undefined);
     return this.get(id);
   }
 }

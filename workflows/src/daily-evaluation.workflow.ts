@@ -1,0 +1,45 @@
+import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import { DailyEvaluationInput, DailyEvaluationResult, EvaluationActivities, FAILURE } from '@qf/contracts';
+import { addDays, evaluationDayTimeline, localDate } from '@qf/domain';
+import { PolicySchema } from '@qf/policy';
+
+const acts = proxyActivities<EvaluationActivities>({
+  // a busy day is a few thousand rows in one transaction; the assignment is idempotent by date, so a retry is safe
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: Object.values(FAILURE) },
+});
+
+const untilIso = async (iso: string): Promise<void> => {
+  const ms = Date.parse(iso) - Date.now();
+  if (ms > 0) await sleep(ms);
+};
+
+/**
+ * dailyEvaluationAssignment (E-2 "each day", E-4), started by the Temporal Schedule `qf-daily-evaluation-assignment`
+ * at the policy's local time (default 18:00 Asia/Shanghai) or by hand with a date:
+ * 1. samples and assigns the orders closed today (local date of the policy's calendar) with the seed = the date,
+ *    recorded in this history and on every evaluation; the orders of the day before that closed after its run are
+ *    assigned too (idempotent by date: what was assigned stays as it is);
+ * 2. E-4: the evaluations are due the day after closure: on the morning of that day (policy dueReminderTime) every
+ *    evaluator with an unanswered one is reminded, and at its end (the due time) the ones still unanswered are
+ *    notified as overdue. Durable timers, not a scan: a worker restart resumes the wait.
+ */
+export async function dailyEvaluationAssignment(input: DailyEvaluationInput = {}): Promise<DailyEvaluationResult> {
+  const policy = PolicySchema.parse(await acts.evaluationPolicy());
+  const date = input.date ?? localDate(new Date(Date.now()).toISOString(), policy.calendar.timeZone);
+  const seed = input.seed ?? date;
+  const yesterday = addDays(date, -1);
+  const caughtUp = await acts.assignEvaluations({ date: yesterday, seed: yesterday });
+  const assigned = await acts.assignEvaluations({ date, seed });
+
+  const { evaluateOn, remindAt, dueAt } = evaluationDayTimeline(date, policy);
+  const workflowId = workflowInfo().workflowId;
+  let reminded = 0;
+  if (Date.now() < Date.parse(dueAt)) {
+    await untilIso(remindAt);
+    reminded = await acts.remindEvaluations({ evaluateOn, kind: 'reminder', workflowId });
+  }
+  await untilIso(dueAt);
+  const overdue = await acts.remindEvaluations({ evaluateOn, kind: 'overdue', workflowId });
+  return { date, seed, evaluateOn, assigned: assigned.assigned, caughtUp: caughtUp.assigned, reminded, overdue };
+}
