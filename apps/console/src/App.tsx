@@ -1,5 +1,14 @@
 import { Admin, Resource, type ResourceProps } from 'react-admin';
-import { authProvider, canUse, hasRole, MASTER_DATA_EDITORS, MEETING_EDITORS, RECTIFICATION_CREATORS } from './authProvider';
+import type { Role } from '@qf/contracts/common';
+import {
+  authProvider,
+  canUse,
+  hasRole,
+  MASTER_DATA_EDITORS,
+  MEETING_EDITORS,
+  RECTIFICATION_CREATORS,
+  STAR_REVIEW_STARTERS,
+} from './authProvider';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout';
@@ -20,6 +29,7 @@ import rectifications from './rectifications';
 import meetings from './meetings';
 import evaluations, { scores } from './evaluations';
 import workOrders from './workOrders';
+import { starApplications, starCampaigns, starHistory, starHolders, starReviews, starVoting } from './stars';
 
 /**
  * Resources a user cannot use are still registered without views, so references to them
@@ -42,6 +52,10 @@ const adminEdits = <T extends { edit?: unknown }>(def: T, permissions: unknown) 
 /** Meetings: managers schedule and move them; team leads only read. */
 const meetingEdits = <T extends { edit?: unknown; create?: unknown }>(def: T, permissions: unknown) =>
   hasRole(permissions, MEETING_EDITORS) ? def : { ...def, edit: undefined, create: undefined };
+
+/** Star campaigns (S-1): admins open them; star reviews (S-10): admin and HR start a month. */
+const createdBy = <T extends { create?: unknown }>(def: T, permissions: unknown, roles: readonly Role[]) =>
+  hasRole(permissions, roles) ? def : { ...def, create: undefined };
 
 /**
  * Rectifications: the board for its readers, the create page for admin/manager/dispatcher. Dispatchers
@@ -85,6 +99,12 @@ export const App = () => (
       resource('evaluations', evaluations, permissions),
       resource('work-orders', workOrders, permissions),
       resource('scores', scores, permissions),
+      resource('star-campaigns', createdBy(starCampaigns, permissions, []), permissions),
+      resource('star-applications', starApplications, permissions),
+      resource('star-voting', starVoting, permissions),
+      resource('star-holders', starHolders, permissions),
+      resource('star-history', starHistory, permissions),
+      resource('star-reviews', createdBy(starReviews, permissions, STAR_REVIEW_STARTERS), permissions),
       resource('employees', masterData(employees, permissions), permissions),
       resource('org-units', masterData(orgUnits, permissions), permissions),
       resource('flows', adminEdits(flows, permissions), permissions),

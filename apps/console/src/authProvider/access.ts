@@ -31,6 +31,18 @@ export const RESOURCE_ROLES: Record<string, readonly Role[] | 'all'> = {
   'work-orders': ['dispatcher', 'manager'],
   /** E-5/E-6 月度得分 (the api lets these roles read `/scores`). */
   scores: ['dispatcher', 'manager', 'foreman', 'team-lead'],
+  /** S-1/S-5 星级评定: the campaign dashboard (admins open and advance it, HR imports exam results). */
+  'star-campaigns': ['hr', 'committee', 'leadership', 'team-lead'],
+  /** S-2…S-9 星级申请: every agent applies (我要申请); team leads review, HR enters exam scores. */
+  'star-applications': 'all',
+  /** S-8 评委投票 (page at /star-voting). */
+  'star-voting': ['committee'],
+  /** S-9…S-12 星级客服: current holders; the committee demotes at once (S-11). */
+  'star-holders': ['hr', 'committee', 'leadership', 'team-lead'],
+  /** 星级记录: everyone sees their own history (the api scopes rows). */
+  'star-history': 'all',
+  /** S-10 星级月度考核: HR starts the month, team leads score their holders. */
+  'star-reviews': ['hr', 'team-lead', 'committee', 'leadership'],
 };
 
 /** Roles that may change master data (employees, org units). */
@@ -41,6 +53,9 @@ export const RECTIFICATION_CREATORS: readonly Role[] = ['admin', 'manager', 'dis
 
 /** Roles that may schedule and move fault-analysis meetings. */
 export const MEETING_EDITORS: readonly Role[] = ['admin', 'manager'];
+
+/** Roles that start a star review month (`POST /star-reviews`, S-10). */
+export const STAR_REVIEW_STARTERS: readonly Role[] = ['admin', 'hr'];
 
 export const hasRole = (permissions: unknown, roles: readonly Role[]): boolean =>
   Array.isArray(permissions) && permissions.some((r) => r === 'admin' || roles.includes(r as Role));

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
   Alert,
   Box,
@@ -14,14 +14,16 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { HttpError, Title, useTranslate } from 'react-admin';
+import { HttpError, Title, usePermissions, useTranslate } from 'react-admin';
+import { hasRole } from '../authProvider';
 import { API_URL, httpClient } from '../dataProvider';
 import { fmt2, localMonth, type MonthlyScores } from './model';
+import { RepairStarButton } from './RepairStarButton';
 
 type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ok'; data: MonthlyScores };
 
 /** `GET /scores?month=` (one object, not a list, so not through the data provider). */
-const useScores = (month: string): State => {
+const useScores = (month: string, version: number): State => {
   const [state, setState] = useState<State>({ status: 'loading' });
   useEffect(() => {
     if (!/^\d{4}-\d{2}$/.test(month)) return;
@@ -41,11 +43,11 @@ const useScores = (month: string): State => {
     return () => {
       live = false;
     };
-  }, [month]);
+  }, [month, version]);
   return state;
 };
 
-const Winner = ({ label, name, value, testId }: { label: string; name: string; value: string; testId: string }) => (
+const Winner = ({ label, name, value, testId, children }: { label: string; name: string; value: string; testId: string; children?: ReactNode }) => (
   <Card sx={{ flex: '1 1 240px' }} data-testid={testId}>
     <CardContent>
       <Typography color="text.secondary" variant="body2">
@@ -53,6 +55,7 @@ const Winner = ({ label, name, value, testId }: { label: string; name: string; v
       </Typography>
       <Typography variant="h5">{name}</Typography>
       <Typography variant="body2">{value}</Typography>
+      {children}
     </CardContent>
   </Card>
 );
@@ -64,7 +67,11 @@ const Winner = ({ label, name, value, testId }: { label: string; name: string; v
 export const ScoresPage = () => {
   const translate = useTranslate();
   const [month, setMonth] = useState(localMonth);
-  const state = useScores(month);
+  const [version, setVersion] = useState(0);
+  const state = useScores(month, version);
+  const { permissions } = usePermissions();
+  // E-6: the star of a finished month goes to the performance committee (admin, manager)
+  const canSendStar = hasRole(permissions, ['manager']) && month < localMonth();
   const data = state.status === 'ok' ? state.data : null;
   const star = data?.repairStar ? data.repairers.find((r) => r.repairerId === data.repairStar!.repairerId) : undefined;
   const bestTeamName = data?.bestTeam ? (data.repairers.find((r) => r.teamId === data.bestTeam!.teamId)?.teamName ?? data.bestTeam.teamId) : null;
@@ -98,7 +105,11 @@ export const ScoresPage = () => {
                   label={translate('qf.scores.repair_star')}
                   name={data.repairStar ? (star?.name ?? data.repairStar.repairerId) : translate('qf.scores.none')}
                   value={data.repairStar ? translate('qf.scores.total_value', { total: fmt2(data.repairStar.total) }) : ''}
-                />
+                >
+                  {data.repairStar && (data.repairStarCase || canSendStar) && (
+                    <RepairStarButton month={month} existing={data.repairStarCase ?? null} onSent={() => setVersion((v) => v + 1)} />
+                  )}
+                </Winner>
                 <Winner
                   testId="best-team"
                   label={translate('qf.scores.best_team')}

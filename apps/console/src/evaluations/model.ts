@@ -65,7 +65,11 @@ export interface MonthlyScores {
   repairStar: { repairerId: string; total: number } | null;
   bestTeam: { teamId: string; average: number } | null;
   reasons: { rule: string; message: string }[];
+  /** E-6 the month's repair-star committee case, once sent */
+  repairStarCase?: RepairStarCase | null;
 }
+
+export interface RepairStarCase { id: string; status: 'open' | 'closed' | 'cancelled'; stage: string | null; outcome: string | null; repairerId: string }
 
 export const evaluationKindChoices = EVALUATION_KINDS.map((id) => ({ id, name: `qf.evaluation.kind.${id}` }));
 

@@ -1,0 +1,212 @@
+import { useState } from 'react';
+import ApproveIcon from '@mui/icons-material/ThumbUp';
+import RejectIcon from '@mui/icons-material/ThumbDown';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  CircularProgress,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { Link, Title, useGetList, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
+import type { StarApplicationView } from '@qf/contracts/stars';
+import { Stars } from './chips';
+import { applicationUrl, examScore, num, problemOf, problemText, starApi, votedLevel } from './model';
+
+/** A vote's answer, kept until a newer list arrives. */
+interface Answer {
+  view: StarApplicationView;
+  at: number;
+}
+
+const MyVote = ({ vote, code }: { vote: 'approve' | 'reject' | null; code: string }) => {
+  const translate = useTranslate();
+  if (!vote) return <Chip size="small" variant="outlined" label={translate('qf.star.vote.none')} data-testid={`vote-mine-${code}`} data-vote="" />;
+  return (
+    <Chip
+      size="small"
+      color={vote === 'approve' ? 'success' : 'error'}
+      label={translate(vote === 'approve' ? 'qf.star.vote.approve' : 'qf.star.vote.reject')}
+      data-testid={`vote-mine-${code}`}
+      data-vote={vote}
+    />
+  );
+};
+
+const VoteRow = ({
+  row,
+  busy,
+  error,
+  onVote,
+}: {
+  row: StarApplicationView;
+  busy: boolean;
+  error?: string;
+  onVote: (row: StarApplicationView, approve: boolean) => void;
+}) => {
+  const translate = useTranslate();
+  const code = row.employeeCode;
+  const c = row.committee;
+  const mine = c?.myVote ?? null;
+  return (
+    <TableRow data-testid={`vote-row-${code}`} hover>
+      <TableCell>
+        <Stack spacing={0.25}>
+          <Link to={applicationUrl(String(row.id))}>{row.employeeName || code}</Link>
+          <Typography variant="caption" color="text.secondary">
+            {[code, row.unitName].filter(Boolean).join(' · ')}
+          </Typography>
+        </Stack>
+      </TableCell>
+      <TableCell>
+        <Stars level={votedLevel(row)} />
+      </TableCell>
+      <TableCell align="right">{num(examScore(row))}</TableCell>
+      <TableCell>
+        <span data-testid={`vote-progress-${code}`}>
+          {translate('qf.star.vote.progress_text', { cast: c?.votesCast ?? 0, members: c?.members ?? 0, approvals: c?.approvals ?? 0 })}
+        </span>
+        {c?.approved != null && (
+          <Chip
+            size="small"
+            sx={{ ml: 1 }}
+            color={c.approved ? 'success' : 'default'}
+            label={translate(c.approved ? 'qf.star.vote.result_approved' : 'qf.star.vote.result_rejected')}
+          />
+        )}
+      </TableCell>
+      <TableCell>
+        <MyVote vote={mine} code={code} />
+        {c && !c.canVote && (
+          <Typography variant="caption" color="warning.main" component="div">
+            {translate('qf.star.vote.cannot_vote')}
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+        <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
+          <Button
+            size="small"
+            color="success"
+            variant={mine === 'approve' ? 'contained' : 'outlined'}
+            aria-pressed={mine === 'approve'}
+            startIcon={<ApproveIcon />}
+            disabled={busy}
+            onClick={() => onVote(row, true)}
+            data-testid={`vote-approve-${code}`}
+          >
+            {translate('qf.star.vote.approve')}
+          </Button>
+          <Button
+            size="small"
+            color="error"
+            variant={mine === 'reject' ? 'contained' : 'outlined'}
+            aria-pressed={mine === 'reject'}
+            startIcon={<RejectIcon />}
+            disabled={busy}
+            onClick={() => onVote(row, false)}
+            data-testid={`vote-reject-${code}`}
+          >
+            {translate('qf.star.vote.reject')}
+          </Button>
+        </Stack>
+        {error && (
+          <Typography variant="caption" color="error" component="div" sx={{ mt: 0.5, whiteSpace: 'normal' }} data-testid={`vote-error-${code}`}>
+            {error}
+          </Typography>
+        )}
+      </TableCell>
+    </TableRow>
+  );
+};
+
+/**
+ * 评委投票 (S-8): every candidate the committee votes on, one click per candidate; the row shows the api's answer.
+ * A member may change the vote until it closes; a conflict of interest is refused (403) with its rule.
+ */
+export const VotingPage = () => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const { data, isPending, error, dataUpdatedAt } = useGetList<StarApplicationView>('star-applications', {
+    filter: { voting: true },
+    pagination: { page: 1, perPage: 500 },
+    sort: { field: 'createdAt', order: 'ASC' },
+  });
+  const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  const [busy, setBusy] = useState<Record<string, boolean>>({});
+  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
+
+  const vote = async (row: StarApplicationView, approve: boolean) => {
+    const id = String(row.id);
+    if (busy[id]) return;
+    setBusy((b) => ({ ...b, [id]: true }));
+    try {
+      const view = await starApi.vote(id, approve);
+      // the row itself is the confirmation (no toast: it would hold back a refusal's notification)
+      setAnswers((a) => ({ ...a, [id]: { view: { ...row, ...view }, at: Date.now() } }));
+      setRowErrors(({ [id]: _drop, ...rest }) => rest);
+    } catch (e) {
+      if (await logoutIfAccessDenied(e)) return;
+      // 403: conflict of interest (S-8); 409: the vote is closed — the api's message with its rule
+      const text = problemText(problemOf(e)) || translate('ra.notification.http_error');
+      setRowErrors((r) => ({ ...r, [id]: text }));
+      notify(text, { type: 'error' });
+    } finally {
+      setBusy((b) => ({ ...b, [id]: false }));
+    }
+  };
+
+  const rows = (data ?? []).map((r) => {
+    const answer = answers[String(r.id)];
+    return answer && answer.at > dataUpdatedAt ? answer.view : r;
+  });
+
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title={translate('resources.star-voting.name', { smart_count: 1 })} />
+      <Card>
+        <CardContent>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+            {translate('qf.star.vote.help')}
+          </Typography>
+          {isPending && <CircularProgress size={24} />}
+          {error && <Alert severity="error">{problemText(problemOf(error))}</Alert>}
+          {!isPending && !error && rows.length === 0 && (
+            <Typography color="text.secondary" data-testid="vote-empty">
+              {translate('qf.star.vote.empty')}
+            </Typography>
+          )}
+          {rows.length > 0 && (
+            <Table size="small" data-testid="vote-table">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('qf.star.vote.candidate')}</TableCell>
+                  <TableCell>{translate('qf.star.vote.level')}</TableCell>
+                  <TableCell align="right">{translate('qf.star.vote.exam_score')}</TableCell>
+                  <TableCell>{translate('qf.star.vote.progress')}</TableCell>
+                  <TableCell>{translate('qf.star.vote.my_vote')}</TableCell>
+                  <TableCell align="right">{translate('qf.star.vote.action')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {rows.map((r) => (
+                  <VoteRow key={String(r.id)} row={r} busy={busy[String(r.id)] === true} error={rowErrors[String(r.id)]} onVote={vote} />
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+    </Box>
+  );
+};
