@@ -144,6 +144,55 @@ describe('closed-order evaluation (E-1…E-7)', () => {
     expect(await remindUnansweredEvaluations(s.ds, { evaluateOn: '2026-07-02', kind: 'overdue', workflowId: 'e2e' })).toBe(0);
   });
 
+  it('E-6 the repair star goes to the performance committee: approved → one ledger row (−0.5 points, January of the next year); sent twice → one case; rejected → nothing', async () => {
+    const scoredMonth = async (prefix: string, day: string, repairerId: string) => {
+      for (let i = 0; i < 2; i++) expect((await order(`${prefix}-${i}`, `${day}T03:00:00Z`, { repairerId })).status).toBe(201);
+      await s.http.post('/api/evaluations/assign').set(await auth('manager1')).send({ date: day });
+      const evs = await s.ds.query(`SELECT ev.id, u.username FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id JOIN users u ON u.id = ev.evaluator_user_id
+        WHERE w.order_no LIKE $1`, [`${prefix}-%`]);
+      expect(evs).toHaveLength(4);
+      for (const e of evs) expect((await s.http.post(`/api/evaluations/${e.id}/answer`).set(await auth(e.username)).send({ choice: 'satisfied' })).status).toBe(200);
+    };
+    const committeeTasks = (caseId: string) => eventually(async () => {
+      const t = await s.ds.query(`SELECT t.id, u.username FROM tasks t JOIN users u ON u.id = t.assignee_user_id WHERE t.case_id = $1 AND t.stage = 'committee' AND t.status = 'open' ORDER BY u.username`, [caseId]);
+      return t.length === 5 ? t : null;
+    });
+    const vote = async (caseId: string, votes: ('approve' | 'reject')[]) => {
+      let last: any;
+      for (const [i, t] of (await committeeTasks(caseId)).entries()) {
+        last = await s.http.post(`/api/tasks/${t.id}/actions`).set(await auth(t.username)).send({ action: votes[i] });
+        expect(last.status).toBe(200);
+      }
+      return last.body;
+    };
+    const ledger = (caseId: string) => s.ds.query(`SELECT employee_id, month, source, reason, points_x10 FROM ledger_entries WHERE case_id = $1`, [caseId]);
+
+    await scoredMonth('E6A', '2026-05-10', repairers[2]);
+    expect((await s.http.post('/api/scores/2026-05/repair-star').set(await auth('dispatcher1'))).status).toBe(403);
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    expect((await s.http.post(`/api/scores/${month}/repair-star`).set(await auth('manager1'))).status).toBe(409);
+    const sent = await s.http.post('/api/scores/2026-05/repair-star').set(await auth('manager1'));
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ kind: 'repair-star', status: 'open', stage: 'committee', data: { month: '2026-05', repairerId: repairers[2], total: 10.6 } }); // 4 evaluations of 10: 10 + 4 × 0.15
+    const again = await s.http.post('/api/scores/2026-05/repair-star').set(await auth('manager1'));
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(sent.body.id);
+    expect(await s.ds.query(`SELECT id FROM cases WHERE kind = 'repair-star' AND business_key = '2026-05'`)).toHaveLength(1);
+    expect(await ledger(sent.body.id)).toHaveLength(0); // nothing before the committee approves
+    expect(await vote(sent.body.id, ['approve', 'approve', 'reject', 'approve', 'approve'])).toMatchObject({ status: 'closed', outcome: 'posted' });
+    expect(await ledger(sent.body.id)).toEqual([{ employee_id: repairers[2], month: '2027-01', source: 'repair-star', reason: 'repair-star', points_x10: -5 }]);
+    const scores = (await s.http.get('/api/scores?month=2026-05').set(await auth('manager1'))).body;
+    expect(scores.repairStarCase).toMatchObject({ id: sent.body.id, status: 'closed', outcome: 'posted' });
+    expect((await s.http.post('/api/scores/2026-05/repair-star').set(await auth('manager1'))).status).toBe(200);
+    expect(await ledger(sent.body.id)).toHaveLength(1);
+
+    await scoredMonth('E6B', '2026-06-10', repairers[3]);
+    const rejected = await s.http.post('/api/scores/2026-06/repair-star').set(await auth('admin'));
+    expect(rejected.status).toBe(201);
+    expect(await vote(rejected.body.id, ['reject', 'approve', 'reject', 'reject', 'approve'])).toMatchObject({ status: 'closed', outcome: 'rejected' });
+    expect(await ledger(rejected.body.id)).toHaveLength(0);
+  });
+
   it('E-1 importing closed orders: bad rows import nothing and list every bad row; a good file imports all', async () => {
     const header = 'orderNo,faultKey,repeatReport,source,repairerCode,teamCode,reporter,reportedAt,closedAt';
     const [{ code }] = await s.ds.query(`SELECT code FROM employees WHERE id = $1`, [repairers[0]]);

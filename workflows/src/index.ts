@@ -4,6 +4,7 @@ export { complaintLiability } from './complaint-liability.workflow';
 export { monthlySettlement } from './monthly-settlement.workflow';
 export { rectification } from './rectification.workflow';
 export { dailyEvaluationAssignment } from './daily-evaluation.workflow';
+export { repairStar } from './repair-star.workflow';
 export { starCampaign } from './star-campaign.workflow';
 export { starApplication } from './star-application.workflow';
 export { starMonthlyReview } from './star-review.workflow';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Role } from './common';
 
-export const CASE_KINDS = ['review', 'complaint', 'settlement', 'rectification', 'star-campaign', 'star-application', 'star-review'] as const;
+export const CASE_KINDS = ['review', 'complaint', 'settlement', 'rectification', 'star-campaign', 'star-application', 'star-review', 'repair-star'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export type CaseStatus = 'open' | 'closed' | 'cancelled';
 

@@ -81,3 +81,17 @@ export const DAILY_EVALUATION_SCHEDULE_ID = 'qf-daily-evaluation-assignment';
 export function dailyEvaluationScheduleId(taskQueue: string): string {
   return taskQueue === 'qualityflow' ? DAILY_EVALUATION_SCHEDULE_ID : `${DAILY_EVALUATION_SCHEDULE_ID}-${taskQueue}`;
 }
+
+/** E-6: the repair star's committee case (kind 'repair-star', one per month: the month is its business key). */
+export interface RepairStarCaseData {
+  month: string;
+  repairerId: string;
+  repairerName: string;
+  teamId: string;
+  teamName: string;
+  /** the E-5 score that made them the star: average + volume bonus = total */
+  count: number;
+  average: number;
+  volumeBonus: number;
+  total: number;
+}

@@ -179,4 +179,16 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
       },
     ],
   }),
+  // E-6 the repair star's 0.5 points: the performance committee votes (majority of the votes cast, two thirds voting)
+  FlowDefinitionSchema.parse({
+    kind: 'repair-star',
+    version: 1,
+    stages: [
+      {
+        key: 'committee', label: '绩效委员会审批', assignee: { kind: 'role', role: 'committee' }, assignment: 'each',
+        mode: { kind: 'majority', quorumFraction: 2 / 3 }, deadline: { workingDays: 5 }, reminderBefore: { hours: 24 },
+        actions: ['approve', 'reject', 'comment'],
+      },
+    ],
+  }),
 ];

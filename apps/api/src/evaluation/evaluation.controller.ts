@@ -7,9 +7,10 @@ import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
-  AnswerEvaluationSchema, ApiErrorDetail, AssignEvaluationsSchema, MonthSchema, WORK_ORDER_IMPORT_COLUMNS, WorkOrderImportRowSchema, WorkOrderInput, WorkOrderSchema,
+  AnswerEvaluationSchema, ApiErrorDetail, AssignEvaluationsSchema, MonthSchema, RepairStarCaseData, WORK_ORDER_IMPORT_COLUMNS, WorkOrderImportRowSchema, WorkOrderInput, WorkOrderSchema,
 } from '@qf/contracts';
-import { evaluationScript, monthlyWinners, repairerMonthlyScore, scoreForChoice } from '@qf/domain';
+import { evaluationScript, localMonth, monthlyWinners, repairerMonthlyScore, scoreForChoice } from '@qf/domain';
+import { Policy } from '@qf/policy';
 import { assignEvaluationsForDate, policyInEffect } from '@qf/persistence';
 import { CurrentUser, RequestUser, Roles } from '../auth/auth.decorators';
 import { badRequest, conflict, forbidden, notFound } from '../common/errors';
@@ -198,12 +199,15 @@ export class EvaluationController {
     return { id, choice: body.choice, score, rectificationCaseId };
   }
 
-  /** E-5 / E-6: month-to-date repairer scores (two parts), team ranking, repair star and best team. */
+  /** E-5 / E-6: month-to-date repairer scores (two parts), team ranking, repair star and best team; the star's committee case. */
   @Get('scores')
   async scores(@Query('month') month: string) {
     const m = MonthSchema.safeParse(month);
     if (!m.success) throw badRequest('month must be YYYY-MM', [{ path: 'month', message: m.error.issues[0].message }]);
-    const policy = await policyInEffect(this.ds);
+    return { ...(await this.monthScores(month, await policyInEffect(this.ds))), repairStarCase: await this.repairStarCase(month) };
+  }
+
+  private async monthScores(month: string, policy: Policy) {
     const rows = await this.ds.query(
       `SELECT w.repairer_id AS "repairerId", e.name, w.team_unit_id AS "teamId", t.name AS "teamName", array_agg(ev.score ORDER BY ev.answered_at) AS scores
        FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id JOIN employees e ON e.id = w.repairer_id JOIN org_units t ON t.id = w.team_unit_id
@@ -211,5 +215,38 @@ export class EvaluationController {
     const repairers = rows.map((r: any) => ({ ...r, ...repairerMonthlyScore(r.scores, policy) })).sort((a: any, b: any) => b.total - a.total);
     const winners = monthlyWinners(rows.map((r: any) => ({ repairerId: r.repairerId, teamId: r.teamId, scores: r.scores })), policy);
     return { month, repairers, ...winners };
+  }
+
+  private async repairStarCase(month: string) {
+    const [c] = await this.ds.query(
+      `SELECT id, status, stage, outcome, data->>'repairerId' AS "repairerId" FROM cases WHERE kind = 'repair-star' AND business_key = $1`, [month]);
+    return c ?? null;
+  }
+
+  /**
+   * E-6: sends the repair star of a finished month to the performance committee (case kind 'repair-star', workflow
+   * `repairStar`); once approved its 0.5 points go to the ledger in January of the next year. One case per month:
+   * sending it again returns that case (200) and starts nothing.
+   */
+  @Roles('admin', 'manager')
+  @Post('scores/:month/repair-star')
+  async sendRepairStar(@CurrentUser() user: RequestUser, @Param('month') month: string, @Res({ passthrough: true }) res: Response) {
+    const m = MonthSchema.safeParse(month);
+    if (!m.success) throw badRequest('month must be YYYY-MM', [{ path: 'month', message: m.error.issues[0].message, rule: 'E-6' }]);
+    const policy = await policyInEffect(this.ds);
+    if (month >= localMonth(new Date().toISOString(), policy.calendar.timeZone)) throw conflict(`${month} is not over yet: the repair star is chosen from a finished month (E-6)`);
+    const scores = await this.monthScores(month, policy);
+    const star = scores.repairStar && scores.repairers.find((r: any) => r.repairerId === scores.repairStar!.repairerId);
+    if (!star) throw conflict(`${month} has no scored evaluations: there is no repair star (E-6)`);
+    const data: RepairStarCaseData = {
+      month, repairerId: star.repairerId, repairerName: star.name, teamId: star.teamId, teamName: star.teamName,
+      count: star.count, average: star.average, volumeBonus: star.volumeBonus, total: star.total,
+    };
+    const r = await this.cases.start({
+      kind: 'repair-star', workflowType: 'repairStar', businessKey: month, title: `${month} 月度维修之星：${star.name}（${star.total} 分）`,
+      data: data as unknown as Record<string, unknown>, unitId: star.teamId, subjectEmployeeIds: [star.repairerId],
+    }, user);
+    res.status(r.created ? 201 : 200);
+    return r.case;
   }
 }
