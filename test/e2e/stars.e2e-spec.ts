@@ -162,7 +162,7 @@ describe('star-rated agents (S-1…S-12)', () => {
       expect([200, 201]).toContain(r.status);
       await eventually(async () => ((await get('admin', `/api/star-reviews/${r.body.id}`)).body.stage === 'scores' ? true : null));
       const rows = (await get('admin', `/api/star-reviews/${r.body.id}`)).body.rows as { employeeId: string }[];
-      const scores = rows.map((x) => ({ employeeId: x.employeeId, score: 100, veto: false, ...(over[x.employeeId] ?? {}) }));
+      const scores = rows.map((x) => Object.assign({ employeeId: x.employeeId, score: 100, veto: false }, over[x.employeeId]));
       const submitted = await post('hotlinelead1', `/api/star-reviews/${r.body.id}/scores`, { scores });
       expect(submitted.status).toBe(200);
       return eventually(async () => { const v = (await get('admin', `/api/star-reviews/${r.body.id}`)).body; return v.status === 'closed' ? v : null; });

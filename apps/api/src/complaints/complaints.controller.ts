@@ -87,7 +87,7 @@ export class DeductionsController {
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);
     const rows = await this.ds.query(
       `SELECT l.id, l.employee_id AS "employeeId", e.name AS "employeeName", l.month, l.case_id AS "caseId", l.source, l.reason,
-              l.points_x10 AS points, l.money_fen AS "moneyFen", l.adjusts_id AS "adjustsId", l.created_at AS "createdAt"
+              l.points_x10 AS points, l.money_fen::float8 AS "moneyFen", l.adjusts_id AS "adjustsId", l.created_at AS "createdAt"
        ${sql} ORDER BY ${lq.orderBy}, l.id LIMIT ${lq.limit} OFFSET ${lq.offset}`, params);
     return sendList(res, 'deductions', rows, lq.offset, total);
   }

@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+
+/** Chromium from Debian, never downloaded; the flags of the brief. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+export const RESULTS = path.resolve(__dirname, '../../test-results');
+export const UI_TIMEOUT = 20000;
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(RESULTS, { recursive: true });
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Console helpers bound to one base URL: sign in, switch users (without revoking tokens), steps that keep a screenshot on failure. */
+export function consoleSession(base: string, prefix: string) {
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(RESULTS, `${prefix}-${name}.png`), fullPage: true });
+  return {
+    shot,
+    async login(page: Page, username: string) {
+      if (!(await page.locator('input[name=username]').isVisible())) await page.goto(base + '/');
+      await page.fill('input[name=username]', username);
+      await page.fill('input[name=password]', 'demo');
+      await page.click('button[type=submit]');
+      await page.locator('[data-testid=dashboard]').waitFor({ timeout: UI_TIMEOUT });
+    },
+    /** POST /api/auth/logout would revoke every token of the user, which other test files (same database) hold. */
+    async switchUser(page: Page, username: string) {
+      await page.evaluate(() => localStorage.clear());
+      await page.goto(base + '/');
+      await page.locator('input[name=username]').waitFor({ timeout: UI_TIMEOUT });
+      await this.login(page, username);
+    },
+    async step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+      try {
+        return await fn();
+      } catch (e) {
+        await shot(page, `failure-${name}`).catch(() => undefined);
+        throw e;
+      }
+    },
+  };
+}
