@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { EvaluationActivities } from '@qf/contracts';
-import { assignEvaluationsForDate, policyInEffect, remindUnansweredEvaluations } from '@qf/persistence';
+import { assignEvaluationsForDate, policyInEffect, remindUnansweredEvaluations, reportEvaluationResults } from '@qf/persistence';
 
 /** Activities of the daily evaluation assignment (E-2) and its reminders (E-4); idempotent by date and by evaluation. */
 export function createEvaluationActivities(ds: DataSource): EvaluationActivities {
@@ -17,6 +17,10 @@ export function createEvaluationActivities(ds: DataSource): EvaluationActivities
 
     async remindEvaluations(input) {
       return remindUnansweredEvaluations(ds, input);
+    },
+
+    async reportEvaluationResults(input) {
+      return reportEvaluationResults(ds, input);
     },
   };
 }

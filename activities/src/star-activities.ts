@@ -61,7 +61,7 @@ export function createStarActivities(ds: DataSource): StarActivities {
     async createStarApplication(i) {
       const workflowId = `star-application-${i.year}-${i.employeeId}`;
       const data: Omit<StarApplicationData, 'applicationId'> = {
-        campaignId: i.campaignId, year: i.year, employeeId: i.employeeId, unitId: i.unitId, level: i.level, recommended: i.recommended,
+        campaignId: i.campaignId, year: i.year, employeeId: i.employeeId, employeeName: i.employeeName, unitId: i.unitId, level: i.level, recommended: i.recommended,
         ceremonyDate: i.ceremonyDate, phase: 'application',
       };
       return ds.transaction(async (tx) => {

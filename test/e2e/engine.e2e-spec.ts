@@ -64,6 +64,13 @@ describe('approval engine: concurrency, access, audit (issue 3)', () => {
     expect(own.body).toHaveLength(1);
     const all = await s.http.get('/api/employees').query({ range: '[0,99]' }).set(await auth('hr1'));
     expect(Number(all.headers['content-range'].split('/')[1])).toBeGreaterThanOrEqual(60);
+    // a team lead sees the people of their own team (to nominate them, S-6), not other teams
+    const team = (await s.http.get('/api/employees').query({ range: '[0,999]' }).set(await auth('hotlinelead1'))).body as { unitId: string; id: string }[];
+    const [{ id: hotline }] = await s.ds.query(`SELECT id FROM org_units WHERE code = 'a-hotline'`);
+    expect(team.length).toBeGreaterThan(40);
+    expect(team.every((e) => e.unitId === hotline)).toBe(true);
+    const [outsider] = await s.ds.query(`SELECT e.id FROM employees e JOIN org_units o ON o.id = e.unit_id WHERE o.code = 'b-team1' LIMIT 1`);
+    expect((await s.http.get(`/api/employees/${outsider.id}`).set(await auth('hotlinelead1'))).status).toBe(404);
     const units = await s.http.get('/api/org-units').set(await auth('hr1'));
     expect(units.body.map((u: { kind: string }) => u.kind)).toEqual(expect.arrayContaining(['company', 'branch', 'hall', 'team']));
   });

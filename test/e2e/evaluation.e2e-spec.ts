@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { dailyEvaluationScheduleId } from '@qf/contracts';
 import { localDate } from '@qf/domain';
-import { remindUnansweredEvaluations } from '@qf/persistence';
+import { remindUnansweredEvaluations, reportEvaluationResults } from '@qf/persistence';
 import { EvaluationScheduleService } from '../../apps/api/src/evaluation/evaluation-schedule.service';
 import { TemporalService } from '../../apps/api/src/temporal/temporal.module';
 import { startTestStack, TestStack, eventually } from '../support/stack';
@@ -142,6 +142,21 @@ describe('closed-order evaluation (E-1…E-7)', () => {
       expect(n.message).toContain('E-4');
     }
     expect(await remindUnansweredEvaluations(s.ds, { evaluateOn: '2026-07-02', kind: 'overdue', workflowId: 'e2e' })).toBe(0);
+  });
+
+  it('E-4 the day\'s results reach the team: its own lead is told answered / assigned and the scores, once', async () => {
+    for (let i = 0; i < 2; i++) await order(`E4R-${i}`, '2026-07-11T03:00:00Z', {}, i);
+    await s.http.post('/api/evaluations/assign').set(await auth('manager1')).send({ date: '2026-07-11' });
+    const evs = await s.ds.query(`SELECT ev.id, u.username FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id
+      JOIN users u ON u.id = ev.evaluator_user_id WHERE w.order_no LIKE 'E4R-%' ORDER BY w.order_no, ev.kind`);
+    expect((await s.http.post(`/api/evaluations/${evs[0].id}/answer`).set(await auth(evs[0].username)).send({ choice: 'dissatisfied' })).status).toBe(200);
+    expect(await reportEvaluationResults(s.ds, { evaluateOn: '2026-07-12', workflowId: 'e2e' })).toBeGreaterThanOrEqual(1);
+    const [lead] = await s.ds.query(`SELECT id FROM users WHERE username = 'teamlead2'`); // lead of b-team1
+    const notes = await s.ds.query(`SELECT user_id, message FROM notifications WHERE kind = 'evaluation-results' AND idempotency_key LIKE 'evaluation-results:2026-07-12:%'`);
+    const mine = notes.filter((n: { user_id: string }) => n.user_id === lead.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].message).toMatch(/已评 1\/\d+，满意 0，基本满意 0，不满意 1.*\(E-4\)/);
+    expect(await reportEvaluationResults(s.ds, { evaluateOn: '2026-07-12', workflowId: 'e2e' })).toBe(0);
   });
 
   it('E-6 the repair star goes to the performance committee: approved → one ledger row (−0.5 points, January of the next year); sent twice → one case; rejected → nothing', async () => {

@@ -140,10 +140,60 @@ describe('star-rated agents (S-1…S-12)', () => {
     expect(history[0]).toMatchObject({ kind: 'award', toLevel: 2, effectiveFrom: '2040-10-20', rule: 'S-9' });
     const ledger = await s.ds.query(`SELECT month, money_fen::int AS fen, source FROM ledger_entries WHERE case_id = $1`, [mine.body.id]);
     expect(ledger).toEqual([{ month: '2040-10', fen: 50000, source: 'star-award' }]);
+    const settlement = (await post('hr1', '/api/settlements', { month: '2040-10' })).body;
+    const bonusRow = await eventually(async () => ((await get('hr1', `/api/settlements/${settlement.id}/rows`, { range: '[0,999]' })).body as { employeeId: string }[])
+      .find((x) => x.employeeId === agent3.employee_id), 30000);
+    expect(bonusRow).toMatchObject({ bonusFen: 50000, points: 0 });
     expect((await get('agent3', '/api/star-holders')).body).toEqual([expect.objectContaining({ employeeId: agent3.employee_id, level: 2, since: '2040-10-20' })]);
     await statusOf(rival.id, 'lead-rejected');
     const closed = await eventually(async () => { const x = (await get('admin', `/api/star-campaigns/${c.id}`)).body; return x.phase === 'closed' ? x : null; }, 30000);
     expect(closed.counts['2']).toMatchObject({ passed: 1, approved: 1, awarded: 1 });
+  });
+
+  it('S-8 approvals beyond the award quota go to the highest exam scores; the one who lost out is told why', async () => {
+    const c = (await post('admin', '/api/star-campaigns', campaignBody(2042))).body;
+    const quota2 = c.quotas['2'] as number; // 4 with the demo hotline
+    // quota2 recommended 2-star candidates and one 3-star candidate who falls back to the 2-star exam (S-7)
+    const twos: string[] = [];
+    for (let i = 0; i < quota2; i++) {
+      const e = await employee(`二星候选${i}`, '2015-01-01');
+      await holder(e, 1, '2020-01-01');
+      twos.push(e);
+    }
+    const three = await employee('三星候选', '2015-01-01');
+    await holder(three, 2, '2020-01-01');
+    const apps: string[] = [];
+    for (const [e, level] of [...twos.map((e) => [e, 2] as const), [three, 3] as const]) {
+      const r = await post('hotlinelead1', '/api/star-applications', { campaignId: c.id, level, employeeId: e });
+      expect(r.status).toBe(201);
+      apps.push(r.body.id);
+    }
+    for (const id of apps) {
+      await eventually(async () => ((await app(id)).stage === 'lead-review' ? true : null));
+      expect((await post('hotlinelead1', `/api/star-applications/${id}/review`, { decision: 'approve' })).body.status).toBe('exam');
+    }
+    await post('admin', `/api/star-campaigns/${c.id}/advance`);
+    await eventually(async () => ((await get('admin', `/api/star-campaigns/${c.id}`)).body.phase === 'exam' ? true : null));
+    // 2-star exam scores 86, 87, … for the 2-star candidates; the 3-star candidate fails 3 stars, then scores 99 at 2 stars
+    for (const [i, id] of apps.slice(0, quota2).entries()) expect((await post('admin', `/api/star-applications/${id}/exam`, { level: 2, score: 86 + i })).status).toBe(200);
+    await post('admin', `/api/star-applications/${apps[quota2]}/exam`, { level: 3, score: 80 });
+    expect((await post('admin', `/api/star-applications/${apps[quota2]}/exam`, { level: 2, score: 99 })).body.exam.passedLevel).toBe(2);
+    await post('admin', `/api/star-campaigns/${c.id}/advance`);
+    for (const id of apps) {
+      await statusOf(id, 'committee');
+      await eventually(async () => ((await app(id)).committee.members === 5 ? true : null));
+      for (const m of ['committee1', 'committee2', 'committee3', 'committee4']) expect((await post(m, `/api/star-applications/${id}/vote`, { approve: true })).status).toBe(200);
+    }
+    await post('admin', `/api/star-campaigns/${c.id}/advance`);
+    const lowest = apps[0];
+    await statusOf(lowest, 'not-awarded');
+    for (const id of apps.slice(1)) await statusOf(id, 'awarded');
+    const lost = await app(lowest);
+    expect(lost.committee).toMatchObject({ approved: true, approvals: 4, votesCast: 4 });
+    expect(lost.explanation).toContain(`over the quota of ${quota2}: exam score 86 ranks below the last awarded score 87 of 二星候选1 (S-8)`);
+    expect((await app(apps[quota2])).awardedLevel).toBe(2);
+    const closed = await eventually(async () => { const x = (await get('admin', `/api/star-campaigns/${c.id}`)).body; return x.phase === 'closed' ? x : null; }, 30000);
+    expect(closed.counts['2']).toMatchObject({ passed: quota2 + 1, approved: quota2 + 1, awarded: quota2 });
   });
 
   it('S-10 S-11 S-12 S-4 monthly pay by score and veto, three months below 95 lower the star, June exam factor and rank', async () => {
@@ -187,6 +237,13 @@ describe('star-rated agents (S-1…S-12)', () => {
     expect((await s.ds.query(`SELECT level FROM star_holders WHERE employee_id = $1`, [m2]))[0].level).toBe(2);
     const pay = await s.ds.query(`SELECT month, money_fen::int AS fen FROM ledger_entries WHERE employee_id = $1 AND source = 'star-pay' ORDER BY month`, [m2]);
     expect(pay).toEqual([{ month: '2038-01', fen: 18800 }, { month: '2038-03', fen: 20000 }]);
+    // H-1: the month's settlement carries the star pay to payroll
+    const settlement = (await post('hr1', '/api/settlements', { month: '2038-01' })).body;
+    const settled = await eventually(async () => {
+      const rows = (await get('hr1', `/api/settlements/${settlement.id}/rows`, { range: '[0,999]' })).body as { employeeId: string; starPayFen: number }[];
+      return rows.find((x) => x.employeeId === m2);
+    }, 30000);
+    expect(settled).toMatchObject({ starPayFen: 18800, bonusFen: 0 });
 
     // S-12 / S-4: June exam 92 → 120 % in the second half; 60 → lowered; rank 8 keeps no 3 stars
     const june = await post('hr1', '/api/star-june-exams', { year: 2038, results: [{ employeeId: m2, score: 92, rank: 3 }, { employeeId: m3, score: 96, rank: 8 }, { employeeId: m4, score: 60, rank: 20 }] });

@@ -23,6 +23,10 @@ class EvaluationFakes {
         await rec(i.kind, i);
         return this.unanswered;
       },
+      reportEvaluationResults: async (i) => {
+        await rec('results', i);
+        return 2;
+      },
     };
   }
   of(name: string) { return this.calls.filter((c) => c.name === name); }
@@ -65,7 +69,11 @@ describe('daily evaluation assignment (time-skipping)', () => {
     expect(fakes.of('overdue')).toHaveLength(1);
     expect(fakes.of('overdue')[0].input).toMatchObject({ evaluateOn, kind: 'overdue' });
     expect(fakes.of('overdue')[0].at).toBeGreaterThanOrEqual(Date.parse(dueAt));
-    expect(result).toMatchObject({ date: today, seed: today, evaluateOn, reminded: 2, overdue: 2, assigned: { foreman: 3 } });
+    // E-4: the results reach the teams at the end of the evaluation day
+    expect(fakes.of('results')).toHaveLength(1);
+    expect(fakes.of('results')[0].input).toMatchObject({ evaluateOn });
+    expect(fakes.of('results')[0].at).toBeGreaterThanOrEqual(Date.parse(dueAt));
+    expect(result).toMatchObject({ date: today, seed: today, evaluateOn, reminded: 2, overdue: 2, assigned: { foreman: 3 }, teamsNotified: 2 });
   });
 
   it('E-4 a run for a past day (by hand, with its own seed) notifies the unanswered as overdue at once and sends no "due today" reminder', async () => {

@@ -1,4 +1,4 @@
-import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import { patched, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import { DailyEvaluationInput, DailyEvaluationResult, EvaluationActivities, FAILURE } from '@qf/contracts';
 import { addDays, evaluationDayTimeline, localDate } from '@qf/domain';
 import { PolicySchema } from '@qf/policy';
@@ -22,7 +22,8 @@ const untilIso = async (iso: string): Promise<void> => {
  *    assigned too (idempotent by date: what was assigned stays as it is);
  * 2. E-4: the evaluations are due the day after closure: on the morning of that day (policy dueReminderTime) every
  *    evaluator with an unanswered one is reminded, and at its end (the due time) the ones still unanswered are
- *    notified as overdue. Durable timers, not a scan: a worker restart resumes the wait.
+ *    notified as overdue, and the day's results go to each team's own lead. Durable timers, not a scan: a worker
+ *    restart resumes the wait.
  */
 export async function dailyEvaluationAssignment(input: DailyEvaluationInput = {}): Promise<DailyEvaluationResult> {
   const policy = PolicySchema.parse(await acts.evaluationPolicy());
@@ -41,5 +42,7 @@ export async function dailyEvaluationAssignment(input: DailyEvaluationInput = {}
   }
   await untilIso(dueAt);
   const overdue = await acts.remindEvaluations({ evaluateOn, kind: 'overdue', workflowId });
-  return { date, seed, evaluateOn, assigned: assigned.assigned, caughtUp: caughtUp.assigned, reminded, overdue };
+  // E-4: the day's results reach each team (its own lead) at the end of the evaluation day
+  const teamsNotified = patched('evaluation-results-to-team') ? await acts.reportEvaluationResults({ evaluateOn, workflowId }) : 0;
+  return { date, seed, evaluateOn, assigned: assigned.assigned, caughtUp: caughtUp.assigned, reminded, overdue, teamsNotified };
 }

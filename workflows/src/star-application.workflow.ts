@@ -133,7 +133,7 @@ export async function starApplication(input: CaseWorkflowInput): Promise<CaseSta
   const parent = workflowInfo().parent;
   if (parent) {
     await getExternalWorkflowHandle(parent.workflowId).signal(starCommitteeResultSignal, {
-      applicationId, level: passedLevel, examScore, approved: committee.approved, approvals, votesCast: ballots.size,
+      applicationId, employeeName: data.employeeName, level: passedLevel, examScore, approved: committee.approved, approvals, votesCast: ballots.size,
     });
   }
 

@@ -120,7 +120,7 @@ export async function starCampaign(input: CaseWorkflowInput): Promise<CaseState>
   const awarded = new Map<string, StarAwardSignal>();
   for (const level of [1, 2, 3] as const) {
     const decisions = [...results.values()].filter((r) => r.level === level)
-      .map((r) => ({ candidateId: r.applicationId, approved: r.approved, approvals: r.approvals, examScore: r.examScore }));
+      .map((r) => ({ candidateId: r.applicationId, approved: r.approved, approvals: r.approvals, examScore: r.examScore, label: r.employeeName }));
     const out = allocateStarAwards(decisions, quotas[String(level) as '1' | '2' | '3']);
     for (const d of decisions) {
       awarded.set(d.candidateId, {

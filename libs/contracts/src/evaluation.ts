@@ -60,6 +60,8 @@ export interface EvaluationActivities {
   assignEvaluations(input: { date: string; seed: string }): Promise<AssignEvaluationsResult>;
   /** E-4: a notification to the evaluator of each still unanswered evaluation of that day, once per kind; returns how many */
   remindEvaluations(input: { evaluateOn: string; kind: 'reminder' | 'overdue'; workflowId: string }): Promise<number>;
+  /** E-4 the day's results to each team's own lead at the end of the evaluation day; returns the notifications sent */
+  reportEvaluationResults(input: { evaluateOn: string; workflowId: string }): Promise<number>;
 }
 
 /** Input of the `dailyEvaluationAssignment` workflow; a Schedule starts it with no date (= today, local). */
@@ -73,6 +75,8 @@ export interface DailyEvaluationResult {
   caughtUp: AssignEvaluationsResult['assigned'];
   reminded: number;
   overdue: number;
+  /** E-4 result notifications sent to the teams' leads at the end of the evaluation day */
+  teamsNotified?: number;
 }
 
 export const DAILY_EVALUATION_WORKFLOW = 'dailyEvaluationAssignment';

@@ -142,10 +142,10 @@ export interface StarApplyUpdate { employeeId: string; level: 1 | 2 | 3; recomme
 export interface StarAdvanceUpdate { from: StarPhase; actor: { userId: string; username: string } }
 export interface StarExamUpdate { level: 1 | 2 | 3; score: number; actor: { userId: string; username: string } }
 export interface StarPhaseSignal { phase: StarPhase }
-export interface StarCommitteeResult { applicationId: string; level: 1 | 2 | 3; examScore: number; approved: boolean; approvals: number; votesCast: number }
+export interface StarCommitteeResult { applicationId: string; employeeName?: string; level: 1 | 2 | 3; examScore: number; approved: boolean; approvals: number; votesCast: number }
 export interface StarAwardSignal { awarded: boolean; level: 1 | 2 | 3; explanation: string }
 export interface StarCampaignData extends OpenStarCampaignInput { campaignId: string }
-export interface StarApplicationData { applicationId: string; campaignId: string; year: number; employeeId: string; unitId: string; level: 1 | 2 | 3; recommended: boolean; ceremonyDate: string; phase: StarPhase }
+export interface StarApplicationData { applicationId: string; campaignId: string; year: number; employeeId: string; employeeName?: string; unitId: string; level: 1 | 2 | 3; recommended: boolean; ceremonyDate: string; phase: StarPhase }
 export interface StarReviewData { reviewId: string; month: string }
 
 // activities

@@ -249,7 +249,7 @@ export function committeeOutcome(
  * approvals, then candidate id); those approved but over the quota are told whose score they ranked below.
  */
 export function allocateStarAwards(
-  decisions: readonly { candidateId: string; approved: boolean; approvals: number; examScore: number | null }[],
+  decisions: readonly { candidateId: string; approved: boolean; approvals: number; examScore: number | null; label?: string }[],
   quota: number,
 ): { awarded: string[]; explanations: Record<string, string> } {
   const approved = decisions
@@ -260,7 +260,7 @@ export function allocateStarAwards(
   const explanations: Record<string, string> = {};
   for (const d of approved.slice(winners.length)) {
     explanations[d.candidateId] = cut
-      ? `approved but over the quota of ${quota}: exam score ${d.examScore ?? 'none'} ranks below the last awarded score ${cut.examScore ?? 'none'} of ${cut.candidateId} (S-8)`
+      ? `approved but over the quota of ${quota}: exam score ${d.examScore ?? 'none'} ranks below the last awarded score ${cut.examScore ?? 'none'} of ${cut.label ?? cut.candidateId} (S-8)`
       : `approved but the quota is ${quota} (S-8)`;
   }
   for (const d of winners) explanations[d.candidateId] = `approved with ${d.approvals} votes and awarded within the quota of ${quota} (S-8)`;

@@ -97,3 +97,35 @@ export async function remindUnansweredEvaluations(ds: DataSource, input: { evalu
     return sent.length;
   });
 }
+
+/**
+ * E-4 "results reach the team by the end of that day": at the end of the evaluation day each team's own lead gets the
+ * day's results of the team's orders (answered of assigned, satisfied / basic / dissatisfied, average score). Once per
+ * team lead and day (idempotency key); teams without a lead login get nothing (their evaluations stay on the board).
+ */
+export async function reportEvaluationResults(ds: DataSource, input: { evaluateOn: string; workflowId: string }): Promise<number> {
+  return ds.transaction(async (tx) => {
+    const sent: { id: string }[] = await tx.query(
+      `WITH day AS (
+         SELECT w.team_unit_id AS team, count(*)::int AS assigned, count(ev.answered_at)::int AS answered,
+                count(*) FILTER (WHERE ev.choice = 'satisfied')::int AS satisfied, count(*) FILTER (WHERE ev.choice = 'basic')::int AS basic,
+                count(*) FILTER (WHERE ev.choice = 'dissatisfied')::int AS dissatisfied, round(avg(ev.score), 2) AS average
+         FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id WHERE ev.evaluate_on = $1::date GROUP BY w.team_unit_id
+       )
+       INSERT INTO notifications (idempotency_key, kind, role, user_id, message)
+       SELECT 'evaluation-results:' || $1::text || ':' || d.team || ':' || u.id, 'evaluation-results', 'team-lead', u.id,
+              o.name || ' ' || $1::text || ' 回访评价结果：已评 ' || d.answered || '/' || d.assigned || '，满意 ' || d.satisfied || '，基本满意 ' || d.basic ||
+              '，不满意 ' || d.dissatisfied || COALESCE('，平均 ' || d.average || ' 分', '') || ' (E-4)'
+       FROM day d JOIN org_units o ON o.id = d.team JOIN employees e ON e.unit_id = d.team JOIN users u ON u.employee_id = e.id
+       WHERE u.active AND 'team-lead' = ANY(u.roles)
+       ORDER BY d.team, u.id
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`, [input.evaluateOn]);
+    if (sent.length) {
+      await tx.query(
+        `INSERT INTO audit_log (actor, action, entity, entity_id, workflow_id, details, idempotency_key)
+         VALUES ('system', 'notify.evaluation.results', 'evaluation-day', $1, $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING`,
+        [input.evaluateOn, input.workflowId, JSON.stringify({ evaluateOn: input.evaluateOn, notifications: sent.length }), `evaluation-results:${input.evaluateOn}:${sent[0].id}`]);
+    }
+    return sent.length;
+  });
+}

@@ -26,3 +26,17 @@ export function taskIsMine(user: RequestUser, params: unknown[]): string {
   const [u, r] = [params.length - 1, params.length];
   return `(t.assignee_user_id = $${u} OR (t.assignee_user_id IS NULL AND t.assignee_role = ANY($${r}::text[]) AND (t.claimed_by IS NULL OR t.claimed_by = $${u})))`;
 }
+
+/**
+ * Row scoping of employee records: everyone sees their own; a team lead or branch head also sees the people of their
+ * unit's subtree (e.g. to nominate a team member for a star, S-6); admin, HR and the process teams see all.
+ */
+export function employeeScope(user: RequestUser, params: unknown[]): string {
+  if (seesAll(user)) return 'TRUE';
+  params.push(user.employeeId);
+  const own = `e.id = $${params.length}`;
+  if (!user.unitId || !user.roles.some((x) => x === 'team-lead' || x === 'branch-head')) return own;
+  params.push(user.unitId);
+  return `(${own} OR e.unit_id IN (WITH RECURSIVE sub AS (SELECT id FROM org_units WHERE id = $${params.length}
+      UNION ALL SELECT o.id FROM org_units o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub))`;
+}

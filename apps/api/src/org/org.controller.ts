@@ -2,7 +2,8 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { CurrentUser, RequestUser, Roles, seesAll } from '../auth/auth.decorators';
+import { CurrentUser, RequestUser, Roles } from '../auth/auth.decorators';
+import { employeeScope } from '../cases/scope';
 import { notFound } from '../common/errors';
 import { parseListQuery, sendList } from '../common/list-query';
 
@@ -34,7 +35,7 @@ export class OrgController {
     const lq = parseListQuery({ sort: '["code","ASC"]', ...q }, { code: 'e.code', name: 'e.name', id: 'e.id', post: 'e.post' });
     const params: unknown[] = [];
     const where = ['TRUE'];
-    if (!seesAll(user)) { params.push(user.employeeId); where.push(`e.id = $${params.length}`); }
+    where.push(employeeScope(user, params));
     if (lq.filter.id) { params.push(([] as unknown[]).concat(lq.filter.id)); where.push(`e.id::text = ANY($${params.length}::text[])`); }
     if (typeof lq.filter.unitId === 'string') { params.push(lq.filter.unitId); where.push(`e.unit_id::text = $${params.length}`); }
     if (typeof lq.filter.q === 'string') { params.push(`%${lq.filter.q}%`); where.push(`(e.name ILIKE $${params.length} OR e.code ILIKE $${params.length})`); }
@@ -47,8 +48,9 @@ export class OrgController {
   @Get('employees/:id')
   async employee(@CurrentUser() user: RequestUser, @Param('id') id: string) {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('employee');
-    const [r] = await this.ds.query(`SELECT ${EMP_COLS} FROM employees e WHERE e.id = $1`, [id]);
-    if (!r || (!seesAll(user) && r.id !== user.employeeId)) throw notFound('employee');
+    const params: unknown[] = [id];
+    const [r] = await this.ds.query(`SELECT ${EMP_COLS} FROM employees e WHERE e.id = $1 AND ${employeeScope(user, params)}`, params);
+    if (!r) throw notFound('employee');
     return r;
   }
 

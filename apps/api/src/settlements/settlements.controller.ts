@@ -90,7 +90,7 @@ export class SettlementsController {
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);
     const rows = await this.ds.query(
       `SELECT r.employee_id AS id, r.employee_id AS "employeeId", e.code, e.name, r.branch_id AS "branchId", r.points_x10 AS points, r.money_fen::bigint AS "moneyFen",
-              r.grade, r.suspension, r.exit, r.training, r.source_cases AS "sourceCases", r.reasons ${sql} ORDER BY ${lq.orderBy}, e.code LIMIT ${lq.limit} OFFSET ${lq.offset}`, params);
+              r.bonus_fen::float8 AS "bonusFen", r.star_pay_fen::float8 AS "starPayFen", r.grade, r.suspension, r.exit, r.training, r.source_cases AS "sourceCases", r.reasons ${sql} ORDER BY ${lq.orderBy}, e.code LIMIT ${lq.limit} OFFSET ${lq.offset}`, params);
     return sendList(res, 'settlement-rows', rows.map((r: any) => ({ ...r, moneyFen: Number(r.moneyFen) })), lq.offset, total);
   }
 
@@ -103,18 +103,20 @@ export class SettlementsController {
     const [s] = await this.ds.query(`SELECT month FROM settlements WHERE id = $1`, [id]);
     if (!s) throw notFound('settlement');
     const rows = await this.ds.query(
-      `SELECT e.code, e.name, o.name AS branch, r.points_x10, r.money_fen, r.grade, r.suspension, r.exit, r.training, r.source_cases
+      `SELECT e.code, e.name, o.name AS branch, r.points_x10, r.money_fen, r.bonus_fen, r.star_pay_fen, r.grade, r.suspension, r.exit, r.training, r.source_cases
        FROM settlement_rows r JOIN employees e ON e.id = r.employee_id LEFT JOIN org_units o ON o.id = r.branch_id WHERE r.settlement_id = $1 ORDER BY e.code`, [id]);
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(`${s.month} 结算`);
     ws.columns = [
       { header: '工号', key: 'code', width: 10 }, { header: '姓名', key: 'name', width: 12 }, { header: '分公司', key: 'branch', width: 16 },
-      { header: '扣分', key: 'points', width: 8 }, { header: '扣款(元)', key: 'money', width: 10 }, { header: '绩效等级', key: 'grade', width: 10 },
+      { header: '扣分', key: 'points', width: 8 }, { header: '扣款(元)', key: 'money', width: 10 },
+      { header: '星级奖励(元)', key: 'bonus', width: 12 }, { header: '星级津贴(元)', key: 'starPay', width: 12 }, { header: '绩效等级', key: 'grade', width: 10 },
       { header: '待岗', key: 'suspension', width: 6 }, { header: '退出', key: 'exit', width: 6 }, { header: '培训', key: 'training', width: 6 },
       { header: '来源案件', key: 'cases', width: 60 },
     ];
     for (const r of rows) {
-      ws.addRow({ code: r.code, name: r.name, branch: r.branch, points: r.points_x10 / 10, money: Number(r.money_fen) / 100, grade: GRADE_ZH[r.grade] ?? '',
+      ws.addRow({ code: r.code, name: r.name, branch: r.branch, points: r.points_x10 / 10, money: Number(r.money_fen) / 100,
+        bonus: Number(r.bonus_fen) / 100, starPay: Number(r.star_pay_fen) / 100, grade: GRADE_ZH[r.grade] ?? '',
         suspension: r.suspension ? '是' : '', exit: r.exit ? '是' : '', training: r.training ? '是' : '', cases: (r.source_cases ?? []).join(' ') });
     }
     res.setHeader('Content-Disposition', `attachment; filename="settlement-${s.month}.${format}"`);
