@@ -57,10 +57,12 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
 
 export async function testWorker(env: TestWorkflowEnvironment, acts: CaseActivities, taskQueue: string): Promise<Worker> {
   // the SDK registers own properties only: bind the class's methods into a plain object
-  const activities = Object.fromEntries(
-    Object.getOwnPropertyNames(Object.getPrototypeOf(acts)).filter((k) => k !== 'constructor')
-      .map((k) => [k, (acts as unknown as Record<string, (...a: unknown[]) => unknown>)[k].bind(acts)]),
-  );
+  // (walking the prototype chain, so a subclass of RecordingActivities registers both its own and the inherited ones)
+  const names = new Set<string>();
+  for (let p = Object.getPrototypeOf(acts); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (const k of Object.getOwnPropertyNames(p)) if (k !== 'constructor') names.add(k);
+  }
+  const activities = Object.fromEntries([...names].map((k) => [k, (acts as unknown as Record<string, (...a: unknown[]) => unknown>)[k].bind(acts)]));
   return Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities });
 }
 

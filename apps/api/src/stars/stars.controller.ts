@@ -12,7 +12,7 @@ import {
   STAR_UPDATE_EXAM, StarAdvanceUpdate, StarApplyInput, StarApplySchema, StarApplyUpdate, StarDemoteSchema, StarExamScoreSchema, StarExamUpdate,
   StarReviewDecisionSchema, StarScoresSchema, StarVoteSchema, StartStarReviewSchema,
 } from '@qf/contracts';
-import { juneExamFactor, levelAllowedByRank, lowerStarLevel, StarLevel, validateCampaignSchedule, validateCommitteeDemotion } from '@qf/domain';
+import { juneExamFactor, levelAllowedByRank, localDate, lowerStarLevel, StarLevel, validateCampaignSchedule, validateCommitteeDemotion } from '@qf/domain';
 import { changeStar } from '@qf/persistence';
 import { PolicySchema } from '@qf/policy';
 import { CurrentUser, RequestUser, Roles } from '../auth/auth.decorators';
@@ -98,6 +98,8 @@ export class StarsController {
   async openCampaign(@CurrentUser() user: RequestUser, @Body(new ZodPipe(OpenStarCampaignSchema)) body: OpenStarCampaignInput, @Res({ passthrough: true }) res: Response) {
     const policy = await currentPolicy(this.ds);
     const violations: ApiErrorDetail[] = validateCampaignSchedule(body, policy);
+    const today = localDate(new Date().toISOString(), policy.calendar.timeZone);
+    if (body.awardsFinishBy < today) violations.push({ path: 'awardsFinishBy', message: `the awards deadline ${body.awardsFinishBy} has passed (S-1)`, rule: 'S-1' });
     if (body.ceremonyDate < body.starts.award || body.ceremonyDate > body.awardsFinishBy) {
       violations.push({ path: 'ceremonyDate', message: 'the ceremony falls in the award phase, by the awards deadline (S-1, S-9)', rule: 'S-9' });
     }
