@@ -15,9 +15,12 @@ describe('star-rated agents (S-1…S-12)', () => {
   const auth = async (u: string) => ({ Authorization: `Bearer ${await s.login(u)}` });
   const post = async (user: string, url: string, body: object = {}) => s.http.post(url).set(await auth(user)).send(body);
   const get = async (user: string, url: string, query: Record<string, string> = {}) => s.http.get(url).query(query).set(await auth(user));
+  const codes = new Map<string, string>();
   const employee = async (name: string, hireDate: string, jobType = '热线客服') => {
-    const r = await post('admin', '/api/employees', { code: `S${randomUUID().slice(0, 8)}`, name, unitId: hotline, post: jobType, postBonusFen: 300000, hireDate, jobType, employmentType: 'staff' });
+    const code = `S${randomUUID().slice(0, 8)}`;
+    const r = await post('admin', '/api/employees', { code, name, unitId: hotline, post: jobType, postBonusFen: 300000, hireDate, jobType, employmentType: 'staff' });
     expect(r.status).toBe(201);
+    codes.set(r.body.id, code);
     return r.body.id as string;
   };
   const holder = async (employeeId: string, level: number, since: string) => {
@@ -194,6 +197,26 @@ describe('star-rated agents (S-1…S-12)', () => {
     expect((await app(apps[quota2])).awardedLevel).toBe(2);
     const closed = await eventually(async () => { const x = (await get('admin', `/api/star-campaigns/${c.id}`)).body; return x.phase === 'closed' ? x : null; }, 30000);
     expect(closed.counts['2']).toMatchObject({ passed: quota2 + 1, approved: quota2 + 1, awarded: quota2 });
+  });
+
+  it('S-7 exam scores from a file: every row is checked first (a bad row imports nothing), then the cascade runs per candidate', async () => {
+    const c = (await post('admin', '/api/star-campaigns', campaignBody(2043))).body;
+    const e = await employee('考试导入', '2015-01-01');
+    await holder(e, 2, '2020-01-01');
+    const a = (await post('hotlinelead1', '/api/star-applications', { campaignId: c.id, level: 3, employeeId: e })).body;
+    await eventually(async () => ((await app(a.id)).stage === 'lead-review' ? true : null));
+    await post('hotlinelead1', `/api/star-applications/${a.id}/review`, { decision: 'approve' });
+    await post('admin', `/api/star-campaigns/${c.id}/advance`);
+    const upload = async (csv: string) => s.http.post(`/api/star-campaigns/${c.id}/exam-import`).set(await auth('hr1')).attach('file', Buffer.from(csv, 'utf8'), 'exam.csv');
+    const bad = await upload(`工号,级别,成绩\n${codes.get(e)},3,85\nNOPE,2,90\n${codes.get(e)},2,120\n`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { path: string }) => d.path)).toEqual(['rows.3.工号', 'rows.4.成绩']);
+    expect((await app(a.id)).exam.scores).toEqual({});
+    expect((await upload('name,score\nx,1\n')).status).toBe(400);
+    const ok = await upload(`工号,级别,成绩\n${codes.get(e)},2,88\n${codes.get(e)},3,85\n`);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ imported: 2, rejected: [] });
+    expect((await app(a.id)).exam).toMatchObject({ scores: { '3': 85, '2': 88 }, passedLevel: 2 });
   });
 
   it('S-10 S-11 S-12 S-4 monthly pay by score and veto, three months below 95 lower the star, June exam factor and rank', async () => {

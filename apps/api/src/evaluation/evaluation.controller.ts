@@ -1,9 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import ExcelJS from 'exceljs';
 import { Response } from 'express';
-import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
@@ -16,6 +14,7 @@ import { CurrentUser, RequestUser, Roles } from '../auth/auth.decorators';
 import { badRequest, conflict, forbidden, notFound } from '../common/errors';
 import { parseListQuery, sendList } from '../common/list-query';
 import { ZodPipe } from '../common/zod.pipe';
+import { readSheet } from '../common/sheet';
 import { CasesService } from '../cases/cases.service';
 import { openRectification } from '../rectifications/rectifications.controller';
 
@@ -65,13 +64,7 @@ export class EvaluationController {
   }
 
   private async importRows(file: { buffer: Buffer; originalname: string }, progress: (phase: string, processed: number, total: number) => Promise<void>) {
-    const wb = new ExcelJS.Workbook();
-    // csv cells stay text (`map`): exceljs's default per-cell date sniffing is ~40x slower on 100k rows
-    const ws = /\.csv$/i.test(file.originalname)
-      ? await wb.csv.read(Readable.from(file.buffer.toString('utf8').replace(/^\uFEFF/, '')), { map: (v: unknown) => v } as never).catch(() => null)
-      : await wb.xlsx.load(file.buffer as unknown as ArrayBuffer).then(() => wb.worksheets[0]).catch(() => null);
-    if (!ws) throw badRequest('the file is neither a readable xlsx nor csv', [{ path: 'file', message: 'unreadable' }]);
-    const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? '').trim());
+    const { ws, header } = await readSheet(file);
     const missing = ['orderNo', 'repairerCode', 'teamCode', 'closedAt'].filter((c) => !header.includes(c));
     if (missing.length) throw badRequest(`missing columns: ${missing.join(', ')}`, missing.map((c) => ({ path: 'header', message: `missing column ${c}` })));
     const emps = new Map<string, string>((await this.ds.query(`SELECT code, id FROM employees`)).map((e: any) => [e.code, e.id]));

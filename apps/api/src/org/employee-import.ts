@@ -1,26 +1,11 @@
-import ExcelJS from 'exceljs';
-import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ApiErrorDetail, EMPLOYEE_IMPORT_COLUMNS, EmployeeImportRow, EmployeeImportRowSchema } from '@qf/contracts';
 import { badRequest } from '../common/errors';
+import { readSheet } from '../common/sheet';
 
 /** Reads an xlsx or csv file into rows keyed by the header row. */
 async function readRows(file: { buffer: Buffer; originalname: string; mimetype: string }): Promise<Record<string, string>[]> {
-  const wb = new ExcelJS.Workbook();
-  const isCsv = /\.csv$/i.test(file.originalname) || file.mimetype === 'text/csv';
-  let ws: ExcelJS.Worksheet | undefined;
-  try {
-    // cells stay text (exceljs's default date sniffing per cell is ~40x slower on large files)
-    if (isCsv) ws = await wb.csv.read(Readable.from(file.buffer.toString('utf8').replace(/^\uFEFF/, '')), { map: (v: unknown) => v } as never);
-    else {
-      await wb.xlsx.load(file.buffer as unknown as ArrayBuffer);
-      ws = wb.worksheets[0];
-    }
-  } catch {
-    throw badRequest('the file is neither a readable xlsx nor csv', [{ path: 'file', message: 'unreadable file' }]);
-  }
-  if (!ws) throw badRequest('the workbook has no sheet', [{ path: 'file', message: 'empty workbook' }]);
-  const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? '').trim());
+  const { ws, header } = await readSheet(file);
   const missing = EMPLOYEE_IMPORT_COLUMNS.filter((c) => !['supervisorCode', 'vpCode', 'hireDate', 'post', 'jobType'].includes(c) && !header.includes(c));
   if (missing.length) throw badRequest(`missing columns: ${missing.join(', ')}`, missing.map((c) => ({ path: 'header', message: `missing column ${c}` })));
   const rows: Record<string, string>[] = [];

@@ -1,10 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import ExcelJS from 'exceljs';
 import { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
@@ -13,12 +11,12 @@ import {
   StarReviewDecisionSchema, StarScoresSchema, StarVoteSchema, StartStarReviewSchema,
 } from '@qf/contracts';
 import { juneExamFactor, levelAllowedByRank, localDate, lowerStarLevel, StarLevel, validateCampaignSchedule, validateCommitteeDemotion } from '@qf/domain';
-import { changeStar } from '@qf/persistence';
-import { PolicySchema } from '@qf/policy';
+import { changeStar, policyInEffect } from '@qf/persistence';
 import { CurrentUser, RequestUser, Roles } from '../auth/auth.decorators';
 import { badRequest, conflict, forbidden, notFound } from '../common/errors';
 import { parseListQuery, sendList } from '../common/list-query';
 import { ZodPipe } from '../common/zod.pipe';
+import { readSheet } from '../common/sheet';
 import { CasesService, mapWorkflowError } from '../cases/cases.service';
 import { TemporalService } from '../temporal/temporal.module';
 
@@ -70,10 +68,6 @@ function toApplicationView(r: any, user: RequestUser) {
   };
 }
 
-async function currentPolicy(ds: DataSource) {
-  const [r] = await ds.query(`SELECT body FROM policy_versions WHERE status = 'published' AND (effective_from IS NULL OR effective_from <= now()::date) ORDER BY effective_from DESC NULLS LAST, version DESC LIMIT 1`);
-  return PolicySchema.parse(r?.body ?? {});
-}
 
 /** S-1…S-9: campaigns, applications, exams, the committee vote. */
 @ApiTags('stars')
@@ -96,7 +90,7 @@ export class StarsController {
   @Roles('admin')
   @Post('star-campaigns')
   async openCampaign(@CurrentUser() user: RequestUser, @Body(new ZodPipe(OpenStarCampaignSchema)) body: OpenStarCampaignInput, @Res({ passthrough: true }) res: Response) {
-    const policy = await currentPolicy(this.ds);
+    const policy = await policyInEffect(this.ds);
     const violations: ApiErrorDetail[] = validateCampaignSchedule(body, policy);
     const today = localDate(new Date().toISOString(), policy.calendar.timeZone);
     if (body.awardsFinishBy < today) violations.push({ path: 'awardsFinishBy', message: `the awards deadline ${body.awardsFinishBy} has passed (S-1)`, rule: 'S-1' });
@@ -167,12 +161,7 @@ export class StarsController {
   async examImport(@CurrentUser() user: RequestUser, @Param('id') id: string, @UploadedFile() file?: { buffer: Buffer; originalname: string }) {
     const c = await this.campaign(id);
     if (!file) throw badRequest('send the file as multipart field "file"', [{ path: 'file', message: 'required' }]);
-    const wb = new ExcelJS.Workbook();
-    const ws = /\.csv$/i.test(file.originalname)
-      ? await wb.csv.read(Readable.from(file.buffer.toString('utf8').replace(/^\uFEFF/, '')), { map: (v: unknown) => v } as never).catch(() => null)
-      : await wb.xlsx.load(file.buffer as unknown as ArrayBuffer).then(() => wb.worksheets[0]).catch(() => null);
-    if (!ws) throw badRequest('the file is neither a readable xlsx nor csv', [{ path: 'file', message: 'unreadable' }]);
-    const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? '').trim());
+    const { ws, header } = await readSheet(file);
     const col = (...names: string[]) => header.findIndex((h) => names.includes(h));
     const [ci, li, si] = [col('工号', 'employeeCode'), col('级别', 'level'), col('成绩', 'score')];
     if (ci < 0 || li < 0 || si < 0) throw badRequest('the file needs the columns 工号, 级别, 成绩', [{ path: 'header', message: 'missing column', rule: 'S-7' }]);
@@ -370,7 +359,7 @@ export class StarsController {
   @Post('star-june-exams')
   @HttpCode(200)
   async juneExams(@CurrentUser() user: RequestUser, @Body(new ZodPipe(JuneExamSchema)) body: z.infer<typeof JuneExamSchema>) {
-    const policy = await currentPolicy(this.ds);
+    const policy = await policyInEffect(this.ds);
     const changes: { employeeId: string; from: number; to: number; rule: string; reason: string }[] = [];
     await this.ds.transaction(async (tx) => {
       for (const r of body.results) {
