@@ -199,6 +199,23 @@ describe('star-rated agents (S-1…S-12)', () => {
     expect(closed.counts['2']).toMatchObject({ passed: quota2 + 1, approved: quota2 + 1, awarded: quota2 });
   });
 
+  it('S-2 a company award this year opens the direct path to 2 stars (exam still required)', async () => {
+    const c = (await post('admin', '/api/star-campaigns', campaignBody(2044))).body;
+    const e = await employee('获奖新秀', '2015-01-01');
+    const refused = await post('hotlinelead1', '/api/star-applications', { campaignId: c.id, level: 2, employeeId: e });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details[0].rule).toBe('S-2');
+    const year = new Date().getUTCFullYear();
+    expect((await post('hr1', '/api/employee-awards', { employeeId: e, kind: 'lottery', year })).status).toBe(400);
+    expect((await post('agent1', '/api/employee-awards', { employeeId: e, kind: 'company-award', year })).status).toBe(403);
+    expect((await post('hr1', '/api/employee-awards', { employeeId: e, kind: 'company-award', year })).status).toBe(201);
+    expect((await post('hr1', '/api/employee-awards', { employeeId: e, kind: 'company-award', year })).status).toBe(200);
+    const direct = await post('hotlinelead1', '/api/star-applications', { campaignId: c.id, level: 2, employeeId: e });
+    expect(direct.status).toBe(201);
+    expect(direct.body.eligibilityNotes[0]).toMatchObject({ rule: 'S-2' });
+    expect(direct.body.eligibilityNotes[0].message).toContain('directly');
+  });
+
   it('S-7 exam scores from a file: every row is checked first (a bad row imports nothing), then the cascade runs per candidate', async () => {
     const c = (await post('admin', '/api/star-campaigns', campaignBody(2043))).body;
     const e = await employee('考试导入', '2015-01-01');

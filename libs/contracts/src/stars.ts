@@ -18,6 +18,7 @@ import { MonthSchema } from './common';
  * - `GET  /star-reviews`, `GET /star-reviews/:id` → StarReviewView; `POST /star-reviews` {month} (admin, hr; S-10)
  * - `POST /star-reviews/:id/scores` {scores:[{employeeId, score, veto, vetoReason?}]} (team lead) submits the month
  * - `POST /star-june-exams` {year, results:[{employeeId, score, rank}]} (admin, hr; S-4, S-12)
+ * - `GET /employee-awards`, `POST /employee-awards` {employeeId, kind, year} (admin, hr; S-2 direct 2-star path)
  */
 
 export const STAR_PHASES = ['application', 'exam', 'committee', 'award', 'closed'] as const;
@@ -67,6 +68,12 @@ export const StarMonthlyScoreSchema = z.object({
 });
 export const StarScoresSchema = z.object({ scores: z.array(StarMonthlyScoreSchema).min(1) });
 export type StarMonthlyScore = z.infer<typeof StarMonthlyScoreSchema>;
+/** S-2: a company award or "advanced individual" of a year (kinds from policy stars.directTwoStarAwards) */
+export const EmployeeAwardSchema = z.object({
+  employeeId: z.string().uuid(),
+  kind: z.string().trim().min(1).max(64),
+  year: z.number().int().min(2000).max(2100),
+});
 export const JuneExamSchema = z.object({
   year: z.number().int().min(2000).max(2100),
   results: z.array(z.object({ employeeId: z.string().uuid(), score: z.number().min(0).max(100), rank: z.number().int().min(1) })).min(1),

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
-  ApiErrorDetail, JuneExamSchema, OpenStarCampaignInput, OpenStarCampaignSchema, STAR_UPDATE_ADVANCE, STAR_UPDATE_APPLY,
+  ApiErrorDetail, EmployeeAwardSchema, JuneExamSchema, OpenStarCampaignInput, OpenStarCampaignSchema, STAR_UPDATE_ADVANCE, STAR_UPDATE_APPLY,
   STAR_UPDATE_EXAM, StarAdvanceUpdate, StarApplyInput, StarApplySchema, StarApplyUpdate, StarDemoteSchema, StarExamScoreSchema, StarExamUpdate,
   StarReviewDecisionSchema, StarScoresSchema, StarVoteSchema, StartStarReviewSchema,
 } from '@qf/contracts';
@@ -382,6 +382,43 @@ export class StarsController {
       }
     });
     return { results: body.results.length, changes };
+  }
+
+  /** S-2: company awards and "advanced individual" titles, which open the direct path to 2 stars in their year. */
+  @Roles('admin', 'hr')
+  @Post('employee-awards')
+  async addAward(@CurrentUser() user: RequestUser, @Body(new ZodPipe(EmployeeAwardSchema)) body: z.infer<typeof EmployeeAwardSchema>, @Res({ passthrough: true }) res: Response) {
+    const policy = await policyInEffect(this.ds);
+    if (!policy.stars.directTwoStarAwards.includes(body.kind)) {
+      throw badRequest(`kind must be one of ${policy.stars.directTwoStarAwards.join(', ')} (S-2)`, [{ path: 'kind', message: 'unknown award kind', rule: 'S-2' }]);
+    }
+    const [e] = await this.ds.query(`SELECT id FROM employees WHERE id = $1`, [body.employeeId]);
+    if (!e) throw badRequest('unknown employee', [{ path: 'employeeId', message: 'not found' }]);
+    const inserted = await this.ds.query(
+      `INSERT INTO employee_awards (employee_id, kind, year) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING RETURNING employee_id`, [body.employeeId, body.kind, body.year]);
+    if (inserted.length) {
+      await this.ds.query(
+        `INSERT INTO audit_log (actor_id, actor, action, entity, entity_id, after, idempotency_key) VALUES ($1,$2,'employee.award','employee',$3,$4,$5)
+         ON CONFLICT (idempotency_key) DO NOTHING`, [user.id, user.username, body.employeeId, JSON.stringify(body), `award:${body.employeeId}:${body.kind}:${body.year}`]);
+    }
+    res.status(inserted.length ? 201 : 200);
+    return { id: `${body.employeeId}:${body.kind}:${body.year}`, ...body };
+  }
+
+  @Roles(...STAFF_ROLES, 'employee')
+  @Get('employee-awards')
+  async awards(@CurrentUser() user: RequestUser, @Query() q: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+    const lq = parseListQuery({ sort: '["year","DESC"]', ...q }, { year: 'a.year', employeeName: 'e.name' });
+    const params: unknown[] = [];
+    const where = ['true'];
+    if (!isStaff(user)) { params.push(user.employeeId); where.push(`a.employee_id = $${params.length}`); }
+    if (lq.filter.employeeId) { params.push(lq.filter.employeeId); where.push(`a.employee_id::text = $${params.length}`); }
+    const sql = `FROM employee_awards a JOIN employees e ON e.id = a.employee_id WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);
+    const rows = await this.ds.query(
+      `SELECT a.employee_id || ':' || a.kind || ':' || a.year AS id, a.employee_id AS "employeeId", e.name AS "employeeName", a.kind, a.year
+       ${sql} ORDER BY ${lq.orderBy}, e.code LIMIT ${lq.limit} OFFSET ${lq.offset}`, params);
+    return sendList(res, 'employee-awards', rows, lq.offset, total);
   }
 
   // ---------------------------------------------------------------------------------------------- monthly review
