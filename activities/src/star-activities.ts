@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { RuleNote, StarActivities, StarApplicationData } from '@qf/contracts';
-import { PolicySchema } from '@qf/policy';
-import { changeStar } from '@qf/persistence';
+import { CaseWorkflowInput, RuleNote, StarActivities, StarApplicationData } from '@qf/contracts';
+import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
+import { changeStar, publishedVersions } from '@qf/persistence';
 import {
-  bookingMonth, checkEligibility, lowerStarLevel, monthlyStarPay, StarLevel, starMonthPayFen, starStanding,
+  addMonths, bookingMonth, checkEligibility, localMonth, lowerStarLevel, monthlyStarPay, StarLevel, starMonthPayFen, starStanding,
 } from '@qf/domain';
 
 type Tx = { query: (sql: string, params?: unknown[]) => Promise<any> };
@@ -143,6 +143,36 @@ export function createStarActivities(ds: DataSource): StarActivities {
       const rows = await ds.query(
         `SELECT employee_id, level FROM star_holders WHERE to_char(since, 'YYYY-MM') <= $1 ORDER BY employee_id`, [month]);
       return rows.map((r: { employee_id: string; level: number }) => ({ employeeId: r.employee_id, level: r.level as StarLevel }));
+    },
+
+    async registerStarReview({ workflowId, nowIso, month: given }) {
+      const { flow, policy: policyRow } = await publishedVersions(ds, 'star-review');
+      if (!flow || !policyRow) throw new Error('no published star-review flow or policy in effect');
+      const policy = PolicySchema.parse(policyRow.body);
+      const month = given ?? addMonths(`${localMonth(nowIso, policy.calendar.timeZone)}-01`, -1).slice(0, 7);
+      return ds.transaction(async (tx) => {
+        const [review] = await tx.query(
+          `INSERT INTO star_reviews (id, month) VALUES (gen_random_uuid(), $1) ON CONFLICT (month) DO UPDATE SET month = EXCLUDED.month RETURNING id`, [month]);
+        const data = { reviewId: review.id, month };
+        await tx.query(
+          `INSERT INTO cases (kind, business_key, title, workflow_id, policy_version, flow_version, data, status)
+           VALUES ('star-review', $1, $2, $3, $4, $5, $6, 'open') ON CONFLICT (kind, business_key) DO NOTHING`,
+          [month, `${month} 星级月度考核`, workflowId, policyRow.version, flow.version, JSON.stringify(data)]);
+        const [c] = await tx.query(`SELECT id, workflow_id, policy_version, flow_version FROM cases WHERE kind = 'star-review' AND business_key = $1`, [month]);
+        if (c.workflow_id !== workflowId) return { skipped: `the ${month} star review already runs as ${c.workflow_id}`, month };
+        await tx.query(`UPDATE star_reviews SET case_id = $2 WHERE id = $1 AND case_id IS NULL`, [review.id, c.id]);
+        await tx.query(
+          `INSERT INTO audit_log (actor, action, entity, entity_id, case_id, workflow_id, after, idempotency_key)
+           VALUES ('schedule', 'case.registered', 'case', $1::text, $1::uuid, $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING`,
+          [c.id, workflowId, JSON.stringify({ month }), `register:${workflowId}`]);
+        const input: CaseWorkflowInput = {
+          caseId: c.id, kind: 'star-review', businessKey: month, initiatorUserId: null, policyVersion: c.policy_version, flowVersion: c.flow_version,
+          flow: FlowDefinitionSchema.parse(flow.body), policy,
+          calendar: { ...policy.calendar, holidays: [...policy.calendar.holidays], workingWeekdays: [...policy.calendar.workingWeekdays], extraWorkingDays: [...(policy.calendar.extraWorkingDays ?? [])] },
+          data,
+        };
+        return { input };
+      });
     },
 
     async applyStarReview({ reviewId, caseId, workflowId, month, scores, policy: raw }) {

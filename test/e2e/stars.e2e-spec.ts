@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { starQuotas } from '@qf/domain';
 import { defaultPolicy } from '@qf/policy';
+import { starReviewScheduleId } from '@qf/contracts';
+import { addMonths, localMonth } from '@qf/domain';
+import { TemporalService } from '../../apps/api/src/temporal/temporal.module';
 import { eventually, startTestStack, TestStack } from '../support/stack';
 
 /** Star-rated agents end to end: campaign, eligibility, review, exam cascade, committee vote, award, monthly pay. */
@@ -234,6 +237,31 @@ describe('star-rated agents (S-1…S-12)', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ imported: 2, rejected: [] });
     expect((await app(a.id)).exam).toMatchObject({ scores: { '3': 85, '2': 88 }, passedLevel: 2 });
+  });
+
+  it('S-10 each month: the Schedule (1st, 08:00 Shanghai) starts the review of the month before, once per month', async () => {
+    const client = await s.app.get(TemporalService).client();
+    const handle = client.schedule.getHandle(starReviewScheduleId(s.env.TEMPORAL_TASK_QUEUE));
+    const d = await handle.describe();
+    expect(d.spec.timezone).toBe('Asia/Shanghai');
+    expect(d.action).toMatchObject({ type: 'startWorkflow', workflowType: 'starMonthlyReview' });
+    const next = d.info.nextActionTimes[0];
+    expect([next.getUTCDate(), next.getUTCHours(), next.getUTCMinutes()]).toEqual([1, 0, 0]); // 08:00 on the 1st in Shanghai
+    const month = addMonths(`${localMonth(new Date().toISOString(), 'Asia/Shanghai')}-01`, -1).slice(0, 7);
+    await handle.trigger();
+    const review = await eventually(async () => {
+      const [r] = await s.ds.query(`SELECT r.id, c.workflow_id, c.stage FROM star_reviews r JOIN cases c ON c.id = r.case_id WHERE r.month = $1`, [month]);
+      return r?.stage === 'scores' ? r : null;
+    }, 30000);
+    expect(review.workflow_id.startsWith(handle.scheduleId)).toBe(true);
+    // triggered again (the next second): the month already has its review, the run ends without a second one
+    const [first] = (await handle.describe()).info.recentActions;
+    await eventually(async () => Math.floor(Date.now() / 1000) > Math.floor(first.takenAt.getTime() / 1000));
+    await handle.trigger();
+    const runs = await eventually(async () => { const x = (await handle.describe()).info.recentActions; return x.length >= 2 ? x : null; }, 30000);
+    const second = await client.workflow.getHandle(runs[runs.length - 1].action.workflow.workflowId).result();
+    expect(second).toMatchObject({ month, skipped: expect.stringContaining(month) });
+    expect((await s.ds.query(`SELECT count(*)::int AS n FROM cases WHERE kind = 'star-review' AND business_key = $1`, [month]))[0].n).toBe(1);
   });
 
   it('S-10 S-11 S-12 S-4 monthly pay by score and veto, three months below 95 lower the star, June exam factor and rank', async () => {

@@ -1,5 +1,5 @@
-import { proxyActivities } from '@temporalio/workflow';
-import { CaseActivities, CaseState, CaseWorkflowInput, FAILURE, StarActivities, StarMonthlyScore, StarReviewData } from '@qf/contracts';
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { CaseActivities, CaseState, CaseWorkflowInput, FAILURE, ScheduledStarReview, StarActivities, StarMonthlyScore, StarReviewData } from '@qf/contracts';
 import { FlowDefinitionSchema, PolicySchema, StageDef } from '@qf/policy';
 import { localTimeToUtc, monthlyAssessmentDueDate } from '@qf/domain';
 import { CaseRuntime, RuleViolation } from './engine/case-runtime';
@@ -13,9 +13,19 @@ const acts = proxyActivities<StarActivities & Pick<CaseActivities, 'notify'>>({
  * starMonthlyReview (S-10, S-11, S-12): the team leads enter every star holder's monthly score by the 5th of the
  * next month (reminder before, overdue notice, then escalation to the admin); the month's star pay follows the
  * score (and the June exam factor in the second half year), a veto cancels it, and three consecutive or six
- * months in the year below the line lower the star.
+ * months in the year below the line lower the star. Started by HR (`POST /api/star-reviews`) or each month by the
+ * Temporal Schedule `qf-monthly-star-review` (1st of the month, 08:00 local) for the month before.
  */
-export async function starMonthlyReview(input: CaseWorkflowInput): Promise<CaseState> {
+export async function starMonthlyReview(started: CaseWorkflowInput | ScheduledStarReview = {}): Promise<CaseState | { skipped: string; month: string }> {
+  // started by the monthly Schedule (1st of the month): the review of the month before registers its own case;
+  // a month already under review (started by hand) is left to that run
+  let input: CaseWorkflowInput;
+  if ('caseId' in started) input = started;
+  else {
+    const r = await acts.registerStarReview({ workflowId: workflowInfo().workflowId, nowIso: new Date(Date.now()).toISOString(), month: started.month });
+    if ('skipped' in r) return r;
+    input = r.input;
+  }
   const flow = FlowDefinitionSchema.parse(input.flow);
   const policy = PolicySchema.parse(input.policy ?? {});
   const stage = (key: string): StageDef => flow.stages.find((s) => s.key === key) ?? (() => { throw new Error(`star-review flow has no stage ${key}`); })();

@@ -30,6 +30,7 @@ import { MeetingsController, RectificationsController } from './rectifications/r
 import { EvaluationController } from './evaluation/evaluation.controller';
 import { EvaluationScheduleService } from './evaluation/evaluation-schedule.service';
 import { StarsController } from './stars/stars.controller';
+import { StarReviewScheduleService } from './stars/star-schedule.service';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({})
@@ -74,6 +75,7 @@ export class AppModule {
         { provide: ENV, useValue: env },
         CasesService,
         EvaluationScheduleService,
+        StarReviewScheduleService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

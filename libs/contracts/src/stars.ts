@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MonthSchema } from './common';
+import type { CaseWorkflowInput } from './workflow';
 
 /**
  * Star-rated hotline agents (RULES.md S-1…S-12). HTTP surface (all under /api):
@@ -154,6 +155,13 @@ export interface StarAwardSignal { awarded: boolean; level: 1 | 2 | 3; explanati
 export interface StarCampaignData extends OpenStarCampaignInput { campaignId: string }
 export interface StarApplicationData { applicationId: string; campaignId: string; year: number; employeeId: string; employeeName?: string; unitId: string; level: 1 | 2 | 3; recommended: boolean; ceremonyDate: string; phase: StarPhase }
 export interface StarReviewData { reviewId: string; month: string }
+/** S-10 the monthly Schedule starts starMonthlyReview with no case yet: it registers the month's review itself */
+export interface ScheduledStarReview { month?: string }
+export const STAR_REVIEW_WORKFLOW = 'starMonthlyReview';
+export const STAR_REVIEW_SCHEDULE_ID = 'qf-monthly-star-review';
+export function starReviewScheduleId(taskQueue: string): string {
+  return taskQueue === 'qualityflow' ? STAR_REVIEW_SCHEDULE_ID : `${STAR_REVIEW_SCHEDULE_ID}-${taskQueue}`;
+}
 
 // activities
 export interface StarEligibilityCheck {
@@ -191,4 +199,6 @@ export interface StarActivities {
   awardStar(input: { applicationId: string; workflowId: string; employeeId: string; level: 1 | 2 | 3; ceremonyDate: string; bonusFen: number; year: number }): Promise<void>;
   starReviewHolders(input: { month: string }): Promise<{ employeeId: string; level: 1 | 2 | 3 }[]>;
   applyStarReview(input: { reviewId: string; caseId: string; workflowId: string; month: string; scores: StarMonthlyScore[]; policy: unknown }): Promise<{ rows: number; payFen: number; changed: number }>;
+  /** registers the review of `month` (default: the month before `nowIso`, local) as a case run by `workflowId`; skipped when that month already has one */
+  registerStarReview(input: { workflowId: string; nowIso: string; month?: string }): Promise<{ input: CaseWorkflowInput } | { skipped: string; month: string }>;
 }

@@ -3,3 +3,4 @@ export * from './data-source';
 export * from './seed';
 export * from './evaluation-assignment';
 export * from './star-changes';
+export * from './case-versions';

@@ -7,6 +7,7 @@ import {
   ActUpdate, CaseDetail, CaseKind, CaseState, CaseView, CaseWorkflowInput, FAILURE, TaskActionInput, WORKFLOW_UPDATE_ACT,
 } from '@qf/contracts';
 import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
+import { publishedVersions } from '@qf/persistence';
 import { RequestUser } from '../auth/auth.decorators';
 import { ApiError, badRequest, conflict, forbidden, notFound } from '../common/errors';
 import { TemporalService } from '../temporal/temporal.module';
@@ -40,12 +41,8 @@ export class CasesService {
    * existing case and starts nothing.
    */
   async start(input: StartCaseInput, user: RequestUser): Promise<{ created: boolean; case: CaseView }> {
-    const [flowRow] = await this.ds.query(
-      `SELECT version, body FROM flow_versions WHERE kind = $1 AND status = 'published' ORDER BY version DESC LIMIT 1`, [input.kind]);
+    const { flow: flowRow, policy: policyRow } = await publishedVersions(this.ds, input.kind);
     if (!flowRow) throw conflict(`no published flow for ${input.kind}`);
-    const [policyRow] = await this.ds.query(
-      `SELECT version, body FROM policy_versions WHERE status = 'published' AND (effective_from IS NULL OR effective_from <= now()::date)
-       ORDER BY effective_from DESC NULLS LAST, version DESC LIMIT 1`);
     if (!policyRow) throw conflict('no policy version is in effect');
     const workflowId = this.workflowIdFor(input.kind, input.businessKey);
     const inserted = await this.ds.query(

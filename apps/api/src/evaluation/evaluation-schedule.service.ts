@@ -1,11 +1,12 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Client, ScheduleAlreadyRunning, ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Client, ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { DAILY_EVALUATION_WORKFLOW, DailyEvaluationInput, dailyEvaluationScheduleId } from '@qf/contracts';
 import { dailyAssignmentTime } from '@qf/domain';
 import { policyInEffect } from '@qf/persistence';
 import { Policy } from '@qf/policy';
 import { TemporalService } from '../temporal/temporal.module';
+import { ScheduleKeeper, upsertSchedule } from '../temporal/schedules';
 
 /** The Schedule's spec, action and policies for the policy in effect (E-2: each day at the policy's local time). */
 export function dailyEvaluationSchedule(policy: Policy, taskQueue: string): Omit<ScheduleOptions, 'scheduleId'> {
@@ -26,52 +27,18 @@ export function dailyEvaluationSchedule(policy: Policy, taskQueue: string): Omit
  * Temporal unreachable at startup is not fatal: it is retried every 30 s.
  */
 export async function ensureDailyEvaluationSchedule(client: Client, policy: Policy, taskQueue: string): Promise<{ scheduleId: string; created: boolean }> {
-  const scheduleId = dailyEvaluationScheduleId(taskQueue);
-  const opts = dailyEvaluationSchedule(policy, taskQueue);
-  try {
-    await client.schedule.create({ scheduleId, ...opts });
-    return { scheduleId, created: true };
-  } catch (e) {
-    if (!(e instanceof ScheduleAlreadyRunning)) throw e;
-  }
-  await client.schedule.getHandle(scheduleId).update((prev) => ({
-    spec: opts.spec,
-    action: opts.action,
-    policies: { ...prev.policies, ...opts.policies },
-    state: prev.state,
-  }));
-  return { scheduleId, created: false };
+  return upsertSchedule(client, dailyEvaluationScheduleId(taskQueue), dailyEvaluationSchedule(policy, taskQueue));
 }
 
 @Injectable()
-export class EvaluationScheduleService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly log = new Logger('evaluation-schedule');
-  private retry?: NodeJS.Timeout;
+export class EvaluationScheduleService extends ScheduleKeeper {
+  protected readonly log = new Logger('evaluation-schedule');
 
-  constructor(@Inject(DataSource) private readonly ds: DataSource, private readonly temporal: TemporalService) {}
+  constructor(@Inject(DataSource) private readonly ds: DataSource, private readonly temporal: TemporalService) { super(); }
 
   async ensure(): Promise<{ scheduleId: string; created: boolean }> {
     const r = await ensureDailyEvaluationSchedule(await this.temporal.client(), await policyInEffect(this.ds), this.temporal.taskQueue);
     this.log.log(`${r.created ? 'created' : 'updated'} schedule ${r.scheduleId}`);
     return r;
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.ensure().catch((e) => {
-      this.log.warn(`daily evaluation schedule not ensured (${(e as Error).message}); retrying in 30 s`);
-      this.retryLater();
-    });
-  }
-
-  private retryLater(): void {
-    this.retry = setTimeout(() => {
-      this.retry = undefined;
-      this.ensure().catch(() => this.retryLater());
-    }, 30_000);
-    this.retry.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.retry) clearTimeout(this.retry);
   }
 }
