@@ -47,7 +47,8 @@ describe('foundation: login → case → workflow → human step → state', () 
 
   it('a case runs through its workflow: activity writes, human step by Update, new state visible', async () => {
     const admin = await s.login('admin');
-    const created = await s.http.post('/api/cases').set('Authorization', `Bearer ${admin}`).send({ title: '测试案件', description: 'wiring' });
+    const businessKey = `wiring-${Date.now()}`;
+    const created = await s.http.post('/api/cases').set('Authorization', `Bearer ${admin}`).send({ title: '测试案件', description: 'wiring', businessKey });
     expect(created.status).toBe(201);
     const id = created.body.id;
     expect(created.body.workflowId).toMatch(/^review-/);
@@ -83,6 +84,14 @@ describe('foundation: login → case → workflow → human step → state', () 
     expect(after.body.timeline.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['case.registered', 'stage.opened', 'task.approve', 'case.approved']),
     );
+    // registering the same business key again returns the closed case and never runs its workflow again
+    const repeat = await s.http.post('/api/cases').set('Authorization', `Bearer ${admin}`).send({ title: '测试案件', description: 'wiring', businessKey });
+    expect(repeat.status).toBe(200);
+    expect(repeat.body).toMatchObject({ id, status: 'closed' });
+    await new Promise((r) => setTimeout(r, 1500));
+    const still = await s.http.get(`/api/cases/${id}`).set('Authorization', `Bearer ${admin}`);
+    expect(still.body).toMatchObject({ status: 'closed', outcome: 'approved' });
+    expect(still.body.tasks).toHaveLength(1);
   });
 
   it('a malformed action is 400 and changes nothing', async () => {

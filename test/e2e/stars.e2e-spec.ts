@@ -262,6 +262,11 @@ describe('star-rated agents (S-1…S-12)', () => {
     const second = await client.workflow.getHandle(runs[runs.length - 1].action.workflow.workflowId).result();
     expect(second).toMatchObject({ month, skipped: expect.stringContaining(month) });
     expect((await s.ds.query(`SELECT count(*)::int AS n FROM cases WHERE kind = 'star-review' AND business_key = $1`, [month]))[0].n).toBe(1);
+    // HR starting the same month by hand gets the running review, and no second workflow runs for it
+    const byHand = await post('hr1', '/api/star-reviews', { month });
+    expect(byHand.status).toBe(200);
+    expect(byHand.body).toMatchObject({ id: review.id, workflowId: review.workflow_id });
+    await expect(client.workflow.getHandle(`star-review-${month}`).describe()).rejects.toThrow();
   });
 
   it('S-10 S-11 S-12 S-4 monthly pay by score and veto, three months below 95 lower the star, June exam factor and rank', async () => {

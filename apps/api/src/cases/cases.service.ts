@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowUpdateFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, WorkflowNotFoundError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -54,7 +54,8 @@ export class CasesService {
     const [row] = await this.ds.query(`SELECT ${CASE_COLUMNS} FROM cases c WHERE kind = $1 AND business_key = $2`, [input.kind, input.businessKey]);
     const created = inserted.length > 0;
     if (created && input.onCreated) await input.onCreated(row.id);
-    const policy = PolicySchema.parse(policyRow.body);
+    // an existing case keeps the versions it pinned when it was registered
+    const policy = PolicySchema.parse(created ? policyRow.body : (await this.ds.query(`SELECT body FROM policy_versions WHERE version = $1`, [row.policy_version]))[0].body);
     const wfInput: CaseWorkflowInput = {
       caseId: row.id, kind: input.kind, businessKey: input.businessKey, initiatorUserId: row.created_by,
       policyVersion: row.policy_version, flowVersion: row.flow_version,
@@ -64,10 +65,19 @@ export class CasesService {
       data: row.data,
     };
     const client = await this.temporal.client();
-    // USE_EXISTING: a repeated registration (or a retry after a crash between insert and start) starts nothing new.
-    await client.workflow.start(input.workflowType, {
-      workflowId, taskQueue: this.temporal.taskQueue, args: [wfInput], workflowIdConflictPolicy: 'USE_EXISTING',
-    });
+    // The case's own workflow (a case registered by a Schedule runs under the schedule's id). USE_EXISTING: a repeated
+    // registration, or a retry after a crash between insert and start, starts nothing new while it runs; a finished
+    // case is never run again (REJECT_DUPLICATE), and a closed case is not started at all.
+    if (created || row.status === 'open') {
+      try {
+        await client.workflow.start(input.workflowType, {
+          workflowId: row.workflow_id, taskQueue: this.temporal.taskQueue, args: [wfInput], workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        });
+      } catch (e) {
+        if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+      }
+    }
     if (created) {
       await this.ds.query(
         `INSERT INTO audit_log (actor_id, actor, action, entity, entity_id, case_id, workflow_id, after, idempotency_key)
