@@ -1,4 +1,4 @@
-import { Box, CardContent, Divider, Stack, Typography } from '@mui/material';
+import { Box, CardContent, Stack, Typography } from '@mui/material';
 import {
   ArrayField,
   FunctionField,
@@ -15,6 +15,7 @@ import {
 import type { CaseDetail, TaskView } from '@qf/contracts/cases';
 import { caseStatusChoices, kindChoices, taskStatusChoices } from '../components/choices';
 import { DateTimeField, TemporalLinkField, WaitingLine } from '../components/fields';
+import { DividedSection } from '../components/Section';
 import { Timeline } from './Timeline';
 
 const complaintIdOf = (c: CaseDetail): string => {
@@ -72,34 +73,30 @@ const CaseShowLayout = () => {
   return (
     <CardContent>
       <CaseSummary record={record} />
-      <Divider sx={{ my: 2 }} />
-      <Typography variant="subtitle1" gutterBottom>
-        {translate('qf.case.tasks')}
-      </Typography>
-      <ArrayField source="tasks">
-        <Datagrid
-          bulkActionButtons={false}
-          rowClick={(id) => `/tasks/${id}/show`}
-          resource="tasks"
-          empty={<Typography color="text.secondary">—</Typography>}
-          rowSx={(r) => ((r as TaskView).overdue ? { bgcolor: 'rgba(211,47,47,0.08)' } : {})}
-        >
-          <TextField source="stageLabel" />
-          <FunctionField
-            source="assigneeRole"
-            render={(t: TaskView) => (t.assigneeRole ? translate(`qf.roles.${t.assigneeRole}`, { _: t.assigneeRole }) : '—')}
-          />
-          <SelectField source="status" choices={taskStatusChoices} />
-          <TextField source="decision" emptyText="—" />
-          <TextField source="decidedBy" emptyText="—" />
-          <DateTimeField source="dueAt" />
-        </Datagrid>
-      </ArrayField>
-      <Divider sx={{ my: 2 }} />
-      <Typography variant="subtitle1" gutterBottom>
-        {translate('qf.case.timeline')}
-      </Typography>
-      <Timeline entries={record.timeline} />
+      <DividedSection title={translate('qf.case.tasks')}>
+        <ArrayField source="tasks">
+          <Datagrid
+            bulkActionButtons={false}
+            rowClick={(id) => `/tasks/${id}/show`}
+            resource="tasks"
+            empty={<Typography color="text.secondary">—</Typography>}
+            rowSx={(r) => ((r as TaskView).overdue ? { bgcolor: 'rgba(211,47,47,0.08)' } : {})}
+          >
+            <TextField source="stageLabel" />
+            <FunctionField
+              source="assigneeRole"
+              render={(t: TaskView) => (t.assigneeRole ? translate(`qf.roles.${t.assigneeRole}`, { _: t.assigneeRole }) : '—')}
+            />
+            <SelectField source="status" choices={taskStatusChoices} />
+            <TextField source="decision" emptyText="—" />
+            <TextField source="decidedBy" emptyText="—" />
+            <DateTimeField source="dueAt" />
+          </Datagrid>
+        </ArrayField>
+      </DividedSection>
+      <DividedSection title={translate('qf.case.timeline')}>
+        <Timeline entries={record.timeline} />
+      </DividedSection>
     </CardContent>
   );
 };

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Box, Button, Chip, Link, Stack, Typography } from '@mui/material';
+import { Box, Button, Chip, Link, Stack, Typography, type TypographyProps } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { WaitingOn } from '@qf/contracts/cases';
 import { formatDateTime, formatFen, formatPoints } from './format';
@@ -15,6 +15,36 @@ export const DateTimeField = ({ source }: SourceProps) => {
   const [locale] = useLocaleState();
   return <span>{formatDateTime(get(record, source), locale)}</span>;
 };
+
+/** Labeled hides its label for plain DOM children, so values go through a component. */
+export const Val = ({ children, testId }: { children: ReactNode; testId?: string }) => <span data-testid={testId}>{children}</span>;
+
+/** A small caption over a value (counts in cards, facts in a dialog's head). */
+export const LabeledValue = ({
+  label,
+  value,
+  testId,
+  minWidth,
+  variant = 'h6',
+  valueComponent,
+}: {
+  label: ReactNode;
+  value: ReactNode;
+  testId?: string;
+  minWidth?: number;
+  variant?: TypographyProps['variant'];
+  /** The value's element; by default the variant's (h6 → <h6>). */
+  valueComponent?: 'div';
+}) => (
+  <Box sx={minWidth ? { minWidth } : undefined}>
+    <Typography variant="caption" color="text.secondary" component="div">
+      {label}
+    </Typography>
+    <Typography variant={variant} component={valueComponent as 'div'} data-testid={testId}>
+      {value}
+    </Typography>
+  </Box>
+);
 
 export const PointsField = ({ source }: SourceProps) => {
   const record = useRecordContext();

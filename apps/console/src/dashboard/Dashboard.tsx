@@ -1,32 +1,14 @@
-import { lazy, Suspense, type ReactNode } from 'react';
-import { Box, Card, CardActionArea, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
+import { lazy, Suspense } from 'react';
+import { Box, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, useGetList, usePermissions, useTranslate } from 'react-admin';
-import { useNavigate } from 'react-router-dom';
 import type { CaseView } from '@qf/contracts/cases';
 import { CASE_KINDS } from '@qf/contracts/cases';
+import { CountCard } from '../components/CountCard';
 import { RoleChips } from '../components/fields';
 import type { KindCount } from './OpenCasesChart';
 
 // recharts is large: load it after the counts are on screen.
 const OpenCasesChart = lazy(() => import('./OpenCasesChart'));
-
-const CountCard = ({ label, value, color, to }: { label: string; value: ReactNode; color?: string; to: string }) => {
-  const navigate = useNavigate();
-  return (
-    <Card sx={{ flex: '1 1 200px' }}>
-      <CardActionArea onClick={() => navigate(to)}>
-        <CardContent>
-          <Typography color="text.secondary" variant="body2">
-            {label}
-          </Typography>
-          <Typography variant="h4" sx={{ color }}>
-            {value}
-          </Typography>
-        </CardContent>
-      </CardActionArea>
-    </Card>
-  );
-};
 
 /** Counts come from the list's Content-Range total (range [0,0]). */
 const useTaskCount = (filter: Record<string, unknown>) => {
@@ -83,8 +65,9 @@ export const Dashboard = () => {
           </CardContent>
         </Card>
         <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-          <CountCard label={translate('qf.dashboard.my_open_tasks')} value={openTasks} to={inboxUrl(myOpen)} />
+          <CountCard basis="200px" label={translate('qf.dashboard.my_open_tasks')} value={openTasks} to={inboxUrl(myOpen)} />
           <CountCard
+            basis="200px"
             label={translate('qf.dashboard.overdue_tasks')}
             value={overdueTasks}
             color={typeof overdueTasks === 'number' && overdueTasks > 0 ? 'error.main' : undefined}

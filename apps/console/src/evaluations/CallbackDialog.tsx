@@ -14,9 +14,11 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { HttpError, Link, useLocaleState, useLogoutIfAccessDenied, useRefresh, useTranslate } from 'react-admin';
+import { Link, useLocaleState, useRefresh, useTranslate } from 'react-admin';
 import { API_URL, httpClient } from '../dataProvider';
+import { LabeledValue } from '../components/fields';
 import { formatDateTime } from '../components/format';
+import { useApiCall } from '../components/problem';
 import {
   CHOICE_COLOR,
   DEFAULT_SCORES,
@@ -29,14 +31,6 @@ import {
 
 const scoreOf = (record: EvaluationRecord, choice: EvaluationChoice): number =>
   record.choices?.find((c) => c.choice === choice)?.score ?? DEFAULT_SCORES[choice];
-
-const errorText = (e: unknown): string => {
-  if (e instanceof HttpError) {
-    const body = e.body as { message?: unknown } | undefined;
-    return typeof body?.message === 'string' ? body.message : e.message;
-  }
-  return (e as Error)?.message || 'ra.notification.http_error';
-};
 
 /** The recorded result: choice and score, and the rectification a dissatisfied callback opened (E-7). */
 const Outcome = ({ choice, score, rectificationCaseId }: { choice: EvaluationChoice | null; score: number | null; rectificationCaseId: string | null }) => {
@@ -70,11 +64,10 @@ export const CallbackDialog = ({ record, onClose }: { record: EvaluationRecord; 
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const refresh = useRefresh();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const { busy, run } = useApiCall();
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [choice, setChoice] = useState<EvaluationChoice | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<AnswerResult | null>(null);
 
@@ -83,26 +76,23 @@ export const CallbackDialog = ({ record, onClose }: { record: EvaluationRecord; 
 
   const submit = async () => {
     if (!choice) return;
-    setBusy(true);
     setError(null);
     const filled = Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v));
-    try {
-      const { json } = await httpClient(`${API_URL}/evaluations/${encodeURIComponent(record.id)}/answer`, {
-        method: 'POST',
-        body: JSON.stringify({
-          choice,
-          answers: Object.keys(filled).length ? filled : undefined,
-          note: note.trim() || undefined,
-        }),
-      });
-      setResult(json as AnswerResult);
-      refresh();
-    } catch (e) {
-      if (await logoutIfAccessDenied(e)) return;
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const { json } = await httpClient(`${API_URL}/evaluations/${encodeURIComponent(record.id)}/answer`, {
+          method: 'POST',
+          body: JSON.stringify({
+            choice,
+            answers: Object.keys(filled).length ? filled : undefined,
+            note: note.trim() || undefined,
+          }),
+        });
+        setResult(json as AnswerResult);
+        refresh();
+      },
+      (p) => setError(p.message),
+    );
   };
 
   return (
@@ -220,12 +210,5 @@ export const CallbackDialog = ({ record, onClose }: { record: EvaluationRecord; 
 };
 
 const Field = ({ label, value }: { label: string; value: React.ReactNode }) => (
-  <Box>
-    <Typography variant="caption" color="text.secondary" component="div">
-      {label}
-    </Typography>
-    <Typography variant="body2" component="div">
-      {value}
-    </Typography>
-  </Box>
+  <LabeledValue label={label} value={value} variant="body2" valueComponent="div" />
 );

@@ -1,14 +1,10 @@
 import { useState } from 'react';
 import StarIcon from '@mui/icons-material/EmojiEvents';
 import { Alert, Button as MuiButton, Chip, Stack } from '@mui/material';
-import { HttpError, Link, useTranslate } from 'react-admin';
+import { Link, useTranslate } from 'react-admin';
+import { messageOf } from '../components/problem';
 import { API_URL, httpClient } from '../dataProvider';
 import type { RepairStarCase } from './model';
-
-const messageOf = (e: unknown): string => {
-  const body = e instanceof HttpError ? (e.body as { message?: unknown } | undefined) : undefined;
-  return typeof body?.message === 'string' ? body.message : (e as Error)?.message || 'ra.notification.http_error';
-};
 
 /**
  * E-6 "提交绩效委员会审批": `POST /scores/:month/repair-star` starts the month's repair-star case (one per month); the

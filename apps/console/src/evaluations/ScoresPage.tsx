@@ -14,8 +14,9 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { HttpError, Title, usePermissions, useTranslate } from 'react-admin';
+import { Title, usePermissions, useTranslate } from 'react-admin';
 import { hasRole } from '../authProvider';
+import { messageOf } from '../components/problem';
 import { API_URL, httpClient } from '../dataProvider';
 import { fmt2, localMonth, type MonthlyScores } from './model';
 import { RepairStarButton } from './RepairStarButton';
@@ -37,8 +38,7 @@ const useScores = (month: string, version: number): State => {
       })
       .catch((e: unknown) => {
         if (!live) return;
-        const body = e instanceof HttpError ? (e.body as { message?: unknown } | undefined) : undefined;
-        setState({ status: 'error', message: typeof body?.message === 'string' ? body.message : (e as Error)?.message || 'ra.notification.http_error' });
+        setState({ status: 'error', message: messageOf(e) });
       });
     return () => {
       live = false;

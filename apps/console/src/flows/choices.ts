@@ -1,6 +1,5 @@
+import { keyed } from '../components/choices';
 import { ASSIGNEE_KINDS, ASSIGNMENTS, MODE_KINDS, RELATIONS, TASK_ACTIONS } from './model';
-
-const keyed = (values: readonly string[], prefix: string) => values.map((id) => ({ id, name: `${prefix}.${id}` }));
 
 export { versionStatusChoices as flowStatusChoices } from '../components/choices';
 export const assigneeKindChoices = keyed(ASSIGNEE_KINDS, 'qf.flow.assignee_kind');

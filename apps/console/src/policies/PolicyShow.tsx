@@ -1,16 +1,9 @@
-import { CardContent, Divider, Stack, Typography } from '@mui/material';
-import {
-  Labeled,
-  NumberField,
-  SelectField,
-  Show,
-  TextField,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
-import { DateTimeField, JsonBlock } from '../components/fields';
+import { CardContent, Divider } from '@mui/material';
+import { Labeled, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { JsonBlock } from '../components/fields';
+import { DividedSection } from '../components/Section';
 import { VersionShowActions } from '../components/VersionShowActions';
-import { versionStatusChoices } from '../components/choices';
+import { VersionSummary } from '../components/VersionSummary';
 import { PolicyDiff } from './PolicyDiff';
 import { PolicyTree } from './PolicyTree';
 import type { PolicyRecord } from './model';
@@ -18,23 +11,11 @@ import type { PolicyRecord } from './model';
 const PolicyShowActions = () => <VersionShowActions<PolicyRecord> resource="policies" payload={(r) => ({ body: r.body, effectiveFrom: null })} />;
 
 export const PolicySummary = () => (
-  <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
-    <Labeled source="version" resource="policies">
-      <NumberField source="version" />
-    </Labeled>
-    <Labeled source="status" resource="policies">
-      <SelectField source="status" choices={versionStatusChoices} />
-    </Labeled>
+  <VersionSummary resource="policies">
     <Labeled source="effectiveFrom" resource="policies">
       <TextField source="effectiveFrom" emptyText="—" />
     </Labeled>
-    <Labeled source="createdAt" resource="policies">
-      <DateTimeField source="createdAt" />
-    </Labeled>
-    <Labeled source="publishedAt" resource="policies">
-      <DateTimeField source="publishedAt" />
-    </Labeled>
-  </Stack>
+  </VersionSummary>
 );
 
 const PolicyShowLayout = () => {
@@ -44,16 +25,12 @@ const PolicyShowLayout = () => {
   return (
     <CardContent>
       <PolicySummary />
-      <Divider sx={{ my: 2 }} />
-      <Typography variant="subtitle1" gutterBottom>
-        {translate('qf.policy.body')}
-      </Typography>
-      <PolicyTree body={record.body} />
-      <Divider sx={{ my: 2 }} />
-      <Typography variant="subtitle1" gutterBottom>
-        {translate('qf.policy.compare')}
-      </Typography>
-      <PolicyDiff record={record} />
+      <DividedSection title={translate('qf.policy.body')}>
+        <PolicyTree body={record.body} />
+      </DividedSection>
+      <DividedSection title={translate('qf.policy.compare')}>
+        <PolicyDiff record={record} />
+      </DividedSection>
       <Divider sx={{ my: 2 }} />
       <JsonBlock value={record.body} />
     </CardContent>

@@ -1,17 +1,13 @@
-import type { ReactNode } from 'react';
 import InboxIcon from '@mui/icons-material/Inbox';
 import CaseIcon from '@mui/icons-material/Assignment';
 import { Box, Button as MuiButton, CardContent, Divider, Stack, Typography } from '@mui/material';
 import { Labeled, Link, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
-import { DateTimeField, WaitingLine } from '../components/fields';
+import { DateTimeField, Val, WaitingLine } from '../components/fields';
 import { OriginLabel, OverdueChip, StatusChip } from './chips';
 import { caseUrl, inboxUrl, meetingUrl, type RectificationRecord } from './model';
 
 const label = (field: string) => `resources.rectifications.fields.${field}`;
-
-/** Labeled hides its label for plain DOM children, so values go through a component. */
-const Val = ({ children }: { children: ReactNode }) => <span>{children}</span>;
 
 const Links = ({ record }: { record: RectificationRecord }) => {
   const translate = useTranslate();

@@ -1,9 +1,8 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import {
   Alert,
   Box,
   Card,
-  CardActionArea,
   CardContent,
   CircularProgress,
   Stack,
@@ -12,7 +11,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { useNavigate } from 'react-router-dom';
+import { CountCard } from '../components/CountCard';
 import { API_URL, httpClient } from '../dataProvider';
 import { boardUrl, count, normalizeSummary, type RectificationSummary } from './model';
 import type { OpenOverdueDatum } from './RectificationChart';
@@ -41,24 +40,6 @@ const useSummary = (): State => {
     };
   }, []);
   return state;
-};
-
-const CountCard = ({ label, value, color, to }: { label: string; value: ReactNode; color?: string; to: string }) => {
-  const navigate = useNavigate();
-  return (
-    <Card sx={{ flex: '1 1 180px' }}>
-      <CardActionArea onClick={() => navigate(to)}>
-        <CardContent>
-          <Typography color="text.secondary" variant="body2">
-            {label}
-          </Typography>
-          <Typography variant="h4" sx={{ color }}>
-            {value}
-          </Typography>
-        </CardContent>
-      </CardActionArea>
-    </Card>
-  );
 };
 
 type GroupBy = 'team' | 'branch';
@@ -118,14 +99,16 @@ export const Summary = () => {
   return (
     <Stack spacing={2} sx={{ mt: 2 }} data-testid="rectification-summary">
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <CountCard label={translate('qf.rectification.summary.open')} value={value('open')} to={boardUrl({ status: 'open' })} />
+        <CountCard basis="180px" label={translate('qf.rectification.summary.open')} value={value('open')} to={boardUrl({ status: 'open' })} />
         <CountCard
+          basis="180px"
           label={translate('qf.rectification.summary.due_this_week')}
           value={due}
           color={typeof due === 'number' && due > 0 ? 'warning.main' : undefined}
           to={boardUrl({ dueThisWeek: true })}
         />
         <CountCard
+          basis="180px"
           label={translate('qf.rectification.summary.overdue')}
           value={overdue}
           color={typeof overdue === 'number' && overdue > 0 ? 'error.main' : undefined}

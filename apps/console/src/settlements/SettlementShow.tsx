@@ -1,10 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
 import {
   Box,
   CardContent,
-  CircularProgress,
   Divider,
   Stack,
   Table,
@@ -27,6 +26,8 @@ import {
 import { hasRole } from '../authProvider';
 import { DateTimeField, useWaitingOnLabel } from '../components/fields';
 import { formatDateTime, formatFen, formatPoints } from '../components/format';
+import { RecordTitle } from '../components/RecordTitle';
+import { ChartSection, DividedSection } from '../components/Section';
 import type { BranchDatum } from './BranchChart';
 import { ExportButtons } from './ExportButtons';
 import { SettlementRows } from './SettlementRows';
@@ -192,22 +193,17 @@ const BranchChartCard = ({ branches }: { branches: SettlementBranch[] }) => {
     points: typeof b.points === 'number' ? b.points / 10 : 0,
   }));
   return (
-    <Box>
-      <Typography variant="subtitle1" gutterBottom>
-        {translate('qf.settlement.chart')}
-      </Typography>
-      <Suspense fallback={<CircularProgress size={24} />}>
-        <BranchChart
-          data={data}
-          labels={{
-            p4: translate('qf.settlement.chart_p4'),
-            p5: translate('qf.settlement.chart_p5'),
-            points: translate('qf.settlement.row.points'),
-            count: translate('qf.dashboard.count'),
-          }}
-        />
-      </Suspense>
-    </Box>
+    <ChartSection title={translate('qf.settlement.chart')}>
+      <BranchChart
+        data={data}
+        labels={{
+          p4: translate('qf.settlement.chart_p4'),
+          p5: translate('qf.settlement.chart_p5'),
+          points: translate('qf.settlement.row.points'),
+          count: translate('qf.dashboard.count'),
+        }}
+      />
+    </ChartSection>
   );
 };
 
@@ -223,25 +219,17 @@ const SettlementShowLayout = () => {
       <BranchProgress branches={branches} status={record.status} />
       <Divider sx={{ my: 2 }} />
       <BranchChartCard branches={branches} />
-      <Divider sx={{ my: 2 }} />
-      <Typography variant="subtitle1" gutterBottom>
-        {translate('qf.settlement.rows')}
-      </Typography>
-      <SettlementRows key={record.status} id={String(record.id)} branches={branches} />
+      <DividedSection title={translate('qf.settlement.rows')}>
+        <SettlementRows key={record.status} id={String(record.id)} branches={branches} />
+      </DividedSection>
     </CardContent>
   );
-};
-
-const SettlementTitle = () => {
-  const record = useRecordContext<SettlementRecord>();
-  const translate = useTranslate();
-  return <span>{record ? translate('qf.settlement.heading', { month: record.month }) : ''}</span>;
 };
 
 /** While the close is computing, poll so the totals and status appear without a reload. */
 export const SettlementShow = () => (
   <Show
-    title={<SettlementTitle />}
+    title={<RecordTitle<SettlementRecord> messageKey="qf.settlement.heading" args={(r) => ({ month: r.month })} />}
     actions={<ShowActions />}
     queryOptions={{
       refetchInterval: (query) => ((query.state.data as SettlementRecord | undefined)?.status === 'computing' ? 5000 : false),

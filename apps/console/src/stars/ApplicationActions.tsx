@@ -1,22 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import ApproveIcon from '@mui/icons-material/CheckCircle';
 import RejectIcon from '@mui/icons-material/Cancel';
-import {
-  Button,
-  Card,
-  CardContent,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
-import { useLogoutIfAccessDenied, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
+import { useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { StarApplicationView } from '@qf/contracts/stars';
+import { ActionDialog } from '../components/ActionDialog';
+import { problemText, useApiCall, type Problem } from '../components/problem';
+import { ReasonField, useReason } from '../components/ReasonField';
 import { ProblemAlert } from './chips';
-import { LEVELS, problemOf, problemText, starApi, type Level, type Problem } from './model';
+import { LEVELS, starApi, type Level } from './model';
 import { ScoreSchema } from './schemas';
 
 /** S-6: the team lead approves, or rejects with a reason. */
@@ -24,37 +16,28 @@ export const LeadReview = ({ record }: { record: StarApplicationView }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useApiCall();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState(false);
+  const reason = useReason();
 
-  const send = async (decision: 'approve' | 'reject') => {
-    setBusy(true);
-    try {
-      await starApi.review(String(record.id), decision, decision === 'reject' ? reason.trim() : undefined);
-      notify(decision === 'approve' ? 'qf.star.application.reviewed_approve' : 'qf.star.application.reviewed_reject', {
-        type: 'success',
-        messageArgs: { name: record.employeeName },
-      });
-      setOpen(false);
-      refresh();
-    } catch (e) {
-      if (await logoutIfAccessDenied(e)) return;
-      notify(problemText(problemOf(e)) || 'ra.notification.http_error', { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = (decision: 'approve' | 'reject', why?: string) =>
+    run(
+      async () => {
+        await starApi.review(String(record.id), decision, why);
+        notify(decision === 'approve' ? 'qf.star.application.reviewed_approve' : 'qf.star.application.reviewed_reject', {
+          type: 'success',
+          messageArgs: { name: record.employeeName },
+        });
+        setOpen(false);
+        refresh();
+      },
+      (p) => notify(problemText(p) || 'ra.notification.http_error', { type: 'error' }),
+    );
 
   const reject = (e: FormEvent) => {
     e.preventDefault();
-    if (!reason.trim()) {
-      setReasonError(true);
-      return;
-    }
-    void send('reject');
+    const why = reason.required();
+    if (why) void send('reject', why);
   };
 
   return (
@@ -86,37 +69,26 @@ export const LeadReview = ({ record }: { record: StarApplicationView }) => {
           </Button>
         </Stack>
       </CardContent>
-      <Dialog open={open} onClose={() => !busy && setOpen(false)} maxWidth="sm" fullWidth>
-        <form onSubmit={reject} noValidate>
-          <DialogTitle>{translate('qf.star.application.reject_title', { name: record.employeeName })}</DialogTitle>
-          <DialogContent>
-            <TextField
-              autoFocus
-              fullWidth
-              multiline
-              minRows={3}
-              sx={{ mt: 1 }}
-              label={translate('qf.star.application.reason')}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.target.value);
-                setReasonError(false);
-              }}
-              error={reasonError}
-              helperText={reasonError ? translate('qf.star.application.reason_required') : ' '}
-              slotProps={{ htmlInput: { maxLength: 1000, 'data-testid': 'star-review-reason' } }}
-            />
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setOpen(false)} disabled={busy}>
-              {translate('ra.action.cancel')}
-            </Button>
-            <Button type="submit" variant="contained" color="error" disabled={busy} data-testid="star-review-reject-confirm">
-              {translate('qf.star.application.reject')}
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
+      <ActionDialog
+        open={open}
+        onClose={() => !busy && setOpen(false)}
+        busy={busy}
+        title={translate('qf.star.application.reject_title', { name: record.employeeName })}
+        onSubmit={reject}
+        confirmLabel="qf.star.application.reject"
+        confirmColor="error"
+        confirmTestId="star-review-reject-confirm"
+      >
+        <ReasonField
+          autoFocus
+          fullWidth
+          sx={{ mt: 1 }}
+          label={translate('qf.star.application.reason')}
+          reason={reason}
+          errorText={translate('qf.star.application.reason_required')}
+          testId="star-review-reason"
+        />
+      </ActionDialog>
     </Card>
   );
 };
@@ -126,12 +98,11 @@ export const ExamEntry = ({ record }: { record: StarApplicationView }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const { busy, run } = useApiCall();
   const suggested = (record.exam?.nextExam ?? record.level) as Level;
   const [level, setLevel] = useState<Level>(suggested);
   const [score, setScore] = useState('');
   const [scoreError, setScoreError] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   // after a failed exam the next one in the cascade is proposed
   useEffect(() => setLevel(suggested), [suggested]);
@@ -145,18 +116,12 @@ export const ExamEntry = ({ record }: { record: StarApplicationView }) => {
       setScoreError(true);
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await starApi.exam(String(record.id), level, parsed.data);
       notify('qf.star.application.exam_done', { type: 'success', messageArgs: { level, score: parsed.data } });
       setScore('');
       refresh();
-    } catch (err) {
-      if (await logoutIfAccessDenied(err)) return;
-      setProblem(problemOf(err));
-    } finally {
-      setBusy(false);
-    }
+    }, setProblem);
   };
 
   return (

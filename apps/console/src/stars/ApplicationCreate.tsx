@@ -18,8 +18,9 @@ import {
 import { useNavigate } from 'react-router-dom';
 import { StarApplySchema, type StarApplicationView } from '@qf/contracts/stars';
 import { hasRole } from '../authProvider/access';
+import { detailText, problemOf, type Problem } from '../components/problem';
 import { ProblemAlert } from './chips';
-import { applicationUrl, detailText, levelChoices, problemOf, type Problem } from './model';
+import { applicationUrl, levelChoices } from './model';
 
 /** A plain checkbox bound to the form (BooleanInput renders a switch). */
 const CheckboxInput = ({ source, label, helperText, testId }: { source: string; label: string; helperText?: string; testId: string }) => {

@@ -1,26 +1,17 @@
-import type { ReactNode } from 'react';
 import CaseIcon from '@mui/icons-material/Assignment';
 import CampaignIcon from '@mui/icons-material/EmojiEvents';
-import { Alert, Box, Button as MuiButton, CardContent, Chip, Divider, Stack, Typography } from '@mui/material';
+import { Alert, Button as MuiButton, CardContent, Chip, Divider, Stack, Typography } from '@mui/material';
 import { Labeled, Show, TopToolbar, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import type { StarApplicationView } from '@qf/contracts/stars';
 import { hasRole } from '../authProvider/access';
-import { DateTimeField } from '../components/fields';
+import { DateTimeField, Val } from '../components/fields';
+import { Section } from '../components/Section';
 import { ExamEntry, LeadReview } from './ApplicationActions';
-import { RuleNotes, StatusChip, Stars, Val } from './chips';
+import { RuleNotes, StatusChip, Stars } from './chips';
 import { LEVELS, MOVING_STATUSES, caseUrl, num } from './model';
 
 const label = (field: string) => `resources.star-applications.fields.${field}`;
-
-const Section = ({ title, testId, children }: { title: string; testId: string; children: ReactNode }) => (
-  <Box data-testid={testId}>
-    <Typography variant="subtitle1" gutterBottom>
-      {title}
-    </Typography>
-    {children}
-  </Box>
-);
 
 /** S-7: scores per level, the level passed, the next exam of the cascade and why. */
 const ExamBlock = ({ record }: { record: StarApplicationView }) => {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, useState } from 'react';
 import NextIcon from '@mui/icons-material/SkipNext';
 import ListIcon from '@mui/icons-material/List';
 import CaseIcon from '@mui/icons-material/Assignment';
@@ -8,12 +8,7 @@ import {
   Card,
   CardContent,
   Chip,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
   DialogContentText,
-  DialogTitle,
   Divider,
   Stack,
   Step,
@@ -26,7 +21,6 @@ import {
   Labeled,
   Show,
   TopToolbar,
-  useLogoutIfAccessDenied,
   useNotify,
   usePermissions,
   useRecordContext,
@@ -36,11 +30,15 @@ import {
 import { Link as RouterLink } from 'react-router-dom';
 import { STAR_PHASES, type StarCampaignView } from '@qf/contracts/stars';
 import { hasRole } from '../authProvider/access';
+import { ActionDialog } from '../components/ActionDialog';
 import { ImportButton } from '../components/ImportButton';
-import { DateTimeField, TemporalLinkField } from '../components/fields';
-import { PhaseChip, Val } from './chips';
+import { DateTimeField, LabeledValue, TemporalLinkField, Val } from '../components/fields';
+import { problemText, useApiCall } from '../components/problem';
+import { RecordTitle } from '../components/RecordTitle';
+import { ChartSection } from '../components/Section';
+import { PhaseChip } from './chips';
 import type { LevelDatum } from './LevelChart';
-import { LEVELS, caseUrl, listUrl, nextPhase, num, phaseDate, phaseIndex, problemOf, problemText, starApi } from './model';
+import { LEVELS, caseUrl, listUrl, nextPhase, num, phaseDate, phaseIndex, starApi } from './model';
 
 // recharts is large: load it after the page is on screen (as the dashboard does).
 const LevelChart = lazy(() => import('./LevelChart'));
@@ -53,52 +51,45 @@ const AdvanceButton = ({ record }: { record: StarCampaignView }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const { busy, run } = useApiCall();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   const next = nextPhase(record.phase);
   if (!next) return null;
-  const advance = async () => {
-    setBusy(true);
-    try {
-      const updated = await starApi.advance(String(record.id));
-      const phase = updated?.phase ?? next;
-      notify('qf.star.campaign.advanced', { type: 'success', messageArgs: { phase: translate(`qf.star.phase.${phase}`, { _: phase }) } });
-      setOpen(false);
-      refresh();
-    } catch (e) {
-      setOpen(false);
-      if (await logoutIfAccessDenied(e)) return;
+  const advance = () =>
+    run(
+      async () => {
+        const updated = await starApi.advance(String(record.id));
+        const phase = updated?.phase ?? next;
+        notify('qf.star.campaign.advanced', { type: 'success', messageArgs: { phase: translate(`qf.star.phase.${phase}`, { _: phase }) } });
+        setOpen(false);
+        refresh();
+      },
       // 409: wrong phase, already advanced, … — the api's message as it is
-      notify(problemText(problemOf(e)) || 'ra.notification.http_error', { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+      (p) => notify(problemText(p) || 'ra.notification.http_error', { type: 'error' }),
+      () => setOpen(false),
+    );
   return (
     <>
       <Button label="qf.star.campaign.advance" onClick={() => setOpen(true)} disabled={busy} data-testid="star-campaign-advance">
         <NextIcon />
       </Button>
-      <Dialog open={open} onClose={() => !busy && setOpen(false)} maxWidth="xs" fullWidth>
-        <DialogTitle>{translate('qf.star.campaign.advance_title')}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            {translate('qf.star.campaign.advance_content', {
-              from: translate(`qf.star.phase.${record.phase}`, { _: record.phase }),
-              to: translate(`qf.star.phase.${next}`, { _: next }),
-            })}
-          </DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <MuiButton onClick={() => setOpen(false)} disabled={busy}>
-            {translate('ra.action.cancel')}
-          </MuiButton>
-          <MuiButton variant="contained" onClick={advance} disabled={busy} data-testid="star-campaign-advance-confirm">
-            {translate('qf.star.campaign.advance')}
-          </MuiButton>
-        </DialogActions>
-      </Dialog>
+      <ActionDialog
+        open={open}
+        onClose={() => !busy && setOpen(false)}
+        busy={busy}
+        maxWidth="xs"
+        title={translate('qf.star.campaign.advance_title')}
+        onConfirm={advance}
+        confirmLabel="qf.star.campaign.advance"
+        confirmTestId="star-campaign-advance-confirm"
+      >
+        <DialogContentText>
+          {translate('qf.star.campaign.advance_content', {
+            from: translate(`qf.star.phase.${record.phase}`, { _: record.phase }),
+            to: translate(`qf.star.phase.${next}`, { _: next }),
+          })}
+        </DialogContentText>
+      </ActionDialog>
     </>
   );
 };
@@ -184,14 +175,13 @@ const LevelCard = ({ record, level }: { record: StarCampaignView; level: 1 | 2 |
         <Divider sx={{ my: 1 }} />
         <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
           {COUNT_KEYS.map((k) => (
-            <Box key={k} sx={{ minWidth: 64 }}>
-              <Typography variant="caption" color="text.secondary" component="div">
-                {translate(`qf.star.campaign.${k}`)}
-              </Typography>
-              <Typography variant="h6" data-testid={`star-count-${level}-${k}`}>
-                {num(counts?.[k])}
-              </Typography>
-            </Box>
+            <LabeledValue
+              key={k}
+              minWidth={64}
+              label={translate(`qf.star.campaign.${k}`)}
+              value={num(counts?.[k])}
+              testId={`star-count-${level}-${k}`}
+            />
           ))}
         </Stack>
         {over && <Chip size="small" color="warning" sx={{ mt: 1 }} label={translate('qf.star.campaign.over_quota')} />}
@@ -217,24 +207,19 @@ const ChartCard = ({ record }: { record: StarCampaignView }) => {
     };
   });
   return (
-    <Box>
-      <Typography variant="subtitle1" gutterBottom>
-        {translate('qf.star.campaign.chart')}
-      </Typography>
-      <Suspense fallback={<CircularProgress size={24} />}>
-        <LevelChart
-          data={data}
-          labels={{
-            quota: translate('qf.star.campaign.quota'),
-            applied: translate('qf.star.campaign.applied'),
-            recommended: translate('qf.star.campaign.recommended'),
-            passed: translate('qf.star.campaign.passed'),
-            approved: translate('qf.star.campaign.approved'),
-            awarded: translate('qf.star.campaign.awarded'),
-          }}
-        />
-      </Suspense>
-    </Box>
+    <ChartSection title={translate('qf.star.campaign.chart')}>
+      <LevelChart
+        data={data}
+        labels={{
+          quota: translate('qf.star.campaign.quota'),
+          applied: translate('qf.star.campaign.applied'),
+          recommended: translate('qf.star.campaign.recommended'),
+          passed: translate('qf.star.campaign.passed'),
+          approved: translate('qf.star.campaign.approved'),
+          awarded: translate('qf.star.campaign.awarded'),
+        }}
+      />
+    </ChartSection>
   );
 };
 
@@ -302,16 +287,10 @@ const CampaignDashboard = () => {
   );
 };
 
-const CampaignTitle = () => {
-  const record = useRecordContext<StarCampaignView>();
-  const translate = useTranslate();
-  return <span>{record ? translate('qf.star.campaign.heading', { year: record.year }) : ''}</span>;
-};
-
 /** 星级评定 dashboard: phases, quotas and counts per level, the admin's phase switch and exam import (polled while open). */
 export const CampaignShow = () => (
   <Show
-    title={<CampaignTitle />}
+    title={<RecordTitle<StarCampaignView> messageKey="qf.star.campaign.heading" args={(r) => ({ year: r.year })} />}
     actions={<ShowActions />}
     queryOptions={{
       // phases move on the workflow's side (after an advance, on a timer): keep the dashboard current

@@ -3,7 +3,7 @@ import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 import type { StarHistoryView } from '@qf/contracts/stars';
 import { formatDateTime } from '../components/format';
 import { Stars } from './chips';
-import { problemOf, problemText } from './model';
+import { problemOf, problemText } from '../components/problem';
 
 export const KindChip = ({ kind }: { kind?: StarHistoryView['kind'] | null }) => {
   const translate = useTranslate();

@@ -1,22 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import DemoteIcon from '@mui/icons-material/TrendingDown';
-import {
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Box, Button, Stack, TextField, Typography } from '@mui/material';
 import {
   Datagrid,
   FunctionField,
   List,
   SelectInput,
-  useLogoutIfAccessDenied,
   useNotify,
   usePermissions,
   useRecordContext,
@@ -25,9 +14,12 @@ import {
 } from 'react-admin';
 import type { StarHolderView } from '@qf/contracts/stars';
 import { hasRole } from '../authProvider/access';
+import { ActionDialog } from '../components/ActionDialog';
+import { useApiCall, type Problem } from '../components/problem';
+import { ReasonField, useReason } from '../components/ReasonField';
 import { ProblemAlert, Stars } from './chips';
 import { HistoryTable } from './HistoryTable';
-import { DEMOTE_GROUNDS, levelChoices, num, problemOf, starApi, type DemoteGround, type Problem } from './model';
+import { DEMOTE_GROUNDS, levelChoices, num, starApi, type DemoteGround } from './model';
 
 /** Roles that may demote or revoke at once (S-11; the api allows committee and admin). */
 const DEMOTERS = ['committee'] as const;
@@ -37,13 +29,11 @@ const DemoteButton = ({ holder }: { holder: StarHolderView }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const { busy, run } = useApiCall();
   const [open, setOpen] = useState(false);
   const [ground, setGround] = useState<DemoteGround>('not-at-level');
   const [toLevel, setToLevel] = useState<0 | 1 | 2>(0);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const reason = useReason();
   const [problem, setProblem] = useState<Problem | null>(null);
   const targets = ([0, 1, 2] as const).filter((l) => l < holder.level);
 
@@ -56,23 +46,15 @@ const DemoteButton = ({ holder }: { holder: StarHolderView }) => {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setProblem(null);
-    if (!reason.trim()) {
-      setReasonError(true);
-      return;
-    }
-    setBusy(true);
-    try {
-      await starApi.demote(holder.employeeId, { ground, reason: reason.trim(), toLevel });
+    const why = reason.required();
+    if (!why) return;
+    await run(async () => {
+      await starApi.demote(holder.employeeId, { ground, reason: why, toLevel });
       notify('qf.star.holder.demoted', { type: 'success', messageArgs: { name: holder.employeeName } });
       setOpen(false);
-      setReason('');
+      reason.clear();
       refresh();
-    } catch (err) {
-      if (await logoutIfAccessDenied(err)) return;
-      setProblem(problemOf(err));
-    } finally {
-      setBusy(false);
-    }
+    }, setProblem);
   };
 
   return (
@@ -87,63 +69,52 @@ const DemoteButton = ({ holder }: { holder: StarHolderView }) => {
       >
         {translate('qf.star.holder.demote')}
       </Button>
-      <Dialog open={open} onClose={close} maxWidth="sm" fullWidth>
-        <form onSubmit={submit} noValidate>
-          <DialogTitle>{translate('qf.star.holder.demote_title', { name: holder.employeeName })}</DialogTitle>
-          <DialogContent>
-            <Stack spacing={2} sx={{ mt: 1 }}>
-              <TextField
-                select
-                label={translate('qf.star.holder.ground')}
-                value={ground}
-                onChange={(e) => setGround(e.target.value as DemoteGround)}
-                slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'star-demote-ground' } }}
-              >
-                {DEMOTE_GROUNDS.map((g) => (
-                  <option key={g} value={g}>
-                    {translate(`qf.star.ground.${g}`)}
-                  </option>
-                ))}
-              </TextField>
-              <TextField
-                select
-                label={translate('qf.star.holder.to_level')}
-                value={toLevel}
-                onChange={(e) => setToLevel(Number(e.target.value) as 0 | 1 | 2)}
-                slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'star-demote-level' } }}
-              >
-                {targets.map((l) => (
-                  <option key={l} value={l}>
-                    {l === 0 ? translate('qf.star.holder.revoke') : translate('qf.star.level', { n: l })}
-                  </option>
-                ))}
-              </TextField>
-              <TextField
-                label={translate('qf.star.holder.reason')}
-                multiline
-                minRows={3}
-                value={reason}
-                onChange={(e) => {
-                  setReason(e.target.value);
-                  setReasonError(false);
-                }}
-                error={reasonError}
-                helperText={reasonError ? translate('qf.star.holder.reason_required') : ' '}
-                slotProps={{ htmlInput: { maxLength: 1000, 'data-testid': 'star-demote-reason' } }}
-              />
-              <ProblemAlert problem={problem} testId="star-demote-error" />
-            </Stack>
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={close} disabled={busy}>
-              {translate('ra.action.cancel')}
-            </Button>
-            <Button type="submit" variant="contained" color="error" disabled={busy} data-testid="star-demote-submit">
-              {translate('qf.star.holder.demote_submit')}
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
+      <ActionDialog
+        open={open}
+        onClose={close}
+        busy={busy}
+        title={translate('qf.star.holder.demote_title', { name: holder.employeeName })}
+        onSubmit={submit}
+        confirmLabel="qf.star.holder.demote_submit"
+        confirmColor="error"
+        confirmTestId="star-demote-submit"
+      >
+        <Stack spacing={2} sx={{ mt: 1 }}>
+          <TextField
+            select
+            label={translate('qf.star.holder.ground')}
+            value={ground}
+            onChange={(e) => setGround(e.target.value as DemoteGround)}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'star-demote-ground' } }}
+          >
+            {DEMOTE_GROUNDS.map((g) => (
+              <option key={g} value={g}>
+                {translate(`qf.star.ground.${g}`)}
+              </option>
+            ))}
+          </TextField>
+          <TextField
+            select
+            label={translate('qf.star.holder.to_level')}
+            value={toLevel}
+            onChange={(e) => setToLevel(Number(e.target.value) as 0 | 1 | 2)}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'star-demote-level' } }}
+          >
+            {targets.map((l) => (
+              <option key={l} value={l}>
+                {l === 0 ? translate('qf.star.holder.revoke') : translate('qf.star.level', { n: l })}
+              </option>
+            ))}
+          </TextField>
+          <ReasonField
+            label={translate('qf.star.holder.reason')}
+            reason={reason}
+            errorText={translate('qf.star.holder.reason_required')}
+            testId="star-demote-reason"
+          />
+          <ProblemAlert problem={problem} testId="star-demote-error" />
+        </Stack>
+      </ActionDialog>
     </>
   );
 };

@@ -20,7 +20,6 @@ import {
   Labeled,
   Show,
   TopToolbar,
-  useLogoutIfAccessDenied,
   useNotify,
   usePermissions,
   useRecordContext,
@@ -30,10 +29,12 @@ import {
 import { Link as RouterLink } from 'react-router-dom';
 import { StarMonthlyScoreSchema, type StarReviewRow, type StarReviewView } from '@qf/contracts/stars';
 import { hasRole } from '../authProvider/access';
-import { DateTimeField } from '../components/fields';
+import { DateTimeField, Val } from '../components/fields';
 import { formatFen } from '../components/format';
-import { ProblemAlert, Stars, Val } from './chips';
-import { caseUrl, detailText, num, problemOf, starApi, type Problem } from './model';
+import { detailText, useApiCall, type Problem } from '../components/problem';
+import { RecordTitle } from '../components/RecordTitle';
+import { ProblemAlert, Stars } from './chips';
+import { caseUrl, num, starApi } from './model';
 import { ReviewStatusChip } from './ReviewList';
 
 interface Draft {
@@ -47,6 +48,21 @@ const draftOf = (r: StarReviewRow): Draft => ({
   veto: r.veto === true,
   vetoReason: '',
 });
+
+/** Name, code and stars of the row's holder. */
+const HolderCells = ({ row }: { row: StarReviewRow }) => (
+  <>
+    <TableCell>
+      {row.employeeName}
+      <Typography variant="caption" color="text.secondary" component="div">
+        {row.employeeCode}
+      </Typography>
+    </TableCell>
+    <TableCell>
+      <Stars level={row.level} />
+    </TableCell>
+  </>
+);
 
 const Outcome = ({ outcome }: { outcome: string | null }) => {
   const translate = useTranslate();
@@ -74,15 +90,7 @@ const ResultTable = ({ rows }: { rows: StarReviewRow[] }) => {
       <TableBody>
         {rows.map((r) => (
           <TableRow key={r.employeeId} data-testid={`star-review-row-${r.employeeCode}`}>
-            <TableCell>
-              {r.employeeName}
-              <Typography variant="caption" color="text.secondary" component="div">
-                {r.employeeCode}
-              </Typography>
-            </TableCell>
-            <TableCell>
-              <Stars level={r.level} />
-            </TableCell>
+            <HolderCells row={r} />
             <TableCell align="right">{num(r.score)}</TableCell>
             <TableCell>{r.veto ? translate('qf.star.review.vetoed') : '—'}</TableCell>
             <TableCell align="right">{typeof r.percent === 'number' ? `${r.percent}%` : '—'}</TableCell>
@@ -103,11 +111,10 @@ const ScoreEditor = ({ review }: { review: StarReviewView }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const { busy, run } = useApiCall();
   const [drafts, setDrafts] = useState<Record<string, Draft>>(() => Object.fromEntries(review.rows.map((r) => [r.employeeId, draftOf(r)])));
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
   // rows that appear later (polling) get an empty draft; typed values stay
   useEffect(() => {
     setDrafts((d) => {
@@ -148,26 +155,24 @@ const ScoreEditor = ({ review }: { review: StarReviewView }) => {
       setProblem({ status: null, message: translate('qf.star.review.none_filled'), details: [] });
       return;
     }
-    setBusy(true);
-    try {
-      await starApi.scores(String(review.id), scores);
-      notify('qf.star.review.submitted', { type: 'success', messageArgs: { n: scores.length } });
-      refresh();
-    } catch (err) {
-      if (await logoutIfAccessDenied(err)) return;
-      const p = problemOf(err);
-      setProblem(p);
-      // "scores.3.score" → the row that was sent third
-      const mapped: Record<string, string> = {};
-      for (const d of p.details) {
-        const m = /scores[.[](\d+)/.exec(String(d.path ?? ''));
-        const sent = m ? scores[Number(m[1])] : undefined;
-        if (sent && !mapped[sent.employeeId]) mapped[sent.employeeId] = detailText(d);
-      }
-      setRowErrors(mapped);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await starApi.scores(String(review.id), scores);
+        notify('qf.star.review.submitted', { type: 'success', messageArgs: { n: scores.length } });
+        refresh();
+      },
+      (p) => {
+        setProblem(p);
+        // "scores.3.score" → the row that was sent third
+        const mapped: Record<string, string> = {};
+        for (const d of p.details) {
+          const m = /scores[.[](\d+)/.exec(String(d.path ?? ''));
+          const sent = m ? scores[Number(m[1])] : undefined;
+          if (sent && !mapped[sent.employeeId]) mapped[sent.employeeId] = detailText(d);
+        }
+        setRowErrors(mapped);
+      },
+    );
   };
 
   return (
@@ -194,15 +199,7 @@ const ScoreEditor = ({ review }: { review: StarReviewView }) => {
             const error = rowErrors[r.employeeId];
             return (
               <TableRow key={r.employeeId} data-testid={`star-score-row-${r.employeeCode}`}>
-                <TableCell>
-                  {r.employeeName}
-                  <Typography variant="caption" color="text.secondary" component="div">
-                    {r.employeeCode}
-                  </Typography>
-                </TableCell>
-                <TableCell>
-                  <Stars level={r.level} />
-                </TableCell>
+                <HolderCells row={r} />
                 <TableCell>
                   <TextField
                     size="small"
@@ -310,14 +307,8 @@ const ReviewLayout = () => {
   );
 };
 
-const ReviewTitle = () => {
-  const review = useRecordContext<StarReviewView>();
-  const translate = useTranslate();
-  return <span>{review ? translate('qf.star.review.heading', { month: review.month }) : ''}</span>;
-};
-
 export const ReviewShow = () => (
-  <Show title={<ReviewTitle />} actions={<TopToolbar />}>
+  <Show title={<RecordTitle<StarReviewView> messageKey="qf.star.review.heading" args={(r) => ({ month: r.month })} />} actions={<TopToolbar />}>
     <ReviewLayout />
   </Show>
 );

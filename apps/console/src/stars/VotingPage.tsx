@@ -17,10 +17,11 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { Link, Title, useGetList, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
+import { Link, Title, useGetList, useNotify, useTranslate } from 'react-admin';
 import type { StarApplicationView } from '@qf/contracts/stars';
+import { problemOf, problemText, useFailure } from '../components/problem';
 import { Stars } from './chips';
-import { applicationUrl, examScore, num, problemOf, problemText, starApi, votedLevel } from './model';
+import { applicationUrl, examScore, num, starApi, votedLevel } from './model';
 
 /** A vote's answer, kept until a newer list arrives. */
 interface Answer {
@@ -39,6 +40,38 @@ const MyVote = ({ vote, code }: { vote: 'approve' | 'reject' | null; code: strin
       data-testid={`vote-mine-${code}`}
       data-vote={vote}
     />
+  );
+};
+
+/** 同意 / 不同意: contained when it is the member's vote. */
+const VoteButton = ({
+  approve,
+  mine,
+  busy,
+  testId,
+  onClick,
+}: {
+  approve: boolean;
+  mine: 'approve' | 'reject' | null;
+  busy: boolean;
+  testId: string;
+  onClick: () => void;
+}) => {
+  const translate = useTranslate();
+  const vote = approve ? 'approve' : 'reject';
+  return (
+    <Button
+      size="small"
+      color={approve ? 'success' : 'error'}
+      variant={mine === vote ? 'contained' : 'outlined'}
+      aria-pressed={mine === vote}
+      startIcon={approve ? <ApproveIcon /> : <RejectIcon />}
+      disabled={busy}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      {translate(`qf.star.vote.${vote}`)}
+    </Button>
   );
 };
 
@@ -94,30 +127,8 @@ const VoteRow = ({
       </TableCell>
       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
         <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
-          <Button
-            size="small"
-            color="success"
-            variant={mine === 'approve' ? 'contained' : 'outlined'}
-            aria-pressed={mine === 'approve'}
-            startIcon={<ApproveIcon />}
-            disabled={busy}
-            onClick={() => onVote(row, true)}
-            data-testid={`vote-approve-${code}`}
-          >
-            {translate('qf.star.vote.approve')}
-          </Button>
-          <Button
-            size="small"
-            color="error"
-            variant={mine === 'reject' ? 'contained' : 'outlined'}
-            aria-pressed={mine === 'reject'}
-            startIcon={<RejectIcon />}
-            disabled={busy}
-            onClick={() => onVote(row, false)}
-            data-testid={`vote-reject-${code}`}
-          >
-            {translate('qf.star.vote.reject')}
-          </Button>
+          <VoteButton approve mine={mine} busy={busy} testId={`vote-approve-${code}`} onClick={() => onVote(row, true)} />
+          <VoteButton approve={false} mine={mine} busy={busy} testId={`vote-reject-${code}`} onClick={() => onVote(row, false)} />
         </Stack>
         {error && (
           <Typography variant="caption" color="error" component="div" sx={{ mt: 0.5, whiteSpace: 'normal' }} data-testid={`vote-error-${code}`}>
@@ -136,7 +147,7 @@ const VoteRow = ({
 export const VotingPage = () => {
   const translate = useTranslate();
   const notify = useNotify();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const failure = useFailure();
   const { data, isPending, error, dataUpdatedAt } = useGetList<StarApplicationView>('star-applications', {
     filter: { voting: true },
     pagination: { page: 1, perPage: 500 },
@@ -156,9 +167,10 @@ export const VotingPage = () => {
       setAnswers((a) => ({ ...a, [id]: { view: { ...row, ...view }, at: Date.now() } }));
       setRowErrors(({ [id]: _drop, ...rest }) => rest);
     } catch (e) {
-      if (await logoutIfAccessDenied(e)) return;
+      const problem = await failure(e);
+      if (!problem) return;
       // 403: conflict of interest (S-8); 409: the vote is closed — the api's message with its rule
-      const text = problemText(problemOf(e)) || translate('ra.notification.http_error');
+      const text = problemText(problem) || translate('ra.notification.http_error');
       setRowErrors((r) => ({ ...r, [id]: text }));
       notify(text, { type: 'error' });
     } finally {

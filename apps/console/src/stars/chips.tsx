@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react';
 import { Alert, Box, Chip, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { RuleNote, StarApplicationStatus, StarPhase } from '@qf/contracts/stars';
-import { STATUS_COLOR, detailText, stars, type Problem } from './model';
+import { detailText, type Problem } from '../components/problem';
+import { STATUS_COLOR, stars } from './model';
 
 export const StatusChip = ({ status }: { status?: StarApplicationStatus | null }) => {
   const translate = useTranslate();
@@ -78,6 +78,3 @@ export const ProblemAlert = ({ problem, testId }: { problem: Problem | null; tes
     </Alert>
   );
 };
-
-/** Labeled hides its label for plain DOM children, so values go through a component. */
-export const Val = ({ children, testId }: { children: ReactNode; testId?: string }) => <span data-testid={testId}>{children}</span>;

@@ -1,5 +1,3 @@
-import { HttpError } from 'react-admin';
-import type { ApiErrorBody, ApiErrorDetail } from '@qf/contracts/common';
 import {
   STAR_PHASES,
   type StarApplicationStatus,
@@ -119,34 +117,3 @@ export const starApi = {
   scores: (reviewId: string, scores: { employeeId: string; score: number; veto: boolean; vetoReason?: string }[]) =>
     postStar<unknown>(`star-reviews/${id(reviewId)}/scores`, { scores }),
 };
-
-/** What an api error says: status, message and the rule-tagged details (400). */
-export interface Problem {
-  status: number | null;
-  message: string;
-  details: ApiErrorDetail[];
-}
-
-export const problemOf = (e: unknown): Problem => {
-  if (e instanceof HttpError) {
-    const body = e.body as Partial<ApiErrorBody> | undefined;
-    return {
-      status: e.status,
-      message: typeof body?.message === 'string' ? body.message : e.message,
-      details: Array.isArray(body?.details) ? body.details : [],
-    };
-  }
-  return { status: null, message: (e as Error)?.message || 'ra.notification.http_error', details: [] };
-};
-
-/** One line for a notification: the message, then each detail with its rule ("S-8 …"). */
-export const problemText = (p: Problem): string => {
-  const lines = p.details
-    .map((d) => detailText(d))
-    .filter((t) => t && !p.message.includes(t));
-  return [p.message, ...lines].filter(Boolean).join('；');
-};
-
-/** "S-2 message" (the rule first, unless the message already names it). */
-export const detailText = (d: ApiErrorDetail): string =>
-  d.rule && !d.message.includes(d.rule) ? `${d.rule} ${d.message}` : d.message;

@@ -3,11 +3,6 @@ import AssignIcon from '@mui/icons-material/AssignmentInd';
 import {
   Alert,
   Box,
-  Button as MuiButton,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   LinearProgress,
   Stack,
   Table,
@@ -18,36 +13,16 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { Button, HttpError, Link, useTranslate } from 'react-admin';
-import type { ApiErrorBody } from '@qf/contracts/common';
+import { Button, Link, useTranslate } from 'react-admin';
+import { ActionDialog } from '../components/ActionDialog';
+import { LabeledValue } from '../components/fields';
+import { problemOf, type Problem } from '../components/problem';
+import { ProblemDetails } from '../components/ProblemDetails';
 import { API_URL, httpClient } from '../dataProvider';
 import { localDay, type AssignResult } from '../evaluations/model';
 
-interface Problem {
-  message: string;
-  details: { path: string; message: string; rule?: string }[];
-}
-
-const problemOf = (e: unknown): Problem => {
-  if (e instanceof HttpError) {
-    const body = e.body as Partial<ApiErrorBody> | undefined;
-    return {
-      message: typeof body?.message === 'string' ? body.message : e.message,
-      details: Array.isArray(body?.details) ? body.details : [],
-    };
-  }
-  return { message: (e as Error)?.message || 'ra.notification.http_error', details: [] };
-};
-
 const Count = ({ label, value, testId }: { label: string; value: number; testId: string }) => (
-  <Box sx={{ minWidth: 96 }}>
-    <Typography variant="caption" color="text.secondary" component="div">
-      {label}
-    </Typography>
-    <Typography variant="h6" component="div" data-testid={testId}>
-      {value}
-    </Typography>
-  </Box>
+  <LabeledValue label={label} value={value} testId={testId} minWidth={96} valueComponent="div" />
 );
 
 /**
@@ -76,7 +51,7 @@ export const AssignButton = () => {
     setProblem(null);
     setResult(null);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      setProblem({ message: translate('qf.work_order.assign.date_format'), details: [] });
+      setProblem({ status: null, message: translate('qf.work_order.assign.date_format'), details: [] });
       return;
     }
     setBusy(true);
@@ -98,103 +73,87 @@ export const AssignButton = () => {
       <Button label="qf.work_order.assign.button" onClick={() => setOpen(true)}>
         <AssignIcon />
       </Button>
-      <Dialog open={open} onClose={close} maxWidth="sm" fullWidth>
-        <form onSubmit={submit} noValidate>
-          <DialogTitle>{translate('qf.work_order.assign.title')}</DialogTitle>
-          <DialogContent>
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-              {translate('qf.work_order.assign.help')}
-            </Typography>
-            <Stack direction="row" spacing={2} sx={{ mb: 2, mt: 1 }}>
-              <TextField
-                autoFocus
-                type="date"
-                label={translate('qf.work_order.assign.date')}
-                value={date}
-                onChange={(e) => setDate(e.target.value)}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'assign-date' } }}
-              />
-              <TextField
-                label={translate('qf.work_order.assign.seed')}
-                value={seed}
-                onChange={(e) => setSeed(e.target.value)}
-                placeholder={date}
-                helperText={translate('qf.work_order.assign.seed_help')}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { maxLength: 64 } }}
-              />
+      <ActionDialog
+        open={open}
+        onClose={close}
+        busy={busy}
+        title={translate('qf.work_order.assign.title')}
+        onSubmit={submit}
+        confirmLabel="qf.work_order.assign.submit"
+        cancelLabel="ra.action.close"
+      >
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {translate('qf.work_order.assign.help')}
+        </Typography>
+        <Stack direction="row" spacing={2} sx={{ mb: 2, mt: 1 }}>
+          <TextField
+            autoFocus
+            type="date"
+            label={translate('qf.work_order.assign.date')}
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'assign-date' } }}
+          />
+          <TextField
+            label={translate('qf.work_order.assign.seed')}
+            value={seed}
+            onChange={(e) => setSeed(e.target.value)}
+            placeholder={date}
+            helperText={translate('qf.work_order.assign.seed_help')}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { maxLength: 64 } }}
+          />
+        </Stack>
+        {busy && <LinearProgress sx={{ mb: 2 }} />}
+        <ProblemDetails problem={problem} sx={{ mb: 2 }} />
+        {result && (
+          <Box data-testid="assign-result">
+            <Alert severity="success" sx={{ mb: 2 }}>
+              {translate('qf.work_order.assign.done', { date: result.date, seed: result.seed })}
+            </Alert>
+            <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
+              <Count testId="assign-orders" label={translate('qf.work_order.assign.orders')} value={result.orders} />
+              <Count testId="assign-evaluated" label={translate('qf.work_order.assign.evaluated')} value={result.evaluated} />
+              <Count testId="assign-foreman" label={translate('qf.evaluation.kind.foreman')} value={result.assigned?.foreman ?? 0} />
+              <Count testId="assign-dispatcher" label={translate('qf.evaluation.kind.dispatcher')} value={result.assigned?.dispatcher ?? 0} />
+              <Count testId="assign-manager" label={translate('qf.evaluation.kind.manager')} value={result.assigned?.manager ?? 0} />
             </Stack>
-            {busy && <LinearProgress sx={{ mb: 2 }} />}
-            {problem && (
-              <Alert severity="error" sx={{ mb: 2 }}>
-                <div>{translate(problem.message, { _: problem.message })}</div>
-                {problem.details.map((d, i) => (
-                  <div key={`${d.path}-${i}`}>
-                    {d.path ? `${d.path}: ` : ''}
-                    {d.message}
-                    {d.rule ? ` (${d.rule})` : ''}
-                  </div>
-                ))}
-              </Alert>
-            )}
-            {result && (
-              <Box data-testid="assign-result">
-                <Alert severity="success" sx={{ mb: 2 }}>
-                  {translate('qf.work_order.assign.done', { date: result.date, seed: result.seed })}
-                </Alert>
-                <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
-                  <Count testId="assign-orders" label={translate('qf.work_order.assign.orders')} value={result.orders} />
-                  <Count testId="assign-evaluated" label={translate('qf.work_order.assign.evaluated')} value={result.evaluated} />
-                  <Count testId="assign-foreman" label={translate('qf.evaluation.kind.foreman')} value={result.assigned?.foreman ?? 0} />
-                  <Count testId="assign-dispatcher" label={translate('qf.evaluation.kind.dispatcher')} value={result.assigned?.dispatcher ?? 0} />
-                  <Count testId="assign-manager" label={translate('qf.evaluation.kind.manager')} value={result.assigned?.manager ?? 0} />
-                </Stack>
-                {result.skipped?.length > 0 ? (
-                  <>
-                    <Typography variant="subtitle2">
-                      {translate('qf.work_order.assign.skipped', { n: result.skipped.length })}
-                    </Typography>
-                    <Box sx={{ maxHeight: 240, overflow: 'auto' }}>
-                      <Table size="small" stickyHeader>
-                        <TableHead>
-                          <TableRow>
-                            <TableCell>{translate('resources.work-orders.fields.orderNo')}</TableCell>
-                            <TableCell>{translate('qf.work_order.assign.reason')}</TableCell>
-                          </TableRow>
-                        </TableHead>
-                        <TableBody>
-                          {result.skipped.map((s, i) => (
-                            <TableRow key={`${s.orderNo}-${i}`}>
-                              <TableCell sx={{ whiteSpace: 'nowrap' }}>{s.orderNo}</TableCell>
-                              <TableCell>{s.reason}</TableCell>
-                            </TableRow>
-                          ))}
-                        </TableBody>
-                      </Table>
-                    </Box>
-                  </>
-                ) : (
-                  <Typography variant="body2" color="text.secondary">
-                    {translate('qf.work_order.assign.none_skipped')}
-                  </Typography>
-                )}
-                <Box sx={{ mt: 2 }}>
-                  <Link to={`/evaluations?filter=${encodeURIComponent(JSON.stringify({ mine: false, pending: true }))}`}>
-                    {translate('qf.work_order.assign.to_evaluations')}
-                  </Link>
+            {result.skipped?.length > 0 ? (
+              <>
+                <Typography variant="subtitle2">
+                  {translate('qf.work_order.assign.skipped', { n: result.skipped.length })}
+                </Typography>
+                <Box sx={{ maxHeight: 240, overflow: 'auto' }}>
+                  <Table size="small" stickyHeader>
+                    <TableHead>
+                      <TableRow>
+                        <TableCell>{translate('resources.work-orders.fields.orderNo')}</TableCell>
+                        <TableCell>{translate('qf.work_order.assign.reason')}</TableCell>
+                      </TableRow>
+                    </TableHead>
+                    <TableBody>
+                      {result.skipped.map((s, i) => (
+                        <TableRow key={`${s.orderNo}-${i}`}>
+                          <TableCell sx={{ whiteSpace: 'nowrap' }}>{s.orderNo}</TableCell>
+                          <TableCell>{s.reason}</TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
                 </Box>
-              </Box>
+              </>
+            ) : (
+              <Typography variant="body2" color="text.secondary">
+                {translate('qf.work_order.assign.none_skipped')}
+              </Typography>
             )}
-          </DialogContent>
-          <DialogActions>
-            <MuiButton onClick={close} disabled={busy}>
-              {translate('ra.action.close')}
-            </MuiButton>
-            <MuiButton type="submit" variant="contained" disabled={busy}>
-              {translate('qf.work_order.assign.submit')}
-            </MuiButton>
-          </DialogActions>
-        </form>
-      </Dialog>
+            <Box sx={{ mt: 2 }}>
+              <Link to={`/evaluations?filter=${encodeURIComponent(JSON.stringify({ mine: false, pending: true }))}`}>
+                {translate('qf.work_order.assign.to_evaluations')}
+              </Link>
+            </Box>
+          </Box>
+        )}
+      </ActionDialog>
     </>
   );
 };
