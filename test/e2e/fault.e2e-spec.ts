@@ -62,12 +62,15 @@ describe('kill -9 the worker during complaints in flight', () => {
         const [c] = await s.ds.query(`SELECT status, stage, workflow_id, waiting_on FROM cases WHERE id = $1`, [caseId]);
         const tasks = await s.ds.query(`SELECT stage, round, slot, status, decision FROM tasks WHERE case_id = $1 ORDER BY created_at`, [caseId]);
         const audit = await s.ds.query(`SELECT at, actor, action FROM audit_log WHERE case_id = $1 ORDER BY id`, [caseId]);
-        console.error(`stuck waiting for ${stage}: ${JSON.stringify({ case: c, tasks, audit })}`);
+        const taskIds = (await s.ds.query(`SELECT id FROM tasks WHERE case_id = $1`, [caseId])).map((t: { id: string }) => t.id);
+        console.error(`stuck waiting for ${stage}: ${JSON.stringify({ case: c, tasks, audit, answers: answers.filter((a) => taskIds.some((t: string) => a.startsWith(t))) })}`);
         throw e;
       });
+    const answers: string[] = [];
     const act = async (taskId: string, user: string, body: object) => {
       for (;;) {
         const r = await s.http.post(`/api/tasks/${taskId}/actions`).set(await auth(user)).set('Idempotency-Key', `${taskId}:${user}`).send(body);
+        if (r.status !== 200) answers.push(`${taskId} ${user} ${r.status} ${r.body?.message ?? ''}`);
         if (r.status === 200 || r.status === 409) return r; // 409: an earlier attempt already went through
         if (r.status >= 500) { await new Promise((res) => setTimeout(res, 500)); continue; }
         throw new Error(`${r.status} ${JSON.stringify(r.body)}`);

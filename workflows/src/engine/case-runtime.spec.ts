@@ -120,4 +120,31 @@ describe('stage engine (time-skipping Temporal test server)', () => {
     });
     expect(result.outcome).toBe('approved');
   });
+
+  it('an action on a task already written but not yet taken up by the workflow waits for it (a worker crash widens that window), then counts once', async () => {
+    // openStageTasks writes the row (a client can see it) and then is slow to return, as when the worker dies after the insert
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => { release = r; });
+    class SlowOpen extends RecordingActivities {
+      async openStageTasks(i: Parameters<RecordingActivities['openStageTasks']>[0]) {
+        const refs = await super.openStageTasks(i);
+        await held;
+        return refs;
+      }
+    }
+    const acts = new SlowOpen();
+    const result = await run(acts, flow({ assignee: { kind: 'role', role: 'verifier' } }), async (h) => {
+      await waitTasks(acts, 1);
+      // the validator cannot know the task yet: both are held, then checked in full in the order they came
+      const wrongRole = act(h, acts.tasks[0].id, 'x', ['employee']).catch((e: any) => e);
+      await new Promise((r) => setTimeout(r, 200));
+      const early = act(h, acts.tasks[0].id, 'v1', ['verifier']);
+      await new Promise((r) => setTimeout(r, 300));
+      release();
+      expect((await early).outcome).toBe('approved');
+      expect((await wrongRole).cause.type).toBe('QF_FORBIDDEN');
+    });
+    expect(result.outcome).toBe('approved');
+    expect(acts.actions).toHaveLength(1);
+  });
 });

@@ -1,5 +1,5 @@
 import {
-  ApplicationFailure, condition, defineQuery, defineUpdate, proxyActivities, setHandler, workflowInfo,
+  ApplicationFailure, condition, defineQuery, defineUpdate, patched, proxyActivities, setHandler, workflowInfo,
 } from '@temporalio/workflow';
 import {
   ActUpdate, ActUpdateSchema, CaseActivities, CaseState, CaseWorkflowInput, FAILURE, Role, TaskActionName, TaskRef,
@@ -65,6 +65,14 @@ function reject(type: string, message: string, details?: RuleViolation[]): never
 export class CaseRuntime {
   readonly state: CaseState;
   private current: StageRun | null = null;
+  /**
+   * Task rows being written: between the activity that inserts them and the workflow taking its result, a client can
+   * already see a task the workflow does not know yet (a worker crash makes that window long). An action on it is
+   * accepted provisionally and checked by the handler once the tasks are open, instead of being refused as "closed".
+   */
+  private opening = 0;
+  /** a stage is being opened: from its task rows until its `stage.opened` record (the state a client is answered with) */
+  private stageOpening = false;
   private seq = 0;
   /** bumped whenever the case settles in a new place (stage opened, waiting, finished) */
   private epoch = 0;
@@ -127,7 +135,8 @@ export class CaseRuntime {
         ? (await acts.roleHolders(role)).map((userId) => ({ role, userId }))
         : [{ role, userId: null }];
     }
-    const refs = await acts.openStageTasks({
+    this.stageOpening = true;
+    const refs = await this.openTasks({
       caseId: this.input.caseId, workflowId: this.workflowId, stage: def.key, stageLabel: def.label, round: opts.round,
       assignees: assignees.map((a, slot) => ({ ...a, slot })), allowedActions: def.actions, dueAt,
     });
@@ -146,6 +155,7 @@ export class CaseRuntime {
     }
     Object.assign(this.state, { stage: def.key, waitingOn: this.waitingOn(run), waitingSince: openedAt, dueAt });
     await this.sync('stage.opened', { stage: def.key, round: opts.round, dueAt });
+    this.stageOpening = false;
 
     await this.watchDeadlines(run, openedAt, dueAt);
     await acts.closeStage({ workflowId: this.workflowId, stage: def.key, round: opts.round });
@@ -200,7 +210,7 @@ export class CaseRuntime {
 
   private async escalate(run: StageRun, role: Role): Promise<void> {
     const slot = 100 + run.tasks.size;
-    const [ref] = await acts.openStageTasks({
+    const [ref] = await this.openTasks({
       caseId: this.input.caseId, workflowId: this.workflowId, stage: run.def.key, stageLabel: run.def.label, round: run.opts.round,
       assignees: [{ slot, role, userId: null }], allowedActions: run.def.actions, dueAt: null,
     });
@@ -216,6 +226,15 @@ export class CaseRuntime {
     run.result = { outcome, decisions: run.decisions };
   }
 
+  private async openTasks(input: Parameters<CaseActivities['openStageTasks']>[0]): Promise<TaskRef[]> {
+    this.opening++;
+    try {
+      return await acts.openStageTasks(input);
+    } finally {
+      this.opening--;
+    }
+  }
+
   /** Update validator: runs before the action is accepted; a throw rejects it with nothing recorded. */
   private validate(raw: ActUpdate): void {
     const parsed = ActUpdateSchema.safeParse(raw);
@@ -224,6 +243,7 @@ export class CaseRuntime {
     }
     const u = parsed.data;
     const run = this.current;
+    if ((this.opening > 0 || this.stageOpening) && this.state.status === 'open' && !run?.tasks.has(u.taskId)) return; // checked by the handler once open
     if (this.state.status !== 'open' || !run || run.closed) reject(FAILURE.conflict, 'this stage is closed: the task can no longer be acted on');
     const task = run.tasks.get(u.taskId);
     if (!task) reject(FAILURE.conflict, 'the task is not part of the current stage');
@@ -247,6 +267,12 @@ export class CaseRuntime {
 
   /** Update handler: state changes happen synchronously (serialising concurrent actors), then the record. */
   private async onAct(u: ActUpdate): Promise<CaseState> {
+    if ((!this.current?.tasks.has(u.taskId) || this.stageOpening) && patched('qf-act-waits-for-open-stage')) {
+      // accepted while its stage was being opened: wait until it is open and recorded, then apply the full check
+      // (a throw fails this action only); older histories, recorded before this wait existed, replay without it
+      await condition(() => this.opening === 0 && !this.stageOpening);
+      this.validate(u);
+    }
     const run = this.current!;
     const task = run.tasks.get(u.taskId)!;
     const decision = u.action === 'approve' || u.action === 'reject' ? (u.action as Vote) : null;
@@ -290,7 +316,7 @@ export class CaseRuntime {
       task: { status: task.status, decision, assigneeUserId: task.userId, claimedBy: task.claimedBy },
     });
     if (added) {
-      const [ref] = await acts.openStageTasks({
+      const [ref] = await this.openTasks({
         caseId: this.input.caseId, workflowId: this.workflowId, stage: run.def.key, stageLabel: run.def.label, round: run.opts.round,
         assignees: [{ slot: added.slot, role: null, userId: added.userId }], allowedActions: run.def.actions, dueAt: this.state.dueAt,
       });
