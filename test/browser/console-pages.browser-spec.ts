@@ -42,6 +42,9 @@ describe('browser: console pages render against the real api', () => {
     ['settlements', '#/settlements'], ['employees', '#/employees'], ['org-units', '#/org-units'], ['flows', '#/flows'],
     ['flow-complaint', '#/flows/complaint-v1/show'], ['policies', '#/policies'], ['policy-1', '#/policies/1/show'], ['users', '#/users'], ['audit', '#/audit'],
     ['rectifications', '#/rectifications'], ['meetings', '#/meetings'], ['evaluations', '#/evaluations'], ['work-orders', '#/work-orders'],
+    ['star-campaigns', '#/star-campaigns'], ['star-applications', '#/star-applications'], ['star-voting', '#/star-voting'],
+    ['star-holders', '#/star-holders'], ['star-history', '#/star-history'], ['star-reviews', '#/star-reviews'],
+    ['employee-awards', '#/employee-awards'], ['employee-awards-create', '#/employee-awards/create'],
   ];
   it.each(pages)('%s renders without errors', async (name, hash) => {
     errors.length = 0;

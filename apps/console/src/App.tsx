@@ -29,7 +29,7 @@ import rectifications from './rectifications';
 import meetings from './meetings';
 import evaluations, { scores } from './evaluations';
 import workOrders from './workOrders';
-import { starApplications, starCampaigns, starHistory, starHolders, starReviews, starVoting } from './stars';
+import { starApplications, starCampaigns, starHistory, starHolders, starReviews, starVoting, employeeAwards } from './stars';
 
 /**
  * Resources a user cannot use are still registered without views, so references to them
@@ -105,6 +105,7 @@ export const App = () => (
       resource('star-holders', starHolders, permissions),
       resource('star-history', starHistory, permissions),
       resource('star-reviews', createdBy(starReviews, permissions, STAR_REVIEW_STARTERS), permissions),
+      resource('employee-awards', createdBy(employeeAwards, permissions, STAR_REVIEW_STARTERS), permissions),
       resource('employees', masterData(employees, permissions), permissions),
       resource('org-units', masterData(orgUnits, permissions), permissions),
       resource('flows', adminEdits(flows, permissions), permissions),

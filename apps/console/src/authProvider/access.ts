@@ -43,6 +43,8 @@ export const RESOURCE_ROLES: Record<string, readonly Role[] | 'all'> = {
   'star-history': 'all',
   /** S-10 星级月度考核: HR starts the month, team leads score their holders. */
   'star-reviews': ['hr', 'team-lead', 'committee', 'leadership'],
+  /** S-2 获奖记录: company awards / advanced individuals (HR records them; the committee and leads read them). */
+  'employee-awards': ['hr', 'committee', 'leadership', 'team-lead'],
 };
 
 /** Roles that may change master data (employees, org units). */

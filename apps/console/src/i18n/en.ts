@@ -413,6 +413,7 @@ export const appEn: Shape<typeof appZh> = {
     // --- end evaluations / work orders / scores ---
     // --- star-rated agents (S-1…S-12) ---
     star: {
+      award_kind: { 'company-award': 'Company award', 'advanced-individual': 'Advanced individual' },
       level: '%{n} star(s)',
       level_choice: { '1': '1 star', '2': '2 stars', '3': '3 stars' },
       no_star: 'No star',
@@ -870,6 +871,10 @@ export const appEn: Shape<typeof appZh> = {
         since: 'Since',
         payFactorPercent: 'Star pay factor',
       },
+    },
+    'employee-awards': {
+      name: 'Award |||| Awards',
+      fields: { employeeId: 'Employee', employeeName: 'Employee', kind: 'Kind', year: 'Year' },
     },
     'star-history': {
       name: 'Star history |||| Star history',

@@ -410,6 +410,7 @@ export const appZh = {
     // --- end evaluations / work orders / scores ---
     // --- star-rated agents (星级评定, S-1…S-12) ---
     star: {
+      award_kind: { 'company-award': '公司级奖励', 'advanced-individual': '先进个人' },
       level: '%{n} 星',
       level_choice: { '1': '1 星', '2': '2 星', '3': '3 星' },
       no_star: '无星级',
@@ -867,6 +868,10 @@ export const appZh = {
         since: '生效日期',
         payFactorPercent: '星级工资系数',
       },
+    },
+    'employee-awards': {
+      name: '获奖记录 |||| 获奖记录',
+      fields: { employeeId: '员工', employeeName: '员工', kind: '类别', year: '年度' },
     },
     'star-history': {
       name: '星级记录 |||| 星级记录',

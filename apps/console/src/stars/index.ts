@@ -4,8 +4,10 @@ import VotingIcon from '@mui/icons-material/HowToVote';
 import HolderIcon from '@mui/icons-material/Grade';
 import HistoryIcon from '@mui/icons-material/History';
 import ReviewIcon from '@mui/icons-material/FactCheck';
+import AwardIcon from '@mui/icons-material/EmojiEvents';
 import type { StarApplicationView, StarCampaignView, StarHolderView, StarReviewView } from '@qf/contracts/stars';
 import { ApplicationCreate } from './ApplicationCreate';
+import { AwardCreate, AwardList } from './AwardList';
 import { ApplicationList } from './ApplicationList';
 import { ApplicationShow } from './ApplicationShow';
 import { CampaignCreate } from './CampaignCreate';
@@ -63,4 +65,11 @@ export const starReviews = {
   create: ReviewCreate,
   icon: ReviewIcon,
   recordRepresentation: (r: StarReviewView) => r.month ?? r.id,
+};
+
+/** 获奖记录 (S-2): company awards / advanced individuals that open the direct 2-star path; admin and HR record them. */
+export const employeeAwards = {
+  list: AwardList,
+  create: AwardCreate,
+  icon: AwardIcon,
 };
