@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { startTestStack, TestStack } from './stack';
 
 /** Chromium from Debian, never downloaded; the flags of the brief. */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
@@ -40,4 +41,30 @@ export function consoleSession(base: string, prefix: string) {
       }
     },
   };
+}
+
+/**
+ * One describe's browser setup: a test stack, chromium and console helpers, started in beforeAll and stopped in
+ * afterAll. Read the fields inside tests (they are set once beforeAll ran).
+ */
+export function consoleSuite(prefix: string) {
+  const ctx = {} as {
+    s: TestStack;
+    browser: Browser;
+    base: string;
+    ui: ReturnType<typeof consoleSession>;
+    auth: (user: string) => Promise<{ Authorization: string }>;
+  };
+  beforeAll(async () => {
+    ctx.s = await startTestStack();
+    ctx.browser = await launchBrowser();
+    ctx.base = ctx.s.baseUrl.replace('[::1]', '127.0.0.1');
+    ctx.ui = consoleSession(ctx.base, prefix);
+    ctx.auth = async (u: string) => ({ Authorization: `Bearer ${await ctx.s.login(u)}` });
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.s?.stop();
+  });
+  return ctx;
 }
