@@ -46,12 +46,11 @@ export function createStarActivities(ds: DataSource): StarActivities {
       const [june] = await ds.query(`SELECT rank FROM star_june_exams WHERE employee_id = $1 AND year = $2`, [employeeId, year]);
       const toDate = (d: unknown) => (d ? String(d).slice(0, 10) : null);
       const result = checkEligibility({
-        employmentType: e.employment_type, hotlineSince: toDate(e.hire_date) ?? asOf, teamLeadRecommended: recommended,
+        employmentType: e.employment_type, jobType: e.job_type, hotlineSince: toDate(e.hire_date) ?? asOf, teamLeadRecommended: recommended,
         currentStars: (holder?.level ?? 0) as 0 | StarLevel, currentStarSince: toDate(holder?.since), lastDemotionAt: demotion?.at ?? null,
         awards, juneExamRank: june?.rank ?? null,
       }, level, asOf, policy);
-      const violations: RuleNote[] = [...result.violations];
-      if (!policy.stars.hotlineJobTypes.includes(e.job_type)) violations.unshift({ rule: 'S-2', message: `only hotline agents (${policy.stars.hotlineJobTypes.join(', ')}) may apply; job type is ${e.job_type || 'none'}` });
+      const violations: RuleNote[] = result.violations;
       return {
         existingApplicationId: existing?.case_id ?? null, existingLevel: existing?.level ?? null, ok: violations.length === 0,
         violations, notes: result.notes, unitId: e.unit_id, employeeName: e.name,
@@ -126,14 +125,14 @@ export function createStarActivities(ds: DataSource): StarActivities {
       return { eligible: rows.map((r: { id: string }) => r.id).filter((id: string) => !conflicted.includes(id)), conflicted };
     },
 
-    async awardStar({ applicationId, workflowId, employeeId, level, ceremonyDate, bonusFen, year }) {
+    async awardStar({ applicationId, workflowId, employeeId, level, ceremonyDate, bonus, year }) {
       await ds.transaction(async (tx) => {
         await changeStar(tx, {
           employeeId, toLevel: level, effectiveFrom: ceremonyDate, kind: 'award', reason: `${year} 年星级评定授予 ${level} 星`, rule: 'S-9',
           actor: 'system', ref: applicationId, key: `award:${applicationId}`,
         });
-        if (bonusFen > 0) {
-          await postMoney(tx, { employeeId, month: ceremonyDate.slice(0, 7), caseId: applicationId, workflowId, source: 'star-award', reason: `star-award-${level}`, moneyFen: bonusFen });
+        if (bonus.amountFen > 0) {
+          await postMoney(tx, { employeeId, month: bonus.month, caseId: applicationId, workflowId, source: 'star-award', reason: bonus.source, moneyFen: bonus.amountFen });
         }
         await tx.query(`UPDATE star_applications SET status = 'awarded', awarded_level = $2 WHERE case_id = $1`, [applicationId, level]);
       });

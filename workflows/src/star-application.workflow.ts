@@ -3,7 +3,7 @@ import {
   CaseActivities, CaseState, CaseWorkflowInput, FAILURE, StarActivities, StarApplicationData, StarApplicationStatus, StarAwardSignal, StarPhase,
 } from '@qf/contracts';
 import { FlowDefinitionSchema, PolicySchema, StageDef } from '@qf/policy';
-import { awardBonusFen, examCascade, ExamCascadeResult, StarLevel, validateTeamLeadReview } from '@qf/domain';
+import { awardBonusLine, examCascade, ExamCascadeResult, StarLevel, validateTeamLeadReview } from '@qf/domain';
 import { CaseRuntime, StageDecision } from './engine/case-runtime';
 import { starAwardSignal, starCommitteeResultSignal, starExamUpdate, starPhaseSignal } from './star-messages';
 
@@ -145,7 +145,7 @@ export async function starApplication(input: CaseWorkflowInput): Promise<CaseSta
   await acts.updateStarApplication({ applicationId, committee: committeeWithReason });
   await acts.awardStar({
     applicationId, workflowId: rt.workflowId, employeeId: data.employeeId, level: passedLevel, ceremonyDate: data.ceremonyDate,
-    bonusFen: awardBonusFen(passedLevel, policy), year: data.year,
+    bonus: awardBonusLine(data.employeeId, passedLevel, data.ceremonyDate, policy), year: data.year,
   });
   return close('awarded', `awarded ${passedLevel} star(s), effective ${data.ceremonyDate} (S-9); ${decided.explanation}`, { awardedLevel: passedLevel });
 }

@@ -79,7 +79,7 @@ describe('star campaign (time-skipping)', () => {
     });
     expect(result.outcome).toBe('closed');
     expect(acts.phases.map((p) => p.phase)).toEqual(['application', 'exam', 'committee', 'award', 'closed']);
-    expect(acts.awards).toEqual([expect.objectContaining({ employeeId: 'e1', level: 2, bonusFen: 50000, ceremonyDate: day(31) })]);
+    expect(acts.awards).toEqual([expect.objectContaining({ employeeId: 'e1', level: 2, bonus: expect.objectContaining({ amountFen: 50000, month: day(31).slice(0, 7) }), ceremonyDate: day(31) })]);
     expect(acts.patches.find((p) => p.committee && (p.committee as { approvals: number }).approvals === 4)).toBeTruthy();
   });
 });

@@ -196,7 +196,8 @@ export interface StarActivities {
   updateStarApplication(input: StarApplicationPatch): Promise<void>;
   claimStarRecommendation(input: { campaignId: string; applicationId: string; level: 1 | 2 | 3 }): Promise<{ ok: boolean; quota: number; used: number }>;
   starCommitteeMembers(input: { unitId: string; excludeOwnTeam: boolean }): Promise<{ eligible: string[]; conflicted: string[] }>;
-  awardStar(input: { applicationId: string; workflowId: string; employeeId: string; level: 1 | 2 | 3; ceremonyDate: string; bonusFen: number; year: number }): Promise<void>;
+  /** `bonus`: the S-9 bonus line of libs/domain (awardBonusLine): month of the ceremony, amount, reason star-award-N */
+  awardStar(input: { applicationId: string; workflowId: string; employeeId: string; level: 1 | 2 | 3; ceremonyDate: string; bonus: { month: string; amountFen: number; source: string }; year: number }): Promise<void>;
   starReviewHolders(input: { month: string }): Promise<{ employeeId: string; level: 1 | 2 | 3 }[]>;
   applyStarReview(input: { reviewId: string; caseId: string; workflowId: string; month: string; scores: StarMonthlyScore[]; policy: unknown }): Promise<{ rows: number; payFen: number; changed: number }>;
   /** registers the review of `month` (default: the month before `nowIso`, local) as a case run by `workflowId`; skipped when that month already has one */

@@ -9,6 +9,7 @@ import {
   examCascade,
   isStarEffective,
   juneExamFactor,
+  juneExamStanding,
   levelAllowedByRank,
   lowerStarLevel,
   monthlyAssessmentDueDate,
@@ -37,6 +38,11 @@ describe('campaign and eligibility', () => {
     expect(validateCampaignSchedule({ year: 2024, starts, awardsFinishBy: '2024-10-31' }, policy)).toEqual([]);
     expect(validateCampaignSchedule({ year: 2024, starts, awardsFinishBy: '2024-11-01' }, policy).map((v) => v.path)).toEqual(['awardsFinishBy']);
     expect(validateCampaignSchedule({ year: 2024, starts: { ...starts, exam: '2024-05-01' }, awardsFinishBy: '2024-10-31' }, policy).map((v) => v.path)).toEqual(['starts.exam']);
+  });
+
+  it('S-2 only hotline agents apply (job type from the policy)', () => {
+    expect(checkEligibility(agent({ jobType: '装维员' }), 1, asOf, policy).violations.map((v) => v.rule)).toEqual(['S-2']);
+    expect(checkEligibility(agent({ jobType: '热线客服' }), 1, asOf, policy).ok).toBe(true);
   });
 
   it('S-2 one star needs a year on the hotline, temporary and outsourced included', () => {
@@ -235,5 +241,12 @@ describe('monthly star pay and standing', () => {
     expect(juneExamFactor(84, policy).percent).toBe(84);
     expect(juneExamFactor(66, policy).percent).toBe(66);
     expect(juneExamFactor(65, policy)).toMatchObject({ percent: null, outcome: 'cancel-or-lower' });
+  });
+
+  it('S-12 June standing: 92 keeps the level at 120 %; 60 lowers one level; S-4 rank 8 keeps no 3 stars', () => {
+    expect(juneExamStanding(2, 92, 3, policy)).toMatchObject({ percent: 120, toLevel: 2, rule: 'S-12' });
+    expect(juneExamStanding(2, 60, 20, policy)).toMatchObject({ percent: null, toLevel: 1, rule: 'S-12' });
+    expect(juneExamStanding(3, 96, 8, policy)).toMatchObject({ percent: 130, toLevel: 2, rule: 'S-4' });
+    expect(juneExamStanding(1, 99, 40, policy)).toMatchObject({ toLevel: 1 });
   });
 });

@@ -42,6 +42,8 @@ export function validateCampaignSchedule(
 
 export interface StarCandidate {
   employmentType: EmploymentType;
+  /** the employee's job type: only hotline agents (policy stars.hotlineJobTypes) apply; omitted = a hotline agent */
+  jobType?: string;
   /** first day on the hotline */
   hotlineSince: string;
   teamLeadRecommended?: boolean;
@@ -72,6 +74,9 @@ export function checkEligibility(candidate: StarCandidate, level: StarLevel, asO
   const today = asDate(asOf, policy);
   const violations: RuleReason[] = [];
   const notes: RuleReason[] = [];
+  if (candidate.jobType !== undefined && !s.hotlineJobTypes.includes(candidate.jobType)) {
+    violations.push({ rule: 'S-2', message: `only hotline agents (${s.hotlineJobTypes.join(', ')}) may apply; job type is ${candidate.jobType || 'none'}` });
+  }
   const heldLongEnough = () => !!candidate.currentStarSince && yearsLater(asDate(candidate.currentStarSince, policy), s.holdYears) <= today;
 
   if (level === 1) {
@@ -394,4 +399,16 @@ export function juneExamFactor(score: number, policy: Policy): JuneExamFactor {
     }
   }
   return { percent: null, outcome: 'cancel-or-lower', message: `June exam ${score}: star cancelled or lowered one level (S-12)` };
+}
+
+/**
+ * S-12 with S-4: what the June exam does to a star holder — the second-half pay factor, and the level after it: one
+ * level lower for a score in the cancel bracket, and no higher than the rank allows (top 5 → 3, top 10 → 2).
+ */
+export function juneExamStanding(level: StarLevel, score: number, rank: number, policy: Policy): { percent: number | null; toLevel: number; rule: 'S-12' | 'S-4'; reason: string } {
+  const f = juneExamFactor(score, policy);
+  const afterScore = f.outcome === 'cancel-or-lower' ? lowerStarLevel(level) : level;
+  const allowed = levelAllowedByRank(rank, policy);
+  if (allowed < afterScore) return { percent: f.percent, toLevel: allowed, rule: 'S-4', reason: `June exam rank ${rank} allows ${allowed} star(s) at most (S-4, S-11)` };
+  return { percent: f.percent, toLevel: afterScore, rule: 'S-12', reason: f.message };
 }

@@ -10,7 +10,7 @@ import {
   STAR_UPDATE_EXAM, StarAdvanceUpdate, StarApplyInput, StarApplySchema, StarApplyUpdate, StarDemoteSchema, StarExamScoreSchema, StarExamUpdate,
   StarReviewDecisionSchema, StarScoresSchema, StarVoteSchema, StartStarReviewSchema,
 } from '@qf/contracts';
-import { juneExamFactor, levelAllowedByRank, localDate, lowerStarLevel, StarLevel, validateCampaignSchedule, validateCommitteeDemotion } from '@qf/domain';
+import { juneExamStanding, localDate, StarLevel, validateCampaignSchedule, validateCommitteeDemotion } from '@qf/domain';
 import { changeStar, policyInEffect } from '@qf/persistence';
 import { CurrentUser, RequestUser, Roles } from '../auth/auth.decorators';
 import { badRequest, conflict, forbidden, notFound } from '../common/errors';
@@ -345,7 +345,7 @@ export class StarsController {
     const [h] = await this.ds.query(`SELECT level FROM star_holders WHERE employee_id = $1`, [employeeId]);
     if (!h) throw notFound('star holder');
     if (body.toLevel >= h.level) throw badRequest(`toLevel must be below the held ${h.level} star(s) (S-11)`, [{ path: 'toLevel', message: 'not lower', rule: 'S-11' }]);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localDate(new Date().toISOString(), (await policyInEffect(this.ds)).calendar.timeZone);
     await this.ds.transaction((tx) => changeStar(tx, {
       employeeId, toLevel: body.toLevel, effectiveFrom: today, kind: body.toLevel === 0 ? 'revoked' : 'demoted',
       reason: `${body.ground === 'unqualified' ? '不合格' : '不在级'}：${body.reason}`, rule: 'S-11', actor: user.username, ref: body.ground,
@@ -367,13 +367,8 @@ export class StarsController {
           ON CONFLICT (employee_id, year) DO UPDATE SET score = EXCLUDED.score, rank = EXCLUDED.rank`, [r.employeeId, body.year, r.score, r.rank]);
         const [h] = await tx.query(`SELECT level FROM star_holders WHERE employee_id = $1`, [r.employeeId]);
         if (!h) continue;
-        const f = juneExamFactor(r.score, policy);
-        let to: number = f.outcome === 'cancel-or-lower' ? lowerStarLevel(h.level) : h.level;
-        let rule = 'S-12';
-        let reason = f.message;
-        const allowed = levelAllowedByRank(r.rank, policy);
-        if (allowed < to) { to = allowed; rule = 'S-4'; reason = `June exam rank ${r.rank} allows ${allowed} star(s) at most (S-4, S-11)`; }
-        await tx.query(`UPDATE star_holders SET pay_factor_percent = $2, pay_factor_year = $3 WHERE employee_id = $1`, [r.employeeId, f.percent, body.year]);
+        const { percent, toLevel: to, rule, reason } = juneExamStanding(h.level, r.score, r.rank, policy);
+        await tx.query(`UPDATE star_holders SET pay_factor_percent = $2, pay_factor_year = $3 WHERE employee_id = $1`, [r.employeeId, percent, body.year]);
         if (to < h.level) {
           await changeStar(tx, { employeeId: r.employeeId, toLevel: to, effectiveFrom: `${body.year}-07-01`, kind: to === 0 ? 'revoked' : 'lowered', reason, rule,
             actor: user.username, ref: `june-${body.year}`, key: `june:${body.year}:${r.employeeId}` });
