@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ComplaintActivities } from '@qf/contracts';
-import { bookingMonth } from '@qf/domain';
+import { bookLedgerEntries } from '@qf/persistence';
 
 /** Complaint activities: idempotent by natural key (case + employee + reason for the ledger). */
 export function createComplaintActivities(ds: DataSource): ComplaintActivities {
@@ -31,18 +31,10 @@ export function createComplaintActivities(ds: DataSource): ComplaintActivities {
 
     async postLedger({ caseId, workflowId, source, month, lines }) {
       return ds.transaction(async (tx) => {
-        // H-2: a locked month takes no entry; it goes to the next open month as an adjustment naming its month
-        const locked = (await tx.query(`SELECT month FROM month_locks`)).map((r: { month: string }) => r.month);
-        const booking = bookingMonth(month, locked);
-        let posted = 0;
-        for (const l of lines) {
-          const rows = await tx.query(
-            `INSERT INTO ledger_entries (employee_id, month, case_id, source, reason, points_x10, workflow_id, severity, original_month)
-             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (case_id, employee_id, reason) DO NOTHING RETURNING id`,
-            [l.employeeId, booking.month, caseId, source, l.reason, l.points, workflowId, l.severity ?? null, booking.adjustment ? month : null],
-          );
-          posted += rows.length;
-        }
+        const posted = await bookLedgerEntries(tx, {
+          caseId, workflowId, source, month,
+          lines: lines.map((l) => ({ employeeId: l.employeeId, reason: l.reason, pointsX10: l.points, severity: l.severity })),
+        });
         await tx.query(
           `INSERT INTO audit_log (actor, action, entity, entity_id, case_id, workflow_id, after, idempotency_key)
            VALUES ('system','ledger.posted','case',$1::text,$1::uuid,$2,$3,$4) ON CONFLICT (idempotency_key) DO NOTHING`,

@@ -1,22 +1,16 @@
 import { DataSource } from 'typeorm';
 import { CaseWorkflowInput, RuleNote, StarActivities, StarApplicationData } from '@qf/contracts';
 import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
-import { changeStar, publishedVersions } from '@qf/persistence';
+import { bookLedgerEntries, changeStar, publishedVersions } from '@qf/persistence';
 import {
-  addMonths, bookingMonth, checkEligibility, localMonth, lowerStarLevel, monthlyStarPay, StarLevel, starMonthPayFen, starStanding,
+  addMonths, checkEligibility, localMonth, lowerStarLevel, monthlyStarPay, StarLevel, starMonthPayFen, starStanding,
 } from '@qf/domain';
 
 type Tx = { query: (sql: string, params?: unknown[]) => Promise<any> };
 
-/** Posts money (award bonus, star pay) to the ledger once per (case, employee, reason); a locked month books into the next open one (H-2). */
-async function postMoney(tx: Tx, e: { employeeId: string; month: string; caseId: string; workflowId: string; source: string; reason: string; moneyFen: number }): Promise<void> {
-  const locked = (await tx.query(`SELECT month FROM month_locks`)).map((r: { month: string }) => r.month);
-  const booking = bookingMonth(e.month, locked);
-  await tx.query(
-    `INSERT INTO ledger_entries (employee_id, month, case_id, source, reason, points_x10, money_fen, workflow_id, original_month)
-     VALUES ($1,$2,$3,$4,$5,0,$6,$7,$8) ON CONFLICT (case_id, employee_id, reason) DO NOTHING`,
-    [e.employeeId, booking.month, e.caseId, e.source, e.reason, e.moneyFen, e.workflowId, booking.adjustment ? e.month : null]);
-}
+/** Money entries (award bonus, star pay) carry no points. */
+const postMoney = (tx: Tx, e: { employeeId: string; month: string; caseId: string; workflowId: string; source: string; reason: string; moneyFen: number }) =>
+  bookLedgerEntries(tx, { caseId: e.caseId, workflowId: e.workflowId, source: e.source, month: e.month, lines: [{ employeeId: e.employeeId, reason: e.reason, pointsX10: 0, moneyFen: e.moneyFen }] });
 
 export function createStarActivities(ds: DataSource): StarActivities {
   return {

@@ -4,3 +4,4 @@ export * from './seed';
 export * from './evaluation-assignment';
 export * from './star-changes';
 export * from './case-versions';
+export * from './ledger';
