@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { deepMerge } from './merge';
+import { areasEn } from './areas';
 import type { appZh } from './zh';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -915,5 +916,5 @@ export const appEn: Shape<typeof appZh> = {
   },
 };
 
-const enMessages: TranslationMessages = deepMerge(englishMessages, appEn);
+const enMessages: TranslationMessages = deepMerge(deepMerge(englishMessages, appEn), areasEn);
 export default enMessages;

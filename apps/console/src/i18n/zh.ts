@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { deepMerge } from './merge';
 import { raZh } from './ra-zh';
+import { areasZh } from './areas';
 
 /** QualityFlow labels in Chinese (glossary of RULES.md). en.ts has the same keys. */
 export const appZh = {
@@ -912,5 +913,5 @@ export const appZh = {
   },
 };
 
-const zhMessages: TranslationMessages = deepMerge(englishMessages, { ...raZh, ...appZh });
+const zhMessages: TranslationMessages = deepMerge(deepMerge(englishMessages, { ...raZh, ...appZh }), areasZh);
 export default zhMessages;

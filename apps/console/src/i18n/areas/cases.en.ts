@@ -1,0 +1,2 @@
+/** English labels of the cases area (same keys as cases.zh.ts). */
+export const en = {};

@@ -1,0 +1,21 @@
+import { deepMerge } from '../merge';
+import * as casesEn from './cases.en';
+import * as casesZh from './cases.zh';
+import * as complaintEn from './complaint.en';
+import * as complaintZh from './complaint.zh';
+import * as errorsEn from './errors.en';
+import * as errorsZh from './errors.zh';
+import * as policiesEn from './policies.en';
+import * as policiesZh from './policies.zh';
+import * as processEn from './process.en';
+import * as processZh from './process.zh';
+
+/**
+ * Labels kept per area (one file per area and language, so work on one area never edits another's file);
+ * merged over the main catalogues in zh.ts / en.ts.
+ */
+type Tree = { [key: string]: unknown };
+const merge = (...trees: Tree[]): Tree => trees.reduce((acc, t) => deepMerge(acc, t), {} as Tree);
+
+export const areasZh = merge(casesZh.zh, complaintZh.zh, errorsZh.zh, policiesZh.zh, processZh.zh);
+export const areasEn = merge(casesEn.en, complaintEn.en, errorsEn.en, policiesEn.en, processEn.en);

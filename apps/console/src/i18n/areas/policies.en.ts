@@ -1,0 +1,2 @@
+/** English labels of the policies area (same keys as policies.zh.ts). */
+export const en = {};

@@ -1,0 +1,2 @@
+/** English labels of the process area (same keys as process.zh.ts). */
+export const en = {};
