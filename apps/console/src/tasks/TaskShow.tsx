@@ -17,6 +17,7 @@ import { formatDateTime } from '../components/format';
 import { CaseSummary } from '../cases/CaseShow';
 import { TaskActions } from './TaskActions';
 import { stageFormFor } from './stageForms';
+import { decisionPanelFor } from './decisionPanels';
 
 const TaskPage = () => {
   const task = useRecordContext<TaskView>();
@@ -24,6 +25,7 @@ const TaskPage = () => {
   const [locale] = useLocaleState();
   const { data: caseRecord } = useGetOne<CaseDetail>('cases', { id: task?.caseId ?? '' }, { enabled: !!task?.caseId });
   if (!task) return null;
+  const Panel = decisionPanelFor(task);
 
   return (
     <CardContent>
@@ -56,6 +58,18 @@ const TaskPage = () => {
         {translate('qf.task.case_summary')} · <Link to={`/cases/${encodeURIComponent(task.caseId)}/show`}>{translate('qf.task.open_case')}</Link>
       </Typography>
       {caseRecord ? <CaseSummary record={caseRecord} /> : <Typography>{task.caseTitle}</Typography>}
+
+      {Panel && (
+        <>
+          <Divider sx={{ my: 2 }} />
+          <Typography variant="subtitle1" gutterBottom>
+            {translate('qf.task.pending_decision')}
+          </Typography>
+          <Box data-testid="decision-panel">
+            <Panel task={task} />
+          </Box>
+        </>
+      )}
 
       <Divider sx={{ my: 2 }} />
       <Typography variant="subtitle1" gutterBottom>

@@ -5,6 +5,7 @@ import { TaskShow } from './TaskShow';
 
 export { TaskActions } from './TaskActions';
 export { stageForms, stageFormFor, type StageFormDef } from './stageForms';
+export { decisionPanels, decisionPanelFor, type DecisionPanel } from './decisionPanels';
 
 export default {
   list: TaskList,

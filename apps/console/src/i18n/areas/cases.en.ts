@@ -1,2 +1,8 @@
 /** English labels of the cases area (same keys as cases.zh.ts). */
-export const en = {};
+export const en = {
+  qf: {
+    task: {
+      pending_decision: 'To be decided',
+    },
+  },
+};

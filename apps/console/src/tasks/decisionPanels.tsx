@@ -1,0 +1,22 @@
+import type { ComponentType } from 'react';
+import type { TaskView } from '@qf/contracts/cases';
+
+/**
+ * What is being decided on a task page ("待决事项"): one panel per `'<kind>:<stage>'`, rendered by TaskShow
+ * between the case summary and the actions, so no one decides blind (issue 11).
+ *
+ * Owners of a process write their panel component in THEIR folder and add one import + one registry line here:
+ *   import { AppealPanel } from '../complaints/AppealPanel';
+ *   ...
+ *   'complaint:appeal': AppealPanel,
+ * A panel receives the task (TaskView, with `caseId`); it fetches what it needs (useGetOne('cases', …) or its own
+ * resource) and shows it with labels, names (姓名（工号）) and amounts in 元 — never ids or raw JSON.
+ */
+export type DecisionPanel = ComponentType<{ task: TaskView }>;
+
+export const decisionPanels: Record<string, DecisionPanel> = {
+  // '<kind>:<stage>': Component,
+};
+
+export const decisionPanelFor = (task: Pick<TaskView, 'kind' | 'stage'>): DecisionPanel | undefined =>
+  decisionPanels[`${task.kind}:${task.stage}`];
