@@ -1,2 +1,10 @@
 /** English labels of the process area (same keys as process.zh.ts). */
-export const en = {};
+import { deepMerge } from '../merge';
+
+/** B1 (stars): keys under qf.stars_ui and the star resources. */
+const stars = {};
+
+/** B2 (settlement, evaluation, rectification, meetings, work orders): keys under qf.process_ui and their resources. */
+const settlementEvaluation = {};
+
+export const en = deepMerge(stars as Record<string, unknown>, settlementEvaluation);
