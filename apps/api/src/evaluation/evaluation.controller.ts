@@ -20,6 +20,28 @@ import { openRectification } from '../rectifications/rectifications.controller';
 
 const ORDER_ROLES = ['admin', 'dispatcher', 'manager', 'foreman', 'team-lead'] as const;
 
+const KIND_ZH: Record<string, string> = { foreman: '工长自评', dispatcher: '调度回访', manager: '管理人员回访' };
+
+/**
+ * E-2 in a Chinese sentence with names: why this order was sampled to this evaluator. The numbers come from the rule's
+ * own record (libs/domain sampleCallbacks' explanation, kept as `explanationRule`); ids are replaced by 姓名（工号）.
+ */
+export function explainSampling(
+  r: { kind: string; orderNo: string; teamName: string | null; closedAt: string | Date; repairerName: string; evaluatorName: string | null; seed: string | null; explanationRule: string | null },
+  managerPercent: number, timeZone: string,
+): string {
+  const day = new Date(r.closedAt).toLocaleDateString('zh-CN', { timeZone, month: 'long', day: 'numeric' });
+  const team = r.teamName ?? '本班组';
+  const who = r.evaluatorName ?? '（待分配）';
+  if (r.kind === 'foreman') return `工长${who}对${team}${day}关闭的每张可评价工单进行自评，工单 ${r.orderNo} 是其中之一（E-2）。`;
+  const m = /has (\d+) of (\d+) orders; (\d+) of the (\d+) manager callbacks \((\d+)%\)/.exec(r.explanationRule ?? '');
+  const kind = KIND_ZH[r.kind] ?? r.kind;
+  if (!m) return `工单 ${r.orderNo}（${team}，${day}关闭）抽中为${kind}，按轮转分配给${who}（E-2）。`;
+  const [, own, total, share, managers, pct] = m;
+  return `${team}${day}共关闭 ${total} 张可评价工单，其中维修人员${r.repairerName} ${own} 张。按 ${pct || managerPercent}% 的比例，当日 ${managers} 张由管理人员回访，`
+    + `按最大余数法分给该维修人员 ${share} 张，其余由调度回访。工单 ${r.orderNo} 经随机抽取（种子 ${r.seed ?? '—'}）为${kind}，按轮转分配给${who}；工长同时对其自评（E-2）。`;
+}
+
 /** E-1…E-6: closed work orders, daily sampling and assignment, evaluations, repairer scores. */
 @ApiTags('evaluation')
 @ApiBearerAuth()
@@ -120,9 +142,9 @@ export class EvaluationController {
     const lq = parseListQuery({ sort: '["closedAt","DESC"]', ...q }, { closedAt: 'w.closed_at', orderNo: 'w.order_no' });
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM work_orders`);
     const rows = await this.ds.query(
-      `SELECT w.id, w.order_no AS "orderNo", w.fault_key AS "faultKey", w.repeat_report AS "repeatReport", w.source, w.repairer_id AS "repairerId", e.name AS "repairerName",
-              w.team_unit_id AS "teamUnitId", w.reporter, w.reported_at AS "reportedAt", w.closed_at AS "closedAt"
-       FROM work_orders w JOIN employees e ON e.id = w.repairer_id ORDER BY ${lq.orderBy} LIMIT ${lq.limit} OFFSET ${lq.offset}`);
+      `SELECT w.id, w.order_no AS "orderNo", w.fault_key AS "faultKey", w.repeat_report AS "repeatReport", w.source, w.repairer_id AS "repairerId",
+              e.name || '（' || e.code || '）' AS "repairerName", w.team_unit_id AS "teamUnitId", t.name AS "teamName", w.reporter, w.reported_at AS "reportedAt", w.closed_at AS "closedAt"
+       FROM work_orders w JOIN employees e ON e.id = w.repairer_id LEFT JOIN org_units t ON t.id = w.team_unit_id ORDER BY ${lq.orderBy} LIMIT ${lq.limit} OFFSET ${lq.offset}`);
     return sendList(res, 'work-orders', rows, lq.offset, total);
   }
 
@@ -154,13 +176,25 @@ export class EvaluationController {
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);
     const policy = await policyInEffect(this.ds);
     const rows = await this.ds.query(
-      `SELECT ev.id, ev.order_id AS "orderId", w.order_no AS "orderNo", w.repairer_id AS "repairerId", e.name AS "repairerName", w.team_unit_id AS "teamUnitId",
-              w.reporter, ev.kind, ev.evaluator_user_id AS "evaluatorUserId", ev.evaluate_on::text AS "evaluateOn", ev.due_at AS "dueAt", ev.seed, ev.explanation,
+      `SELECT ev.id, ev.order_id AS "orderId", w.order_no AS "orderNo", w.repairer_id AS "repairerId", e.name || '（' || e.code || '）' AS "repairerName",
+              w.team_unit_id AS "teamUnitId", t.name AS "teamName", w.reporter, w.closed_at AS "closedAt", ev.kind, ev.evaluator_user_id AS "evaluatorUserId",
+              COALESCE(ue.name || '（' || ue.code || '）', u.display_name) AS "evaluatorName",
+              ev.evaluate_on::text AS "evaluateOn", ev.due_at AS "dueAt", ev.seed, ev.explanation AS "explanationRule",
               ev.choice, ev.score, ev.answered_at AS "answeredAt", ev.rectification_case_id AS "rectificationCaseId",
               (ev.answered_at IS NULL AND ev.due_at < now()) AS overdue
-       ${sql} ORDER BY ${lq.orderBy}, ev.id LIMIT ${lq.limit} OFFSET ${lq.offset}`, params);
-    return sendList(res, 'evaluations', rows.map((r: any) => ({ ...r, script: evaluationScript(r.kind, policy),
+       ${sql.replace('WHERE', `LEFT JOIN org_units t ON t.id = w.team_unit_id LEFT JOIN users u ON u.id = ev.evaluator_user_id
+         LEFT JOIN employees ue ON ue.id = u.employee_id WHERE`)} ORDER BY ${lq.orderBy}, ev.id LIMIT ${lq.limit} OFFSET ${lq.offset}`, params);
+    return sendList(res, 'evaluations', rows.map((r: any) => ({ ...r, explanation: explainSampling(r, policy.evaluation.managerPercent, policy.calendar.timeZone),
+      script: evaluationScript(r.kind, policy),
       choices: (['satisfied', 'basic', 'dissatisfied'] as const).map((c) => ({ choice: c, score: scoreForChoice(c, policy) })) })), lq.offset, total);
+  }
+
+  /** The caller's unanswered evaluations (callbacks of dispatchers and managers, foremen's self-evaluations): their 待办 beside the inbox's tasks. */
+  @Get('evaluations/pending-count')
+  async pendingCount(@CurrentUser() user: RequestUser) {
+    const [r] = await this.ds.query(
+      `SELECT count(*)::int AS pending, count(*) FILTER (WHERE due_at < now())::int AS overdue FROM evaluations WHERE evaluator_user_id = $1 AND answered_at IS NULL`, [user.id]);
+    return r;
   }
 
   /** E-3: one choice of three with its score; a dissatisfied callback opens a rectification (E-7). */

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { MeetingSchema, OpenRectificationInput, OpenRectificationSchema, SIGNAL_MEETING_CHANGED } from '@qf/contracts';
+import { evaluationScript } from '@qf/domain';
+import { policyInEffect } from '@qf/persistence';
 import { CurrentUser, RequestUser, Roles } from '../auth/auth.decorators';
 import { badRequest, notFound } from '../common/errors';
 import { parseListQuery, sendList } from '../common/list-query';
@@ -13,9 +15,17 @@ import { CasesService } from '../cases/cases.service';
 import { TemporalService } from '../temporal/temporal.module';
 
 const BOARD_ROLES = ['admin', 'manager', 'team-lead', 'branch-head', 'leadership', 'dispatcher', 'foreman'] as const;
+/**
+ * E-8, the one definition of overdue (board cards, rows and the filter alike): not yet confirmed, and either past its
+ * meeting while open or submitted after it (the workflow's flag). A confirmed item submitted late is `late`, not overdue.
+ */
+const OVERDUE_SQL = `(r.status <> 'confirmed' AND (r.overdue OR (r.status = 'open' AND r.due_at < now())))`;
+const LATE_SQL = `(r.submitted_at IS NOT NULL AND r.due_at IS NOT NULL AND r.submitted_at > r.due_at)`;
+const DUE_THIS_WEEK_SQL = `(r.status = 'open' AND r.due_at >= date_trunc('week', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'
+  AND r.due_at < (date_trunc('week', now() AT TIME ZONE 'Asia/Shanghai') + interval '7 days') AT TIME ZONE 'Asia/Shanghai')`;
 const RECT_COLUMNS = `r.case_id AS id, r.case_id AS "caseId", r.origin, r.internal, r.order_no AS "orderNo", r.description, r.team_unit_id AS "teamUnitId",
-  t.name AS "teamName", b.id AS "branchId", b.name AS "branchName", r.meeting_id AS "meetingId", m.title AS "meetingTitle", r.due_at AS "dueAt",
-  r.status, (r.overdue OR (r.status = 'open' AND r.due_at < now())) AS overdue, r.opened_at AS "openedAt", r.submitted_at AS "submittedAt",
+  t.name AS "teamName", b.id AS "branchId", b.name AS "branchName", r.meeting_id AS "meetingId", m.title AS "meetingTitle", m.scheduled_at AS "meetingAt", r.due_at AS "dueAt",
+  r.status, ${OVERDUE_SQL} AS overdue, ${LATE_SQL} AS late, r.opened_at AS "openedAt", r.submitted_at AS "submittedAt",
   c.waiting_on AS "waitingOn", c.waiting_since AS "waitingSince", c.stage`;
 const RECT_FROM = `FROM rectifications r JOIN cases c ON c.id = r.case_id JOIN org_units t ON t.id = r.team_unit_id
   LEFT JOIN org_units b ON b.id = t.parent_id AND b.kind = 'branch' LEFT JOIN meetings m ON m.id = r.meeting_id`;
@@ -57,13 +67,12 @@ export class RectificationsController {
   async summary() {
     const [totals] = await this.ds.query(
       `SELECT count(*) FILTER (WHERE r.status = 'open')::int AS open,
-              count(*) FILTER (WHERE r.status = 'open' AND r.due_at >= date_trunc('week', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'
-                               AND r.due_at < (date_trunc('week', now() AT TIME ZONE 'Asia/Shanghai') + interval '7 days') AT TIME ZONE 'Asia/Shanghai')::int AS "dueThisWeek",
-              count(*) FILTER (WHERE r.status <> 'confirmed' AND (r.overdue OR (r.status = 'open' AND r.due_at < now())))::int AS overdue
+              count(*) FILTER (WHERE ${DUE_THIS_WEEK_SQL})::int AS "dueThisWeek",
+              count(*) FILTER (WHERE ${OVERDUE_SQL})::int AS overdue
        FROM rectifications r`);
     const group = (idCol: string, nameCol: string, extra = '') => this.ds.query(
       `SELECT ${idCol} AS id, ${nameCol} AS name ${extra}, count(*) FILTER (WHERE r.status = 'open')::int AS open,
-              count(*) FILTER (WHERE r.status <> 'confirmed' AND (r.overdue OR (r.status = 'open' AND r.due_at < now())))::int AS overdue
+              count(*) FILTER (WHERE ${OVERDUE_SQL})::int AS overdue
        ${RECT_FROM} GROUP BY 1, 2 ${extra ? ', 3' : ''} ORDER BY 2`);
     const byTeam = (await group('t.id', 't.name', ', b.name AS "branchName"')).map((x: any) => ({ teamUnitId: x.id, teamName: x.name, branchName: x.branchName, open: x.open, overdue: x.overdue }));
     const byBranch = (await group('b.id', 'b.name')).map((x: any) => ({ branchId: x.id, branchName: x.name, open: x.open, overdue: x.overdue }));
@@ -81,8 +90,8 @@ export class RectificationsController {
     eq('r.team_unit_id::text', f.teamUnitId);
     eq('b.id::text', f.branchId);
     eq('r.origin', f.origin);
-    if (f.overdue === true) where.push(`r.status <> 'confirmed' AND (r.overdue OR (r.status = 'open' AND r.due_at < now()))`);
-    if (f.dueThisWeek === true) where.push(`r.status = 'open' AND r.due_at < (date_trunc('week', now() AT TIME ZONE 'Asia/Shanghai') + interval '7 days') AT TIME ZONE 'Asia/Shanghai'`);
+    if (f.overdue === true) where.push(OVERDUE_SQL);
+    if (f.dueThisWeek === true) where.push(DUE_THIS_WEEK_SQL);
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${RECT_FROM} WHERE ${where.join(' AND ')}`, params);
     const rows = await this.ds.query(`SELECT ${RECT_COLUMNS} ${RECT_FROM} WHERE ${where.join(' AND ')} ORDER BY ${lq.orderBy} NULLS LAST, r.case_id LIMIT ${lq.limit} OFFSET ${lq.offset}`, params);
     return sendList(res, 'rectifications', rows, lq.offset, total);
@@ -91,9 +100,30 @@ export class RectificationsController {
   @Get(':id')
   async get(@Param('id') id: string) {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('rectification');
-    const [r] = await this.ds.query(`SELECT ${RECT_COLUMNS} ${RECT_FROM} WHERE r.case_id = $1`, [id]);
+    const [r] = await this.ds.query(`SELECT ${RECT_COLUMNS}, c.data->'plan' AS plan ${RECT_FROM} WHERE r.case_id = $1`, [id]);
     if (!r) throw notFound('rectification');
-    return r;
+    return { ...r, callback: await this.callbackOf(id) };
+  }
+
+  /**
+   * E-7: the callback (or foreman self-evaluation) whose 不满意 opened this rectification: order, customer, repairer and
+   * evaluator as 姓名（工号）, the scripted questions with the answers given and the note (from the answer's audit entry).
+   */
+  private async callbackOf(caseId: string) {
+    const [ev] = await this.ds.query(
+      `SELECT ev.id, ev.kind, ev.choice, ev.score, ev.answered_at AS "answeredAt", ev.evaluate_on::text AS "evaluateOn", w.order_no AS "orderNo", w.reporter,
+              w.closed_at AS "closedAt", e.name || '（' || e.code || '）' AS "repairerName",
+              COALESCE(ae.name || '（' || ae.code || '）', au.display_name) AS "evaluatorName",
+              (SELECT a.after FROM audit_log a WHERE a.entity = 'evaluation' AND a.entity_id = ev.id::text AND a.action = 'evaluation.answered' ORDER BY a.id DESC LIMIT 1) AS answer
+       FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id JOIN employees e ON e.id = w.repairer_id
+       LEFT JOIN users au ON au.id = ev.answered_by LEFT JOIN employees ae ON ae.id = au.employee_id
+       WHERE ev.rectification_case_id = $1 ORDER BY ev.answered_at DESC NULLS LAST LIMIT 1`, [caseId]);
+    if (!ev) return null;
+    const policy = await policyInEffect(this.ds);
+    const given: Record<string, string> = ev.answer?.answers ?? {};
+    const answers = evaluationScript(ev.kind, policy).map((q) => ({ key: q.key, question: q.text, answer: given[q.key] ?? null }));
+    const { answer, ...rest } = ev;
+    return { ...rest, answers, note: typeof answer?.note === 'string' ? answer.note : null };
   }
 }
 

@@ -10,6 +10,7 @@ import { badRequest, notFound } from '../common/errors';
 import { parseListQuery, sendList } from '../common/list-query';
 import { ZodPipe } from '../common/zod.pipe';
 import { CasesService } from '../cases/cases.service';
+import { reasonZh } from './reasons-zh';
 
 const StartSettlementSchema = z.object({ month: MonthSchema });
 const GRADE_ZH: Record<string, string> = { P4: 'P4', P5: 'P5' };
@@ -65,16 +66,54 @@ export class SettlementsController {
       `SELECT s.id, s.month, s.status, s.totals, s.case_id AS "caseId", s.policy_version AS "policyVersion", s.created_at AS "createdAt", s.locked_at AS "lockedAt",
               c.stage, c.waiting_on AS "waitingOn", c.due_at AS "dueAt" FROM settlements s LEFT JOIN cases c ON c.id = s.case_id WHERE s.id = $1`, [id]);
     if (!s) throw notFound('settlement');
-    const branch = await this.branchOf(user);
-    const byBranch = await this.ds.query(
-      `SELECT r.branch_id AS "branchId", o.name AS "branchName", count(*)::int AS employees, sum(r.points_x10)::int AS points, sum(r.money_fen)::bigint AS "moneyFen",
-              count(*) FILTER (WHERE r.grade = 'P4')::int AS p4, count(*) FILTER (WHERE r.grade = 'P5')::int AS p5,
-              EXISTS (SELECT 1 FROM tasks t JOIN users u ON u.id = t.assignee_user_id JOIN employees ue ON ue.id = u.employee_id
-                      WHERE t.case_id = $2 AND t.stage = 'confirm' AND t.status = 'done' AND ue.unit_id = r.branch_id) AS confirmed
-       FROM settlement_rows r LEFT JOIN org_units o ON o.id = r.branch_id
-       WHERE r.settlement_id = $1 AND ($3::uuid IS NULL OR r.branch_id = $3) GROUP BY r.branch_id, o.name ORDER BY o.name`, [id, s.caseId, branch]);
+    return { ...s, branches: await this.branches(id, s.caseId, await this.branchOf(user)) };
+  }
+
+  /**
+   * Per branch: its totals (people, points ×10, money in fen, P4/P5) and the branch head's confirmation in the latest
+   * round (decision, by 姓名（工号）, when). Branches with a confirmation task but no rows are listed with zeros.
+   */
+  private async branches(id: string, caseId: string | null, onlyBranch: string | null) {
+    const rows = await this.ds.query(
+      `WITH agg AS (
+         SELECT r.branch_id, count(*)::int AS employees, sum(r.points_x10)::int AS points, sum(r.money_fen)::bigint AS money,
+                count(*) FILTER (WHERE r.grade = 'P4')::int AS p4, count(*) FILTER (WHERE r.grade = 'P5')::int AS p5
+         FROM settlement_rows r WHERE r.settlement_id = $1 AND ($3::uuid IS NULL OR r.branch_id = $3) GROUP BY r.branch_id
+       ), confirm AS (
+         SELECT DISTINCT ON (ue.unit_id) ue.unit_id AS branch_id, t.id AS "taskId", t.round, t.status, t.decision, t.decided_at,
+                ue.name || '（' || ue.code || '）' AS head, COALESCE(de.name || '（' || de.code || '）', du.display_name) AS decided_by
+         FROM tasks t JOIN users u ON u.id = t.assignee_user_id JOIN employees ue ON ue.id = u.employee_id
+         LEFT JOIN users du ON du.id = t.decided_by LEFT JOIN employees de ON de.id = du.employee_id
+         WHERE t.case_id = $2 AND t.stage = 'confirm' AND ($3::uuid IS NULL OR ue.unit_id = $3)
+         ORDER BY ue.unit_id, t.round DESC, t.created_at DESC
+       ), ids AS (SELECT branch_id FROM agg UNION SELECT branch_id FROM confirm)
+       SELECT ids.branch_id AS "branchId", o.name AS "branchName", COALESCE(agg.employees, 0) AS employees, COALESCE(agg.points, 0) AS points,
+              COALESCE(agg.money, 0)::bigint AS "moneyFen", COALESCE(agg.p4, 0) AS p4, COALESCE(agg.p5, 0) AS p5,
+              c."taskId", c.round, c.status AS "taskStatus", c.decision, c.decided_at AS "decidedAt", c.head AS "headName", c.decided_by AS "decidedByName"
+       FROM ids LEFT JOIN agg ON agg.branch_id IS NOT DISTINCT FROM ids.branch_id LEFT JOIN confirm c ON c.branch_id IS NOT DISTINCT FROM ids.branch_id
+       LEFT JOIN org_units o ON o.id = ids.branch_id ORDER BY o.name NULLS LAST`, [id, caseId, onlyBranch]);
     // people of company-level units (no branch above them) have no branch confirmation: HR's approval covers them
-    return { ...s, branches: byBranch.map((b: any) => ({ ...b, branchName: b.branchName ?? '市公司直属', moneyFen: Number(b.moneyFen), confirmed: b.branchId ? !!b.confirmed : null })) };
+    return rows.map((b: any) => ({
+      ...b, branchName: b.branchName ?? '市公司直属', moneyFen: Number(b.moneyFen),
+      confirmed: b.branchId ? b.taskStatus === 'done' && b.decision === 'approve' : null,
+    }));
+  }
+
+  /**
+   * The settlement a task of its case decides (the decision panel of a confirmation or an HR approval): the month and
+   * its totals, every branch (a branch head: their own), and for a confirmation the branch of the task's branch head.
+   */
+  @Get('by-task/:taskId')
+  async byTask(@CurrentUser() user: RequestUser, @Param('taskId') taskId: string) {
+    if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw notFound('task');
+    const [t] = await this.ds.query(
+      `SELECT t.case_id, t.stage, t.round, s.id AS settlement_id, ue.unit_id AS head_unit, ou.kind AS head_unit_kind
+       FROM tasks t JOIN settlements s ON s.case_id = t.case_id LEFT JOIN users u ON u.id = t.assignee_user_id
+       LEFT JOIN employees ue ON ue.id = u.employee_id LEFT JOIN org_units ou ON ou.id = ue.unit_id WHERE t.id = $1`, [taskId]);
+    if (!t) throw notFound('settlement task');
+    const detail = await this.get(user, t.settlement_id);
+    const taskBranchId = t.stage === 'confirm' && t.head_unit_kind === 'branch' ? t.head_unit : null;
+    return { ...detail, taskStage: t.stage, taskRound: t.round, taskBranchId };
   }
 
   /** Per-employee rows (with source cases); branch heads see their branch only. */
@@ -90,8 +129,13 @@ export class SettlementsController {
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);
     const rows = await this.ds.query(
       `SELECT r.employee_id AS id, r.employee_id AS "employeeId", e.code, e.name, r.branch_id AS "branchId", r.points_x10 AS points, r.money_fen::bigint AS "moneyFen",
-              r.bonus_fen::float8 AS "bonusFen", r.star_pay_fen::float8 AS "starPayFen", r.grade, r.suspension, r.exit, r.training, r.source_cases AS "sourceCases", r.reasons ${sql} ORDER BY ${lq.orderBy}, e.code LIMIT ${lq.limit} OFFSET ${lq.offset}`, params);
-    return sendList(res, 'settlement-rows', rows.map((r: any) => ({ ...r, moneyFen: Number(r.moneyFen) })), lq.offset, total);
+              r.bonus_fen::float8 AS "bonusFen", r.star_pay_fen::float8 AS "starPayFen", r.grade, r.suspension, r.exit, r.training, r.source_cases AS "sourceCases", r.reasons,
+              (SELECT COALESCE(json_agg(json_build_object('id', c.id, 'title', c.title) ORDER BY c.created_at), '[]'::json) FROM cases c WHERE c.id = ANY(r.source_cases)) AS "sourceCaseList"
+       ${sql} ORDER BY ${lq.orderBy}, e.code LIMIT ${lq.limit} OFFSET ${lq.offset}`, params);
+    return sendList(res, 'settlement-rows', rows.map((r: any) => ({
+      ...r, moneyFen: Number(r.moneyFen), displayName: `${r.name}（${r.code}）`,
+      reasons: (Array.isArray(r.reasons) ? r.reasons : []).map((x: { rule: string; message: string }) => ({ ...x, messageZh: reasonZh(x.message) })),
+    })), lq.offset, total);
   }
 
   /** H-3: one row per employee for payroll, Chinese headers. */

@@ -4,6 +4,7 @@ import { Title, useGetIdentity, useGetList, usePermissions, useTranslate } from 
 import type { CaseView } from '@qf/contracts/cases';
 import { CASE_KINDS } from '@qf/contracts/cases';
 import { CountCard } from '../components/CountCard';
+import { PendingEvaluationsCard } from '../evaluations/PendingEvaluationsCard';
 import { RoleChips } from '../components/fields';
 import type { KindCount } from './OpenCasesChart';
 
@@ -73,6 +74,7 @@ export const Dashboard = () => {
             color={typeof overdueTasks === 'number' && overdueTasks > 0 ? 'error.main' : undefined}
             to={inboxUrl(myOverdue)}
           />
+          <PendingEvaluationsCard />
         </Stack>
         <Card>
           <CardContent>

@@ -103,7 +103,9 @@ export const CallbackDialog = ({ record, onClose }: { record: EvaluationRecord; 
       <DialogContent>
         <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
           <Field label={translate('resources.evaluations.fields.repairerName')} value={record.repairerName ?? '—'} />
+          <Field label={translate('resources.evaluations.fields.teamUnitId')} value={record.teamName || '—'} />
           <Field label={translate('resources.evaluations.fields.reporter')} value={record.reporter || '—'} />
+          <Field label={translate('qf.process_ui.evaluation.evaluator')} value={record.evaluatorName || '—'} />
           <Field label={translate('resources.evaluations.fields.kind')} value={translate(`qf.evaluation.kind.${record.kind}`, { _: record.kind })} />
           <Field label={translate('resources.evaluations.fields.evaluateOn')} value={record.evaluateOn ?? '—'} />
           <Field

@@ -7,7 +7,6 @@ import {
   FunctionField,
   Link,
   List,
-  ReferenceField,
   SelectInput,
   TextField,
   useLocaleState,
@@ -107,15 +106,17 @@ export const EvaluationList = () => {
           rowClick={false}
           empty={<Empty />}
           rowSx={(r) => ((r as EvaluationRecord).overdue ? OVERDUE_SX : {})}
+          sx={{ '& th, & td': { whiteSpace: 'nowrap' }, '& .RaDatagrid-tableWrapper': { overflowX: 'auto' } }}
         >
           <TextField source="orderNo" />
           <TextField source="repairerName" sortable={false} emptyText="—" />
-          <ReferenceField source="teamUnitId" reference="org-units" link={false} sortable={false} emptyText="—" />
+          <TextField source="teamName" label="resources.evaluations.fields.teamUnitId" sortable={false} emptyText="—" />
           <TextField source="reporter" sortable={false} emptyText="—" />
           <FunctionField
             source="kind"
             render={(r: EvaluationRecord) => translate(`qf.evaluation.kind.${r.kind}`, { _: r.kind })}
           />
+          <TextField source="evaluatorName" label="qf.process_ui.evaluation.evaluator" sortable={false} emptyText="—" />
           <TextField source="evaluateOn" sortable={false} emptyText="—" />
           <FunctionField source="dueAt" render={(r: EvaluationRecord) => <DueCell record={r} />} />
           <FunctionField source="choice" sortable={false} render={(r: EvaluationRecord) => <ResultCell record={r} />} />

@@ -10,15 +10,20 @@ export interface EvaluationRecord {
   orderId: string;
   orderNo: string;
   repairerId: string;
+  /** 姓名（工号） */
   repairerName: string | null;
   teamUnitId: string | null;
+  teamName?: string | null;
   reporter: string | null;
+  closedAt?: string | null;
   kind: EvaluationKind;
   evaluatorUserId: string | null;
+  /** 姓名（工号） of the evaluator */
+  evaluatorName?: string | null;
   evaluateOn: string | null;
   dueAt: string | null;
   seed: string | null;
-  /** E-2: why the order was sampled to this evaluator. */
+  /** E-2: why the order was sampled to this evaluator, a Chinese sentence with names. */
   explanation: string | null;
   choice: EvaluationChoice | null;
   score: number | null;

@@ -30,3 +30,31 @@ export const RectificationPlanForm = () => (
 export const RectificationNoteForm = () => (
   <TextInput source="data.note" label={`${F}.note`} helperText={`${F}.note_help`} multiline minRows={3} fullWidth />
 );
+
+/** A stage whose actions carry no data (the dialog shows only the comment). */
+export const NoRectificationInputs = () => null;
+export const NoRectificationDataSchema = z.object({}).passthrough();
+
+const A = 'qf.process_ui.actions';
+
+/** What each action means at the rectification stages (button and dialog labels, hints). */
+export const rectificationActionText = {
+  plan: { approve: { label: `${A}.rect_submit_plan` } },
+  review: {
+    approve: { label: `${A}.rect_confirm`, help: `${A}.rect_confirm_help` },
+    reject: { label: `${A}.rect_reopen`, help: `${A}.rect_reopen_help`, comment: `${A}.rect_reopen_comment` },
+  },
+  note: { approve: { label: `${A}.rect_submit_note` } },
+} as const;
+
+/** What each action means at the settlement stages. */
+export const settlementActionText = {
+  confirm: {
+    approve: { label: `${A}.settlement_confirm`, help: `${A}.settlement_confirm_help` },
+    reject: { label: `${A}.settlement_reject`, help: `${A}.settlement_reject_help`, comment: `${A}.settlement_reject_comment` },
+  },
+  approve: {
+    approve: { label: `${A}.settlement_approve`, help: `${A}.settlement_approve_help` },
+    return: { label: `${A}.settlement_return`, help: `${A}.settlement_return_help`, comment: `${A}.settlement_return_comment` },
+  },
+} as const;

@@ -19,7 +19,7 @@ import {
 import { hasRole, RECTIFICATION_CREATORS } from '../authProvider/access';
 import { DateTimeField, useWaitingOnLabel } from '../components/fields';
 import { formatDateTime } from '../components/format';
-import { OriginLabel, OverdueChip, StatusChip } from './chips';
+import { LateChip, OriginLabel, OverdueChip, StatusChip } from './chips';
 import { meetingUrl, rectificationStatusChoices, type RectificationRecord } from './model';
 import { Summary } from './Summary';
 
@@ -50,6 +50,28 @@ const ListActions = () => {
   );
 };
 
+/**
+ * Chinese text breaks anywhere, so a squeezed column wraps one character per line: cells keep their text on one line
+ * (the description is cut with an ellipsis) and the table scrolls sideways when the window is narrower than it.
+ */
+const GRID_SX = {
+  '& .RaDatagrid-tableWrapper': { overflowX: 'auto' },
+  '& th, & td': { whiteSpace: 'nowrap' },
+  '& th': { minWidth: 56 },
+} as const;
+
+/** Team above its branch. */
+const TeamCell = ({ record }: { record: RectificationRecord }) => (
+  <Stack spacing={0.25}>
+    <span>{record.teamName || '—'}</span>
+    {record.branchName && (
+      <Typography variant="caption" color="text.secondary">
+        {record.branchName}
+      </Typography>
+    )}
+  </Stack>
+);
+
 /** Due meeting (link) above the due time. */
 const DueCell = ({ record }: { record: RectificationRecord }) => {
   const [locale] = useLocaleState();
@@ -57,7 +79,7 @@ const DueCell = ({ record }: { record: RectificationRecord }) => {
     <Stack spacing={0.25}>
       {record.meetingId ? (
         <Link to={meetingUrl(record.meetingId)} onClick={(e: MouseEvent) => e.stopPropagation()}>
-          {record.meetingTitle || record.meetingId}
+          {record.meetingTitle || '—'}
         </Link>
       ) : null}
       <Typography variant="body2" color={record.overdue ? 'error' : undefined}>
@@ -108,6 +130,7 @@ export const RectificationList = () => (
         bulkActionButtons={false}
         empty={<Empty />}
         rowSx={(r) => ((r as RectificationRecord).overdue ? { bgcolor: 'rgba(211,47,47,0.08)' } : {})}
+        sx={GRID_SX}
       >
         <FunctionField source="origin" sortable={false} render={(r: RectificationRecord) => <OriginLabel origin={r.origin} />} />
         <TextField source="orderNo" sortable={false} emptyText="—" />
@@ -115,17 +138,25 @@ export const RectificationList = () => (
           source="description"
           sortable={false}
           render={(r: RectificationRecord) => (
-            <Box sx={{ maxWidth: 280, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={r.description ?? ''}>
+            <Box sx={{ minWidth: 160, maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={r.description ?? ''}>
               {r.description || '—'}
             </Box>
           )}
         />
-        <TextField source="teamName" sortable={false} emptyText="—" />
-        <TextField source="branchName" sortable={false} emptyText="—" />
+        <FunctionField source="teamName" sortable={false} render={(r: RectificationRecord) => <TeamCell record={r} />} />
         <FunctionField source="dueAt" label="qf.rectification.due_column" render={(r: RectificationRecord) => <DueCell record={r} />} />
-        <FunctionField source="status" sortable={false} render={(r: RectificationRecord) => <StatusChip status={r.status} />} />
+        <FunctionField
+          source="status"
+          sortable={false}
+          render={(r: RectificationRecord) => (
+            <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'nowrap' }} data-testid="rectification-status">
+              <StatusChip status={r.status} />
+              <OverdueChip overdue={r.overdue} />
+              <LateChip late={r.late} overdue={r.overdue} />
+            </Stack>
+          )}
+        />
         <FunctionField source="waitingOn" sortable={false} render={(r: RectificationRecord) => <WaitingCell record={r} />} />
-        <FunctionField source="overdue" sortable={false} render={(r: RectificationRecord) => <OverdueChip overdue={r.overdue} />} />
         <DateTimeField source="openedAt" sortable={false} />
       </Datagrid>
     </List>

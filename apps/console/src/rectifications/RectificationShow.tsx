@@ -4,7 +4,8 @@ import { Box, Button as MuiButton, CardContent, Divider, Stack, Typography } fro
 import { Labeled, Link, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { DateTimeField, Val, WaitingLine } from '../components/fields';
-import { OriginLabel, OverdueChip, StatusChip } from './chips';
+import { LateChip, OriginLabel, OverdueChip, StatusChip } from './chips';
+import { CallbackSection, PlanSection } from './RectificationDecision';
 import { caseUrl, inboxUrl, meetingUrl, type RectificationRecord } from './model';
 
 const label = (field: string) => `resources.rectifications.fields.${field}`;
@@ -46,6 +47,7 @@ const RectificationShowLayout = () => {
           </Typography>
           <StatusChip status={record.status} />
           <OverdueChip overdue={record.overdue} />
+          <LateChip late={record.late} overdue={record.overdue} />
         </Stack>
         {record.status !== 'confirmed' && (
           <WaitingLine waitingOn={record.waitingOn ?? undefined} since={record.waitingSince} due={record.dueAt} />
@@ -63,10 +65,10 @@ const RectificationShowLayout = () => {
             <Val>{record.orderNo || '—'}</Val>
           </Labeled>
           <Labeled label={label('teamName')}>
-            <Val>{record.teamName || record.teamUnitId || '—'}</Val>
+            <Val>{record.teamName || '—'}</Val>
           </Labeled>
           <Labeled label={label('branchName')}>
-            <Val>{record.branchName || record.branchId || '—'}</Val>
+            <Val>{record.branchName || '—'}</Val>
           </Labeled>
           <Labeled label={label('stage')}>
             <Val>{stage}</Val>
@@ -75,7 +77,7 @@ const RectificationShowLayout = () => {
         <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
           <Labeled label={label('meetingTitle')}>
             {record.meetingId ? (
-              <Link to={meetingUrl(record.meetingId)}>{record.meetingTitle || record.meetingId}</Link>
+              <Link to={meetingUrl(record.meetingId)}>{record.meetingTitle || '—'}</Link>
             ) : (
               <Val>—</Val>
             )}
@@ -98,6 +100,18 @@ const RectificationShowLayout = () => {
         <Labeled label={label('description')}>
           <Typography sx={{ whiteSpace: 'pre-wrap' }}>{record.description || '—'}</Typography>
         </Labeled>
+        {record.callback && (
+          <>
+            <Divider />
+            <CallbackSection callback={record.callback} />
+          </>
+        )}
+        {record.plan && (
+          <>
+            <Divider />
+            <PlanSection plan={record.plan} />
+          </>
+        )}
         <Typography variant="body2" color="text.secondary">
           {translate('qf.rectification.act_in_inbox')}
         </Typography>

@@ -50,11 +50,11 @@ const ChartCard = ({ summary }: { summary: RectificationSummary }) => {
   const data: OpenOverdueDatum[] =
     by === 'team'
       ? summary.byTeam.map((t) => ({
-          name: t.teamName ?? t.teamUnitId,
+          name: t.teamName ?? '—',
           open: t.open,
           overdue: t.overdue,
         }))
-      : summary.byBranch.map((b) => ({ name: b.branchName ?? b.branchId, open: b.open, overdue: b.overdue }));
+      : summary.byBranch.map((b) => ({ name: b.branchName ?? translate('qf.process_ui.rect.no_branch'), open: b.open, overdue: b.overdue }));
   return (
     <Card>
       <CardContent>

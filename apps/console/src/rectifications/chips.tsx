@@ -24,3 +24,9 @@ export const OriginLabel = ({ origin }: { origin?: string | null }) => {
   const translate = useTranslate();
   return <span>{origin ? translate(`qf.rectification.origin.${origin}`, { _: origin }) : '—'}</span>;
 };
+
+/** Submitted after its meeting (E-8); shown once the item is no longer overdue (confirmed). */
+export const LateChip = ({ late, overdue }: { late?: boolean | null; overdue?: boolean | null }) => {
+  const translate = useTranslate();
+  return late && !overdue ? <Chip size="small" variant="outlined" color="warning" label={translate('qf.process_ui.rect.late')} /> : null;
+};

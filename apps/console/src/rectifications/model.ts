@@ -22,12 +22,37 @@ export interface RectificationRecord {
   meetingTitle: string | null;
   dueAt: string | null;
   status: RectificationStatus;
+  /** E-8 (the api's one definition, shared with the board's counts): not confirmed, and past its meeting while open or submitted after it. */
   overdue: boolean;
+  /** Submitted after its meeting (kept once confirmed). */
+  late?: boolean;
+  meetingAt?: string | null;
   openedAt: string | null;
   submittedAt: string | null;
   waitingOn: WaitingOn[] | null;
   waitingSince: string | null;
   stage: string | null;
+  /** Only on `GET /rectifications/:id`: the team lead's submitted plan (E-7). */
+  plan?: { revisit?: string; causes?: string; plan?: string } | null;
+  /** Only on `GET /rectifications/:id`: the callback whose 不满意 opened it. */
+  callback?: RectificationCallback | null;
+}
+
+/** The evaluation behind a dissatisfied-callback rectification, with names (姓名（工号）) and the answers given. */
+export interface RectificationCallback {
+  id: string;
+  kind: 'foreman' | 'dispatcher' | 'manager';
+  choice: 'satisfied' | 'basic' | 'dissatisfied' | null;
+  score: number | null;
+  answeredAt: string | null;
+  evaluateOn: string | null;
+  orderNo: string;
+  reporter: string | null;
+  closedAt: string | null;
+  repairerName: string;
+  evaluatorName: string | null;
+  answers: { key: string; question: string; answer: string | null }[];
+  note: string | null;
 }
 
 export interface TeamCount {

@@ -1,7 +1,8 @@
 import { Datagrid, FunctionField, List, TextField, TopToolbar, usePermissions } from 'react-admin';
 import { hasRole } from '../authProvider';
 import { DateTimeField } from '../components/fields';
-import { formatFen, formatPoints } from '../components/format';
+import { formatPoints } from '../components/format';
+import { formatYuan } from './model';
 import { StartSettlementButton } from './StartSettlementButton';
 import { StatusChip } from './StatusChip';
 import type { SettlementRecord } from './model';
@@ -30,7 +31,7 @@ export const SettlementList = () => (
         source="totals.moneyFen"
         sortable={false}
         textAlign="right"
-        render={(r: SettlementRecord) => formatFen(r.totals?.moneyFen)}
+        render={(r: SettlementRecord) => formatYuan(r.totals?.moneyFen)}
       />
       <FunctionField source="totals.p4" sortable={false} render={(r: SettlementRecord) => count(r.totals?.p4)} />
       <FunctionField source="totals.p5" sortable={false} render={(r: SettlementRecord) => count(r.totals?.p5)} />

@@ -16,13 +16,12 @@ import {
   Link,
   ListBase,
   Pagination,
-  TextField,
   useListContext,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { formatFen, formatPoints } from '../components/format';
-import { caseUrl, flagDetail, flagSet, GRADES, rowsResource, type SettlementBranch, type SettlementRow } from './model';
+import { formatPoints } from '../components/format';
+import { caseUrl, flagDetail, flagSet, formatYuan, GRADES, rowsResource, type SettlementBranch, type SettlementRow } from './model';
 
 const ALL = '';
 
@@ -66,7 +65,7 @@ const RowFilters = ({ branches }: { branches: SettlementBranch[] }) => {
             <MenuItem value={ALL}>{translate('qf.settlement.all')}</MenuItem>
             {branches.map((b) => (
               <MenuItem key={b.branchId} value={b.branchId}>
-                {b.branchName ?? b.branchId}
+                {b.branchName ?? '—'}
               </MenuItem>
             ))}
           </Select>
@@ -107,7 +106,9 @@ const RowDetail = () => {
   const row = useRecordContext<SettlementRow>();
   if (!row) return null;
   const reasons = Array.isArray(row.reasons) ? row.reasons : [];
-  const cases = Array.isArray(row.sourceCases) ? row.sourceCases : [];
+  const cases = Array.isArray(row.sourceCaseList)
+    ? row.sourceCaseList
+    : (Array.isArray(row.sourceCases) ? row.sourceCases : []).map((id) => ({ id, title: translate('qf.process_ui.settlement.case') }));
   return (
     <Box sx={{ px: 2, py: 1 }} data-testid="settlement-row-detail">
       <Typography variant="subtitle2">{translate('qf.settlement.row.reasons')}</Typography>
@@ -118,7 +119,7 @@ const RowDetail = () => {
           {reasons.map((r, i) => (
             <li key={`${r.rule}-${i}`}>
               <Chip size="small" label={r.rule} sx={{ mr: 1 }} />
-              {r.message}
+              {r.messageZh ?? r.message}
             </li>
           ))}
         </Box>
@@ -131,8 +132,8 @@ const RowDetail = () => {
       ) : (
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
           {cases.map((c) => (
-            <Link key={c} to={caseUrl(c)} title={c}>
-              {translate('qf.settlement.row.case', { id: c.slice(0, 8) })}
+            <Link key={c.id} to={caseUrl(c.id)}>
+              {c.title}
             </Link>
           ))}
         </Stack>
@@ -154,17 +155,19 @@ const hasDetail = (r: SettlementRow) =>
  * with the resource `settlements/:id/rows`; paging, sorting (points, money, grade, name) and filters stay local.
  * Branch heads only get their own branch from the api.
  */
-export const SettlementRows = ({ id, branches }: { id: string; branches: SettlementBranch[] }) => {
-  const branchName = new Map(branches.map((b) => [b.branchId, b.branchName ?? b.branchId]));
+export const SettlementRows = ({ id, branches, branchId, perPage = 25 }: { id: string; branches: SettlementBranch[]; branchId?: string | null; perPage?: number }) => {
+  const translate = useTranslate();
+  const branchName = new Map(branches.map((b) => [b.branchId, b.branchName ?? '—']));
   return (
     <ListBase
       resource={rowsResource(id)}
       disableSyncWithLocation
       storeKey={false}
       sort={{ field: 'points', order: 'DESC' }}
-      perPage={25}
+      perPage={perPage}
+      filter={branchId ? { branchId } : undefined}
     >
-      <RowFilters branches={branches} />
+      <RowFilters branches={branchId ? [] : branches} />
       <RowsError />
       <Datagrid
         bulkActionButtons={false}
@@ -173,13 +176,16 @@ export const SettlementRows = ({ id, branches }: { id: string; branches: Settlem
         isRowExpandable={hasDetail}
         empty={<EmptyRows />}
       >
-        <TextField source="code" label="qf.settlement.row.code" sortable={false} />
-        <TextField source="name" label="qf.settlement.row.name" />
+        <FunctionField
+          source="name"
+          label="qf.settlement.row.name"
+          render={(r: SettlementRow) => r.displayName ?? `${r.name}（${r.code}）`}
+        />
         <FunctionField
           source="branchId"
           label="qf.settlement.row.branch"
           sortable={false}
-          render={(r: SettlementRow) => (r.branchId ? (branchName.get(r.branchId) ?? r.branchId) : '—')}
+          render={(r: SettlementRow) => (r.branchId ? (branchName.get(r.branchId) ?? '—') : translate('qf.process_ui.settlement.company_level'))}
         />
         <FunctionField
           source="points"
@@ -192,7 +198,7 @@ export const SettlementRows = ({ id, branches }: { id: string; branches: Settlem
           sortBy="money"
           label="qf.settlement.row.money"
           textAlign="right"
-          render={(r: SettlementRow) => formatFen(r.moneyFen)}
+          render={(r: SettlementRow) => formatYuan(r.moneyFen)}
         />
         <FunctionField source="grade" label="qf.settlement.row.grade" render={(r: SettlementRow) => <GradeChip grade={r.grade} />} />
         <FunctionField source="suspension" label="qf.settlement.row.flags" sortable={false} render={(r: SettlementRow) => <Flags row={r} />} />

@@ -25,14 +25,15 @@ import {
 } from 'react-admin';
 import { hasRole } from '../authProvider';
 import { DateTimeField, useWaitingOnLabel } from '../components/fields';
-import { formatDateTime, formatFen, formatPoints } from '../components/format';
+import { formatDateTime, formatPoints } from '../components/format';
 import { RecordTitle } from '../components/RecordTitle';
 import { ChartSection, DividedSection } from '../components/Section';
 import type { BranchDatum } from './BranchChart';
+import { BranchTotals } from './BranchTotals';
 import { ExportButtons } from './ExportButtons';
 import { SettlementRows } from './SettlementRows';
 import { StatusChip } from './StatusChip';
-import { caseUrl, inboxUrl, type SettlementBranch, type SettlementRecord } from './model';
+import { caseUrl, formatYuan, inboxUrl, type SettlementBranch, type SettlementRecord } from './model';
 
 // recharts is large: load it after the page is on screen (as the dashboard does).
 const BranchChart = lazy(() => import('./BranchChart'));
@@ -101,7 +102,7 @@ const Header = ({ record }: { record: SettlementRecord }) => {
           <span>{formatPoints(t.pointsX10)}</span>
         </Labeled>
         <Labeled label="resources.settlements.fields.totals.moneyFen">
-          <span>{formatFen(t.moneyFen)}</span>
+          <span>{formatYuan(t.moneyFen)}</span>
         </Labeled>
         <Labeled label="resources.settlements.fields.totals.p4">
           <span>{num(t.p4)}</span>
@@ -126,58 +127,20 @@ const Header = ({ record }: { record: SettlementRecord }) => {
 /** Per-branch progress: the branch head's confirmation (✓ / pending) with the branch's totals. */
 const BranchProgress = ({ branches, status }: { branches: SettlementBranch[]; status: SettlementRecord['status'] }) => {
   const translate = useTranslate();
-  const confirmed = branches.filter((b) => b.confirmed).length;
-  // Before the confirmation stage no branch can have confirmed yet.
-  const notYet = status === 'computing';
+  const confirmable = branches.filter((b) => b.confirmed !== null);
+  const confirmed = confirmable.filter((b) => b.confirmed).length;
   return (
     <Box>
       <Typography variant="subtitle1" gutterBottom>
         {translate('qf.settlement.branches')}{' '}
         <Typography component="span" color="text.secondary">
-          {translate('qf.settlement.confirmed_count', { n: confirmed, total: branches.length })}
+          {translate('qf.settlement.confirmed_count', { n: confirmed, total: confirmable.length })}
         </Typography>
       </Typography>
       {branches.length === 0 ? (
         <Typography color="text.secondary">{translate('qf.settlement.no_branches')}</Typography>
       ) : (
-        <Table size="small" data-testid="settlement-branches">
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate('qf.settlement.row.branch')}</TableCell>
-              <TableCell align="right">{translate('resources.settlements.fields.totals.employees')}</TableCell>
-              <TableCell align="right">{translate('qf.settlement.row.points')}</TableCell>
-              <TableCell align="right">{translate('qf.settlement.row.money')}</TableCell>
-              <TableCell align="right">P4</TableCell>
-              <TableCell align="right">P5</TableCell>
-              <TableCell>{translate('qf.settlement.confirmation')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {branches.map((b) => (
-              <TableRow key={b.branchId}>
-                <TableCell>{b.branchName ?? b.branchId}</TableCell>
-                <TableCell align="right">{num(b.employees)}</TableCell>
-                <TableCell align="right">{formatPoints(b.points)}</TableCell>
-                <TableCell align="right">{formatFen(b.moneyFen)}</TableCell>
-                <TableCell align="right">{num(b.p4)}</TableCell>
-                <TableCell align="right">{num(b.p5)}</TableCell>
-                <TableCell>
-                  {b.confirmed ? (
-                    <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', color: 'success.main' }}>
-                      <CheckCircleIcon fontSize="small" />
-                      <span>{translate('qf.settlement.confirmed')}</span>
-                    </Stack>
-                  ) : (
-                    <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', color: 'text.secondary' }}>
-                      <HourglassEmptyIcon fontSize="small" />
-                      <span>{translate(notYet ? 'qf.settlement.not_yet' : 'qf.settlement.pending')}</span>
-                    </Stack>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <BranchTotals branches={branches} status={status} />
       )}
     </Box>
   );
@@ -187,7 +150,7 @@ const BranchChartCard = ({ branches }: { branches: SettlementBranch[] }) => {
   const translate = useTranslate();
   if (branches.length === 0) return null;
   const data: BranchDatum[] = branches.map((b) => ({
-    branch: b.branchName ?? b.branchId,
+    branch: b.branchName ?? '—',
     p4: b.p4 ?? 0,
     p5: b.p5 ?? 0,
     points: typeof b.points === 'number' ? b.points / 10 : 0,

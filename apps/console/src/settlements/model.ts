@@ -25,8 +25,29 @@ export interface SettlementBranch {
   moneyFen: number;
   p4: number;
   p5: number;
-  confirmed: boolean;
+  /** null for company-level people (no branch confirmation: HR's approval covers them) */
+  confirmed: boolean | null;
+  /** The branch head's confirmation task of the latest round: its state, decision and who decided (姓名（工号）). */
+  taskId?: string | null;
+  round?: number | null;
+  taskStatus?: 'open' | 'done' | 'cancelled' | null;
+  decision?: string | null;
+  decidedAt?: string | null;
+  headName?: string | null;
+  decidedByName?: string | null;
 }
+
+/** `GET /settlements/by-task/:taskId`: the settlement a confirmation / approval task decides. */
+export interface SettlementForTask extends SettlementRecord {
+  taskStage: string;
+  taskRound: number;
+  /** the branch of the confirming branch head (null for HR's approval) */
+  taskBranchId: string | null;
+}
+
+/** Money in 元 with two decimals (fen in the api). */
+export const formatYuan = (fen: unknown): string =>
+  typeof fen === 'number' && Number.isFinite(fen) ? `${(fen / 100).toFixed(2)} 元` : '—';
 
 export interface SettlementRecord {
   id: string;
@@ -47,6 +68,8 @@ export interface SettlementRecord {
 export interface SettlementReason {
   rule: string;
   message: string;
+  /** the same reason in Chinese (the api's translation) */
+  messageZh?: string;
 }
 
 /** One employee of `GET /settlements/:id/rows` (resource `settlement-rows`). */
@@ -55,6 +78,8 @@ export interface SettlementRow {
   employeeId: string;
   code: string;
   name: string;
+  /** 姓名（工号） */
+  displayName?: string;
   branchId: string | null;
   /** ×10 */
   points: number;
@@ -64,6 +89,8 @@ export interface SettlementRow {
   exit?: unknown;
   training?: unknown;
   sourceCases: string[] | null;
+  /** the source cases with their titles */
+  sourceCaseList?: { id: string; title: string }[] | null;
   reasons: SettlementReason[] | null;
 }
 

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { TaskView } from '@qf/contracts/cases';
+import { SettlementApprovePanel, SettlementConfirmPanel } from '../settlements/DecisionPanels';
+import { RectificationDecisionPanel } from '../rectifications/RectificationDecision';
 
 /**
  * What is being decided on a task page ("待决事项"): one panel per `'<kind>:<stage>'`, rendered by TaskShow
@@ -16,6 +18,11 @@ export type DecisionPanel = ComponentType<{ task: TaskView }>;
 
 export const decisionPanels: Record<string, DecisionPanel> = {
   // '<kind>:<stage>': Component,
+  'settlement:confirm': SettlementConfirmPanel,
+  'settlement:approve': SettlementApprovePanel,
+  'rectification:plan': RectificationDecisionPanel,
+  'rectification:review': RectificationDecisionPanel,
+  'rectification:note': RectificationDecisionPanel,
 };
 
 export const decisionPanelFor = (task: Pick<TaskView, 'kind' | 'stage'>): DecisionPanel | undefined =>

@@ -5,7 +5,10 @@ import type { TaskActionName, TaskView } from '@qf/contracts/cases';
 import { verdictChoices } from '../components/choices';
 import { RulingForm } from '../complaints/RulingForm';
 import { RulingDataSchema, VerificationDataSchema } from '../complaints/schemas';
-import { RectificationNoteForm, RectificationNoteSchema, RectificationPlanForm, RectificationPlanFormSchema } from '../evaluations/rectificationForms';
+import {
+  NoRectificationDataSchema, NoRectificationInputs, rectificationActionText, RectificationNoteForm, RectificationNoteSchema, RectificationPlanForm,
+  RectificationPlanFormSchema, settlementActionText,
+} from '../evaluations/rectificationForms';
 
 /**
  * A process-specific form for one stage. Its inputs use sources under `data.` and are rendered inside
@@ -36,9 +39,15 @@ export const stageForms: Record<string, StageFormDef> = {
     defaultData: { persons: [{ role: 'responsible' }] },
   },
   /** E-7: the team lead's revisit, causes and plan (all required). */
-  'rectification:plan': { component: RectificationPlanForm, schema: RectificationPlanFormSchema },
+  'rectification:plan': { component: RectificationPlanForm, schema: RectificationPlanFormSchema, actionText: rectificationActionText.plan },
+  /** E-7: the fault-analysis meeting (manager) confirms the rectification or reopens it (due at the next meeting). */
+  'rectification:review': { component: NoRectificationInputs, schema: NoRectificationDataSchema, actions: [], actionText: rectificationActionText.review },
   /** E-7: a foreman's own dissatisfied self-evaluation needs only an internal note. */
-  'rectification:note': { component: RectificationNoteForm, schema: RectificationNoteSchema },
+  'rectification:note': { component: RectificationNoteForm, schema: RectificationNoteSchema, actionText: rectificationActionText.note },
+  /** H-1: the branch head confirms the branch's results or rejects them for correction (recomputed, asked again). */
+  'settlement:confirm': { component: NoRectificationInputs, schema: NoRectificationDataSchema, actions: [], actionText: settlementActionText.confirm },
+  /** H-2: HR approves the month (it locks) or returns it for recomputation. */
+  'settlement:approve': { component: NoRectificationInputs, schema: NoRectificationDataSchema, actions: [], actionText: settlementActionText.approve },
 };
 
 export const stageFormFor = (task: Pick<TaskView, 'kind' | 'stage'>): StageFormDef | undefined =>

@@ -5,7 +5,6 @@ import {
   Datagrid,
   FunctionField,
   List,
-  ReferenceField,
   TextField,
   TopToolbar,
   useTranslate,
@@ -24,6 +23,7 @@ export interface WorkOrderRecord {
   repairerId: string;
   repairerName: string | null;
   teamUnitId: string;
+  teamName?: string | null;
   reporter: string | null;
   reportedAt: string | null;
   closedAt: string;
@@ -78,7 +78,7 @@ export const WorkOrderList = () => {
           render={(r: WorkOrderRecord) => translate(`qf.work_order.source.${r.source}`, { _: r.source })}
         />
         <TextField source="repairerName" sortable={false} emptyText="—" />
-        <ReferenceField source="teamUnitId" reference="org-units" link={false} sortable={false} emptyText="—" />
+        <TextField source="teamName" label="resources.work-orders.fields.teamUnitId" sortable={false} emptyText="—" />
         <TextField source="reporter" sortable={false} emptyText="—" />
         <DateTimeField source="reportedAt" sortable={false} />
         <DateTimeField source="closedAt" />
