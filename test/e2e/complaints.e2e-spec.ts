@@ -55,6 +55,9 @@ describe('complaint liability end to end (C-1…C-12)', () => {
     const bad = await act(t, 'verifier1', { action: 'approve', data: { verdict: 'maybe' } });
     expect(bad.status).toBe(400);
     expect(bad.body.details[0]).toMatchObject({ path: 'data.verdict', rule: 'C-2' });
+    // README "Errors": a zod issue carries a stable code (+params) the console translates
+    expect(bad.body.code).toBe('validation');
+    expect(bad.body.details[0]).toMatchObject({ code: 'zod.invalid_value', params: { values: expect.stringContaining('liable') } });
     const ok = await act(t, 'verifier1', { action: 'approve', data: { verdict: 'valid-not-liable', facts: '客户诉求合理，但员工按规范操作' } });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'closed', outcome: 'valid-not-liable' });
@@ -66,11 +69,14 @@ describe('complaint liability end to end (C-1…C-12)', () => {
     await act(await openTask(c.id, 'verify', 'verifier1'), 'verifier1', { action: 'approve', data: { verdict: 'liable', facts: '属实' } });
     const rule = await openTask(c.id, 'rule', 'ruling1');
     // a verifier may not rule
-    expect((await act(rule, 'verifier1', { action: 'approve', data: {} })).status).toBe(403);
+    const notMine = await act(rule, 'verifier1', { action: 'approve', data: {} });
+    expect(notMine.status).toBe(403);
+    expect(notMine.body.code).toMatch(/^(task\.needs_role|task\.assigned_to_other|forbidden\.)/);
     const out = await act(rule, 'ruling1', { action: 'approve', data: { severity: 'ordinary', category: cat('ordinary'), cause: 'other', persons: [{ employeeId: emp.agent1, role: 'responsible', points: 3 }] } });
     expect(out.status).toBe(400);
     expect(out.body.details).toEqual([expect.objectContaining({ rule: 'C-3', path: expect.stringContaining('persons.0.points') })]);
     expect(out.body.message).toMatch(/2\.0/);
+    expect(out.body.details[0]).toMatchObject({ code: 'ruling.points_exact', params: { role: 'responsible', value: '2.0' } });
     const twice = await act(rule, 'ruling1', { action: 'approve', data: { severity: 'ordinary', category: cat('ordinary'), cause: 'other', persons: [
       { employeeId: emp.agent1, role: 'responsible', points: 2 }, { employeeId: emp.agent1, role: 'responsible', points: 2 }] } });
     expect(twice.status).toBe(400);

@@ -1,7 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import {
   AppealDecisionDataSchema, CaseState, CaseWorkflowInput, ComplaintActivities, FAILURE, RegisterComplaintInput, RulingData, RulingDataSchema,
-  VerificationDataSchema,
+  VerificationDataSchema, zodIssueDetail,
 } from '@qf/contracts';
 import { FlowDefinitionSchema, PolicySchema, StageDef } from '@qf/policy';
 import {
@@ -18,8 +18,9 @@ const acts = proxyActivities<ComplaintActivities>({
 /** Domain paths (`persons[0].points`) in the api's dotted form under `data.` (`data.persons.0.points`). */
 const underData = (vs: RuleViolation[]): RuleViolation[] => vs.map((v) => ({ ...v, path: `data.${v.path.replace(/\[(\d+)\]/g, '.$1')}` }));
 
+/** zod issues as violations under `data.`, with their stable code and params (README "Errors"). */
 const zodViolations = (issues: { path: PropertyKey[]; message: string }[], rule?: string): RuleViolation[] =>
-  issues.map((i) => ({ path: `data.${i.path.map(String).join('.')}`, message: i.message, rule }));
+  issues.map((i) => zodIssueDetail(i, { prefix: 'data', rule }));
 
 /** Ruling data from the api (points with one decimal) to the domain's RulingInput (points ×10). */
 function toRulingInput(d: RulingData, escalationLevel: number): RulingInput {

@@ -62,7 +62,7 @@ export async function starCampaign(input: CaseWorkflowInput): Promise<CaseState>
     }
     if (!check.ok) {
       reject(FAILURE.badRequest, `not eligible: ${check.violations.map((v) => `${v.message} (${v.rule})`).join('; ')}`,
-        check.violations.map((v) => ({ path: v.rule === 'S-2' && v.message.includes('hotline agents') ? 'employeeId' : 'level', message: v.message, rule: v.rule })));
+        check.violations.map((v) => ({ path: v.rule === 'S-2' && v.message.includes('hotline agents') ? 'employeeId' : 'level', message: v.message, rule: v.rule, code: v.code, params: v.params })));
     }
     const app = await acts.createStarApplication({
       campaignId: data.campaignId, year: data.year, employeeId: u.employeeId, unitId: check.unitId, employeeName: check.employeeName, level: u.level,

@@ -80,7 +80,7 @@ export const JuneExamSchema = z.object({
   results: z.array(z.object({ employeeId: z.string().uuid(), score: z.number().min(0).max(100), rank: z.number().int().min(1) })).min(1),
 });
 
-export interface RuleNote { rule: string; message: string }
+export interface RuleNote { rule: string; message: string; code?: string; params?: Record<string, string | number> }
 type Levels<T> = Record<'1' | '2' | '3', T>;
 
 export interface StarCampaignView {

@@ -71,7 +71,10 @@ describe('validateRuling', () => {
   it('C-3 responsible-person points outside 10.0–20.0 are rejected with a clear message', () => {
     for (const points of [99, 201]) {
       const v = validateRuling(egregious({ persons: [{ employeeId: 'E1', role: 'responsible', points }] }), policy);
-      expect(v).toEqual([{ path: 'persons[0].points', message: 'points for responsible person must be between 10.0 and 20.0 (C-3)', rule: 'C-3' }]);
+      expect(v).toEqual([{
+        path: 'persons[0].points', message: 'points for responsible person must be between 10.0 and 20.0 (C-3)', rule: 'C-3',
+        code: 'ruling.points_out_of_range', params: { role: 'responsible', min: '10.0', max: '20.0' },
+      }]);
     }
     expect(validateRuling(egregious({ persons: [{ employeeId: 'E1', role: 'responsible', points: 100 }] }), policy)).toEqual([]);
     expect(validateRuling(egregious({ persons: [{ employeeId: 'E1', role: 'responsible', points: 200 }] }), policy)).toEqual([]);
@@ -116,7 +119,10 @@ describe('validateRuling', () => {
       { severity: 'serious', category: 'abusive-attitude', cause: 'other', escalationLevel: 0, persons: [{ employeeId: 'E1', role: 'responsible', points: 50 }, { employeeId: 'VP1', role: 'vp', points: 50 }] },
       policy,
     );
-    expect(v).toEqual([{ path: 'persons[1].role', message: 'department VP may not be named in a serious case (C-3)', rule: 'C-3' }]);
+    expect(v).toEqual([{
+      path: 'persons[1].role', message: 'department VP may not be named in a serious case (C-3)', rule: 'C-3',
+      code: 'ruling.role_not_allowed', params: { role: 'vp', severity: 'serious' },
+    }]);
   });
 
   it('C-3 a person named twice in one case is rejected', () => {
@@ -173,7 +179,10 @@ describe('validateRuling', () => {
     expect(validateRuling(order(1, [handler]), policy)).toEqual([]);
     expect(validateRuling(order(1, [{ employeeId: 'E1', role: 'responsible', points: 20 }]), policy)).toEqual([]);
     expect(validateRuling(order(2, [handler]), policy)).toEqual([
-      { path: 'persons', message: 'an order escalated 2 level(s) requires naming the supervisor (C-6)', rule: 'C-6' },
+      {
+        path: 'persons', message: 'an order escalated 2 level(s) requires naming the supervisor (C-6)', rule: 'C-6',
+        code: 'ruling.escalation_chain_required', params: { level: 2, roles: 'supervisor' },
+      },
     ]);
     expect(validateRuling(order(3, [handler, sup]), policy).map((v) => v.message)).toEqual(['an order escalated 3 level(s) requires naming the department VP (C-6)']);
     expect(validateRuling(order(3, [handler, sup, vp]), policy)).toEqual([]);

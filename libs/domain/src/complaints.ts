@@ -32,15 +32,15 @@ export function validateComplaintRegistration(input: ComplaintRegistration, poli
   const out: RuleViolation[] = [];
   const required: (keyof ComplaintRegistration)[] = ['customer', 'channel', 'description', 'unitId'];
   for (const f of required) {
-    if (typeof input[f] !== 'string' || !(input[f] as string).trim()) out.push({ path: f, message: `${f} is required (C-1)`, rule: 'C-1' });
+    if (typeof input[f] !== 'string' || !(input[f] as string).trim()) out.push({ path: f, message: `${f} is required (C-1)`, rule: 'C-1', code: 'complaint.required', params: { field: f } });
   }
   if (!policy.complaints.sources.includes(input.source)) {
-    out.push({ path: 'source', message: `source must be one of ${policy.complaints.sources.join(', ')} (C-1)`, rule: 'C-1' });
+    out.push({ path: 'source', message: `source must be one of ${policy.complaints.sources.join(', ')} (C-1)`, rule: 'C-1', code: 'complaint.source_unknown' });
   }
   if (Number.isNaN(Date.parse(input.occurredAt ?? ''))) {
-    out.push({ path: 'occurredAt', message: 'occurredAt must be an ISO date-time (C-1)', rule: 'C-1' });
+    out.push({ path: 'occurredAt', message: 'occurredAt must be an ISO date-time (C-1)', rule: 'C-1', code: 'complaint.occurred_at_invalid' });
   }
-  if (!input.employeeIds?.length) out.push({ path: 'employeeIds', message: 'at least one employee concerned is required (C-1)', rule: 'C-1' });
+  if (!input.employeeIds?.length) out.push({ path: 'employeeIds', message: 'at least one employee concerned is required (C-1)', rule: 'C-1', code: 'complaint.employees_required' });
   return out;
 }
 
@@ -117,6 +117,13 @@ function rangeText(r: PointsRange): string {
   return r.min === r.max ? `${formatPoints(r.min)}` : `between ${formatPoints(r.min)} and ${formatPoints(r.max)}`;
 }
 
+/** Code and params of a points-out-of-range violation (C-3): points as shown ("10.0"), the role as its key. */
+function rangeCode(role: RulingRole, r: PointsRange): { code: string; params: Record<string, string> } {
+  return r.min === r.max
+    ? { code: 'ruling.points_exact', params: { role, value: formatPoints(r.min) } }
+    : { code: 'ruling.points_out_of_range', params: { role, min: formatPoints(r.min), max: formatPoints(r.max) } };
+}
+
 function names(roles: readonly RulingRole[]): string {
   return roles.map((r) => ROLE_LABEL[r]).join(' or ');
 }
@@ -125,7 +132,7 @@ function names(roles: readonly RulingRole[]): string {
 export function validateRuling(input: RulingInput, policy: Policy): RuleViolation[] {
   const out: RuleViolation[] = [];
   const cls = policy.complaints.severities[input.severity];
-  if (!cls) return [{ path: 'severity', message: 'severity must be egregious, serious or ordinary (C-3)', rule: 'C-3' }];
+  if (!cls) return [{ path: 'severity', message: 'severity must be egregious, serious or ordinary (C-3)', rule: 'C-3', code: 'ruling.severity_invalid' }];
 
   // C-4 category list of the class
   if (!cls.categories.some((c) => c.key === input.category)) {
@@ -133,6 +140,8 @@ export function validateRuling(input: RulingInput, policy: Policy): RuleViolatio
       path: 'category',
       message: `category "${input.category}" is not a ${input.severity} category; allowed: ${cls.categories.map((c) => c.key).join(', ')} (C-4)`,
       rule: 'C-4',
+      code: 'ruling.category_not_in_class',
+      params: { category: input.category, severity: input.severity },
     });
   }
 
@@ -144,11 +153,13 @@ export function validateRuling(input: RulingInput, policy: Policy): RuleViolatio
         path: `persons[${i}].employeeId`,
         message: `employee ${p.employeeId} is named twice in one case (also persons[${seen.get(p.employeeId)}]) (C-3)`,
         rule: 'C-3',
+        code: 'ruling.person_duplicate',
+        params: { row: i + 1, other: (seen.get(p.employeeId) ?? 0) + 1 },
       });
     } else seen.set(p.employeeId, i);
     const range = allowedRange(input, p.role, policy);
     if (!range) {
-      out.push({ path: `persons[${i}].role`, message: `${ROLE_LABEL[p.role]} may not be named in a ${input.severity} case (C-3)`, rule: 'C-3' });
+      out.push({ path: `persons[${i}].role`, message: `${ROLE_LABEL[p.role]} may not be named in a ${input.severity} case (C-3)`, rule: 'C-3', code: 'ruling.role_not_allowed', params: { role: p.role, severity: input.severity } });
       return;
     }
     if (!Number.isInteger(p.points) || p.points < range.min || p.points > range.max) {
@@ -156,12 +167,13 @@ export function validateRuling(input: RulingInput, policy: Policy): RuleViolatio
         path: `persons[${i}].points`,
         message: `points for ${ROLE_LABEL[p.role]} must be ${rangeText(range)} (C-3)`,
         rule: 'C-3',
+        ...rangeCode(p.role, range),
       });
     }
   });
   const headRoles: RulingRole[] = input.escalationLevel > 0 ? ['responsible', 'handler'] : ['responsible'];
   if (!input.persons.some((p) => headRoles.includes(p.role))) {
-    out.push({ path: 'persons', message: `a ${names(headRoles)} must be named (C-3)`, rule: 'C-3' });
+    out.push({ path: 'persons', message: `a ${names(headRoles)} must be named (C-3)`, rule: 'C-3', code: 'ruling.head_required', params: { roles: headRoles.join(',') } });
   }
 
   // C-5 joint accountability
@@ -173,6 +185,8 @@ export function validateRuling(input: RulingInput, policy: Policy): RuleViolatio
           path: 'persons',
           message: `${input.severity === 'serious' ? 'a' : 'an'} ${input.severity} case with cause ${input.cause} requires naming the ${names(group)} (C-5)`,
           rule: 'C-5',
+          code: 'ruling.joint_accountability_required',
+          params: { severity: input.severity, cause: input.cause, roles: group.join(',') },
         });
       }
     }
@@ -187,6 +201,8 @@ export function validateRuling(input: RulingInput, policy: Policy): RuleViolatio
         path: 'persons',
         message: `an order escalated ${input.escalationLevel} level(s) requires naming the ${names(group)} (C-6)`,
         rule: 'C-6',
+        code: 'ruling.escalation_chain_required',
+        params: { level: input.escalationLevel, roles: group.join(',') },
       });
     }
   }
@@ -268,7 +284,7 @@ export function applyAppealDecision(ruling: RulingInput, decision: AppealDecisio
   };
   const unknown = decision.points.filter((c) => !ruling.persons.some((p) => p.employeeId === c.employeeId));
   const violations = [
-    ...unknown.map((c) => ({ path: 'points', message: `employee ${c.employeeId} is not accountable in this case (C-12)`, rule: 'C-12' })),
+    ...unknown.map((c) => ({ path: 'points', message: `employee ${c.employeeId} is not accountable in this case (C-12)`, rule: 'C-12', code: 'appeal.not_accountable' })),
     ...validateRuling(changed, policy),
   ];
   return { ruling: violations.length ? ruling : changed, violations };

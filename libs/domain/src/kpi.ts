@@ -163,14 +163,14 @@ export function finesForEvent(kind: FineKind, who: { employeeId: string; leadId?
   if (kind === 'standards-not-followed') {
     const fines = [{ employeeId: who.employeeId, amountFen: f.standardsNotFollowedPersonFen }];
     if (who.leadId) fines.push({ employeeId: who.leadId, amountFen: f.standardsNotFollowedLeadFen });
-    const violations = who.leadId ? [] : [{ path: 'leadId', message: 'the direct lead is fined too and must be named (K-8)', rule: 'K-8' }];
+    const violations = who.leadId ? [] : [{ path: 'leadId', message: 'the direct lead is fined too and must be named (K-8)', rule: 'K-8', code: 'kpi.lead_required' }];
     return { fines, unitScoreDelta: 0, violations };
   }
   const range = kind === 'attitude-complaint' ? f.attitudeComplaint : kind === 'false-work-order' ? f.falseWorkOrder : f.dataEntryError;
   const amount = amountFen ?? range.minFen;
   const violations: RuleViolation[] =
     !Number.isInteger(amount) || amount < range.minFen || amount > range.maxFen
-      ? [{ path: 'amountFen', message: `the ${kind} fine must be between ${range.minFen / 100} and ${range.maxFen / 100} CNY (K-8)`, rule: 'K-8' }]
+      ? [{ path: 'amountFen', message: `the ${kind} fine must be between ${range.minFen / 100} and ${range.maxFen / 100} CNY (K-8)`, rule: 'K-8', code: 'kpi.fine_range', params: { min: range.minFen / 100, max: range.maxFen / 100 } }]
       : [];
   return {
     fines: violations.length ? [] : [{ employeeId: who.employeeId, amountFen: amount }],

@@ -103,7 +103,7 @@ describe('campaign and eligibility', () => {
   });
 
   it('S-6 a team lead rejection needs a reason', () => {
-    expect(validateTeamLeadReview({ decision: 'reject', reason: '  ' })).toEqual([{ path: 'reason', message: 'a rejection needs a reason (S-6)', rule: 'S-6' }]);
+    expect(validateTeamLeadReview({ decision: 'reject', reason: '  ' })).toEqual([{ path: 'reason', message: 'a rejection needs a reason (S-6)', rule: 'S-6', code: 'star.reject_reason_required' }]);
     expect(validateTeamLeadReview({ decision: 'reject', reason: 'attendance' })).toEqual([]);
     expect(validateTeamLeadReview({ decision: 'approve' })).toEqual([]);
   });

@@ -24,15 +24,15 @@ export function validateCampaignSchedule(
   STAR_CAMPAIGN_PHASES.forEach((p, i) => {
     const prev = STAR_CAMPAIGN_PHASES[i - 1];
     if (prev && schedule.starts[p] < schedule.starts[prev]) {
-      out.push({ path: `starts.${p}`, message: `${p} must not start before ${prev} (S-1)`, rule: 'S-1' });
+      out.push({ path: `starts.${p}`, message: `${p} must not start before ${prev} (S-1)`, rule: 'S-1', code: 'campaign.phase_order', params: { phase: p, previous: prev } });
     }
     if (!schedule.starts[p].startsWith(`${schedule.year}-`)) {
-      out.push({ path: `starts.${p}`, message: `${p} must fall in the campaign year ${schedule.year} (S-1)`, rule: 'S-1' });
+      out.push({ path: `starts.${p}`, message: `${p} must fall in the campaign year ${schedule.year} (S-1)`, rule: 'S-1', code: 'campaign.phase_year', params: { phase: p, year: schedule.year } });
     }
   });
   const lastDay = addMonths(`${schedule.year}-${String(policy.stars.awardsByMonth).padStart(2, '0')}-01`, 1);
   if (!(schedule.awardsFinishBy < lastDay) || schedule.awardsFinishBy < schedule.starts.award) {
-    out.push({ path: 'awardsFinishBy', message: `awards must be finished by the end of month ${policy.stars.awardsByMonth} of ${schedule.year} (S-1)`, rule: 'S-1' });
+    out.push({ path: 'awardsFinishBy', message: `awards must be finished by the end of month ${policy.stars.awardsByMonth} of ${schedule.year} (S-1)`, rule: 'S-1', code: 'campaign.awards_by', params: { month: policy.stars.awardsByMonth, year: schedule.year } });
   }
   return out;
 }
@@ -75,34 +75,34 @@ export function checkEligibility(candidate: StarCandidate, level: StarLevel, asO
   const violations: RuleReason[] = [];
   const notes: RuleReason[] = [];
   if (candidate.jobType !== undefined && !s.hotlineJobTypes.includes(candidate.jobType)) {
-    violations.push({ rule: 'S-2', message: `only hotline agents (${s.hotlineJobTypes.join(', ')}) may apply; job type is ${candidate.jobType || 'none'}` });
+    violations.push({ rule: 'S-2', message: `only hotline agents (${s.hotlineJobTypes.join(', ')}) may apply; job type is ${candidate.jobType || 'none'}`, code: 'star.not_hotline', params: { jobType: candidate.jobType || '—' } });
   }
   const heldLongEnough = () => !!candidate.currentStarSince && yearsLater(asDate(candidate.currentStarSince, policy), s.holdYears) <= today;
 
   if (level === 1) {
     const tenureOk = yearsLater(asDate(candidate.hotlineSince, policy), s.tenureYears) <= today;
     if (!tenureOk && !candidate.teamLeadRecommended) {
-      violations.push({ rule: 'S-2', message: `1 star needs ${s.tenureYears} year(s) on the hotline or the team lead's recommendation as outstanding` });
-    } else if (!tenureOk) notes.push({ rule: 'S-2', message: 'under the tenure, admitted on the team lead\'s recommendation' });
+      violations.push({ rule: 'S-2', message: `1 star needs ${s.tenureYears} year(s) on the hotline or the team lead's recommendation as outstanding`, code: 'star.tenure', params: { years: s.tenureYears } });
+    } else if (!tenureOk) notes.push({ rule: 'S-2', message: 'under the tenure, admitted on the team lead\'s recommendation', code: 'star.note_recommended' });
   } else if (candidate.currentStars >= level) {
-    notes.push({ rule: 'S-2', message: `re-applies for the held ${level}-star level; the exam is required again` });
+    notes.push({ rule: 'S-2', message: `re-applies for the held ${level}-star level; the exam is required again`, code: 'star.note_reapply', params: { level } });
   } else {
     const year = Number(today.slice(0, 4));
     const direct = level === 2 && (candidate.awards ?? []).some((a) => a.year === year && s.directTwoStarAwards.includes(a.kind));
-    if (direct) notes.push({ rule: 'S-2', message: 'company award or advanced individual this year: may apply for 2 stars directly (exam still required)' });
+    if (direct) notes.push({ rule: 'S-2', message: 'company award or advanced individual this year: may apply for 2 stars directly (exam still required)', code: 'star.note_direct_two' });
     else if (candidate.currentStars !== level - 1 || !heldLongEnough()) {
-      violations.push({ rule: 'S-2', message: `${level} stars needs ${level - 1} star(s) held for at least ${s.holdYears} year(s)` });
+      violations.push({ rule: 'S-2', message: `${level} stars needs ${level - 1} star(s) held for at least ${s.holdYears} year(s)`, code: 'star.hold_years', params: { level, held: level - 1, years: s.holdYears } });
     }
   }
 
   if (candidate.lastDemotionAt) {
     const until = addMonths(asDate(candidate.lastDemotionAt, policy), s.demotionLockoutMonths);
-    if (today < until) violations.push({ rule: 'S-3', message: `demoted or stripped on ${asDate(candidate.lastDemotionAt, policy)}: may not apply before ${until}` });
+    if (today < until) violations.push({ rule: 'S-3', message: `demoted or stripped on ${asDate(candidate.lastDemotionAt, policy)}: may not apply before ${until}`, code: 'star.demoted', params: { date: asDate(candidate.lastDemotionAt, policy), until } });
   }
 
   const gate = level === 3 ? s.examRankGates['3'] : level === 2 ? s.examRankGates['2'] : null;
   if (gate !== null && candidate.juneExamRank != null && candidate.juneExamRank > gate) {
-    violations.push({ rule: 'S-4', message: `${level} stars needs a June exam rank in the top ${gate}; rank is ${candidate.juneExamRank}` });
+    violations.push({ rule: 'S-4', message: `${level} stars needs a June exam rank in the top ${gate}; rank is ${candidate.juneExamRank}`, code: 'star.exam_rank', params: { level, top: gate, rank: candidate.juneExamRank } });
   }
   return { ok: violations.length === 0, violations, notes };
 }
@@ -134,7 +134,7 @@ export function starQuotas(headcount: number, policy: Policy): Record<StarLevel,
 /** S-6: the team lead approves, or rejects with a reason. */
 export function validateTeamLeadReview(review: { decision: 'approve' | 'reject'; reason?: string | null }): RuleViolation[] {
   if (review.decision === 'reject' && !review.reason?.trim()) {
-    return [{ path: 'reason', message: 'a rejection needs a reason (S-6)', rule: 'S-6' }];
+    return [{ path: 'reason', message: 'a rejection needs a reason (S-6)', rule: 'S-6', code: 'star.reject_reason_required' }];
   }
   return [];
 }
@@ -374,9 +374,9 @@ export function starStanding(monthlyScores: readonly { month: string; score: num
 export function validateCommitteeDemotion(input: { ground: 'not-at-level' | 'unqualified' | string; reason?: string | null }): RuleViolation[] {
   const out: RuleViolation[] = [];
   if (input.ground !== 'not-at-level' && input.ground !== 'unqualified') {
-    out.push({ path: 'ground', message: 'ground must be not-at-level or unqualified (S-11)', rule: 'S-11' });
+    out.push({ path: 'ground', message: 'ground must be not-at-level or unqualified (S-11)', rule: 'S-11', code: 'star.demotion_ground' });
   }
-  if (!input.reason?.trim()) out.push({ path: 'reason', message: 'an immediate demotion needs a reason (S-11)', rule: 'S-11' });
+  if (!input.reason?.trim()) out.push({ path: 'reason', message: 'an immediate demotion needs a reason (S-11)', rule: 'S-11', code: 'star.demotion_reason_required' });
   return out;
 }
 

@@ -2,17 +2,27 @@
 export type Grade = 'P4' | 'P5';
 export type EmploymentType = 'staff' | 'temporary' | 'outsourced';
 
-/** A rule broken by an input: `path` names the field (as in API errors), `rule` the RULES.md ID. */
+/** Values of a translated message: the console renders `qf.errors.<code>` with them (README "Errors"). */
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * A rule broken by an input: `path` names the field (as in API errors), `rule` the RULES.md ID, `code` (+`params`)
+ * the stable key the console translates; `message` stays the English text.
+ */
 export interface RuleViolation {
   path: string;
   message: string;
   rule: string;
+  code?: string;
+  params?: MessageParams;
 }
 
-/** Why a decision was taken. */
+/** Why a decision was taken (`code` + `params` as in {@link RuleViolation} where a refusal is shown to people). */
 export interface RuleReason {
   rule: string;
   message: string;
+  code?: string;
+  params?: MessageParams;
 }
 
 /** 2.0 points for 20. */

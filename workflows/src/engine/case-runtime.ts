@@ -3,7 +3,7 @@ import {
 } from '@temporalio/workflow';
 import {
   ActUpdate, ActUpdateSchema, CaseActivities, CaseState, CaseWorkflowInput, FAILURE, Role, TaskActionName, TaskRef,
-  WORKFLOW_QUERY_STATE, WORKFLOW_UPDATE_ACT, WaitingOn,
+  WORKFLOW_QUERY_STATE, WORKFLOW_UPDATE_ACT, WaitingOn, zodIssueDetail,
 } from '@qf/contracts';
 import { FlowDuration, StageDef, StageOutcome, Vote, decideStage } from '@qf/policy';
 import { addWorkingDays } from '@qf/domain';
@@ -239,7 +239,7 @@ export class CaseRuntime {
   private validate(raw: ActUpdate): void {
     const parsed = ActUpdateSchema.safeParse(raw);
     if (!parsed.success) {
-      reject(FAILURE.badRequest, 'malformed action', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      reject(FAILURE.badRequest, 'malformed action', parsed.error.issues.map((i) => zodIssueDetail(i)));
     }
     const u = parsed.data;
     const run = this.current;

@@ -1,31 +1,44 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Response } from 'express';
-import { ApiErrorBody } from '@qf/contracts';
+import { ApiErrorBody, ApiErrorParams } from '@qf/contracts';
+import { errorCode, withDetailCode } from './error-codes';
 
 const NAMES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large',
   429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
-/** Every error leaves as `{statusCode, error, message, details?}`; Postgres input errors are 400/409, never 500. */
+/**
+ * Every error leaves as `{statusCode, error, message, code, params?, details?}` (README "Errors"); every detail has a
+ * `code` too. Postgres input errors are 400/409, never 500.
+ */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly log = new Logger('errors');
 
   catch(err: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(err);
+    const body = this.withCodes(this.toBody(err));
     if (body.statusCode >= 500 && body.statusCode !== 503) this.log.error(err instanceof Error ? err.stack : String(err));
     if (!res.headersSent) res.status(body.statusCode).json(body);
+  }
+
+  /** Fills the stable codes the console translates: the body's own, or derived from its message (error-codes.ts). */
+  private withCodes(body: ApiErrorBody): ApiErrorBody {
+    const details = body.details?.map(withDetailCode);
+    const derived = body.code ? { code: body.code, params: body.params } : errorCode(body.statusCode, body.message, !!details?.length);
+    return { ...body, code: derived.code, ...(derived.params ? { params: derived.params } : {}), ...(details ? { details } : {}) };
   }
 
   private toBody(err: unknown): ApiErrorBody {
     if (err instanceof HttpException) {
       const status = err.getStatus();
-      const r = err.getResponse() as string | { message?: string | string[]; details?: ApiErrorBody['details'] };
+      const r = err.getResponse() as string | { message?: string | string[]; details?: ApiErrorBody['details']; code?: string; params?: ApiErrorParams };
       const message = typeof r === 'string' ? r : Array.isArray(r.message) ? r.message.join('; ') : (r.message ?? err.message);
       const details = typeof r === 'object' && r.details ? r.details : undefined;
-      return { statusCode: status, error: NAMES[status] ?? 'Error', message, ...(details ? { details } : {}) };
+      const code = typeof r === 'object' && typeof r.code === 'string' ? r.code : undefined;
+      const params = typeof r === 'object' && r.params ? r.params : undefined;
+      return { statusCode: status, error: NAMES[status] ?? 'Error', message, ...(code ? { code } : {}), ...(params ? { params } : {}), ...(details ? { details } : {}) };
     }
     const code = (err as { code?: string })?.code;
     if (code === '22P02' || code === '22007' || code === '22008') return { statusCode: 400, error: NAMES[400], message: 'malformed value: ' + (err as Error).message };

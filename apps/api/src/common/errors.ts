@@ -1,13 +1,19 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { ApiErrorDetail } from '@qf/contracts';
+import { ApiErrorDetail, ApiErrorParams } from '@qf/contracts';
 
-/** Typed api exceptions; the filter maps every error once to the API.md error shape. */
+/**
+ * Typed api exceptions; the filter maps every error once to the API.md error shape. `code` (+`params`) is the stable
+ * key the console translates (README "Errors"); left out, the filter derives it from the message (error-codes.ts).
+ */
 export class ApiError extends HttpException {
-  constructor(status: HttpStatus, message: string, readonly details?: ApiErrorDetail[]) {
-    super({ message, details }, status);
+  constructor(status: HttpStatus, message: string, readonly details?: ApiErrorDetail[], readonly code?: string, readonly params?: ApiErrorParams) {
+    super({ message, details, code, params }, status);
   }
 }
-export const badRequest = (message: string, details?: ApiErrorDetail[]) => new ApiError(HttpStatus.BAD_REQUEST, message, details);
-export const notFound = (what: string) => new ApiError(HttpStatus.NOT_FOUND, `${what} not found`);
-export const forbidden = (message: string) => new ApiError(HttpStatus.FORBIDDEN, message);
-export const conflict = (message: string) => new ApiError(HttpStatus.CONFLICT, message);
+export const badRequest = (message: string, details?: ApiErrorDetail[], code?: string, params?: ApiErrorParams) =>
+  new ApiError(HttpStatus.BAD_REQUEST, message, details, code, params);
+/** 404 `not_found.<what>` (spaces as underscores), e.g. `not_found.flow_version`. */
+export const notFound = (what: string) =>
+  new ApiError(HttpStatus.NOT_FOUND, `${what} not found`, undefined, `not_found.${what.trim().replace(/\s+/g, '_')}`);
+export const forbidden = (message: string, code?: string, params?: ApiErrorParams) => new ApiError(HttpStatus.FORBIDDEN, message, undefined, code, params);
+export const conflict = (message: string, code?: string, params?: ApiErrorParams) => new ApiError(HttpStatus.CONFLICT, message, undefined, code, params);

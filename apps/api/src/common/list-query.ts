@@ -1,6 +1,7 @@
 import { Response } from 'express';
 import { z } from 'zod';
 import { badRequest } from './errors';
+import { zodIssueDetail } from '@qf/contracts';
 
 export interface ListQuery { sort: [string, 'ASC' | 'DESC']; range: [number, number]; filter: Record<string, unknown> }
 
@@ -8,9 +9,9 @@ const json = <T extends z.ZodTypeAny>(name: string, schema: T, fallback: z.infer
   (raw: unknown): z.infer<T> => {
     if (raw === undefined || raw === '') return fallback;
     let v: unknown;
-    try { v = JSON.parse(String(raw)); } catch { throw badRequest(`${name} must be JSON`, [{ path: name, message: 'not valid JSON' }]); }
+    try { v = JSON.parse(String(raw)); } catch { throw badRequest(`${name} must be JSON`, [{ path: name, message: 'not valid JSON', code: 'list.not_json' }]); }
     const r = schema.safeParse(v);
-    if (!r.success) throw badRequest(`${name} is malformed`, [{ path: name, message: r.error.issues[0].message }]);
+    if (!r.success) throw badRequest(`${name} is malformed`, [{ ...zodIssueDetail(r.error.issues[0], { prefix: name }), path: name }]);
     return r.data;
   };
 
@@ -24,7 +25,7 @@ export function parseListQuery(q: Record<string, unknown>, sortable: Record<stri
   const range = parseRange(q.range);
   const filter = parseFilter(q.filter);
   const column = sortable[sort[0]];
-  if (!column) throw badRequest(`cannot sort by ${sort[0]}`, [{ path: 'sort', message: `one of ${Object.keys(sortable).join(', ')}` }]);
+  if (!column) throw badRequest(`cannot sort by ${sort[0]}`, [{ path: 'sort', message: `one of ${Object.keys(sortable).join(', ')}`, code: 'list.sort_one_of', params: { fields: Object.keys(sortable).join(', ') } }]);
   const limit = Math.min(1000, Math.max(0, range[1] - range[0] + 1));
   return { sort, range, filter, orderBy: `${column} ${sort[1]}`, limit, offset: range[0] };
 }
