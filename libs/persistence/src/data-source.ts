@@ -9,8 +9,9 @@ import { Evaluation1764200000000 } from './migrations/1764200000000-evaluation';
 import { ImportProgress1764300000000 } from './migrations/1764300000000-import-progress';
 import { Stars1764400000000 } from './migrations/1764400000000-stars';
 import { SettlementStarMoney1764600000000 } from './migrations/1764600000000-settlement-star-money';
+import { VersionDrafts1764800000000 } from './migrations/1764800000000-version-drafts';
 
-export const MIGRATIONS = [Init1763800000000, Ledger1763900000000, Settlement1764000000000, Rectification1764100000000, Evaluation1764200000000, ImportProgress1764300000000, Stars1764400000000, SettlementStarMoney1764600000000];
+export const MIGRATIONS = [Init1763800000000, Ledger1763900000000, Settlement1764000000000, Rectification1764100000000, Evaluation1764200000000, ImportProgress1764300000000, Stars1764400000000, SettlementStarMoney1764600000000, VersionDrafts1764800000000];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {
   return new DataSource({
