@@ -3,6 +3,7 @@ import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
 import type { ApiErrorBody } from '@qf/contracts/common';
 import type { CaseDetail, TaskActionInput } from '@qf/contracts/cases';
 import { tokenStore } from '../authProvider/tokenStore';
+import { detailText, problemMessage, problemOf, problemText } from '../components/problem';
 
 export const API_URL = '/api';
 
@@ -20,12 +21,15 @@ const fieldOf = (path: string, keepBody = false) =>
 export const toValidationError = (error: unknown, keepBody = false): unknown => {
   if (!(error instanceof HttpError)) return error;
   const body = error.body as Partial<ApiErrorBody> | undefined;
-  const message = typeof body?.message === 'string' ? body.message : error.message;
-  if (error.status === 400 && Array.isArray(body?.details) && body.details.length > 0) {
+  // README "Errors": messages in the user's language from the api's codes (components/problem.ts)
+  const problem = problemOf(error);
+  const withDetails = error.status === 400 && Array.isArray(body?.details) && body.details.length > 0;
+  const message = withDetails ? problemMessage(problem) : problemText(problem);
+  if (withDetails && body?.details) {
     const errors: Record<string, unknown> = { root: { serverError: message } };
     for (const d of body.details) {
       const key = fieldOf(String(d.path ?? ''), keepBody);
-      const text = d.rule && !d.message.includes(`(${d.rule})`) ? `${d.message} (${d.rule})` : d.message;
+      const text = detailText(d);
       if (key && !(key in errors)) errors[key] = text;
     }
     return new HttpError(message, error.status, { ...body, errors });

@@ -15,6 +15,8 @@ import {
 import type { CaseDetail, TaskActionInput, TaskActionName, TaskView } from '@qf/contracts/cases';
 import type { QualityFlowDataProvider } from '../dataProvider';
 import { zodValidate } from '../components/zodValidate';
+import { problemOf } from '../components/problem';
+import { ProblemNotice } from '../components/ProblemDetails';
 import type { StageFormDef } from './stageForms';
 
 export interface TaskActionsProps {
@@ -61,9 +63,8 @@ const useSubmitAction = (task: TaskActionsProps['task'], onSuccess?: TaskActions
       return undefined;
     } catch (error) {
       if (await logoutIfAccessDenied(error)) return undefined;
-      const message = error instanceof Error ? error.message : String(error);
-      // 409 "already decided" etc.: the server's message is shown as it is.
-      notify(message || 'ra.notification.http_error', { type: 'error' });
+      // 409 "already decided", 400 rule violations…: in the user's language with the rules as tags (README "Errors")
+      notify(<ProblemNotice problem={problemOf(error)} />, { type: 'error' });
       const errors = error instanceof HttpError ? (error.body?.errors as Record<string, unknown> | undefined) : undefined;
       if (!errors) return undefined;
       // Server paths name fields of the action body; stage inputs live under `data.`.
