@@ -160,4 +160,31 @@ describe('complaint liability end to end (C-1…C-12)', () => {
     expect((await list({ source: 'regulator' })).length).toBe(0);
     expect((await list({ source: 'hotline-work-order', status: 'closed' })).length).toBeGreaterThanOrEqual(4);
   });
+
+  it('the complaint list searches by 工单号, customer and employee (name or 工号); pages get names, not ids', async () => {
+    const h = await auth('verifier1');
+    const tag = randomUUID().slice(0, 6);
+    const wo = `WO-S${tag}`;
+    const mine = (await register({ workOrderNo: wo, customer: `搜索客户${tag}`, employeeIds: [emp.agent2] })).body;
+    const other = (await register({ customer: `其他客户${tag}`, employeeIds: [emp.agent3] })).body;
+    const [agent2] = await s.ds.query(`SELECT name, code FROM employees WHERE id = $1`, [emp.agent2]);
+    const ids = async (filter: object) =>
+      ((await s.http.get('/api/complaints').query({ filter: JSON.stringify(filter), range: '[0,499]' }).set(h)).body as { id: string }[]).map((c) => c.id);
+    expect(await ids({ q: wo })).toEqual([mine.id]);
+    expect(await ids({ q: `搜索客户${tag}` })).toEqual([mine.id]);
+    const byName = await ids({ q: agent2.name });
+    expect(byName).toContain(mine.id);
+    expect(byName).not.toContain(other.id);
+    const byCode = await ids({ q: agent2.code });
+    expect(byCode).toContain(mine.id);
+    expect(byCode).not.toContain(other.id);
+    const byId = await ids({ employeeId: emp.agent3 });
+    expect(byId).toContain(other.id);
+    expect(byId).not.toContain(mine.id);
+    expect(await ids({ q: `无此客户${tag}` })).toEqual([]);
+    const row = (await s.http.get('/api/complaints').query({ filter: JSON.stringify({ q: wo }) }).set(h)).body[0];
+    expect(row.people[emp.agent2]).toEqual({ name: agent2.name, code: agent2.code });
+    const one = await s.http.get(`/api/complaints/${mine.id}`).set(h);
+    expect(one.body).toMatchObject({ workOrderNo: wo, unitName: expect.any(String), people: { [emp.agent2]: { name: agent2.name, code: agent2.code } } });
+  });
 });

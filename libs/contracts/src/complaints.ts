@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const COMPLAINT_SOURCES = ['hotline-work-order', 'escalated-order', 'regulator', 'internal-audit', 'employee-report'] as const;
 export const SEVERITIES = ['egregious', 'serious', 'ordinary'] as const;
 export const VERDICTS = ['liable', 'valid-not-liable', 'unfounded'] as const;
+/** C-1: sources registered from a work order keep its number (工单号). */
+export const WORK_ORDER_SOURCES: readonly string[] = ['hotline-work-order', 'escalated-order'];
 
 /** C-1: registration of a complaint (POST /api/complaints). */
 export const RegisterComplaintSchema = z
@@ -27,7 +29,7 @@ export const RegisterComplaintSchema = z
     if (c.source !== 'escalated-order' && c.escalationLevel > 0) {
       ctx.addIssue({ code: 'custom', path: ['escalationLevel'], message: 'only an escalated order has an escalation level (C-6)' });
     }
-    if ((c.source === 'hotline-work-order' || c.source === 'escalated-order') && !c.workOrderNo) {
+    if (WORK_ORDER_SOURCES.includes(c.source) && !c.workOrderNo) {
       ctx.addIssue({ code: 'custom', path: ['workOrderNo'], message: 'a complaint from a work order keeps its work-order number (C-1)' });
     }
   });

@@ -7,6 +7,7 @@ import { Roles } from '../auth/auth.decorators';
 import { parseListQuery, sendList } from '../common/list-query';
 
 const SEVERITY_ZH: Record<string, string> = { egregious: '恶劣', serious: '严重', ordinary: '普通' };
+const ROLE_ZH: Record<string, string> = { responsible: '责任人', supervisor: '主管', vp: '分管副总', 'related-lead': '相关负责人', handler: '经办人' };
 
 /** C-11 named notices of liable complaints: list and xlsx export for the verification team and leadership. */
 @ApiTags('notices')
@@ -21,9 +22,11 @@ export class NoticesController {
     const lq = parseListQuery({ sort: '["publishedAt","DESC"]', ...q }, { publishedAt: 'n.published_at', id: 'n.case_id' });
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM notices`);
     const rows = await this.ds.query(
-      `SELECT n.case_id AS id, n.case_id AS "caseId", n.workflow_id AS "workflowId", n.body, n.published_at AS "publishedAt", c.title
+      `SELECT n.case_id AS id, n.case_id AS "caseId", n.workflow_id AS "workflowId", n.body, n.published_at AS "publishedAt", c.title,
+              (SELECT jsonb_object_agg(e.id::text, jsonb_build_object('name', e.name, 'code', e.code)) FROM employees e
+                WHERE e.id::text IN (SELECT p->>'employeeId' FROM jsonb_array_elements(n.body->'persons') p)) AS people
        FROM notices n JOIN cases c ON c.id = n.case_id ORDER BY ${lq.orderBy} LIMIT ${lq.limit} OFFSET ${lq.offset}`);
-    return sendList(res, 'notices', rows, lq.offset, total);
+    return sendList(res, 'notices', rows.map((r: { people: unknown }) => ({ ...r, people: r.people ?? {} })), lq.offset, total);
   }
 
   @Get('export')
@@ -43,7 +46,7 @@ export class NoticesController {
     for (const r of rows) {
       ws.addRow({
         at: new Date(r.published_at).toISOString().slice(0, 16).replace('T', ' '), title: r.title, severity: SEVERITY_ZH[r.body.severity] ?? r.body.severity,
-        category: r.body.categoryLabel, code: r.employee_code, name: r.employee_name, role: r.person.roleLabel, points: Number(r.person.points), caseId: r.case_id,
+        category: r.body.categoryLabel, code: r.employee_code, name: r.employee_name, role: ROLE_ZH[r.person.role] ?? r.person.roleLabel, points: Number(r.person.points), caseId: r.case_id,
       });
     }
     const name = `notices.${format}`;
