@@ -27,7 +27,9 @@ export interface TestStack {
 export async function startTestStack(overrides: Record<string, string> = {}, opts: { worker?: boolean } = {}): Promise<TestStack> {
   const env = loadEnv({
     ...process.env, NODE_ENV: 'test', SEED_DEMO: 'true', LOG_LEVEL: process.env.QF_TEST_LOG ? 'info' : 'silent',
-    TEMPORAL_TASK_QUEUE: `qf-test-${randomUUID().slice(0, 8)}`, JWT_SECRET: 'test-secret-that-is-long-enough-0123456789', ...overrides,
+    TEMPORAL_TASK_QUEUE: `qf-test-${randomUUID().slice(0, 8)}`, JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    // every test client is 127.0.0.1: the account backoff is exercised by login.e2e-spec.ts with accounts of its own
+    LOGIN_BACKOFF_AFTER: '1000', ...overrides,
   });
   const app = await createApp(env, { logger: !!process.env.QF_TEST_LOG });
   await app.listen(0, '127.0.0.1');

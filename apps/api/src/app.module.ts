@@ -9,12 +9,13 @@ import { LoggerModule } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Env } from '@qf/contracts';
+import { Env, normaliseUsername } from '@qf/contracts';
 import { createDataSource } from '@qf/persistence';
 import { databaseUrl, REPO_ROOT } from '@qf/runtime';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { LoginBackoff } from './auth/login-backoff';
 import { CasesController, TasksController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
 import { ComplaintsController, DeductionsController } from './complaints/complaints.controller';
@@ -61,7 +62,9 @@ export class AppModule {
         }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'login', ttl: 60_000, limit: env.LOGIN_RATE_LIMIT }],
-          getTracker: (req: Record<string, any>) => `${req.ip}:${String(req.body?.username ?? '').toLowerCase()}`,
+          // the client (req.ip honours TRUST_PROXY only) and the username in the form login uses, so spelling variants share a bucket
+          getTracker: (req: Record<string, any>) =>
+            `${req.ip}:${typeof req.body?.username === 'string' ? normaliseUsername(req.body.username.slice(0, 256)) : ''}`,
           errorMessage: 'too many login attempts: wait a minute and try again',
         }),
         TerminusModule,
@@ -76,6 +79,7 @@ export class AppModule {
         CasesService,
         EvaluationScheduleService,
         StarReviewScheduleService,
+        LoginBackoff,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

@@ -10,6 +10,10 @@ import { Env, seedDemoEnabled } from '@qf/contracts';
 import { prepareDatabase, seedDemo, seedReference } from '@qf/persistence';
 import { AppModule } from './app.module';
 
+/** Express `trust proxy` from TRUST_PROXY: unset → false; a number → hop count; otherwise addresses/subnets/names. */
+export const trustProxySetting = (v: string | undefined): boolean | number | string =>
+  v === undefined || v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v;
+
 /** Builds the api (used by main.ts and by the tests): migrations + seeds, helmet, /api prefix, OpenAPI. */
 export async function createApp(env: Env, opts: { logger?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forEnv(env), { bufferLogs: true, abortOnError: false });
@@ -19,7 +23,8 @@ export async function createApp(env: Env, opts: { logger?: boolean } = {}): Prom
     await seedReference(ds);
     if (seedDemoEnabled(env)) await seedDemo(ds);
   });
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from configured proxies (TRUST_PROXY); otherwise req.ip is the peer address.
+  app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -21,13 +21,18 @@ export const EnvSchema = z
     TEMPORAL_API_KEY: z.string().optional(),
     TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
     TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
-    TEMPORAL_UI_URL: z.string().url().default('http://localhost:8233'),
+    /** base of the Temporal Web UI links; unset: http://localhost:<TEMPORAL_UI_PORT> */
+    TEMPORAL_UI_URL: z.string().url().optional(),
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(1800),
     SEED_DEMO: bool.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     CONSOLE_DIST: z.string().default('dist/console'),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    /** Express `trust proxy`: unset trusts no proxy (X-Forwarded-For ignored); e.g. `loopback`, `10.0.0.0/8`, or a hop count. */
+    TRUST_PROXY: z.string().trim().min(1).optional(),
+    LOGIN_BACKOFF_AFTER: z.coerce.number().int().min(1).default(5),
+    LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
@@ -36,7 +41,8 @@ export const EnvSchema = z
     if (env.NODE_ENV === 'production' && env.SEED_DEMO) {
       ctx.addIssue({ code: 'custom', path: ['SEED_DEMO'], message: 'demo logins are never seeded in production' });
     }
-  });
+  })
+  .transform((env) => ({ ...env, TEMPORAL_UI_URL: (env.TEMPORAL_UI_URL ?? `http://localhost:${env.TEMPORAL_UI_PORT}`).replace(/\/+$/, '') }));
 export type Env = z.infer<typeof EnvSchema>;
 
 /** Parses process.env; throws one error listing every bad variable. */

@@ -44,7 +44,7 @@ export const OrgUnitSchema = z.object({
 
 /** O-2: a login with its roles (admin manages). */
 export const UserSchema = z.object({
-  username: z.string().trim().min(2).max(64).regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ -'),
+  username: z.string().trim().toLowerCase().min(2).max(64).regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ -'),
   displayName: z.string().trim().min(1).max(100),
   roles: z.array(z.enum(ROLES)).min(1, 'at least one role (O-2)'),
   employeeId: z.string().uuid().nullable().optional(),

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { eventually, startTestStack, TestStack } from '../support/stack';
+
+/** Issue 12: the login throttle cannot be sidestepped by spelling or forged addresses; the account backoff is bounded. */
+describe('login throttle and account backoff', () => {
+  let s: TestStack;
+  let proxied: TestStack;
+  const login = (stack: TestStack, username: string, password: string, from?: string) => {
+    const req = stack.http.post('/api/auth/login');
+    if (from) req.set('X-Forwarded-For', from);
+    return req.send({ username, password });
+  };
+
+  beforeAll(async () => {
+    s = await startTestStack({ LOGIN_RATE_LIMIT: '5' }, { worker: false });
+    proxied = await startTestStack(
+      { TRUST_PROXY: 'loopback', LOGIN_RATE_LIMIT: '1000', LOGIN_BACKOFF_AFTER: '3', LOGIN_BACKOFF_MAX_SECONDS: '2' },
+      { worker: false },
+    );
+  });
+  afterAll(async () => {
+    await s?.stop();
+    await proxied?.stop();
+  });
+
+  it('spelling variants of one username share one bucket (trimmed, case- and width-folded)', async () => {
+    const name = `probe${randomUUID().slice(0, 6)}`;
+    const variants = [` ${name}`, `${name} `, `\t${name}`, name.toUpperCase(), `${name}\n`, name];
+    const codes: number[] = [];
+    for (const v of variants) codes.push((await login(s, v, 'wrong-password')).status);
+    expect(codes).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
+  it('a forged X-Forwarded-For gives no fresh bucket unless TRUST_PROXY names the proxy', async () => {
+    const name = `forged${randomUUID().slice(0, 6)}`;
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++) codes.push((await login(s, name, 'wrong-password', `203.0.113.${i + 1}`)).status);
+    expect(codes).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
+  it('failures from many addresses slow the account down, never the owner at a known client, and the wait is bounded', async () => {
+    const username = `backoff${randomUUID().slice(0, 6)}`;
+    const created = await proxied.http
+      .post('/api/users')
+      .set('Authorization', `Bearer ${await proxied.login('admin')}`)
+      .send({ username, displayName: '退避测试', roles: ['employee'], password: 'correct-horse' });
+    expect(created.status).toBe(201);
+    // the owner signs in once from their desk: a known client from now on
+    expect((await login(proxied, username, 'correct-horse', '198.51.100.7')).status).toBe(200);
+
+    // an attacker guesses from fresh addresses: after 3 failures the account rests, whoever asks
+    for (let i = 0; i < 3; i++) expect((await login(proxied, username, 'guess', `203.0.113.${50 + i}`)).status).toBe(401);
+    const refused = await login(proxied, username, 'correct-horse', '203.0.113.99');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(refused.body.message).toMatch(/too many failed logins/);
+
+    // the owner at the known client is not locked out
+    expect((await login(proxied, username, 'correct-horse', '198.51.100.7')).status).toBe(200);
+
+    // the rest is bounded (LOGIN_BACKOFF_MAX_SECONDS = 2): a new client gets in once it has passed
+    for (let i = 0; i < 6; i++) await login(proxied, username, 'guess', `203.0.113.${60 + i}`);
+    expect((await login(proxied, username, 'correct-horse', '192.0.2.1')).status).toBe(429);
+    await eventually(async () => (await login(proxied, username, 'correct-horse', '192.0.2.1')).status === 200, 8000);
+  });
+});
