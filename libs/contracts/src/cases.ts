@@ -13,7 +13,8 @@ export const CreateCaseSchema = z.object({
 });
 export type CreateCaseInput = z.infer<typeof CreateCaseSchema>;
 
-export interface WaitingOn { role?: Role; userId?: string; username?: string }
+/** `name`: the waited-on person as 姓名（工号） (or the login's display name), added by the api. */
+export interface WaitingOn { role?: Role; userId?: string; username?: string; name?: string }
 
 export interface CaseView {
   id: string;
@@ -27,17 +28,36 @@ export interface CaseView {
   waitingSince: string | null;
   dueAt: string | null;
   workflowId: string;
-  temporalUrl: string;
+  /** Link into the Temporal Web UI (which can reset and terminate workflows): admins only, null for everyone else. */
+  temporalUrl: string | null;
   policyVersion: number;
   flowVersion: number;
   data: Record<string, unknown>;
   createdBy: string | null;
+  /** who started the case: 姓名（工号）, or the login's display name */
+  createdByName: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export interface TimelineEntry { at: string; actor: string | null; action: string; stage?: string | null; details?: unknown }
-export interface CaseDetail extends CaseView { tasks: TaskView[]; timeline: TimelineEntry[] }
+/**
+ * One line of a case's 审批记录: `actor` stays the login name (or system/schedule); `actorName` is 姓名（工号） of the
+ * person; `comment` and `data` are what a task action carried (data with employee/user ids resolved through `names`).
+ */
+export interface TimelineEntry {
+  at: string;
+  actor: string | null;
+  actorId?: string | null;
+  actorName?: string | null;
+  action: string;
+  stage?: string | null;
+  stageLabel?: string | null;
+  comment?: string | null;
+  data?: unknown;
+  details?: unknown;
+}
+/** `names`: every person id (employee or user) met in the case's data, tasks and timeline → 姓名（工号）. */
+export interface CaseDetail extends CaseView { tasks: TaskView[]; timeline: TimelineEntry[]; names: Record<string, string> }
 
 export const TASK_ACTIONS = ['approve', 'reject', 'return', 'delegate', 'add-signer', 'withdraw', 'comment', 'claim'] as const;
 export const TaskActionNameSchema = z.enum(TASK_ACTIONS);
@@ -61,10 +81,14 @@ export interface TaskView {
   stageLabel: string;
   assigneeRole: Role | null;
   assigneeUserId: string | null;
+  /** 姓名（工号） of assigneeUserId / claimedBy / decidedBy (user ids kept beside them) */
+  assigneeName: string | null;
   claimedBy: string | null;
+  claimedByName: string | null;
   status: TaskStatus;
   decision: string | null;
   decidedBy: string | null;
+  decidedByName: string | null;
   decidedAt: string | null;
   allowedActions: TaskActionName[];
   dueAt: string | null;

@@ -11,10 +11,11 @@ import { ZodPipe } from '../common/zod.pipe';
 import { TASK_COLUMNS, toTaskView } from './case-views';
 import { CasesService } from './cases.service';
 import { caseScope, taskIsMine } from './scope';
+import { caseSearchSql } from './search';
 import { forbidden, notFound } from '../common/errors';
 
-const CASE_SORT = { createdAt: 'c.created_at', updatedAt: 'c.updated_at', dueAt: 'c.due_at', title: 'c.title', status: 'c.status', kind: 'c.kind', id: 'c.id' };
-const TASK_SORT = { createdAt: 't.created_at', dueAt: 't.due_at', stage: 't.stage', status: 't.status', id: 't.id' };
+const CASE_SORT = { createdAt: 'c.created_at', updatedAt: 'c.updated_at', dueAt: 'c.due_at', title: 'c.title', status: 'c.status', kind: 'c.kind', businessKey: 'c.business_key', id: 'c.id' };
+const TASK_SORT = { createdAt: 't.created_at', dueAt: 't.due_at', stage: 't.stage', status: 't.status', kind: 'c.kind', caseTitle: 'c.title', id: 't.id' };
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -53,7 +54,7 @@ export class CasesController {
 export class TasksController {
   constructor(private readonly cases: CasesService, @Inject(DataSource) private readonly ds: DataSource) {}
 
-  /** Filters: mine (assigned to me or my roles), overdue, status, caseId, role. */
+  /** Filters: mine (assigned to me or my roles), overdue, status, caseId, role, kind, q (工单号, customer, employee name or 工号, title). */
   @Get()
   async list(@CurrentUser() user: RequestUser, @Query() q: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
     const lq = parseListQuery(q, TASK_SORT);
@@ -65,6 +66,9 @@ export class TasksController {
     if (typeof f.status === 'string') { params.push(f.status); where.push(`t.status = $${params.length}`); }
     if (typeof f.caseId === 'string') { params.push(f.caseId); where.push(`t.case_id::text = $${params.length}`); }
     if (typeof f.role === 'string') { params.push(f.role); where.push(`t.assignee_role = $${params.length}`); }
+    if (typeof f.kind === 'string') { params.push(f.kind); where.push(`c.kind = $${params.length}`); }
+    const search = caseSearchSql(f.q, params);
+    if (search) where.push(search);
     if (f.id) { params.push(([] as unknown[]).concat(f.id)); where.push(`t.id::text = ANY($${params.length}::text[])`); }
     const sql = `FROM tasks t JOIN cases c ON c.id = t.case_id WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);

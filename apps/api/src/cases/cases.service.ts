@@ -11,7 +11,8 @@ import { publishedVersions } from '@qf/persistence';
 import { RequestUser } from '../auth/auth.decorators';
 import { ApiError, badRequest, conflict, forbidden, notFound } from '../common/errors';
 import { TemporalService } from '../temporal/temporal.module';
-import { CASE_COLUMNS, TASK_COLUMNS, toCaseView, toTaskView } from './case-views';
+import { CASE_COLUMNS, TASK_COLUMNS, userNameSql, collectUuids, resolveNames, toCaseView, toTaskView } from './case-views';
+import { caseSearchSql } from './search';
 import { caseScope, taskIsMine } from './scope';
 import { HttpStatus } from '@nestjs/common';
 
@@ -85,7 +86,7 @@ export class CasesService {
         [user.id, user.username, row.id, workflowId, JSON.stringify({ title: input.title, data: input.data }), `register:${workflowId}`],
       );
     }
-    return { created, case: await this.waitForStage(row.id) };
+    return { created, case: await this.waitForStage(row.id, user) };
   }
 
   private async flowBody(kind: string, version: number): Promise<unknown> {
@@ -94,11 +95,11 @@ export class CasesService {
   }
 
   /** Waits briefly for the workflow to settle in its first stage, so the caller sees who the case waits on. */
-  private async waitForStage(id: string): Promise<CaseView> {
+  private async waitForStage(id: string, user: RequestUser): Promise<CaseView> {
     const deadline = Date.now() + 5000;
     for (;;) {
       const [r] = await this.ds.query(`SELECT ${CASE_COLUMNS} FROM cases c WHERE id=$1`, [id]);
-      if (r.stage || r.status !== 'open' || Date.now() > deadline) return toCaseView(r, (w) => this.temporal.workflowUrl(w));
+      if (r.stage || r.status !== 'open' || Date.now() > deadline) return toCaseView(r, this.temporalLink(user));
       await new Promise((res) => setTimeout(res, 100));
     }
   }
@@ -111,7 +112,8 @@ export class CasesService {
     eq('c.kind', filter.kind);
     eq('c.stage', filter.stage);
     if (filter.id) { params.push(([] as unknown[]).concat(filter.id)); where.push(`c.id::text = ANY($${params.length}::text[])`); }
-    if (filter.q) { params.push(`%${String(filter.q)}%`); where.push(`(c.title ILIKE $${params.length} OR c.business_key ILIKE $${params.length})`); }
+    const search = caseSearchSql(filter.q, params);
+    if (search) where.push(search);
     if (filter.overdue === true) where.push(`c.status = 'open' AND c.due_at < now()`);
     eq('c.unit_id::text', filter.unitId);
     eq(`to_char(c.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`, filter.month);
@@ -120,7 +122,7 @@ export class CasesService {
     const sql = `FROM cases c WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);
     const rows = await this.ds.query(`SELECT ${CASE_COLUMNS} ${sql} ORDER BY ${orderBy}, c.id LIMIT ${limit} OFFSET ${offset}`, params);
-    return { rows: rows.map((r: unknown) => toCaseView(r, (w) => this.temporal.workflowUrl(w))), total };
+    return { rows: rows.map((r: unknown) => toCaseView(r, this.temporalLink(user))), total };
   }
 
   /** A case the user may see: 404 when it does not exist, 403 when it is out of their scope. */
@@ -133,12 +135,30 @@ export class CasesService {
     if (!r.visible) throw forbidden('this case is outside your scope');
     const tasks = await this.ds.query(`SELECT ${TASK_COLUMNS} FROM tasks t JOIN cases c ON c.id = t.case_id WHERE t.case_id = $1 ORDER BY t.created_at, t.slot`, [id]);
     const timeline = await this.ds.query(
-      `SELECT at, actor, action, details->>'stage' AS stage, details FROM audit_log WHERE case_id = $1 ORDER BY at, id`, [id]);
-    return {
-      ...toCaseView(r, (w) => this.temporal.workflowUrl(w)),
-      tasks: tasks.map((t: unknown) => toTaskView(t)),
-      timeline: timeline.map((t: any) => ({ at: new Date(t.at).toISOString(), actor: t.actor, action: t.action, stage: t.stage, details: t.details })),
-    };
+      `SELECT a.at, a.actor, a.actor_id, ${userNameSql('a.actor_id')} AS actor_name, a.action, a.details->>'stage' AS stage, a.details
+       FROM audit_log a WHERE a.case_id = $1 ORDER BY a.at, a.id`, [id]);
+    const [flow] = await this.ds.query(`SELECT body FROM flow_versions WHERE kind = $1 AND version = $2`, [r.kind, r.flow_version]);
+    const stageLabels: Record<string, string> = {};
+    for (const st of (flow?.body?.stages ?? []) as { key?: string; label?: string }[]) if (st.key && st.label) stageLabels[st.key] = st.label;
+    for (const t of tasks) stageLabels[t.stage] ??= t.stage_label;
+    const entries = timeline.map((t: any) => {
+      const isAction = typeof t.action === 'string' && t.action.startsWith('task.') && t.details && typeof t.details === 'object';
+      return {
+        at: new Date(t.at).toISOString(), actor: t.actor, actorId: t.actor_id ?? null, actorName: t.actor_name ?? null, action: t.action,
+        stage: t.stage, stageLabel: t.stage ? stageLabels[t.stage] ?? null : null,
+        ...(isAction ? { comment: t.details.comment ?? null, data: t.details.data ?? null } : {}),
+        details: t.details,
+      };
+    });
+    const view = toCaseView(r, this.temporalLink(user));
+    const names = await resolveNames(this.ds, collectUuids([view.data, view.waitingOn, entries.map((e: any) => e.details), r.created_by,
+      tasks.map((t: any) => [t.assignee_user_id, t.claimed_by, t.decided_by])]));
+    return { ...view, tasks: tasks.map((t: unknown) => toTaskView(t)), timeline: entries, names };
+  }
+
+  /** Links into the Temporal Web UI for admins only (it can reset and terminate workflows). */
+  temporalLink(user: RequestUser): ((workflowId: string) => string) | null {
+    return user.roles.includes('admin') ? (w) => this.temporal.workflowUrl(w) : null;
   }
 
   /**
