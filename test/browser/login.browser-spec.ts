@@ -37,6 +37,6 @@ describe('browser: console', () => {
     await page.fill('input[name=username]', 'verifier2');
     await page.fill('input[name=password]', 'wrong');
     await page.click('button[type=submit]');
-    await page.getByText('wrong username or password').waitFor({ timeout: 10000 });
+    await page.getByText('用户名或密码错误').waitFor({ timeout: 10000 });
   });
 });

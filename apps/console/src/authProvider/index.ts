@@ -1,4 +1,5 @@
-import type { AuthProvider } from 'react-admin';
+import { HttpError, type AuthProvider } from 'react-admin';
+import { messageOf } from '../components/problem';
 import { LoginSchema, type AuthUser, type LoginResult } from '@qf/contracts/auth';
 import { tokenStore } from './tokenStore';
 
@@ -9,21 +10,21 @@ const API = '/api';
 
 interface ErrorLike { status?: number; message?: string }
 
+/** The refusal in the user's language, rendered from its code and params (401 wrong credentials, 429 with the wait). */
 const readMessage = async (res: Response): Promise<string> => {
+  let body: unknown;
   try {
-    const body = (await res.json()) as { message?: unknown };
-    if (typeof body?.message === 'string') return body.message;
-    if (Array.isArray(body?.message)) return body.message.join('; ');
+    body = await res.json();
   } catch {
     /* not JSON */
   }
-  return res.statusText || `HTTP ${res.status}`;
+  return messageOf(new HttpError(res.statusText || `HTTP ${res.status}`, res.status, body));
 };
 
 export const authProvider: AuthProvider = {
   async login(params: { username?: string; password?: string }) {
     const parsed = LoginSchema.safeParse(params);
-    if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'ra.auth.sign_in_error');
+    if (!parsed.success) throw new Error('ra.auth.sign_in_error');
     const res = await fetch(`${API}/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
