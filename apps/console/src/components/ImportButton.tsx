@@ -17,7 +17,8 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { Button, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Button, HttpError, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { detailMessage, problemMessage, problemOf } from './problem';
 import { tokenStore } from '../authProvider/tokenStore';
 import { API_URL } from '../dataProvider';
 import { saveText } from './download';
@@ -169,16 +170,12 @@ export const ImportButton = ({ endpoint, columns, templateName, titleKey, helpKe
       if (status === 401) {
         notify('ra.notification.logged_out', { type: 'error' });
       }
-      const details = Array.isArray(body.details)
-        ? (body.details as Record<string, unknown>[]).map((d) => ({
-            path: String(d.path ?? ''),
-            message: String(d.message ?? ''),
-            rule: typeof d.rule === 'string' ? d.rule : undefined,
-          }))
-        : [];
+      // each refusal in the user's language, from its code and params (problem.ts)
+      const problem = problemOf(new HttpError(`HTTP ${status}`, status, body));
+      const details = problem.details.map((d) => ({ path: d.path, message: detailMessage(d, translate), rule: d.rule }));
       setPhase({
         kind: 'failed',
-        message: typeof body.message === 'string' ? body.message : `HTTP ${status}`,
+        message: problemMessage(problem, translate),
         details,
         rejected: status === 400,
       });

@@ -1,4 +1,6 @@
+import { HttpError } from 'react-admin';
 import { tokenStore } from '../authProvider/tokenStore';
+import { messageOf } from './problem';
 
 /** Saves a blob under a file name through a temporary object URL and `a[download]`. */
 export const saveBlob = (blob: Blob, filename: string) => {
@@ -38,14 +40,14 @@ export const downloadWithToken = async (url: string, fallbackName: string): Prom
   if (token) headers.Authorization = `Bearer ${token}`;
   const res = await fetch(url, { headers });
   if (!res.ok) {
-    let message = res.statusText || `HTTP ${res.status}`;
+    let body: unknown;
     try {
-      const body = (await res.json()) as { message?: unknown };
-      if (typeof body?.message === 'string') message = body.message;
+      body = await res.json();
     } catch {
       /* not JSON */
     }
-    throw Object.assign(new Error(message), { status: res.status });
+    // the refusal in the user's language, rendered from its code and params
+    throw Object.assign(new Error(messageOf(new HttpError(res.statusText || `HTTP ${res.status}`, res.status, body))), { status: res.status });
   }
   saveBlob(await res.blob(), filenameFrom(res, fallbackName));
 };
