@@ -173,11 +173,8 @@ export const FlowDiagram = ({ stages }: { stages: unknown }) => {
               gap: 0.25,
             }}
           >
-            <Typography variant="subtitle2" noWrap title={String(s.label ?? '')}>
+            <Typography variant="subtitle2" noWrap title={String(s.label ?? '')} data-stage-key={typeof s.key === 'string' ? s.key : ''}>
               {i + 1}. {typeof s.label === 'string' && s.label ? s.label : '—'}
-            </Typography>
-            <Typography variant="caption" color="text.secondary" noWrap sx={{ fontFamily: 'monospace' }}>
-              {typeof s.key === 'string' && s.key ? s.key : '—'}
             </Typography>
             <Line caption={translate('qf.flow.d.who')} text={text.who(s)} />
             <Line caption={translate('qf.flow.d.mode')} text={text.mode(s)} />

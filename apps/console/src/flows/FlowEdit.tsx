@@ -19,6 +19,7 @@ import {
 import { useFormState } from 'react-hook-form';
 import { roleChoices } from '../components/choices';
 import { PublishButton } from '../components/PublishButton';
+import { DeleteDraftButton } from '../policies/versionActions';
 import { actionChoices, assigneeKindChoices, assignmentChoices, modeChoices, relationChoices } from './choices';
 import { FlowDiagram } from './FlowDiagram';
 import { FlowSummary } from './FlowShow';
@@ -57,8 +58,8 @@ const Duration = ({ source, label }: { source: string; label: string }) => {
 const StageInputs = () => (
   <Box sx={{ width: '100%' }}>
     <Row>
-      <TextInput source="key" label="qf.flow.f.key" helperText="qf.flow.f.key_help" sx={{ width: 200 }} />
       <TextInput source="label" label="qf.flow.f.label" sx={{ width: 240 }} />
+      <TextInput source="key" label="qf.flow.f.key" helperText="qf.flow.f.key_help" sx={{ width: 200, '& input': { fontFamily: 'monospace', fontSize: 12 } }} />
     </Row>
     <Row>
       <SelectInput source="assignee.kind" label="qf.flow.f.assignee_kind" choices={assigneeKindChoices} defaultValue="role" sx={narrow} />
@@ -131,6 +132,8 @@ const FlowEditToolbar = () => {
           {translate('qf.publish.save_first')}
         </Typography>
       )}
+      <Box sx={{ flex: 1 }} />
+      <DeleteDraftButton resource="flows" />
     </Toolbar>
   );
 };
@@ -153,6 +156,8 @@ const FlowEditForm = () => {
   return (
     <SimpleForm validate={validate} toolbar={<FlowEditToolbar />} mode="onChange">
       <FlowSummary />
+      <TextInput source="label" label="qf.version.label" helperText="qf.version.label_help" sx={{ width: 420 }} />
+      <TextInput source="description" label="qf.version.description" multiline minRows={2} sx={{ width: 620 }} helperText={false} />
       <ArrayInput source="stages" label="qf.flow.stages">
         <SimpleFormIterator fullWidth getItemDefaults={(item: unknown) => item ?? newStage()} sx={{ '& .RaSimpleFormIterator-line': { borderBottom: 1, borderColor: 'divider', pb: 1, mb: 1 } }}>
           <StageInputs />
@@ -179,8 +184,12 @@ const newStage = () => ({
   actions: ['approve', 'reject', 'comment'],
 });
 
-/** Only `stages` is sent; empty inputs are dropped so optional parts stay absent. */
-const transform = (values: Record<string, unknown>) => ({ stages: normalizeStages(values.stages) });
+/** `stages` (empty inputs dropped so optional parts stay absent) with the draft's name and description. */
+const transform = (values: Record<string, unknown>) => ({
+  stages: normalizeStages(values.stages),
+  label: typeof values.label === 'string' ? values.label.trim() : '',
+  description: typeof values.description === 'string' ? values.description.trim() : '',
+});
 
 export const FlowEdit = () => (
   <Edit mutationMode="pessimistic" transform={transform} redirect={false}>

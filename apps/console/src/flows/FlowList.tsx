@@ -12,9 +12,9 @@ const filters = [
 export const FlowList = () => (
   <List filters={filters} sort={{ field: 'kind', order: 'ASC' }} perPage={25} exporter={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="id" sortable={false} />
       <SelectField source="kind" choices={kindChoices} />
       <NumberField source="version" />
+      <TextField source="label" emptyText="—" sortable={false} />
       <SelectField source="status" choices={flowStatusChoices} />
       <FunctionField
         source="stages"
@@ -25,6 +25,7 @@ export const FlowList = () => (
             .join(' → ')
         }
       />
+      <TextField source="author" emptyText="—" sortable={false} />
       <DateTimeField source="createdAt" sortable={false} />
       <DateTimeField source="publishedAt" sortable={false} />
     </Datagrid>

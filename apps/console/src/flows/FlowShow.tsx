@@ -1,24 +1,32 @@
-import { CardContent, Divider, Typography } from '@mui/material';
+import { CardContent, Typography } from '@mui/material';
 import { Labeled, SelectField, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { kindChoices } from '../components/choices';
-import { JsonBlock } from '../components/fields';
 import { DividedSection } from '../components/Section';
-import { VersionShowActions } from '../components/VersionShowActions';
+import { VersionActions } from '../policies/versionActions';
 import { VersionSummary } from '../components/VersionSummary';
 import { FlowDiagram } from './FlowDiagram';
 import type { FlowRecord } from './model';
 
-const FlowShowActions = () => <VersionShowActions<FlowRecord> resource="flows" payload={(r) => ({ kind: r.kind, stages: r.stages })} />;
+const FlowShowActions = () => <VersionActions<FlowRecord> resource="flows" payload={(r) => ({ kind: r.kind, stages: r.stages })} />;
 
 export const FlowSummary = () => (
   <VersionSummary
     resource="flows"
     leading={
-      <Labeled source="kind" resource="flows">
-        <SelectField source="kind" choices={kindChoices} />
-      </Labeled>
+      <>
+        <Labeled source="kind" resource="flows">
+          <SelectField source="kind" choices={kindChoices} />
+        </Labeled>
+        <Labeled source="label" resource="flows">
+          <TextField source="label" emptyText="—" />
+        </Labeled>
+      </>
     }
-  />
+  >
+    <Labeled source="author" resource="flows">
+      <TextField source="author" emptyText="—" />
+    </Labeled>
+  </VersionSummary>
 );
 
 const FlowShowLayout = () => {
@@ -28,14 +36,17 @@ const FlowShowLayout = () => {
   return (
     <CardContent>
       <Typography variant="h6" gutterBottom>
-        <TextField source="id" variant="h6" />
+        <SelectField source="kind" choices={kindChoices} variant="h6" /> v{record.version}
       </Typography>
       <FlowSummary />
+      {record.description && (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          {record.description}
+        </Typography>
+      )}
       <DividedSection title={translate('qf.flow.diagram')}>
         <FlowDiagram stages={record.stages} />
       </DividedSection>
-      <Divider sx={{ my: 2 }} />
-      <JsonBlock value={record.stages} />
     </CardContent>
   );
 };

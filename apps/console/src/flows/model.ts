@@ -8,6 +8,10 @@ export interface FlowRecord {
   kind: string;
   version: number;
   status: 'draft' | 'published';
+  /** 名称 / 说明 of the version and who created the draft (姓名（工号）) */
+  label?: string;
+  description?: string;
+  author?: string | null;
   stages: unknown[];
   createdAt?: string;
   publishedAt?: string | null;

@@ -1,33 +1,63 @@
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Box,
-  CircularProgress,
-  MenuItem,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField as MuiTextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, CircularProgress, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
 import { useDataProvider, useGetList, useTranslate } from 'react-admin';
 import type { PolicyChange, QualityFlowDataProvider } from '../dataProvider';
-import { formatLeaf, type PolicyRecord } from './model';
+import { messageOf } from '../components/problem';
+import { RuleTag } from '../components/RuleTag';
+import { describeChange } from './format';
+import type { PolicyRecord } from './model';
 
-/** "Compare with…": picks another version and shows `GET /policies/:id/diff/:other` as a table. */
+const versionName = (v: PolicyRecord) => (v.label ? `v${v.version} ${v.label}` : `v${v.version}`);
+
+/** The changes between two versions, one row per changed value, named by its label with values in 元 / 分 / 天. */
+export const PolicyChanges = ({ changes, here, there }: { changes: PolicyChange[]; here: string; there: string }) => {
+  const translate = useTranslate();
+  if (changes.length === 0) return <Typography color="text.secondary">{translate('qf.policy.no_differences')}</Typography>;
+  return (
+    <Table size="small" data-testid="policy-diff">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('qf.policy.changed_value')}</TableCell>
+          <TableCell>{here}</TableCell>
+          <TableCell>{there}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {changes.map((c) => {
+          const d = describeChange(c.path, c.before, c.after, translate);
+          return (
+            <TableRow key={c.path}>
+              <TableCell>
+                {d.label}
+                {d.rule && <RuleTag rule={d.rule} />}
+              </TableCell>
+              <TableCell sx={{ color: 'error.main' }}>{d.before}</TableCell>
+              <TableCell sx={{ color: 'success.main' }}>{d.after}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+};
+
+/** "Compare with…": picks another version and shows `GET /policies/:id/diff/:other` by label. Defaults to the version it came from. */
 export const PolicyDiff = ({ record }: { record: PolicyRecord }) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<QualityFlowDataProvider>();
+  const { data: versions } = useGetList<PolicyRecord>('policies', { pagination: { page: 1, perPage: 200 }, sort: { field: 'version', order: 'DESC' } });
+  const others = (versions ?? []).filter((v) => String(v.id) !== String(record.id));
   const [other, setOther] = useState<string>('');
   const [changes, setChanges] = useState<PolicyChange[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  const { data: versions } = useGetList<PolicyRecord>('policies', {
-    pagination: { page: 1, perPage: 200 },
-    sort: { field: 'version', order: 'DESC' },
-  });
+
+  // a draft is compared with the newest published version by default
+  useEffect(() => {
+    if (other || record.status !== 'draft' || !versions) return;
+    const base = versions.find((v) => v.status === 'published' && String(v.id) !== String(record.id));
+    if (base) setOther(String(base.id));
+  }, [versions, record.status, record.id, other]);
 
   useEffect(() => {
     if (!other) {
@@ -38,19 +68,16 @@ export const PolicyDiff = ({ record }: { record: PolicyRecord }) => {
     setLoading(true);
     setError(null);
     dataProvider
-      .policyDiff(record.id, other)
+      .policyDiff(other, record.id)
       .then(({ data }) => live && setChanges(data))
-      .catch((e: { message?: string }) => live && setError(e?.message || translate('ra.notification.http_error')))
+      .catch((e: unknown) => live && setError(messageOf(e)))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;
     };
-  }, [other, record.id, dataProvider, translate]);
+  }, [other, record.id, dataProvider]);
 
-  const others = (versions ?? []).filter((v) => String(v.id) !== String(record.id));
-  const here = `v${record.version}`;
-  const there = other ? `v${other}` : '';
-
+  const there = others.find((v) => String(v.id) === other);
   return (
     <Box>
       <MuiTextField
@@ -59,43 +86,22 @@ export const PolicyDiff = ({ record }: { record: PolicyRecord }) => {
         label={translate('qf.policy.compare_with')}
         value={other}
         onChange={(e) => setOther(e.target.value)}
-        sx={{ minWidth: 260, mb: 2 }}
+        sx={{ minWidth: 320, mb: 2 }}
+        data-testid="policy-compare"
       >
         <MenuItem value="">
           <em>{translate('qf.common.none')}</em>
         </MenuItem>
         {others.map((v) => (
           <MenuItem key={v.id} value={String(v.id)}>
-            v{v.version} · {translate(`qf.version_status.${v.status}`)}
+            {versionName(v)} · {translate(`qf.version_status.${v.status}`)}
             {v.effectiveFrom ? ` · ${v.effectiveFrom}` : ''}
           </MenuItem>
         ))}
       </MuiTextField>
       {loading && <CircularProgress size={20} sx={{ ml: 2 }} />}
-      {error && <Alert severity="error">{error}</Alert>}
-      {changes && !loading && changes.length === 0 && (
-        <Typography color="text.secondary">{translate('qf.policy.no_differences')}</Typography>
-      )}
-      {changes && !loading && changes.length > 0 && (
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate('qf.policy.path')}</TableCell>
-              <TableCell>{here}</TableCell>
-              <TableCell>{there}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {changes.map((c) => (
-              <TableRow key={c.path}>
-                <TableCell sx={{ fontFamily: 'monospace', fontSize: 12.5 }}>{c.path}</TableCell>
-                <TableCell sx={{ color: 'error.main' }}>{formatLeaf(c.path, c.before)}</TableCell>
-                <TableCell sx={{ color: 'success.main' }}>{formatLeaf(c.path, c.after)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      {error && <Alert severity="error">{translate(error, { _: error })}</Alert>}
+      {changes && !loading && there && <PolicyChanges changes={changes} here={versionName(there)} there={versionName(record)} />}
     </Box>
   );
 };

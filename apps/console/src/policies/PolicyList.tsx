@@ -6,8 +6,10 @@ export const PolicyList = () => (
   <List sort={{ field: 'version', order: 'DESC' }} perPage={25} exporter={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <NumberField source="version" />
+      <TextField source="label" emptyText="—" sortable={false} />
       <SelectField source="status" choices={versionStatusChoices} />
       <TextField source="effectiveFrom" emptyText="—" sortable={false} />
+      <TextField source="author" emptyText="—" sortable={false} />
       <DateTimeField source="createdAt" sortable={false} />
       <DateTimeField source="publishedAt" sortable={false} />
     </Datagrid>

@@ -1,19 +1,29 @@
-import { CardContent, Divider } from '@mui/material';
+import { CardContent, Typography } from '@mui/material';
 import { Labeled, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
-import { JsonBlock } from '../components/fields';
 import { DividedSection } from '../components/Section';
-import { VersionShowActions } from '../components/VersionShowActions';
 import { VersionSummary } from '../components/VersionSummary';
 import { PolicyDiff } from './PolicyDiff';
-import { PolicyTree } from './PolicyTree';
+import { PolicyView } from './PolicyView';
+import { VersionActions } from './versionActions';
 import type { PolicyRecord } from './model';
 
-const PolicyShowActions = () => <VersionShowActions<PolicyRecord> resource="policies" payload={(r) => ({ body: r.body, effectiveFrom: null })} />;
+const PolicyShowActions = () => <VersionActions<PolicyRecord> resource="policies" payload={(r) => ({ body: r.body, effectiveFrom: null })} />;
 
+/** Head of a policy version: name, version, status, effective date, author, times. */
 export const PolicySummary = () => (
-  <VersionSummary resource="policies">
+  <VersionSummary
+    resource="policies"
+    leading={
+      <Labeled source="label" resource="policies">
+        <TextField source="label" emptyText="—" />
+      </Labeled>
+    }
+  >
     <Labeled source="effectiveFrom" resource="policies">
       <TextField source="effectiveFrom" emptyText="—" />
+    </Labeled>
+    <Labeled source="author" resource="policies">
+      <TextField source="author" emptyText="—" />
     </Labeled>
   </VersionSummary>
 );
@@ -25,14 +35,17 @@ const PolicyShowLayout = () => {
   return (
     <CardContent>
       <PolicySummary />
-      <DividedSection title={translate('qf.policy.body')}>
-        <PolicyTree body={record.body} />
-      </DividedSection>
+      {record.description && (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="policy-description">
+          {record.description}
+        </Typography>
+      )}
       <DividedSection title={translate('qf.policy.compare')}>
         <PolicyDiff record={record} />
       </DividedSection>
-      <Divider sx={{ my: 2 }} />
-      <JsonBlock value={record.body} />
+      <DividedSection title={translate('qf.policy.body')}>
+        <PolicyView body={record.body} version={record.version} />
+      </DividedSection>
     </CardContent>
   );
 };
