@@ -19,6 +19,7 @@ import {
 } from '@mui/material';
 import { Button, HttpError, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { detailMessage, problemMessage, problemOf } from './problem';
+import { RuleTag } from './RuleTag';
 import { tokenStore } from '../authProvider/tokenStore';
 import { API_URL } from '../dataProvider';
 import { saveText } from './download';
@@ -275,8 +276,14 @@ export const ImportButton = ({ endpoint, columns, templateName, titleKey, helpKe
                     <TableBody>
                       {phase.details.map((d, i) => (
                         <TableRow key={i}>
-                          <TableCell sx={{ whiteSpace: 'nowrap' }}>{d.path}</TableCell>
-                          <TableCell>{d.rule ? `${d.message} (${d.rule})` : d.message}</TableCell>
+                          <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                            {/^row \d+$/.test(d.path)
+                              ? translate('qf.import_row.n', { n: d.path.slice(4) })
+                              : translate(`qf.import_row.${d.path}`, { _: d.path })}
+                          </TableCell>
+                          <TableCell>
+                            {d.message} {d.rule && <RuleTag rule={d.rule} />}
+                          </TableCell>
                         </TableRow>
                       ))}
                     </TableBody>

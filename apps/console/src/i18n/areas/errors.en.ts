@@ -1,6 +1,7 @@
 /** English labels of the errors area (same keys as errors.zh.ts). */
 export const en = {
   qf: {
+    import_row: { n: 'row %{n}', header: 'header', file: 'file' },
     errors: {
       validation: 'The input has errors; please correct them',
       bad_request: 'The request could not be processed',

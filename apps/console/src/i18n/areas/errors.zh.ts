@@ -5,6 +5,7 @@
  */
 export const zh = {
   qf: {
+    import_row: { n: '第 %{n} 行', header: '表头', file: '文件' },
     errors: {
       // top level, by status when nothing more precise is known
       validation: '提交的内容有误，请按提示修改',
