@@ -236,9 +236,10 @@ export class EvaluationController {
 
   private async monthScores(month: string, policy: Policy) {
     const rows = await this.ds.query(
-      `SELECT w.repairer_id AS "repairerId", e.name, w.team_unit_id AS "teamId", t.name AS "teamName", array_agg(ev.score ORDER BY ev.answered_at) AS scores
+      `SELECT w.repairer_id AS "repairerId", e.name, e.name || '（' || e.code || '）' AS "displayName", w.team_unit_id AS "teamId", t.name AS "teamName",
+              array_agg(ev.score ORDER BY ev.answered_at) AS scores
        FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id JOIN employees e ON e.id = w.repairer_id JOIN org_units t ON t.id = w.team_unit_id
-       WHERE ev.score IS NOT NULL AND to_char(ev.evaluate_on, 'YYYY-MM') = $1 GROUP BY 1, 2, 3, 4`, [month]);
+       WHERE ev.score IS NOT NULL AND to_char(ev.evaluate_on, 'YYYY-MM') = $1 GROUP BY 1, 2, 3, 4, 5`, [month]);
     const repairers = rows.map((r: any) => ({ ...r, ...repairerMonthlyScore(r.scores, policy) })).sort((a: any, b: any) => b.total - a.total);
     const winners = monthlyWinners(rows.map((r: any) => ({ repairerId: r.repairerId, teamId: r.teamId, scores: r.scores })), policy);
     return { month, repairers, ...winners };

@@ -74,7 +74,7 @@ export const ScoresPage = () => {
   const canSendStar = hasRole(permissions, ['manager']) && month < localMonth();
   const data = state.status === 'ok' ? state.data : null;
   const star = data?.repairStar ? data.repairers.find((r) => r.repairerId === data.repairStar!.repairerId) : undefined;
-  const bestTeamName = data?.bestTeam ? (data.repairers.find((r) => r.teamId === data.bestTeam!.teamId)?.teamName ?? data.bestTeam.teamId) : null;
+  const bestTeamName = data?.bestTeam ? (data.repairers.find((r) => r.teamId === data.bestTeam!.teamId)?.teamName ?? '—') : null;
 
   return (
     <Box sx={{ mt: 2 }}>
@@ -103,7 +103,7 @@ export const ScoresPage = () => {
                 <Winner
                   testId="repair-star"
                   label={translate('qf.scores.repair_star')}
-                  name={data.repairStar ? (star?.name ?? data.repairStar.repairerId) : translate('qf.scores.none')}
+                  name={data.repairStar ? (star?.displayName ?? star?.name ?? '—') : translate('qf.scores.none')}
                   value={data.repairStar ? translate('qf.scores.total_value', { total: fmt2(data.repairStar.total) }) : ''}
                 >
                   {data.repairStar && (data.repairStarCase || canSendStar) && (
@@ -136,7 +136,7 @@ export const ScoresPage = () => {
                     {data.repairers.map((r, i) => (
                       <TableRow key={r.repairerId} selected={r.repairerId === data.repairStar?.repairerId}>
                         <TableCell>{i + 1}</TableCell>
-                        <TableCell>{r.name ?? r.repairerId}</TableCell>
+                        <TableCell>{r.displayName ?? r.name ?? '—'}</TableCell>
                         <TableCell>{r.teamName ?? '—'}</TableCell>
                         <TableCell align="right">{r.count}</TableCell>
                         <TableCell align="right">{fmt2(r.average)}</TableCell>
@@ -149,13 +149,18 @@ export const ScoresPage = () => {
                   </TableBody>
                 </Table>
               )}
-              {data.reasons?.length > 0 && (
-                <Box sx={{ mt: 2 }}>
-                  {data.reasons.map((r, i) => (
-                    <Typography key={i} variant="caption" color="text.secondary" component="div">
-                      {r.rule}: {r.message}
+              {(data.repairStar || data.bestTeam) && (
+                <Box sx={{ mt: 2 }} data-testid="scores-reasons">
+                  {data.repairStar && (
+                    <Typography variant="caption" color="text.secondary" component="div">
+                      E-6 {translate('qf.process_ui.scores.reason_star', { name: star?.displayName ?? star?.name ?? '—', total: fmt2(data.repairStar.total) })}
                     </Typography>
-                  ))}
+                  )}
+                  {data.bestTeam && (
+                    <Typography variant="caption" color="text.secondary" component="div">
+                      E-6 {translate('qf.process_ui.scores.reason_team', { team: bestTeamName ?? '—', average: fmt2(data.bestTeam.average) })}
+                    </Typography>
+                  )}
                 </Box>
               )}
             </>

@@ -56,6 +56,8 @@ export interface AssignResult {
 export interface RepairerScoreRow {
   repairerId: string;
   name: string | null;
+  /** 姓名（工号） */
+  displayName?: string | null;
   teamId: string | null;
   teamName: string | null;
   count: number;

@@ -1,4 +1,5 @@
-import { Datagrid, FunctionField, List, TextField, TopToolbar, usePermissions } from 'react-admin';
+import { Typography } from '@mui/material';
+import { Datagrid, FunctionField, List, TextField, TopToolbar, usePermissions, useTranslate } from 'react-admin';
 import { hasRole } from '../authProvider';
 import { DateTimeField } from '../components/fields';
 import { formatPoints } from '../components/format';
@@ -14,10 +15,19 @@ const ListActions = () => {
 
 const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : '—');
 
-/** Sortable by month, status and createdAt only (the api's sort columns). */
+const Empty = () => (
+  <Typography color="text.secondary" sx={{ p: 2 }}>
+    {useTranslate()('qf.process_ui.settlement.list_empty')}
+  </Typography>
+);
+
+/**
+ * Sortable by month, status and createdAt only (the api's sort columns). An empty list keeps its toolbar: the first
+ * month is started from it.
+ */
 export const SettlementList = () => (
-  <List sort={{ field: 'month', order: 'DESC' }} perPage={25} exporter={false} actions={<ListActions />}>
-    <Datagrid bulkActionButtons={false} rowClick="show">
+  <List sort={{ field: 'month', order: 'DESC' }} perPage={25} exporter={false} actions={<ListActions />} empty={false}>
+    <Datagrid bulkActionButtons={false} rowClick="show" empty={<Empty />}>
       <TextField source="month" />
       <FunctionField source="status" render={(r: SettlementRecord) => <StatusChip status={r.status} />} />
       <FunctionField source="totals.employees" sortable={false} render={(r: SettlementRecord) => count(r.totals?.employees)} />

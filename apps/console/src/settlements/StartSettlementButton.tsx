@@ -75,7 +75,7 @@ export const StartSettlementButton = () => {
           onChange={(e) => setMonth(e.target.value)}
           placeholder="YYYY-MM"
           error={!!localError || (problem?.details.some((d) => d.path === 'month') ?? false)}
-          helperText={localError ?? 'YYYY-MM'}
+          helperText={localError ?? translate('qf.process_ui.settlement.month_help')}
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'settlement-month' } }}
         />
         <ProblemDetails problem={problem} sx={{ mt: 2 }} />

@@ -46,6 +46,8 @@ const settlementEvaluation = {
         not_found: 'Rectification not found',
       },
       settlement: {
+        list_empty: 'No monthly settlement yet: HR starts one with “Start month close”.',
+        month_help: 'Year-month, e.g. 2025-03',
         case: 'Source case',
         company_level: 'Company level',
         covered_by_hr: 'No branch confirmation (HR approves)',
@@ -61,6 +63,10 @@ const settlementEvaluation = {
         branch_to_confirm: 'Branch to confirm: %{branch}',
         branch_no_rows: 'No deductions or bonuses in this branch this month',
         branch_rows: "The branch's employees",
+      },
+      scores: {
+        reason_star: 'Repair star of the month: %{name}, total %{total} (highest average plus volume bonus)',
+        reason_team: 'Best team of the month: %{team}, mean %{average}',
       },
       evaluation: {
         evaluator: 'Evaluator',

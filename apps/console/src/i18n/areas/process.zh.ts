@@ -46,6 +46,8 @@ const settlementEvaluation = {
         not_found: '未找到该整改记录',
       },
       settlement: {
+        list_empty: '还没有月度结算：人力资源可点击“发起月度结算”。',
+        month_help: '年-月，例如 2025-03',
         case: '来源案件',
         company_level: '市公司直属',
         covered_by_hr: '无需分公司确认（由人力审批）',
@@ -61,6 +63,10 @@ const settlementEvaluation = {
         branch_to_confirm: '待确认的分公司：%{branch}',
         branch_no_rows: '本分公司本月没有扣分或奖励记录',
         branch_rows: '本分公司员工明细',
+      },
+      scores: {
+        reason_star: '本月维修之星：%{name}，总分 %{total}（平均分 + 工作量加分最高）',
+        reason_team: '本月最佳班组：%{team}，平均分 %{average}',
       },
       evaluation: {
         evaluator: '评价人',
