@@ -149,8 +149,10 @@ const toMessage = (issue: IssueLike): Msg => {
       if (issue.origin === 'number') return { message: 'ra.validation.maxValue', args: { max: Number(issue.maximum) } };
       return { message: 'ra.validation.maxLength', args: { max: Number(issue.maximum) } };
     case 'invalid_type':
+      // zod reports no input: a non-integer number fails as expected 'int'; anything else here is a missing value
+      if (issue.expected === 'int') return 'qf.flow.v.integer';
       if (issue.input === undefined || issue.input === null) return 'ra.validation.required';
-      return issue.expected === 'int' ? 'qf.flow.v.integer' : 'ra.validation.number';
+      return 'ra.validation.number';
     case 'invalid_value':
     case 'invalid_union':
       return issue.input === undefined || issue.input === null ? 'ra.validation.required' : 'qf.flow.v.choose';
