@@ -7,16 +7,16 @@ import {
   NumberField,
   SelectField,
   Show,
-  TextField,
   useRecordContext,
   useTranslate,
   Link,
 } from 'react-admin';
 import type { CaseDetail, TaskView } from '@qf/contracts/cases';
 import { caseStatusChoices, kindChoices, taskStatusChoices } from '../components/choices';
-import { DateTimeField, TemporalLinkField, WaitingLine } from '../components/fields';
+import { DateTimeField, TemporalLinkField, Val, WaitingLine } from '../components/fields';
 import { DividedSection } from '../components/Section';
 import { Timeline } from './Timeline';
+import { displayKey, useCaseLabels } from './labels';
 
 const complaintIdOf = (c: CaseDetail): string => {
   const id = (c.data as { complaintId?: unknown } | undefined)?.complaintId;
@@ -25,10 +25,17 @@ const complaintIdOf = (c: CaseDetail): string => {
 
 export const CaseSummary = ({ record }: { record: CaseDetail }) => {
   const translate = useTranslate();
+  const labels = useCaseLabels();
+  const stageLabel = record.stage ? labels.stage(record.kind, record.stage, record.tasks?.find((t) => t.stage === record.stage)?.stageLabel) : '—';
   return (
     <Stack spacing={2}>
       <Typography variant="h6">
-        {record.title} <Typography component="span" color="text.secondary">#{record.businessKey}</Typography>
+        {record.title}{' '}
+        {displayKey(record) && (
+          <Typography component="span" color="text.secondary">
+            #{displayKey(record)}
+          </Typography>
+        )}
       </Typography>
       <WaitingLine waitingOn={record.waitingOn} since={record.waitingSince} due={record.dueAt} />
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
@@ -39,10 +46,13 @@ export const CaseSummary = ({ record }: { record: CaseDetail }) => {
           <SelectField source="status" choices={caseStatusChoices} record={record} />
         </Labeled>
         <Labeled source="stage" resource="cases">
-          <TextField source="stage" record={record} emptyText="—" />
+          <Val testId="case-stage">{stageLabel}</Val>
         </Labeled>
         <Labeled source="outcome" resource="cases">
-          <TextField source="outcome" record={record} emptyText="—" />
+          <Val testId="case-outcome">{labels.outcome(record.outcome)}</Val>
+        </Labeled>
+        <Labeled label="qf.case.started_by">
+          <Val testId="case-started-by">{record.createdByName ?? translate('qf.case_ui.system')}</Val>
         </Labeled>
         <Labeled source="policyVersion" resource="cases">
           <NumberField source="policyVersion" record={record} />
@@ -53,9 +63,11 @@ export const CaseSummary = ({ record }: { record: CaseDetail }) => {
         <Labeled source="createdAt" resource="cases">
           <DateTimeField source="createdAt" />
         </Labeled>
-        <Labeled source="temporalUrl" resource="cases">
-          <TemporalLinkField source="temporalUrl" />
-        </Labeled>
+        {record.temporalUrl && (
+          <Labeled source="temporalUrl" resource="cases">
+            <TemporalLinkField source="temporalUrl" />
+          </Labeled>
+        )}
       </Stack>
       {record.kind === 'complaint' && (
         <Box>
@@ -69,6 +81,7 @@ export const CaseSummary = ({ record }: { record: CaseDetail }) => {
 const CaseShowLayout = () => {
   const record = useRecordContext<CaseDetail>();
   const translate = useTranslate();
+  const labels = useCaseLabels();
   if (!record) return null;
   return (
     <CardContent>
@@ -82,20 +95,21 @@ const CaseShowLayout = () => {
             empty={<Typography color="text.secondary">—</Typography>}
             rowSx={(r) => ((r as TaskView).overdue ? { bgcolor: 'rgba(211,47,47,0.08)' } : {})}
           >
-            <TextField source="stageLabel" />
+            <FunctionField source="stageLabel" render={(t: TaskView) => labels.stage(t.kind, t.stage, t.stageLabel)} />
             <FunctionField
               source="assigneeRole"
-              render={(t: TaskView) => (t.assigneeRole ? translate(`qf.roles.${t.assigneeRole}`, { _: t.assigneeRole }) : '—')}
+              label="qf.task.assignee"
+              render={(t: TaskView) => t.assigneeName ?? labels.role(t.assigneeRole)}
             />
             <SelectField source="status" choices={taskStatusChoices} />
-            <TextField source="decision" emptyText="—" />
-            <TextField source="decidedBy" emptyText="—" />
+            <FunctionField source="decision" render={(t: TaskView) => labels.decision(t.decision)} />
+            <FunctionField source="decidedBy" render={(t: TaskView) => t.decidedByName ?? '—'} />
             <DateTimeField source="dueAt" />
           </Datagrid>
         </ArrayField>
       </DividedSection>
       <DividedSection title={translate('qf.case.timeline')}>
-        <Timeline entries={record.timeline} />
+        <Timeline entries={record.timeline} kind={record.kind} names={record.names} />
       </DividedSection>
     </CardContent>
   );

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Box, Button, Chip, Link, Stack, Typography, type TypographyProps } from '@mui/material';
-import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useLocaleState, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import type { WaitingOn } from '@qf/contracts/cases';
 import { formatDateTime, formatFen, formatPoints } from './format';
 
@@ -78,7 +78,8 @@ export const useWaitingOnLabel = () => {
   return (waiting: WaitingOn[] | undefined | null) =>
     (waiting ?? [])
       .map((w) =>
-        w.username ?? w.userId ?? (w.role ? translate(`qf.roles.${w.role}`, { _: w.role }) : undefined),
+        // a person by name (姓名（工号）, from the api); never a login name or an id
+        w.name ?? (w.role ? translate(`qf.roles.${w.role}`, { _: w.role }) : w.userId || w.username ? translate('qf.case_ui.someone') : undefined),
       )
       .filter(Boolean)
       .join('、');
@@ -108,11 +109,13 @@ export const WaitingLine = ({ waitingOn, since, due }: { waitingOn?: WaitingOn[]
   );
 };
 
+/** Link into the Temporal Web UI (it can reset and terminate workflows): for admins only; the api sends it to admins only too. */
 export const TemporalLinkField = ({ source }: SourceProps) => {
   const record = useRecordContext();
   const translate = useTranslate();
+  const { permissions } = usePermissions<string[]>();
   const url = get(record, source);
-  if (typeof url !== 'string' || !url) return <span>—</span>;
+  if (typeof url !== 'string' || !url || !Array.isArray(permissions) || !permissions.includes('admin')) return <span>—</span>;
   return (
     <Link href={url} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}>
       {translate('qf.case.temporal')}

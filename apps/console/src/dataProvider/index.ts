@@ -65,8 +65,33 @@ export interface QualityFlowDataProvider extends DataProvider {
 
 const base = simpleRestProvider(API_URL, httpClient);
 
+/** Fired when a list's sort or filter was refused (400) and the list fell back to its default view (layout/ListReset). */
+export const LIST_RESET_EVENT = 'qf:list-reset';
+
+/**
+ * A list whose sort or filter the api refuses (400) recovers instead of showing an empty, broken view that the
+ * console would keep in its store: the list is fetched again in the api's default order without filters, and the
+ * layout resets the stored list parameters and says so (issue 11, "lists that don't lie").
+ */
+export const getListRecovering: DataProvider['getList'] = async (resource, params) => {
+  try {
+    return await base.getList(resource, params);
+  } catch (e) {
+    if (!(e instanceof HttpError) || e.status !== 400) throw e;
+    const perPage = params.pagination?.perPage ?? 25;
+    const query = new URLSearchParams({ range: JSON.stringify([0, perPage - 1]), filter: '{}' });
+    const { json, headers } = await httpClient(`${API_URL}/${resource}?${query}`).catch(() => {
+      throw e;
+    });
+    const total = Number(headers.get('content-range')?.split('/').pop());
+    if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent(LIST_RESET_EVENT, { detail: { resource } }));
+    return { data: Array.isArray(json) ? json : [], total: Number.isFinite(total) ? total : Array.isArray(json) ? json.length : 0 };
+  }
+};
+
 export const dataProvider: QualityFlowDataProvider = {
   ...base,
+  getList: getListRecovering,
   async taskAction(id, input) {
     const { json } = await httpClient(`${API_URL}/tasks/${encodeURIComponent(id)}/actions`, {
       method: 'POST',

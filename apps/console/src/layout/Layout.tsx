@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, TitlePortal } from 'react-admin';
 import { Typography } from '@mui/material';
+import { ListReset } from './ListReset';
 
 // The default AppBar already offers the locale switch (two locales) and the user menu.
 const QfAppBar = () => (
@@ -12,4 +13,9 @@ const QfAppBar = () => (
   </AppBar>
 );
 
-export const Layout = ({ children }: { children: ReactNode }) => <RaLayout appBar={QfAppBar}>{children}</RaLayout>;
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout appBar={QfAppBar}>
+    <ListReset />
+    {children}
+  </RaLayout>
+);

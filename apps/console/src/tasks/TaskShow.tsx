@@ -4,7 +4,6 @@ import {
   Link,
   SelectField,
   Show,
-  TextField,
   useGetOne,
   useLocaleState,
   useRecordContext,
@@ -12,9 +11,10 @@ import {
 } from 'react-admin';
 import type { CaseDetail, TaskView } from '@qf/contracts/cases';
 import { taskStatusChoices } from '../components/choices';
-import { DateTimeField } from '../components/fields';
+import { DateTimeField, Val } from '../components/fields';
 import { formatDateTime } from '../components/format';
 import { CaseSummary } from '../cases/CaseShow';
+import { useCaseLabels } from '../cases/labels';
 import { TaskActions } from './TaskActions';
 import { stageFormFor } from './stageForms';
 import { decisionPanelFor } from './decisionPanels';
@@ -23,14 +23,16 @@ const TaskPage = () => {
   const task = useRecordContext<TaskView>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const labels = useCaseLabels();
   const { data: caseRecord } = useGetOne<CaseDetail>('cases', { id: task?.caseId ?? '' }, { enabled: !!task?.caseId });
   if (!task) return null;
   const Panel = decisionPanelFor(task);
+  const stageLabel = labels.stage(task.kind, task.stage, task.stageLabel);
 
   return (
     <CardContent>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
-        <Typography variant="h6">{task.stageLabel}</Typography>
+        <Typography variant="h6">{stageLabel}</Typography>
         {task.overdue && <Chip color="error" size="small" label={translate('qf.task.overdue')} />}
       </Stack>
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
@@ -38,10 +40,15 @@ const TaskPage = () => {
           <SelectField source="status" choices={taskStatusChoices} />
         </Labeled>
         <Labeled source="assigneeRole" resource="tasks">
-          <span>{task.assigneeRole ? translate(`qf.roles.${task.assigneeRole}`, { _: task.assigneeRole }) : '—'}</span>
+          <Val>{labels.role(task.assigneeRole)}</Val>
         </Labeled>
+        {task.assigneeName && (
+          <Labeled label="qf.task.assignee">
+            <Val testId="task-assignee">{task.assigneeName}</Val>
+          </Labeled>
+        )}
         <Labeled source="claimedBy" resource="tasks">
-          <TextField source="claimedBy" emptyText="—" />
+          <Val>{task.claimedByName ?? '—'}</Val>
         </Labeled>
         <Labeled source="dueAt" resource="tasks">
           <Box component="span" sx={task.overdue ? { color: 'error.main', fontWeight: 600 } : undefined}>
@@ -80,9 +87,9 @@ const TaskPage = () => {
       ) : (
         <Alert severity="info">
           {translate('qf.task.decided', {
-            who: task.decidedBy ?? '—',
+            who: task.decidedByName ?? '—',
             at: formatDateTime(task.decidedAt, locale),
-            decision: task.decision ? translate(`qf.actions.${task.decision}`, { _: task.decision }) : '—',
+            decision: labels.decision(task.decision),
           })}
         </Alert>
       )}
