@@ -48,6 +48,7 @@ const TOP: Entry[] = [
   [/^request body is not valid JSON$/, 'body.not_json'],
   [/^request body too large$/, 'body.too_large'],
   [/^malformed value: /, 'input.malformed'],
+  [/^value not accepted: /, 'input.not_accepted'],
   [/^already exists: /, 'already_exists'],
   [/^refers to a record that does not exist/, 'reference_missing'],
   [/^internal error$/, 'internal'],

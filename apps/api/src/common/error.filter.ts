@@ -17,7 +17,11 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly log = new Logger('errors');
 
   catch(err: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+    this.send(err, host.switchToHttp().getResponse<Response>());
+  }
+
+  /** Also the express error handler of the body parser and the input guard (bootstrap), so they answer in this shape. */
+  send(err: unknown, res: Response): void {
     const body = this.withCodes(this.toBody(err));
     if (body.statusCode >= 500 && body.statusCode !== 503) this.log.error(err instanceof Error ? err.stack : String(err));
     if (!res.headersSent) res.status(body.statusCode).json(body);
@@ -44,6 +48,10 @@ export class ErrorFilter implements ExceptionFilter {
     if (code === '22P02' || code === '22007' || code === '22008') return { statusCode: 400, error: NAMES[400], message: 'malformed value: ' + (err as Error).message };
     if (code === '23505') return { statusCode: 409, error: NAMES[409], message: 'already exists: ' + ((err as { detail?: string }).detail ?? '') };
     if (code === '23503') return { statusCode: 400, error: NAMES[400], message: 'refers to a record that does not exist: ' + ((err as { detail?: string }).detail ?? '') };
+    // input the database cannot hold (a number beyond the column's range, a character it refuses, too long a value)
+    if (code === '22003' || code === '22021' || code === '22P05' || code === '22001' || code === '54000') {
+      return { statusCode: 400, error: NAMES[400], message: 'value not accepted: ' + (err as Error).message };
+    }
     if (code === '55000' || code === '42501' || code === '23514') return { statusCode: 409, error: NAMES[409], message: (err as Error).message };
     if ((err as { type?: string })?.type === 'entity.parse.failed') return { statusCode: 400, error: NAMES[400], message: 'request body is not valid JSON' };
     if ((err as { status?: number })?.status === 413) return { statusCode: 413, error: NAMES[413], message: 'request body too large' };

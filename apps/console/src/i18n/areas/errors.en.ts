@@ -3,6 +3,7 @@ export const en = {
   qf: {
     import_row: { n: 'row %{n}', header: 'header', file: 'file' },
     errors: {
+      text: { nul: 'must not contain a NUL character', lone_surrogate: 'contains an invalid character' },
       validation: 'The input has errors; please correct them',
       bad_request: 'The request could not be processed',
       unauthorized: 'Please log in',
@@ -114,7 +115,7 @@ export const en = {
       export: { format: 'The format must be xlsx or csv' },
       month: { invalid: 'The month must be YYYY-MM' },
       body: { not_json: 'The request is not valid JSON', too_large: 'The upload is too large' },
-      input: { malformed: 'Malformed value' },
+      input: { too_deep: 'nested too deeply (at most %{maximum} levels)', not_accepted: 'The value is out of range or contains unsupported characters', malformed: 'Malformed value' },
       org: {
         self_report: 'An employee cannot report to themselves',
         self_parent: 'A unit cannot be its own parent',

@@ -7,6 +7,7 @@ export const zh = {
   qf: {
     import_row: { n: '第 %{n} 行', header: '表头', file: '文件' },
     errors: {
+      text: { nul: '不能包含空字符（NUL）', lone_surrogate: '含有无法识别的字符' },
       // top level, by status when nothing more precise is known
       validation: '提交的内容有误，请按提示修改',
       bad_request: '请求有误，未能处理',
@@ -119,7 +120,7 @@ export const zh = {
       export: { format: '导出格式须为 xlsx 或 csv' },
       month: { invalid: '月份格式须为 年-月（如 2026-05）' },
       body: { not_json: '请求内容格式错误', too_large: '上传内容过大' },
-      input: { malformed: '输入的值格式错误' },
+      input: { too_deep: '内容层级过深（最多 %{maximum} 层）', not_accepted: '输入的值超出允许范围或含有不支持的字符', malformed: '输入的值格式错误' },
       org: {
         self_report: '员工不能以自己为上级',
         self_parent: '单位不能以自己为上级单位',
