@@ -38,7 +38,7 @@ export function explainSampling(
   const kind = KIND_ZH[r.kind] ?? r.kind;
   if (!m) return `工单 ${r.orderNo}（${team}，${day}关闭）抽中为${kind}，按轮转分配给${who}（E-2）。`;
   const [, own, total, share, managers, pct] = m;
-  return `${team}${day}共关闭 ${total} 张可评价工单，其中维修人员${r.repairerName} ${own} 张。按 ${pct || managerPercent}% 的比例，当日 ${managers} 张由管理人员回访，`
+  return `${team}${day}共关闭 ${total} 张可评价工单，其中维修人员${r.repairerName}有 ${own} 张。按 ${pct || managerPercent}% 的比例，当日 ${managers} 张由管理人员回访，`
     + `按最大余数法分给该维修人员 ${share} 张，其余由调度回访。工单 ${r.orderNo} 经随机抽取（种子 ${r.seed ?? '—'}）为${kind}，按轮转分配给${who}；工长同时对其自评（E-2）。`;
 }
 

@@ -58,7 +58,7 @@ export const CallbackSection = ({ callback }: { callback: RectificationCallback 
               <TableCell>
                 {i + 1}. {a.question}
               </TableCell>
-              <TableCell>{a.answer || <Typography component="span" color="text.secondary">{translate(`${T}.no_answer`)}</Typography>}</TableCell>
+              <TableCell>{a.answer || <Typography component="span" variant="body2" color="text.secondary">{translate(`${T}.no_answer`)}</Typography>}</TableCell>
             </TableRow>
           ))}
         </TableBody>

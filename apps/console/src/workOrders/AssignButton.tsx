@@ -21,6 +21,20 @@ import { ProblemDetails } from '../components/ProblemDetails';
 import { API_URL, httpClient } from '../dataProvider';
 import { localDay, type AssignResult } from '../evaluations/model';
 
+/** E-1's reasons (the rule records them in English) → the catalogue's sentence. */
+const skipReasonKey = (reason: string): string => {
+  const k = /only closed/.test(reason)
+    ? 'not_closed'
+    : /unified hotline/.test(reason)
+      ? 'not_hotline'
+      : /fault was already evaluated/.test(reason)
+        ? 'fault_evaluated'
+        : /already evaluated/.test(reason)
+          ? 'already_evaluated'
+          : null;
+  return k ? `qf.process_ui.work_order.skip.${k}` : reason;
+};
+
 const Count = ({ label, value, testId }: { label: string; value: number; testId: string }) => (
   <LabeledValue label={label} value={value} testId={testId} minWidth={96} valueComponent="div" />
 );
@@ -134,7 +148,7 @@ export const AssignButton = () => {
                       {result.skipped.map((s, i) => (
                         <TableRow key={`${s.orderNo}-${i}`}>
                           <TableCell sx={{ whiteSpace: 'nowrap' }}>{s.orderNo}</TableCell>
-                          <TableCell>{s.reason}</TableCell>
+                          <TableCell>{translate(skipReasonKey(s.reason), { _: s.reason })}</TableCell>
                         </TableRow>
                       ))}
                     </TableBody>

@@ -64,6 +64,14 @@ const settlementEvaluation = {
         branch_no_rows: 'No deductions or bonuses in this branch this month',
         branch_rows: "The branch's employees",
       },
+      work_order: {
+        skip: {
+          not_closed: 'Not closed: not evaluated (E-1)',
+          not_hotline: 'Not first registered through the unified hotline: not evaluated (E-1)',
+          already_evaluated: 'The order already has its evaluations (E-1)',
+          fault_evaluated: 'The fault was already evaluated and this is no repeat report (E-1)',
+        },
+      },
       scores: {
         reason_star: 'Repair star of the month: %{name}, total %{total} (highest average plus volume bonus)',
         reason_team: 'Best team of the month: %{team}, mean %{average}',

@@ -64,6 +64,14 @@ const settlementEvaluation = {
         branch_no_rows: '本分公司本月没有扣分或奖励记录',
         branch_rows: '本分公司员工明细',
       },
+      work_order: {
+        skip: {
+          not_closed: '工单未关闭，不评价（E-1）',
+          not_hotline: '非统一热线首次登记的工单，不评价（E-1）',
+          already_evaluated: '该工单已分配过评价（E-1）',
+          fault_evaluated: '同一故障已评价过且不是重复报修（E-1）',
+        },
+      },
       scores: {
         reason_star: '本月维修之星：%{name}，总分 %{total}（平均分 + 工作量加分最高）',
         reason_team: '本月最佳班组：%{team}，平均分 %{average}',
