@@ -1,3 +1,4 @@
+import { sendWorkbook } from '../common/export';
 import { BadRequestException, Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
@@ -49,14 +50,6 @@ export class NoticesController {
         category: r.body.categoryLabel, code: r.employee_code, name: r.employee_name, role: ROLE_ZH[r.person.role] ?? r.person.roleLabel, points: Number(r.person.points), caseId: r.case_id,
       });
     }
-    const name = `notices.${format}`;
-    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-    if (format === 'xlsx') {
-      res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      res.send(Buffer.from(await wb.xlsx.writeBuffer()));
-    } else {
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.send('\uFEFF' + (await wb.csv.writeBuffer()).toString());
-    }
+    await sendWorkbook(res, wb, format, `notices.${format}`);
   }
 }

@@ -1,3 +1,4 @@
+import { sendWorkbook } from '../common/export';
 import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
@@ -163,13 +164,6 @@ export class SettlementsController {
         bonus: Number(r.bonus_fen) / 100, starPay: Number(r.star_pay_fen) / 100, grade: GRADE_ZH[r.grade] ?? '',
         suspension: r.suspension ? '是' : '', exit: r.exit ? '是' : '', training: r.training ? '是' : '', cases: (r.source_cases ?? []).join(' ') });
     }
-    res.setHeader('Content-Disposition', `attachment; filename="settlement-${s.month}.${format}"`);
-    if (format === 'xlsx') {
-      res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      res.send(Buffer.from(await wb.xlsx.writeBuffer()));
-    } else {
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.send('\uFEFF' + (await wb.csv.writeBuffer()).toString());
-    }
+    await sendWorkbook(res, wb, format, `settlement-${s.month}.${format}`);
   }
 }
