@@ -131,10 +131,18 @@ export interface StarApplicationView {
   stage: string | null;
   workflowId: string;
   createdAt: string;
+  /** S-2 the applicant's record as the team lead sees it (staff only; null for an agent) */
+  applicant?: { hireDate: string | null; jobType: string; currentLevel: 0 | 1 | 2 | 3; currentSince: string | null } | null;
+  /** S-5 the recommendation quota of the applied level: places, recommended so far, left */
+  quota?: { places: number | null; used: number; remaining: number | null } | null;
 }
 
+/** S-8, E-6 a committee's ballots on one case: each member's current vote (null = not voted yet). */
+export interface CommitteeBallot { userId: string; voter: string; vote: 'approve' | 'reject' | null; at: string | null; mine: boolean }
+export interface CommitteeBallots { caseId: string; open: boolean; members: number; approve: number; reject: number; notVoted: number; myVote: 'approve' | 'reject' | null; ballots: CommitteeBallot[] }
+
 export interface StarHolderView { id: string; employeeId: string; employeeCode: string; employeeName: string; unitName: string; level: 1 | 2 | 3; since: string; payFactorPercent: number | null }
-export interface StarHistoryView { id: string; employeeId: string; employeeName: string; at: string; effectiveFrom: string; fromLevel: number; toLevel: number; kind: 'award' | 'lowered' | 'revoked' | 'demoted'; reason: string; rule: string }
+export interface StarHistoryView { id: string; employeeId: string; employeeName: string; employeeCode?: string; at: string; effectiveFrom: string; fromLevel: number; toLevel: number; kind: 'award' | 'lowered' | 'revoked' | 'demoted'; reason: string; rule: string }
 export interface StarReviewRow { employeeId: string; employeeCode: string; employeeName: string; level: number; score: number | null; veto: boolean; percent: number | null; outcome: string | null; payFen: number | null; message: string | null }
 export interface StarReviewView { id: string; caseId: string; month: string; status: 'open' | 'closed'; dueAt: string | null; stage: string | null; rows: StarReviewRow[]; workflowId: string }
 

@@ -46,7 +46,12 @@ const APPLICATION_SQL = (userParam: string) => `
          (SELECT count(*)::int FROM tasks t WHERE t.case_id = a.case_id AND t.stage = 'committee' AND t.decision IS NOT NULL) AS "votesCast",
          (SELECT count(*)::int FROM tasks t WHERE t.case_id = a.case_id AND t.stage = 'committee' AND t.decision = 'approve') AS approvals,
          (SELECT t.decision FROM tasks t WHERE t.case_id = a.case_id AND t.stage = 'committee' AND t.assignee_user_id = ${userParam} LIMIT 1) AS "myVote",
-         EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = a.case_id AND t.stage = 'committee' AND t.status = 'open' AND t.assignee_user_id = ${userParam}) AS "canVote"
+         EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = a.case_id AND t.stage = 'committee' AND t.status = 'open' AND t.assignee_user_id = ${userParam}) AS "canVote",
+         e.hire_date::text AS "hireDate", e.job_type AS "jobType",
+         (SELECT h.level FROM star_holders h WHERE h.employee_id = a.employee_id) AS "currentLevel",
+         (SELECT h.since::text FROM star_holders h WHERE h.employee_id = a.employee_id) AS "currentSince",
+         (sc.quotas->>(a.level::text))::int AS "quotaPlaces",
+         (SELECT count(*)::int FROM star_applications q WHERE q.campaign_id = a.campaign_id AND q.level = a.level AND q.lead_approved) AS "quotaUsed"
   FROM star_applications a JOIN star_campaigns sc ON sc.id = a.campaign_id JOIN employees e ON e.id = a.employee_id
   JOIN org_units u ON u.id = e.unit_id JOIN cases cs ON cs.id = a.case_id`;
 
@@ -65,6 +70,11 @@ function toApplicationView(r: any, user: RequestUser) {
       approved: r.committeeResult?.approved ?? null, explanation: r.committeeResult?.explanation ?? null,
     },
     awardedLevel: r.awardedLevel ?? null, explanation: r.explanation ?? null, stage: r.stage, workflowId: r.workflowId, createdAt: r.createdAt,
+    // S-2, S-5: what the team lead decides on (staff only)
+    applicant: isStaff(user) ? { hireDate: r.hireDate ?? null, jobType: r.jobType ?? '', currentLevel: r.currentLevel ?? 0, currentSince: r.currentSince ?? null } : null,
+    quota: isStaff(user)
+      ? { places: r.quotaPlaces ?? null, used: r.quotaUsed ?? 0, remaining: r.quotaPlaces == null ? null : Math.max(0, r.quotaPlaces - (r.quotaUsed ?? 0)) }
+      : null,
   };
 }
 
@@ -300,6 +310,56 @@ export class StarsController {
     return this.application(user, id);
   }
 
+  /**
+   * S-8, E-6: the committee's ballots on one case (a star application or the month's repair star) — each member's
+   * current vote by name (votes are open to the committee and the staff who follow the case; they change until the
+   * vote closes). Members who have not voted count as not voted (there is no abstain action).
+   */
+  @Roles('committee', 'admin', 'hr', 'leadership', 'manager')
+  @Get('committee-ballots/:caseId')
+  async ballots(@CurrentUser() user: RequestUser, @Param('caseId') caseId: string) {
+    uuid(caseId, 'case');
+    const [c] = await this.ds.query(`SELECT id, kind FROM cases WHERE id = $1 AND kind IN ('star-application', 'repair-star')`, [caseId]);
+    if (!c) throw notFound('case');
+    const rows = await this.ds.query(
+      `SELECT t.assignee_user_id AS "userId", COALESCE(e.name || '（' || e.code || '）', u.display_name, u.username) AS voter,
+              t.decision AS vote, t.decided_at AS at, t.status
+       FROM tasks t LEFT JOIN users u ON u.id = t.assignee_user_id LEFT JOIN employees e ON e.id = u.employee_id
+       WHERE t.case_id = $1 AND t.stage = 'committee' AND t.round = (SELECT max(round) FROM tasks WHERE case_id = $1 AND stage = 'committee')
+       ORDER BY e.code NULLS LAST, u.username`, [caseId]);
+    const ballots = rows.map((r: any) => ({
+      userId: r.userId, voter: r.voter ?? '—', vote: r.vote === 'approve' || r.vote === 'reject' ? r.vote : null, at: r.vote ? r.at : null, mine: r.userId === user.id,
+    }));
+    const count = (v: string | null) => ballots.filter((b: { vote: string | null }) => b.vote === v).length;
+    return {
+      caseId, open: rows.some((r: any) => r.status === 'open'), members: ballots.length, approve: count('approve'), reject: count('reject'), notVoted: count(null),
+      myVote: ballots.find((b: { mine: boolean }) => b.mine)?.vote ?? null, ballots,
+    };
+  }
+
+  /** E-6: the repair star under the committee's vote — month, nominee by name, the E-5 score that made them the star, the points. */
+  @Roles('committee', 'admin', 'hr', 'leadership', 'manager')
+  @Get('repair-stars/:caseId')
+  async repairStar(@Param('caseId') caseId: string) {
+    uuid(caseId, 'case');
+    const [c] = await this.ds.query(
+      `SELECT c.id, c.status, c.outcome, c.data, e.name, e.code, u.name AS "teamName"
+       FROM cases c LEFT JOIN employees e ON e.id::text = c.data->>'repairerId' LEFT JOIN org_units u ON u.id = e.unit_id
+       WHERE c.id = $1 AND c.kind = 'repair-star'`, [caseId]);
+    if (!c) throw notFound('repair star');
+    const d = c.data ?? {};
+    const pointsX10 = d.award?.pointsX10 ?? (await policyInEffect(this.ds)).evaluation.repairStarPointsX10;
+    const n = (v: unknown) => (typeof v === 'number' ? v : v == null ? null : Number(v));
+    return {
+      caseId, month: d.month, status: c.status, outcome: c.outcome,
+      nominees: [{
+        employeeId: d.repairerId, name: c.name ?? d.repairerName, code: c.code ?? null, teamName: c.teamName ?? d.teamName ?? null,
+        count: n(d.count), average: n(d.average), volumeBonus: n(d.volumeBonus), total: n(d.total),
+      }],
+      points: pointsX10 / 10, bookMonth: d.award?.bookMonth ?? `${Number(String(d.month).slice(0, 4)) + 1}-01`,
+    };
+  }
+
   // ---------------------------------------------------------------------------------------------- holders, history
 
   @Roles(...STAFF_ROLES, 'employee')
@@ -329,7 +389,7 @@ export class StarsController {
     const sql = `FROM star_history h JOIN employees e ON e.id = h.employee_id WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);
     const rows = await this.ds.query(
-      `SELECT h.id::text AS id, h.employee_id AS "employeeId", e.name AS "employeeName", h.at, h.effective_from::text AS "effectiveFrom", h.from_level AS "fromLevel",
+      `SELECT h.id::text AS id, h.employee_id AS "employeeId", e.name AS "employeeName", e.code AS "employeeCode", h.at, h.effective_from::text AS "effectiveFrom", h.from_level AS "fromLevel",
               h.to_level AS "toLevel", h.kind, h.reason, h.rule, h.actor, h.ref ${sql} ORDER BY ${lq.orderBy}, h.id DESC LIMIT ${lq.limit} OFFSET ${lq.offset}`, params);
     return sendList(res, 'star-history', rows, lq.offset, total);
   }
@@ -411,7 +471,7 @@ export class StarsController {
     const sql = `FROM employee_awards a JOIN employees e ON e.id = a.employee_id WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);
     const rows = await this.ds.query(
-      `SELECT a.employee_id || ':' || a.kind || ':' || a.year AS id, a.employee_id AS "employeeId", e.name AS "employeeName", a.kind, a.year
+      `SELECT a.employee_id || ':' || a.kind || ':' || a.year AS id, a.employee_id AS "employeeId", e.name AS "employeeName", e.code AS "employeeCode", a.kind, a.year
        ${sql} ORDER BY ${lq.orderBy}, e.code LIMIT ${lq.limit} OFFSET ${lq.offset}`, params);
     return sendList(res, 'employee-awards', rows, lq.offset, total);
   }

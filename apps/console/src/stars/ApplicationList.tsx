@@ -18,6 +18,7 @@ import { canUse } from '../authProvider/access';
 import { DateTimeField } from '../components/fields';
 import { StatusChip, Stars } from './chips';
 import { applicationStatusChoices, levelChoices } from './model';
+import { personLabel, useStarText } from './texts';
 
 const campaignText = (c: StarCampaignView) => String(c.year ?? c.id);
 
@@ -48,6 +49,7 @@ const ListActions = () => (
 
 const ExamCell = ({ record }: { record: StarApplicationView }) => {
   const translate = useTranslate();
+  const text = useStarText();
   const exam = record.exam;
   if (!exam) return <span>—</span>;
   const sat = Object.values(exam.scores ?? {}).some((v) => typeof v === 'number');
@@ -62,7 +64,7 @@ const ExamCell = ({ record }: { record: StarApplicationView }) => {
       </span>
       {exam.explanation && (
         <Typography variant="caption" color="text.secondary" sx={{ maxWidth: 260 }}>
-          {exam.explanation}
+          {text(exam.explanation)}
         </Typography>
       )}
     </Stack>
@@ -104,9 +106,9 @@ export const ApplicationList = () => {
           source="employeeName"
           render={(r: StarApplicationView) => (
             <Stack spacing={0.25}>
-              <span>{r.employeeName || '—'}</span>
+              <span>{personLabel(r.employeeName, r.employeeCode)}</span>
               <Typography variant="caption" color="text.secondary">
-                {[r.employeeCode, r.unitName].filter(Boolean).join(' · ')}
+                {r.unitName || ''}
               </Typography>
             </Stack>
           )}

@@ -1,7 +1,7 @@
 import CaseIcon from '@mui/icons-material/Assignment';
 import CampaignIcon from '@mui/icons-material/EmojiEvents';
 import { Alert, Button as MuiButton, CardContent, Chip, Divider, Stack, Typography } from '@mui/material';
-import { Labeled, Show, TopToolbar, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { Labeled, Show, TopToolbar, useLocaleState, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import type { StarApplicationView } from '@qf/contracts/stars';
 import { hasRole } from '../authProvider/access';
@@ -10,12 +10,14 @@ import { Section } from '../components/Section';
 import { ExamEntry, LeadReview } from './ApplicationActions';
 import { RuleNotes, StatusChip, Stars } from './chips';
 import { LEVELS, MOVING_STATUSES, caseUrl, num } from './model';
+import { noteText, personLabel, useStarText } from './texts';
 
 const label = (field: string) => `resources.star-applications.fields.${field}`;
 
 /** S-7: scores per level, the level passed, the next exam of the cascade and why. */
 const ExamBlock = ({ record }: { record: StarApplicationView }) => {
   const translate = useTranslate();
+  const text = useStarText();
   const exam = record.exam;
   if (!exam) return <Typography color="text.secondary">{translate('qf.star.application.exam_none')}</Typography>;
   const sat = Object.values(exam.scores ?? {}).some((v) => typeof v === 'number');
@@ -38,7 +40,7 @@ const ExamBlock = ({ record }: { record: StarApplicationView }) => {
           </Labeled>
         )}
       </Stack>
-      {exam.explanation && <Typography variant="body2">{exam.explanation}</Typography>}
+      {exam.explanation && <Typography variant="body2">{text(exam.explanation)}</Typography>}
     </Stack>
   );
 };
@@ -46,6 +48,7 @@ const ExamBlock = ({ record }: { record: StarApplicationView }) => {
 /** S-8: members, votes cast, approvals, my vote and the outcome. */
 const CommitteeBlock = ({ record }: { record: StarApplicationView }) => {
   const translate = useTranslate();
+  const text = useStarText();
   const c = record.committee;
   if (!c) return <Typography color="text.secondary">{translate('qf.star.none')}</Typography>;
   return (
@@ -69,7 +72,7 @@ const CommitteeBlock = ({ record }: { record: StarApplicationView }) => {
           />
         )}
       </Stack>
-      {c.explanation && <Typography variant="body2">{c.explanation}</Typography>}
+      {c.explanation && <Typography variant="body2">{text(c.explanation)}</Typography>}
     </Stack>
   );
 };
@@ -77,6 +80,8 @@ const CommitteeBlock = ({ record }: { record: StarApplicationView }) => {
 const ApplicationLayout = () => {
   const record = useRecordContext<StarApplicationView>();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const text = useStarText();
   const { permissions } = usePermissions();
   if (!record) return null;
   // the api decides; these only keep the buttons to the people who may use them
@@ -87,10 +92,10 @@ const ApplicationLayout = () => {
       <Stack spacing={2}>
         <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
           <Typography variant="h6" data-testid="star-application-employee">
-            {record.employeeName}
+            {personLabel(record.employeeName, record.employeeCode)}
             <Typography component="span" color="text.secondary">
               {' '}
-              {[record.employeeCode, record.unitName].filter(Boolean).join(' · ')}
+              {record.unitName || ''}
             </Typography>
           </Typography>
           <Stars level={record.level} />
@@ -99,7 +104,7 @@ const ApplicationLayout = () => {
         </Stack>
         {record.explanation && (
           <Alert severity={record.status === 'awarded' ? 'success' : 'info'} data-testid="star-explanation">
-            {record.explanation}
+            {text(record.explanation)}
           </Alert>
         )}
         {reviews && <LeadReview record={record} />}
@@ -144,7 +149,7 @@ const ApplicationLayout = () => {
         </Stack>
         <Divider />
         <Section title={translate('qf.star.application.eligibility')} testId="star-eligibility">
-          <RuleNotes notes={record.eligibilityNotes} />
+          <RuleNotes notes={(record.eligibilityNotes ?? []).map((n) => ({ ...n, message: noteText(translate, locale, n) }))} />
         </Section>
         {record.leadReason && (
           <Section title={translate('qf.star.application.lead_reason')} testId="star-lead-reason">

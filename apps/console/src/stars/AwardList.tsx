@@ -1,7 +1,8 @@
 import {
-  AutocompleteInput, Create, Datagrid, FunctionField, List, NumberField, NumberInput, ReferenceInput, required, SelectInput, SimpleForm, TextField,
+  AutocompleteInput, Create, Datagrid, FunctionField, List, NumberField, NumberInput, ReferenceInput, required, SelectInput, SimpleForm,
   useTranslate,
 } from 'react-admin';
+import { personLabel } from './texts';
 
 /** S-2: kinds that open the direct path to 2 stars (policy stars.directTwoStarAwards). */
 const KINDS = ['company-award', 'advanced-individual'] as const;
@@ -15,7 +16,7 @@ const KindText = ({ kind }: { kind: string }) => {
 export const AwardList = () => (
   <List sort={{ field: 'year', order: 'DESC' }} perPage={25} exporter={false}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
-      <TextField source="employeeName" sortable={false} />
+      <FunctionField source="employeeName" sortable={false} render={(r: { employeeName?: string; employeeCode?: string }) => personLabel(r.employeeName, r.employeeCode)} />
       <FunctionField source="kind" sortable={false} render={(r: { kind: string }) => <KindText kind={r.kind} />} />
       <NumberField source="year" options={{ useGrouping: false }} />
     </Datagrid>

@@ -226,6 +226,7 @@ const ChartCard = ({ record }: { record: StarCampaignView }) => {
 const CampaignDashboard = () => {
   const record = useRecordContext<StarCampaignView>();
   const translate = useTranslate();
+  const { permissions } = usePermissions();
   if (!record) return null;
   return (
     <CardContent>
@@ -254,9 +255,12 @@ const CampaignDashboard = () => {
           <Labeled label="resources.star-campaigns.fields.createdAt">
             <DateTimeField source="createdAt" />
           </Labeled>
-          <Labeled label="resources.star-campaigns.fields.temporalUrl">
-            <TemporalLinkField source="temporalUrl" />
-          </Labeled>
+          {/* the Temporal UI can reset and terminate workflows: admins only (issue 11) */}
+          {hasRole(permissions, []) && (
+            <Labeled label="resources.star-campaigns.fields.temporalUrl">
+              <TemporalLinkField source="temporalUrl" />
+            </Labeled>
+          )}
         </Stack>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
           <MuiButton

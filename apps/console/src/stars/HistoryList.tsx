@@ -5,6 +5,9 @@ import { hasRole } from '../authProvider/access';
 import { tokenStore } from '../authProvider/tokenStore';
 import { DateTimeField } from '../components/fields';
 import { KindChip, LevelChange } from './HistoryTable';
+import { personLabel, useStarText } from './texts';
+
+const Reason = ({ reason }: { reason?: string | null }) => <span>{useStarText()(reason) || '—'}</span>;
 
 /** Roles that look at other people's history; everyone else starts on their own (the api scopes rows anyway). */
 const READS_OTHERS = ['hr', 'committee', 'leadership', 'team-lead'] as const;
@@ -12,7 +15,7 @@ const READS_OTHERS = ['hr', 'committee', 'leadership', 'team-lead'] as const;
 const filters = [
   <ReferenceInput key="employeeId" source="employeeId" reference="employees" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
     <AutocompleteInput
-      optionText={(e: { name?: string; code?: string }) => [e.name, e.code].filter(Boolean).join(' · ')}
+      optionText={(e: { name?: string; code?: string }) => personLabel(e.name, e.code)}
       label="resources.star-history.fields.employeeId"
       sx={{ minWidth: 240 }}
       data-testid="star-history-employee"
@@ -42,7 +45,11 @@ export const HistoryList = () => {
     >
       <Datagrid bulkActionButtons={false} rowClick={false} empty={<Empty />}>
         <DateTimeField source="at" />
-        <TextField source="employeeName" sortable={false} emptyText="—" />
+        <FunctionField
+          source="employeeName"
+          sortable={false}
+          render={(r: StarHistoryView) => personLabel(r.employeeName, r.employeeCode)}
+        />
         <FunctionField source="kind" sortable={false} render={(r: StarHistoryView) => <KindChip kind={r.kind} />} />
         <FunctionField
           source="change"
@@ -50,7 +57,7 @@ export const HistoryList = () => {
           render={(r: StarHistoryView) => <LevelChange from={r.fromLevel} to={r.toLevel} />}
         />
         <TextField source="effectiveFrom" emptyText="—" />
-        <TextField source="reason" sortable={false} emptyText="—" />
+        <FunctionField source="reason" sortable={false} render={(r: StarHistoryView) => <Reason reason={r.reason} />} />
         <FunctionField
           source="rule"
           sortable={false}

@@ -4,6 +4,7 @@ import type { StarHistoryView } from '@qf/contracts/stars';
 import { formatDateTime } from '../components/format';
 import { Stars } from './chips';
 import { problemOf, problemText } from '../components/problem';
+import { useStarText } from './texts';
 
 export const KindChip = ({ kind }: { kind?: StarHistoryView['kind'] | null }) => {
   const translate = useTranslate();
@@ -30,6 +31,7 @@ export const LevelChange = ({ from, to }: { from: number; to: number }) => (
 export const HistoryTable = ({ employeeId }: { employeeId: string }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const text = useStarText();
   const { data, isPending, error } = useGetList<StarHistoryView>('star-history', {
     filter: { employeeId },
     pagination: { page: 1, perPage: 100 },
@@ -62,7 +64,7 @@ export const HistoryTable = ({ employeeId }: { employeeId: string }) => {
               <LevelChange from={h.fromLevel} to={h.toLevel} />
             </TableCell>
             <TableCell>{h.effectiveFrom || '—'}</TableCell>
-            <TableCell>{h.reason || '—'}</TableCell>
+            <TableCell>{text(h.reason) || '—'}</TableCell>
             <TableCell>{h.rule ? <Chip size="small" variant="outlined" label={h.rule} /> : '—'}</TableCell>
           </TableRow>
         ))}

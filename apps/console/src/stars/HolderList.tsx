@@ -20,6 +20,7 @@ import { ReasonField, useReason } from '../components/ReasonField';
 import { ProblemAlert, Stars } from './chips';
 import { HistoryTable } from './HistoryTable';
 import { DEMOTE_GROUNDS, levelChoices, num, starApi, type DemoteGround } from './model';
+import { personLabel } from './texts';
 
 /** Roles that may demote or revoke at once (S-11; the api allows committee and admin). */
 const DEMOTERS = ['committee'] as const;
@@ -73,7 +74,7 @@ const DemoteButton = ({ holder }: { holder: StarHolderView }) => {
         open={open}
         onClose={close}
         busy={busy}
-        title={translate('qf.star.holder.demote_title', { name: holder.employeeName })}
+        title={translate('qf.star.holder.demote_title', { name: personLabel(holder.employeeName, holder.employeeCode) })}
         onSubmit={submit}
         confirmLabel="qf.star.holder.demote_submit"
         confirmColor="error"
@@ -145,12 +146,7 @@ export const HolderList = () => (
       <FunctionField
         source="employeeName"
         render={(r: StarHolderView) => (
-          <Stack spacing={0.25} data-testid={`star-holder-${r.employeeCode}`}>
-            <span>{r.employeeName}</span>
-            <Typography variant="caption" color="text.secondary">
-              {r.employeeCode}
-            </Typography>
-          </Stack>
+          <span data-testid={`star-holder-${r.employeeCode}`}>{personLabel(r.employeeName, r.employeeCode)}</span>
         )}
       />
       <FunctionField source="unitName" sortable={false} render={(r: StarHolderView) => r.unitName || '—'} />

@@ -30,11 +30,11 @@ import { Link as RouterLink } from 'react-router-dom';
 import { StarMonthlyScoreSchema, type StarReviewRow, type StarReviewView } from '@qf/contracts/stars';
 import { hasRole } from '../authProvider/access';
 import { DateTimeField, Val } from '../components/fields';
-import { formatFen } from '../components/format';
 import { detailText, useApiCall, type Problem } from '../components/problem';
 import { RecordTitle } from '../components/RecordTitle';
 import { ProblemAlert, Stars } from './chips';
 import { caseUrl, num, starApi } from './model';
+import { personLabel, useStarText, yuan } from './texts';
 import { ReviewStatusChip } from './ReviewList';
 
 interface Draft {
@@ -52,12 +52,7 @@ const draftOf = (r: StarReviewRow): Draft => ({
 /** Name, code and stars of the row's holder. */
 const HolderCells = ({ row }: { row: StarReviewRow }) => (
   <>
-    <TableCell>
-      {row.employeeName}
-      <Typography variant="caption" color="text.secondary" component="div">
-        {row.employeeCode}
-      </Typography>
-    </TableCell>
+    <TableCell>{personLabel(row.employeeName, row.employeeCode)}</TableCell>
     <TableCell>
       <Stars level={row.level} />
     </TableCell>
@@ -70,8 +65,9 @@ const Outcome = ({ outcome }: { outcome: string | null }) => {
 };
 
 /** The month's result per star holder (S-10): score, veto, pay percent, outcome, star pay. */
-const ResultTable = ({ rows }: { rows: StarReviewRow[] }) => {
+export const ResultTable = ({ rows }: { rows: StarReviewRow[] }) => {
   const translate = useTranslate();
+  const text = useStarText();
   const f = (k: string) => translate(`qf.star.review.row.${k}`);
   return (
     <Table size="small" data-testid="star-review-rows">
@@ -97,8 +93,8 @@ const ResultTable = ({ rows }: { rows: StarReviewRow[] }) => {
             <TableCell>
               <Outcome outcome={r.outcome} />
             </TableCell>
-            <TableCell align="right">{formatFen(r.payFen)}</TableCell>
-            <TableCell>{r.message || '—'}</TableCell>
+            <TableCell align="right">{yuan(r.payFen)}</TableCell>
+            <TableCell>{text(r.message) || '—'}</TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -107,7 +103,7 @@ const ResultTable = ({ rows }: { rows: StarReviewRow[] }) => {
 };
 
 /** Team lead while open: a score per holder and the one-vote veto with its reason (S-10), then 提交. */
-const ScoreEditor = ({ review }: { review: StarReviewView }) => {
+export const ScoreEditor = ({ review }: { review: StarReviewView }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();

@@ -22,6 +22,7 @@ import type { StarApplicationView } from '@qf/contracts/stars';
 import { problemOf, problemText, useFailure } from '../components/problem';
 import { Stars } from './chips';
 import { applicationUrl, examScore, num, starApi, votedLevel } from './model';
+import { personLabel } from './texts';
 
 /** A vote's answer, kept until a newer list arrives. */
 interface Answer {
@@ -94,9 +95,9 @@ const VoteRow = ({
     <TableRow data-testid={`vote-row-${code}`} hover>
       <TableCell>
         <Stack spacing={0.25}>
-          <Link to={applicationUrl(String(row.id))}>{row.employeeName || code}</Link>
+          <Link to={applicationUrl(String(row.id))}>{personLabel(row.employeeName, code)}</Link>
           <Typography variant="caption" color="text.secondary">
-            {[code, row.unitName].filter(Boolean).join(' · ')}
+            {row.unitName || ''}
           </Typography>
         </Stack>
       </TableCell>

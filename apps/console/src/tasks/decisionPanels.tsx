@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { TaskView } from '@qf/contracts/cases';
+import { RepairStarPanel, StarLeadReviewPanel, StarMonthlyReviewPanel, StarVotePanel } from '../stars/panels';
 import { SettlementApprovePanel, SettlementConfirmPanel } from '../settlements/DecisionPanels';
 import { RectificationDecisionPanel } from '../rectifications/RectificationDecision';
 
@@ -18,6 +19,10 @@ export type DecisionPanel = ComponentType<{ task: TaskView }>;
 
 export const decisionPanels: Record<string, DecisionPanel> = {
   // '<kind>:<stage>': Component,
+  'star-application:lead-review': StarLeadReviewPanel,
+  'star-application:committee': StarVotePanel,
+  'star-review:scores': StarMonthlyReviewPanel,
+  'repair-star:committee': RepairStarPanel,
   'settlement:confirm': SettlementConfirmPanel,
   'settlement:approve': SettlementApprovePanel,
   'rectification:plan': RectificationDecisionPanel,
