@@ -136,7 +136,9 @@ describe('browser: inbox and case page (names, search, sorts, 审批记录)', ()
       expect(summary).toContain('申诉期');
       expect(summary).not.toMatch(UUID);
       expect(await page.getByRole('link', { name: '在 Temporal 中查看' }).count()).toBe(0);
+      await page.setViewportSize({ width: 1280, height: 1280 });
       await page.screenshot({ path: path.join(SCREENSHOTS, 'complaint-case.png') });
+      await page.setViewportSize({ width: 1280, height: 800 });
     });
     await c.ui.switchUser(page, 'admin');
     await c.ui.step(page, 'temporal-admin', async () => {

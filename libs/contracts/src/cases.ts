@@ -56,7 +56,7 @@ export interface TimelineEntry {
   data?: unknown;
   details?: unknown;
 }
-/** `names`: every person id (employee or user) met in the case's data, tasks and timeline → 姓名（工号）. */
+/** `names`: every person id (employee or user) met in the case's data, tasks and timeline → 姓名（工号）; unit ids and complaint category keys → their names. */
 export interface CaseDetail extends CaseView { tasks: TaskView[]; timeline: TimelineEntry[]; names: Record<string, string> }
 
 export const TASK_ACTIONS = ['approve', 'reject', 'return', 'delegate', 'add-signer', 'withdraw', 'comment', 'claim'] as const;

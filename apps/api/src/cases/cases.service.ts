@@ -153,6 +153,12 @@ export class CasesService {
     const view = toCaseView(r, this.temporalLink(user));
     const names = await resolveNames(this.ds, collectUuids([view.data, view.waitingOn, entries.map((e: any) => e.details), r.created_by,
       tasks.map((t: any) => [t.assignee_user_id, t.claimed_by, t.decided_by])]));
+    // complaint category keys (C-4) named by the case's pinned policy
+    const [pinned] = await this.ds.query(`SELECT body FROM policy_versions WHERE version = $1`, [r.policy_version]);
+    const used = JSON.stringify([view.data, entries.map((e: any) => e.details)]);
+    for (const sev of Object.values((pinned?.body?.complaints?.severities ?? {}) as Record<string, { categories?: { key: string; label: string }[] }>)) {
+      for (const cat of sev.categories ?? []) if (used.includes(`"${cat.key}"`)) names[cat.key] = cat.label;
+    }
     return { ...view, tasks: tasks.map((t: unknown) => toTaskView(t)), timeline: entries, names };
   }
 

@@ -28,7 +28,7 @@ export const en = {
         complaint: { verify: 'Verification', rule: 'Ruling', appeal: 'Appeal window', 'appeal-decision': 'Appeal decision', 'appeal.window': 'Appeal window (running out)' },
         settlement: { confirm: 'Branch confirmation', approve: 'HR approval' },
         rectification: { plan: 'Rectification plan', review: 'Fault meeting confirmation', note: 'Internal note' },
-        'star-campaign': { 'lead-review': 'Team lead review', committee: 'Committee vote' },
+        'star-campaign': { 'lead-review': 'Team lead review', committee: 'Committee vote', application: 'Application phase', exam: 'Exam phase', award: 'Award phase', closed: 'Closed' },
         'star-application': {
           'lead-review': 'Team lead review', committee: 'Committee vote', exam: 'Awaiting exam', 'awaiting-award': 'Awaiting award',
           'lead-rejected': 'Rejected by team lead', 'quota-refused': 'Over quota', 'exam-failed': 'Exam failed',

@@ -29,7 +29,7 @@ export const zh = {
         complaint: { verify: '核实', rule: '责任认定', appeal: '申诉期', 'appeal-decision': '申诉裁决', 'appeal.window': '申诉期（等待期满）' },
         settlement: { confirm: '分公司确认', approve: '人力审批' },
         rectification: { plan: '整改提交', review: '故障分析会确认', note: '内部整改说明' },
-        'star-campaign': { 'lead-review': '班组长审核推荐', committee: '评委会投票' },
+        'star-campaign': { 'lead-review': '班组长审核推荐', committee: '评委会投票', application: '申请与推荐阶段', exam: '考试阶段', award: '颁奖阶段', closed: '已结束' },
         'star-application': {
           'lead-review': '班组长审核推荐', committee: '评委会投票', exam: '待考试', 'awaiting-award': '待颁奖',
           'lead-rejected': '班组长驳回', 'quota-refused': '超出推荐名额', 'exam-failed': '考试未通过',
