@@ -160,7 +160,10 @@ export class MeetingsController {
   @Get(':id')
   async get(@Param('id') id: string) {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('meeting');
-    const [m] = await this.ds.query(`SELECT id, title, scheduled_at AS "scheduledAt", created_at AS "createdAt" FROM meetings WHERE id = $1`, [id]);
+    const [m] = await this.ds.query(
+      `SELECT id, title, scheduled_at AS "scheduledAt", created_at AS "createdAt",
+              (SELECT count(*)::int FROM rectifications r WHERE r.meeting_id = m.id AND r.status = 'open') AS "openCount"
+       FROM meetings m WHERE id = $1`, [id]);
     if (!m) throw notFound('meeting');
     return m;
   }

@@ -10,14 +10,13 @@ import {
   List,
   ReferenceInput,
   SelectInput,
-  TextField,
   TopToolbar,
   useLocaleState,
   usePermissions,
   useTranslate,
 } from 'react-admin';
 import { hasRole, RECTIFICATION_CREATORS } from '../authProvider/access';
-import { DateTimeField, useWaitingOnLabel } from '../components/fields';
+import { useWaitingOnLabel } from '../components/fields';
 import { formatDateTime } from '../components/format';
 import { LateChip, OriginLabel, OverdueChip, StatusChip } from './chips';
 import { meetingUrl, rectificationStatusChoices, type RectificationRecord } from './model';
@@ -56,8 +55,18 @@ const ListActions = () => {
  */
 const GRID_SX = {
   '& .RaDatagrid-tableWrapper': { overflowX: 'auto' },
-  '& th, & td': { whiteSpace: 'nowrap' },
-  '& th': { minWidth: 56 },
+  '& th, & td': { whiteSpace: 'nowrap', px: 1 },
+  '& td.column-description, & td.column-waitingOn': { whiteSpace: 'normal' },
+} as const;
+
+/** The description: at least 10 characters wide, at most two lines (the full text in the tooltip). */
+const CLAMP_SX = {
+  minWidth: 160,
+  maxWidth: 240,
+  display: '-webkit-box',
+  WebkitLineClamp: 2,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
 } as const;
 
 /** Team above its branch. */
@@ -78,7 +87,12 @@ const DueCell = ({ record }: { record: RectificationRecord }) => {
   return (
     <Stack spacing={0.25}>
       {record.meetingId ? (
-        <Link to={meetingUrl(record.meetingId)} onClick={(e: MouseEvent) => e.stopPropagation()}>
+        <Link
+          to={meetingUrl(record.meetingId)}
+          onClick={(e: MouseEvent) => e.stopPropagation()}
+          sx={{ display: 'block', maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis' }}
+          title={record.meetingTitle ?? ''}
+        >
           {record.meetingTitle || '—'}
         </Link>
       ) : null}
@@ -96,7 +110,7 @@ const WaitingCell = ({ record }: { record: RectificationRecord }) => {
   const who = useWaitingOnLabel()(record.waitingOn);
   if (!who) return <span>—</span>;
   return (
-    <Stack spacing={0.25}>
+    <Stack spacing={0.25} sx={{ minWidth: 120 }}>
       <span>{who}</span>
       {record.waitingSince && (
         <Typography variant="caption" color="text.secondary">
@@ -120,6 +134,7 @@ export const RectificationList = () => (
     <List
       filters={filters}
       actions={<ListActions />}
+      sx={{ minWidth: 0, '& .RaList-main': { minWidth: 0 } }}
       sort={{ field: 'dueAt', order: 'ASC' }}
       perPage={25}
       exporter={false}
@@ -132,13 +147,25 @@ export const RectificationList = () => (
         rowSx={(r) => ((r as RectificationRecord).overdue ? { bgcolor: 'rgba(211,47,47,0.08)' } : {})}
         sx={GRID_SX}
       >
-        <FunctionField source="origin" sortable={false} render={(r: RectificationRecord) => <OriginLabel origin={r.origin} />} />
-        <TextField source="orderNo" sortable={false} emptyText="—" />
+        <FunctionField
+          source="origin"
+          sortable={false}
+          render={(r: RectificationRecord) => (
+            <Stack spacing={0.25}>
+              <OriginLabel origin={r.origin} />
+              {r.orderNo && (
+                <Typography variant="caption" color="text.secondary">
+                  {r.orderNo}
+                </Typography>
+              )}
+            </Stack>
+          )}
+        />
         <FunctionField
           source="description"
           sortable={false}
           render={(r: RectificationRecord) => (
-            <Box sx={{ minWidth: 160, maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={r.description ?? ''}>
+            <Box sx={CLAMP_SX} title={r.description ?? ''}>
               {r.description || '—'}
             </Box>
           )}
@@ -157,7 +184,6 @@ export const RectificationList = () => (
           )}
         />
         <FunctionField source="waitingOn" sortable={false} render={(r: RectificationRecord) => <WaitingCell record={r} />} />
-        <DateTimeField source="openedAt" sortable={false} />
       </Datagrid>
     </List>
   </>
