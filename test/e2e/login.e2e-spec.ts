@@ -56,7 +56,14 @@ describe('login throttle and account backoff', () => {
     expect(refused.body.message).toMatch(/too many failed logins/);
 
     // the owner at the known client is not locked out
-    expect((await login(proxied, username, 'correct-horse', '198.51.100.7')).status).toBe(200);
+    const owner = await login(proxied, username, 'correct-horse', '198.51.100.7');
+    expect(owner.status).toBe(200);
+
+    // sign-ins, failures and sign-outs are audited, with the client
+    expect((await proxied.http.post('/api/auth/logout').set('Authorization', `Bearer ${owner.body.accessToken}`)).status).toBe(204);
+    const rows = await proxied.ds.query(`SELECT action, details->>'client' AS client FROM audit_log WHERE actor = $1 ORDER BY id`, [username]);
+    expect(rows.map((r: { action: string }) => r.action)).toEqual(['auth.login', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login', 'auth.logout']);
+    expect(rows[1].client).toBe('203.0.113.50');
 
     // the rest is bounded (LOGIN_BACKOFF_MAX_SECONDS = 2): a new client gets in once it has passed
     for (let i = 0; i < 6; i++) await login(proxied, username, 'guess', `203.0.113.${60 + i}`);

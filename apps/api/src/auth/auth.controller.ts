@@ -52,9 +52,11 @@ export class AuthController {
     const ok = await argon2.verify(row?.hash ?? DUMMY_HASH, body.password).catch(() => false);
     if (!row || !ok || !row.active) {
       await this.backoff.failed(body.username);
+      await this.audit('auth.login_failed', row?.id ?? null, body.username, { client });
       throw new UnauthorizedException('wrong username or password');
     }
     await this.backoff.succeeded(body.username, client);
+    await this.audit('auth.login', row.id, row.username, { client });
     const accessToken = await this.jwt.signAsync({ sub: row.id, username: row.username, tv: row.tv });
     return {
       accessToken,
@@ -67,8 +69,17 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('logout')
   @HttpCode(204)
-  async logout(@CurrentUser() user: RequestUser): Promise<void> {
+  async logout(@CurrentUser() user: RequestUser, @Req() req: Request): Promise<void> {
     await this.ds.query(`UPDATE users SET token_version = token_version + 1 WHERE id = $1`, [user.id]);
+    await this.audit('auth.logout', user.id, user.username, { client: req.ip ?? 'unknown' });
+  }
+
+  /** Sign-ins, failed attempts and sign-outs are audited like every other write (the attempted name for a failure). */
+  private async audit(action: string, userId: string | null, name: string, details: Record<string, unknown>): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO audit_log (actor_id, actor, action, entity, entity_id, details) VALUES ($1, $2, $3, 'user', $4, $5)`,
+      [userId, name, action, userId, JSON.stringify(details)],
+    );
   }
 
   @ApiBearerAuth()
