@@ -149,7 +149,7 @@ describe('browser: text hygiene in zh-CN (no UUID, no code words)', () => {
     await page.waitForTimeout(250);
     const texts = offending(await page.locator('body').innerText(), hash === '#/users' ? logins : []);
     if (texts.length) findings.push({ page: name, url: hash, texts });
-    if (texts.length || !name.includes('-menu')) await c.ui.shot(page, name).catch(() => undefined);
+    if (texts.length || !name.includes('-menu')) await c.ui.shot(page, name.replace(/[^A-Za-z0-9-]+/g, '_')).catch(() => undefined);
     return texts;
   }
 

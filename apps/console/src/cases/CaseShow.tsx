@@ -65,7 +65,7 @@ export const CaseSummary = ({ record }: { record: CaseDetail }) => {
         </Labeled>
         {record.temporalUrl && (
           <Labeled source="temporalUrl" resource="cases">
-            <TemporalLinkField source="temporalUrl" />
+            <TemporalLinkField source="temporalUrl" record={record as unknown as Record<string, unknown>} />
           </Labeled>
         )}
       </Stack>

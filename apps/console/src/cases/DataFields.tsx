@@ -5,6 +5,13 @@ import { isUuid } from './labels';
 
 type Names = Record<string, string>;
 
+/** The order a reader expects (what was decided first, then about whom and how much); other fields after, as given. */
+const ORDER = ['verdict', 'decision', 'severity', 'category', 'cause', 'facts', 'evidence', 'persons', 'points', 'scores', 'approve', 'reason', 'revisit', 'causes', 'plan', 'note'];
+const rank = (k: string) => {
+  const i = ORDER.indexOf(k);
+  return i < 0 ? ORDER.length : i;
+};
+
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const CODE = /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)*$/;
 const RULE_ID = /^[A-Z]-\d+$/;
@@ -16,7 +23,9 @@ const RULE_ID = /^[A-Z]-\d+$/;
  */
 export const DataFields = ({ value, names, skip = [], testId }: { value: unknown; names?: Names; skip?: string[]; testId?: string }) => {
   const entries = value && typeof value === 'object' && !Array.isArray(value)
-    ? Object.entries(value as Record<string, unknown>).filter(([k, v]) => !skip.includes(k) && v !== null && v !== undefined && v !== '')
+    ? Object.entries(value as Record<string, unknown>)
+        .filter(([k, v]) => !skip.includes(k) && v !== null && v !== undefined && v !== '')
+        .sort(([a], [b]) => rank(a) - rank(b))
     : [];
   if (!entries.length) return null;
   return (

@@ -110,8 +110,9 @@ export const WaitingLine = ({ waitingOn, since, due }: { waitingOn?: WaitingOn[]
 };
 
 /** Link into the Temporal Web UI (it can reset and terminate workflows): for admins only; the api sends it to admins only too. */
-export const TemporalLinkField = ({ source }: SourceProps) => {
-  const record = useRecordContext();
+export const TemporalLinkField = ({ source, record: given }: SourceProps & { record?: Record<string, unknown> }) => {
+  const context = useRecordContext();
+  const record = given ?? context;
   const translate = useTranslate();
   const { permissions } = usePermissions<string[]>();
   const url = get(record, source);

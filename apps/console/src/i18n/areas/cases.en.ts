@@ -1,5 +1,7 @@
 /** English labels of the cases area (same keys as cases.zh.ts). */
 export const en = {
+  // the column of the admin-only link into the workflow engine
+  resources: { cases: { fields: { temporalUrl: 'Workflow' } }, employees: { fields: { code: 'Employee no.' } } },
   qf: {
     task: {
       pending_decision: 'To be decided',
@@ -147,6 +149,9 @@ export const en = {
         'org-unit.updated': 'Unit changed',
         'user.created': 'User added',
         'user.updated': 'User changed',
+        'auth.login': 'Signed in',
+        'auth.login_failed': 'Sign-in failed',
+        'auth.logout': 'Signed out',
         'flow.drafted': 'Flow draft created',
         'flow.edited': 'Flow draft changed',
         'flow.published': 'Flow published',

@@ -1,5 +1,7 @@
 /** Chinese labels of the cases area (merged over zh.ts; en has the same keys in cases.en.ts). */
 export const zh = {
+  // the column of the admin-only link into the workflow engine
+  resources: { cases: { fields: { temporalUrl: '流程实例' } }, employees: { fields: { code: '工号' } } },
   qf: {
     task: {
       pending_decision: '待决事项',
@@ -151,6 +153,9 @@ export const zh = {
         'org-unit.updated': '修改组织',
         'user.created': '新增用户',
         'user.updated': '修改用户',
+        'auth.login': '登录',
+        'auth.login_failed': '登录失败',
+        'auth.logout': '退出登录',
         'flow.drafted': '新建流程草稿',
         'flow.edited': '修改流程草稿',
         'flow.published': '发布流程',
