@@ -13,6 +13,7 @@ import { parseListQuery, sendList } from '../common/list-query';
 import { ZodPipe } from '../common/zod.pipe';
 import { CasesService } from '../cases/cases.service';
 import { TemporalService } from '../temporal/temporal.module';
+import { withWaitingNames } from './waiting-names';
 
 const BOARD_ROLES = ['admin', 'manager', 'team-lead', 'branch-head', 'leadership', 'dispatcher', 'foreman'] as const;
 /**
@@ -94,7 +95,7 @@ export class RectificationsController {
     if (f.dueThisWeek === true) where.push(DUE_THIS_WEEK_SQL);
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${RECT_FROM} WHERE ${where.join(' AND ')}`, params);
     const rows = await this.ds.query(`SELECT ${RECT_COLUMNS} ${RECT_FROM} WHERE ${where.join(' AND ')} ORDER BY ${lq.orderBy} NULLS LAST, r.case_id LIMIT ${lq.limit} OFFSET ${lq.offset}`, params);
-    return sendList(res, 'rectifications', rows, lq.offset, total);
+    return sendList(res, 'rectifications', await withWaitingNames(this.ds, rows), lq.offset, total);
   }
 
   @Get(':id')
@@ -102,7 +103,8 @@ export class RectificationsController {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('rectification');
     const [r] = await this.ds.query(`SELECT ${RECT_COLUMNS}, c.data->'plan' AS plan ${RECT_FROM} WHERE r.case_id = $1`, [id]);
     if (!r) throw notFound('rectification');
-    return { ...r, callback: await this.callbackOf(id) };
+    const [named] = await withWaitingNames(this.ds, [r]);
+    return { ...named, callback: await this.callbackOf(id) };
   }
 
   /**

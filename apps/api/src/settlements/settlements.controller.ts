@@ -12,6 +12,7 @@ import { parseListQuery, sendList } from '../common/list-query';
 import { ZodPipe } from '../common/zod.pipe';
 import { CasesService } from '../cases/cases.service';
 import { reasonZh } from './reasons-zh';
+import { withWaitingNames } from '../rectifications/waiting-names';
 
 const StartSettlementSchema = z.object({ month: MonthSchema });
 const GRADE_ZH: Record<string, string> = { P4: 'P4', P5: 'P5' };
@@ -57,7 +58,7 @@ export class SettlementsController {
       `SELECT s.id, s.month, s.status, s.totals, s.case_id AS "caseId", s.policy_version AS "policyVersion", s.created_at AS "createdAt", s.locked_at AS "lockedAt",
               c.stage, c.waiting_on AS "waitingOn", c.due_at AS "dueAt"
        FROM settlements s LEFT JOIN cases c ON c.id = s.case_id ORDER BY ${lq.orderBy} LIMIT ${lq.limit} OFFSET ${lq.offset}`);
-    return sendList(res, 'settlements', rows, lq.offset, total);
+    return sendList(res, 'settlements', await withWaitingNames(this.ds, rows), lq.offset, total);
   }
 
   @Get(':id')
@@ -67,7 +68,8 @@ export class SettlementsController {
       `SELECT s.id, s.month, s.status, s.totals, s.case_id AS "caseId", s.policy_version AS "policyVersion", s.created_at AS "createdAt", s.locked_at AS "lockedAt",
               c.stage, c.waiting_on AS "waitingOn", c.due_at AS "dueAt" FROM settlements s LEFT JOIN cases c ON c.id = s.case_id WHERE s.id = $1`, [id]);
     if (!s) throw notFound('settlement');
-    return { ...s, branches: await this.branches(id, s.caseId, await this.branchOf(user)) };
+    const [named] = await withWaitingNames(this.ds, [s]);
+    return { ...named, branches: await this.branches(id, s.caseId, await this.branchOf(user)) };
   }
 
   /**

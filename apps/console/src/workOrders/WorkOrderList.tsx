@@ -75,7 +75,7 @@ export const WorkOrderList = () => {
         <FunctionField
           source="source"
           sortable={false}
-          render={(r: WorkOrderRecord) => translate(`qf.work_order.source.${r.source}`, { _: r.source })}
+          render={(r: WorkOrderRecord) => translate(`qf.work_order.source.${r.source}`, { _: translate('qf.process_ui.work_order.source_other') })}
         />
         <TextField source="repairerName" sortable={false} emptyText="—" />
         <TextField source="teamName" label="resources.work-orders.fields.teamUnitId" sortable={false} emptyText="—" />

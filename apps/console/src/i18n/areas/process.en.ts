@@ -155,6 +155,7 @@ const settlementEvaluation = {
         branch_rows: "The branch's employees",
       },
       work_order: {
+        source_other: 'Other channel',
         skip: {
           not_closed: 'Not closed: not evaluated (E-1)',
           not_hotline: 'Not first registered through the unified hotline: not evaluated (E-1)',

@@ -156,6 +156,7 @@ const settlementEvaluation = {
         branch_rows: '本分公司员工明细',
       },
       work_order: {
+        source_other: '其他渠道',
         skip: {
           not_closed: '工单未关闭，不评价（E-1）',
           not_hotline: '非统一热线首次登记的工单，不评价（E-1）',
