@@ -1,7 +1,7 @@
 import { Alert, Box, Chip, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { RuleNote, StarApplicationStatus, StarPhase } from '@qf/contracts/stars';
-import { detailText, type Problem } from '../components/problem';
+import { detailText, problemMessage, type Problem, type Translate } from '../components/problem';
 import { STATUS_COLOR, stars } from './model';
 
 export const StatusChip = ({ status }: { status?: StarApplicationStatus | null }) => {
@@ -65,12 +65,12 @@ export const ProblemAlert = ({ problem, testId }: { problem: Problem | null; tes
   if (!problem) return null;
   return (
     <Alert severity="error" data-testid={testId} sx={{ width: '100%' }}>
-      <div>{translate(problem.message, { _: problem.message })}</div>
+      <div>{problemMessage(problem, translate as Translate)}</div>
       {problem.details.length > 0 && (
         <Stack component="ul" spacing={0.5} sx={{ my: 0.5, pl: 2 }}>
           {problem.details.map((d, i) => (
             <li key={`${d.path}-${i}`} data-rule={d.rule ?? ''}>
-              {detailText(d)}
+              {detailText(d, translate as Translate)}
             </li>
           ))}
         </Stack>

@@ -5,6 +5,16 @@ import { deepMerge } from '../merge';
 const stars = {
   qf: {
     star: {
+      stage: {
+        'lead-rejected': 'Rejected by the lead',
+        'quota-refused': 'Over the quota',
+        'exam-failed': 'Exam failed',
+        'awaiting-award': 'Awaiting the award',
+        awarded: 'Awarded',
+        'not-awarded': 'Not awarded',
+        withdrawn: 'Withdrawn',
+        closed: 'Closed',
+      },
       review: { outcome: { vetoed: 'Vetoed: no star pay this month' } },
     },
     stars_ui: {

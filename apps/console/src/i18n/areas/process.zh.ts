@@ -5,6 +5,17 @@ import { deepMerge } from '../merge';
 const stars = {
   qf: {
     star: {
+      // a finished application's case shows its status as its place (workflow setStatus)
+      stage: {
+        'lead-rejected': '班组长驳回',
+        'quota-refused': '超出推荐名额',
+        'exam-failed': '考试未通过',
+        'awaiting-award': '待颁奖',
+        awarded: '已授星',
+        'not-awarded': '未授星',
+        withdrawn: '已撤回',
+        closed: '已结束',
+      },
       // the domain's outcome of a vetoed month is "vetoed" (S-10); the catalogue had only "veto"
       review: { outcome: { vetoed: '一票否决，取消当月星级工资' } },
     },
