@@ -127,6 +127,17 @@ describe('star-rated agents (S-1…S-12)', () => {
     const changed = await post('committee3', `/api/star-applications/${mine.body.id}/vote`, { approve: false });
     expect(changed.body.committee).toMatchObject({ votesCast: 5, approvals: 4, myVote: 'reject' });
     expect((await post('agent3', `/api/star-applications/${mine.body.id}/vote`, { approve: true })).status).toBe(403);
+    // what the committee sees (issue 11): each member's current vote by name, my vote; the agent sees no ballots
+    const ballots = (await get('committee3', `/api/committee-ballots/${mine.body.id}`)).body;
+    expect(ballots).toMatchObject({ open: true, members: 5, approve: 4, reject: 1, notVoted: 0, myVote: 'reject' });
+    expect(ballots.ballots.find((b: { mine: boolean }) => b.mine).voter).toMatch(/^评定委员3（E\d+）$/);
+    expect((await get('agent3', `/api/committee-ballots/${mine.body.id}`)).status).toBe(403);
+    expect((await get('admin', `/api/committee-ballots/${c.caseId}`)).status).toBe(404); // not a voted case
+    // the lead's view of the record: tenure, current star, the level's quota (S-5); an agent's own view has none of it
+    expect(await app(mine.body.id, 'hotlinelead1')).toMatchObject({
+      applicant: { currentLevel: 2, currentSince: '2025-10-20', jobType: '热线客服' }, quota: { places: 1, used: 1, remaining: 0 },
+    });
+    expect(await app(mine.body.id, 'agent3')).toMatchObject({ applicant: null, quota: null });
     // a committee member of the candidate's own team is refused (conflict of interest)
     const insider = await employee('热线评委', '2015-01-01', '热线主管');
     const u = await post('admin', '/api/users', { username: `insider${Date.now()}`, displayName: '热线评委', password: 'insider-pass-1', roles: ['committee', 'employee'], employeeId: insider });
