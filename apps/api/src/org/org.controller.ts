@@ -32,7 +32,10 @@ export class OrgController {
   /** Employees: admin, HR and the process teams see all; others see themselves (row scoping). */
   @Get('employees')
   async employees(@CurrentUser() user: RequestUser, @Query() q: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
-    const lq = parseListQuery({ sort: '["code","ASC"]', ...q }, { code: 'e.code', name: 'e.name', id: 'e.id', post: 'e.post' });
+    const lq = parseListQuery({ sort: '["code","ASC"]', ...q }, {
+      code: 'e.code', name: 'e.name', id: 'e.id', post: 'e.post', postBonusFen: 'e.post_bonus_fen', hireDate: 'e.hire_date', jobType: 'e.job_type',
+      employmentType: 'e.employment_type', unitId: '(SELECT su.name FROM org_units su WHERE su.id = e.unit_id)',
+    });
     const params: unknown[] = [];
     const where = ['TRUE'];
     where.push(employeeScope(user, params));
@@ -57,7 +60,7 @@ export class OrgController {
   @Roles('admin')
   @Get('users')
   async users(@Query() q: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
-    const lq = parseListQuery({ sort: '["username","ASC"]', ...q }, { username: 'username', id: 'id' });
+    const lq = parseListQuery({ sort: '["username","ASC"]', ...q }, { username: 'username', displayName: 'display_name', active: 'active', id: 'id' });
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM users`);
     const rows = await this.ds.query(
       `SELECT id, username, display_name AS "displayName", roles, employee_id AS "employeeId", active FROM users ORDER BY ${lq.orderBy} LIMIT ${lq.limit} OFFSET ${lq.offset}`);

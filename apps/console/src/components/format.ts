@@ -3,7 +3,7 @@ export const formatPoints = (tenths: unknown): string =>
   typeof tenths === 'number' && Number.isFinite(tenths) ? (tenths / 10).toFixed(1) : '—';
 
 export const formatFen = (fen: unknown): string =>
-  typeof fen === 'number' && Number.isFinite(fen) ? `¥${(fen / 100).toFixed(2)}` : '—';
+  typeof fen === 'number' && Number.isFinite(fen) ? `${(fen / 100).toFixed(2)} 元` : '—';
 
 export const formatDateTime = (iso: unknown, locale: string): string => {
   if (typeof iso !== 'string' || !iso) return '—';

@@ -1,6 +1,5 @@
 import {
   Datagrid,
-  DateField,
   FilterButton,
   List,
   ReferenceField,
@@ -46,14 +45,15 @@ export const EmployeeList = () => {
       }
     >
       <Datagrid rowClick={canEdit ? 'edit' : false} bulkActionButtons={false}>
+        <TextField source="code" />
         <TextField source="name" />
         <ReferenceField source="unitId" reference="org-units" link={false} />
         <TextField source="post" />
         <MoneyField source="postBonusFen" />
-        <DateField source="hireDate" />
+        <TextField source="hireDate" emptyText="—" />
         <TextField source="jobType" emptyText="—" />
         <SelectField source="employmentType" choices={employmentTypeChoices} />
-        <ReferenceField source="supervisorId" reference="employees" link={false} emptyText="—" />
+        <ReferenceField source="supervisorId" reference="employees" link={false} emptyText="—" sortable={false} />
       </Datagrid>
     </List>
   );

@@ -34,7 +34,7 @@ const OrgUnitList = () => {
       <Datagrid rowClick={canEdit ? 'edit' : false} bulkActionButtons={false}>
         <TextField source="name" />
         <SelectField source="kind" choices={unitKindChoices} />
-        <ReferenceField source="parentId" reference="org-units" link={false} emptyText="—" />
+        <ReferenceField source="parentId" reference="org-units" link={false} emptyText="—" sortable={false} />
       </Datagrid>
     </List>
   );

@@ -32,7 +32,7 @@ const UserList = () => (
       <TextField source="username" />
       <TextField source="displayName" />
       <RolesField source="roles" sortable={false} />
-      <ReferenceField source="employeeId" reference="employees" link={false} emptyText="—" />
+      <ReferenceField source="employeeId" reference="employees" link={false} emptyText="—" sortable={false} />
       <BooleanField source="active" />
     </Datagrid>
   </List>
