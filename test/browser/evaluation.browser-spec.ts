@@ -10,6 +10,14 @@ import { eventually } from '../support/stack';
  * callback, the foreman self-evaluates (满意, and 不满意 → the internal note, commented and submitted in the inbox);
  * the month's scores name the repairers. Each result is checked through the api and the database.
  */
+/** A zh-CN screen shows no UUID and no Latin word beyond the allowed ones (P4/P5, file formats, rule IDs, order numbers). */
+function expectChinese(text: string, allowed: RegExp[] = []) {
+  expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i);
+  let rest = text;
+  for (const re of [/\b[A-Z]-\d+\b/g, /\bP[45]\b/g, /\b(xlsx|csv|XLSX|CSV)\b/g, /（E\d{4}）/g, /\bE\d{4}\b/g, ...allowed]) rest = rest.replace(re, ' ');
+  expect(rest).not.toMatch(/[A-Za-z]{2,}/);
+}
+
 describe('browser: daily evaluations — assignment, callbacks, self-evaluations, internal note (E-1…E-5, E-7)', () => {
   const c = consoleSuite('evaluation');
   const auth = (u: string) => c.auth(u);
@@ -130,7 +138,7 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
       expect(explanation).toContain(byNo(sat.order_no).repairer);
       expect(explanation).toContain(`${dispatcherName}（${dispatcherCode}）`);
       expect(explanation).toContain('调度回访');
-      expect(explanation).not.toMatch(/[A-Za-z]{3,}|[0-9a-f]{8}-[0-9a-f]{4}/);
+      expectChinese(explanation, [/\bEV-[0-9a-f]+-\d+/g]);
       await answer(page, basic.order_id, basic.order_no, '基本满意');
       await answer(page, dis.order_id, dis.order_no, '不满意', '维修后仍有杂音');
     });
@@ -184,6 +192,7 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
       expect(await panel.innerText()).toContain('内部整改，无需上会');
       expect(await panel.getByTestId('rectification-callback').innerText()).toContain('自查发现未清理现场');
       expect(await panel.getByTestId('rectification-callback').innerText()).toContain(byNo(fDis.order_no).repairer);
+      expectChinese(await panel.innerText(), [/\bEV-[0-9a-f]+-\d+/g]);
       await c.ui.shot(page, 'note-panel');
       await page.getByRole('button', { name: '评论', exact: true }).click();
       const dialog = page.getByRole('dialog');
@@ -213,6 +222,7 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
       await page.getByRole('row').filter({ hasText: byNo(sat.order_no).repairer }).first().waitFor({ timeout: UI_TIMEOUT });
       const text = await page.locator('main').innerText();
       expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      expectChinese(text);
       await c.ui.shot(page, 'scores');
     });
     await page.close();

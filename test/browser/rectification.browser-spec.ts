@@ -24,6 +24,14 @@ interface Rectification {
  * comments and reopens it (due at that meeting), moves the meeting (the due time follows), and confirms the
  * resubmitted plan. Each result is checked through the api and the database.
  */
+/** A zh-CN screen shows no UUID and no Latin word beyond the allowed ones (P4/P5, file formats, rule IDs, order numbers). */
+function expectChinese(text: string, allowed: RegExp[] = []) {
+  expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i);
+  let rest = text;
+  for (const re of [/\b[A-Z]-\d+\b/g, /\bP[45]\b/g, /\b(xlsx|csv|XLSX|CSV)\b/g, /（E\d{4}）/g, /\bE\d{4}\b/g, ...allowed]) rest = rest.replace(re, ' ');
+  expect(rest).not.toMatch(/[A-Za-z]{2,}/);
+}
+
 describe('browser: dissatisfied callback → rectification → overdue → plan, review, reopen, meeting moves, confirmed (E-2, E-3, E-7, E-8)', () => {
   const c = consoleSuite('rectification');
   const auth = (u: string) => c.auth(u);
@@ -86,7 +94,7 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
     const [{ id: teamId }] = await c.s.ds.query(`SELECT id FROM org_units WHERE code = 'a-team1'`);
     const [repairer] = await c.s.ds.query(`SELECT id, name, code FROM employees WHERE unit_id = $1 ORDER BY code LIMIT 1`, [teamId]);
     const orderNo = `BR-${randomUUID().slice(0, 8)}`;
-    const reporter = `报修人${orderNo.slice(3, 7)}`;
+    const reporter = `报修人${String(Date.now()).slice(-4)}号`;
     const closedAt = new Date().toISOString();
     const created = await c.s.http.post('/api/work-orders').set(await auth('dispatcher1')).send({
       orderNo, faultKey: `F-${orderNo}`, source: 'hotline', repairerId: repairer.id, teamUnitId: teamId, reporter, closedAt,
@@ -162,6 +170,7 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
       // and the board fits the window: no sideways scrolling of the page at 1280 px
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
       expect(await row.innerText()).toContain('未完成');
+      expectChinese(await page.locator('main').innerText(), [/\bBR-[0-9a-f]+/g, /故障分析会[0-9a-f]+/g]);
       await c.ui.shot(page, 'board-overdue');
     });
 
@@ -176,6 +185,7 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
       expect(await panel.getByTestId('rectification-due-meeting').innerText()).toContain(meetingTitle);
       expect(await panel.innerText()).toContain('已超期');
       expect(await panel.innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      expectChinese(await panel.innerText(), [/\bBR-[0-9a-f]+/g, /故障分析会[0-9a-f]+/g]);
       await c.ui.shot(page, 'plan-panel');
       await page.getByRole('button', { name: '认领', exact: true }).click();
       await eventually(async () => (await c.s.ds.query(`SELECT claimed_by FROM tasks WHERE case_id = $1 AND stage = 'plan' AND status = 'open'`, [caseId]))[0]?.claimed_by === c.s.users.teamlead1);

@@ -31,6 +31,14 @@ interface Branch {
   round: number | null;
 }
 
+/** A zh-CN screen shows no UUID and no Latin word beyond the allowed ones (P4/P5, file formats, rule IDs, order numbers). */
+function expectChinese(text: string, allowed: RegExp[] = []) {
+  expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i);
+  let rest = text;
+  for (const re of [/\b[A-Z]-\d+\b/g, /\bP[45]\b/g, /\b(xlsx|csv|XLSX|CSV)\b/g, /（E\d{4}）/g, /\bE\d{4}\b/g, ...allowed]) rest = rest.replace(re, ' ');
+  expect(rest).not.toMatch(/[A-Za-z]{2,}/);
+}
+
 describe('browser: monthly settlement — start, branch confirmations, HR approval, export (H-1…H-3)', () => {
   const c = consoleSuite('settlement');
   const emp: Record<string, { id: string; code: string; name: string }> = {};
@@ -142,6 +150,7 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
     await page.getByTestId('settlement-branches').waitFor({ timeout: UI_TIMEOUT });
     expect(await page.getByTestId('settlement-branches').innerText()).toContain(yuan(branch(started, branchA).moneyFen));
     await page.getByRole('row').filter({ hasText: `${emp.teamlead2.name}（${emp.teamlead2.code}）` }).first().waitFor({ timeout: UI_TIMEOUT });
+    expectChinese(await page.locator('main').innerText());
     await c.ui.shot(page, 'started');
     expect((await openTasks(caseId, 'confirm')).map((t: { username: string }) => t.username)).toEqual(['branchhead1', 'branchhead2']);
 
@@ -150,6 +159,7 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
     await c.ui.step(page, 'comment-1', async () => {
       await openTask(page, '分公司确认');
       await checkConfirmPanel(page, started, branchA, ['teamlead1', 'foreman1'], ['teamlead2', 'agent1']);
+      expectChinese(await page.getByTestId('decision-panel').innerText());
       await c.ui.shot(page, 'confirm-panel');
       await act(page, '评论', { label: /意见/, text: '班组长一的第三件请再核对' });
     });
@@ -199,6 +209,7 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
         else expect(await row.innerText()).toContain('无需分公司确认');
       }
       expect(await panel.innerText()).toContain('（已确认 2/2）');
+      expectChinese(await page.getByTestId('decision-panel').innerText());
       await c.ui.shot(page, 'approve-panel');
       await act(page, '评论', { label: /意见/, text: '西城的两件严重案件已核对' });
     });

@@ -36,8 +36,8 @@ const RowFilters = ({ branches }: { branches: SettlementBranch[] }) => {
     setFilters(next, undefined, false);
   };
   return (
-    <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 1, flexWrap: 'wrap' }}>
-      <FormControl size="small" sx={{ minWidth: 140 }}>
+    <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+      <FormControl size="small" sx={{ width: 160 }}>
         <InputLabel id="settlement-grade">{translate('qf.settlement.row.grade')}</InputLabel>
         <Select
           labelId="settlement-grade"
@@ -54,7 +54,7 @@ const RowFilters = ({ branches }: { branches: SettlementBranch[] }) => {
         </Select>
       </FormControl>
       {branches.length > 1 && (
-        <FormControl size="small" sx={{ minWidth: 200 }}>
+        <FormControl size="small" sx={{ width: 220 }}>
           <InputLabel id="settlement-branch">{translate('qf.settlement.row.branch')}</InputLabel>
           <Select
             labelId="settlement-branch"

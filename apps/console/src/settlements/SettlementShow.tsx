@@ -24,7 +24,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { hasRole } from '../authProvider';
-import { DateTimeField, useWaitingOnLabel } from '../components/fields';
+import { DateTimeField, LabeledValue, useWaitingOnLabel } from '../components/fields';
 import { formatDateTime, formatPoints } from '../components/format';
 import { RecordTitle } from '../components/RecordTitle';
 import { ChartSection, DividedSection } from '../components/Section';
@@ -95,24 +95,12 @@ const Header = ({ record }: { record: SettlementRecord }) => {
         </Stack>
       )}
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <Labeled label="resources.settlements.fields.totals.employees">
-          <span>{num(t.employees)}</span>
-        </Labeled>
-        <Labeled label="resources.settlements.fields.totals.pointsX10">
-          <span>{formatPoints(t.pointsX10)}</span>
-        </Labeled>
-        <Labeled label="resources.settlements.fields.totals.moneyFen">
-          <span>{formatYuan(t.moneyFen)}</span>
-        </Labeled>
-        <Labeled label="resources.settlements.fields.totals.p4">
-          <span>{num(t.p4)}</span>
-        </Labeled>
-        <Labeled label="resources.settlements.fields.totals.p5">
-          <span>{num(t.p5)}</span>
-        </Labeled>
-        <Labeled label="resources.settlements.fields.policyVersion">
-          <span>{num(record.policyVersion)}</span>
-        </Labeled>
+        <LabeledValue variant="body1" valueComponent="div" label={translate('resources.settlements.fields.totals.employees')} value={num(t.employees)} />
+        <LabeledValue variant="body1" valueComponent="div" label={translate('resources.settlements.fields.totals.pointsX10')} value={formatPoints(t.pointsX10)} />
+        <LabeledValue variant="body1" valueComponent="div" label={translate('resources.settlements.fields.totals.moneyFen')} value={formatYuan(t.moneyFen)} />
+        <LabeledValue variant="body1" valueComponent="div" label={translate('resources.settlements.fields.totals.p4')} value={num(t.p4)} />
+        <LabeledValue variant="body1" valueComponent="div" label={translate('resources.settlements.fields.totals.p5')} value={num(t.p5)} />
+        <LabeledValue variant="body1" valueComponent="div" label={translate('resources.settlements.fields.policyVersion')} value={num(record.policyVersion)} />
         <Labeled label="resources.settlements.fields.createdAt">
           <DateTimeField source="createdAt" />
         </Labeled>
