@@ -1,226 +1,124 @@
-import { Box, CardContent, Divider, Stack, Typography } from '@mui/material';
-import {
-  ChipField,
-  Datagrid,
-  Labeled,
-  Link,
-  ListContextProvider,
-  RecordContextProvider,
-  ReferenceArrayField,
-  ReferenceField,
-  SelectField,
-  Show,
-  SingleFieldList,
-  TextField,
-  useGetList,
-  useList,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
-import type { ReactElement, ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { Box, CardContent, Chip, Divider, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Link, Show, useRecordContext, useTranslate } from 'react-admin';
 import type { WaitingOn } from '@qf/contracts/cases';
+import { LabeledValue, WaitingLine } from '../components/fields';
+import { formatFen, formatPoints } from '../components/format';
 import {
-  caseStatusChoices,
-  causeChoices,
-  escalationLevelChoices,
-  personRoleChoices,
-  severityChoices,
-  sourceChoices,
-  verdictChoices,
-} from '../components/choices';
-import { DateTimeField, JsonBlock, MoneyField, PointsField, TemporalLinkField, WaitingLine } from '../components/fields';
+  AppealDecisionSummary,
+  AppealsSummary,
+  RegistrationSummary,
+  RuleChip,
+  RulingSummary,
+  VerificationSummary,
+  usePolicy,
+  type ComplaintView,
+} from './shared';
 
-type Rec = Record<string, unknown>;
-const asRec = (v: unknown): Rec | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Rec) : undefined);
-const str = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => (
-  <Box sx={{ mt: 2 }}>
+const Section = ({ title, rule, testId, children }: { title: string; rule?: string; testId?: string; children: ReactNode }) => (
+  <Box sx={{ mt: 2 }} data-testid={testId}>
     <Divider sx={{ mb: 2 }} />
     <Typography variant="subtitle1" gutterBottom>
       {title}
+      {rule && <RuleChip rule={rule} />}
     </Typography>
     {children}
   </Box>
 );
 
-const L = ({ source, children }: { source: string; children: ReactElement }) => (
-  <Labeled source={source} resource="complaints">
-    {children}
-  </Labeled>
-);
+type CaseFields = { waitingOn?: WaitingOn[]; waitingSince?: string | null; dueAt?: string | null };
 
-/** The case behind a complaint: the api may nest it (`case`) or flatten it into the complaint. */
-const caseOf = (r: Rec): Rec => asRec(r.case) ?? r;
-
-const Verification = ({ value }: { value: unknown }) => {
+/** The case's state: where it is, what it waits on, how it ended. */
+export const ComplaintState = ({ record }: { record: ComplaintView & CaseFields }) => {
   const translate = useTranslate();
-  const v = asRec(value) ?? (typeof value === 'string' ? { verdict: value } : undefined);
-  if (!v) return <Typography color="text.secondary">{translate('qf.complaint.not_yet')}</Typography>;
-  return (
-    <RecordContextProvider value={v}>
-      <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <L source="verdict">
-          <SelectField source="verdict" choices={verdictChoices} />
-        </L>
-        <L source="facts">
-          <TextField source="facts" emptyText="—" />
-        </L>
-      </Stack>
-    </RecordContextProvider>
-  );
-};
-
-const Ruling = ({ value }: { value: unknown }) => {
-  const translate = useTranslate();
-  const r = asRec(value);
-  const persons = Array.isArray(r?.persons) ? (r.persons as Rec[]) : [];
-  const listContext = useList({ data: persons.map((p, i) => ({ id: i, ...p })) });
-  if (!r) return <Typography color="text.secondary">{translate('qf.complaint.not_yet')}</Typography>;
-  return (
-    <RecordContextProvider value={r}>
-      <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <L source="severity">
-          <SelectField source="severity" choices={severityChoices} />
-        </L>
-        <L source="category">
-          <TextField source="category" emptyText="—" />
-        </L>
-        <L source="cause">
-          <SelectField source="cause" choices={causeChoices} emptyText="—" />
-        </L>
-      </Stack>
-      <ListContextProvider value={listContext}>
-        <Datagrid bulkActionButtons={false} resource="complaints" rowClick={false}>
-          <ReferenceField source="employeeId" reference="employees" link={false} />
-          <SelectField
-            source="role"
-            choices={personRoleChoices}
-          />
-          <PointsField source="points" />
-        </Datagrid>
-      </ListContextProvider>
-    </RecordContextProvider>
-  );
-};
-
-const Appeals = ({ value }: { value: unknown }) => {
-  const translate = useTranslate();
-  const appeals = Array.isArray(value) ? value : [];
-  if (appeals.length === 0) return <Typography color="text.secondary">{translate('qf.complaint.no_appeals')}</Typography>;
   return (
     <Stack spacing={1}>
-      {appeals.map((a, i) => (
-        <JsonBlock key={i} value={a} label={`#${i + 1} ${str(asRec(a)?.status) ?? ''}`} defaultOpen={appeals.length === 1} />
-      ))}
+      {record.status === 'open' && <WaitingLine waitingOn={record.waitingOn} since={record.waitingSince ?? null} due={record.dueAt ?? null} />}
+      <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+        <LabeledValue variant="body2" label={translate('resources.complaints.fields.status')} value={translate(`qf.case_status.${record.status}`, { _: record.status ?? '—' })} />
+        {record.stage && (
+          <LabeledValue variant="body2" label={translate('resources.complaints.fields.stage')} value={translate(`qf.complaint.stage.${record.stage}`, { _: record.stage })} />
+        )}
+        {record.outcome && (
+          <LabeledValue
+            variant="body2"
+            label={translate('resources.complaints.fields.outcome')}
+            value={<span data-testid="complaint-outcome">{translate(`qf.complaint.outcome.${record.outcome}`, { _: record.outcome })}</span>}
+          />
+        )}
+        <Link to={`/cases/${encodeURIComponent(record.id)}/show`}>{translate('qf.case.timeline')}</Link>
+      </Stack>
     </Stack>
   );
 };
 
-const Deductions = ({ caseId }: { caseId: string }) => {
-  const { data, isPending } = useGetList('deductions', {
-    filter: { caseId },
-    pagination: { page: 1, perPage: 100 },
-    sort: { field: 'createdAt', order: 'ASC' },
-  });
-  const listContext = useList({ data: data ?? [], isPending });
+const Deductions = ({ record }: { record: ComplaintView }) => {
+  const translate = useTranslate();
+  const rows = record.deductions ?? [];
+  if (!rows.length) return <Typography color="text.secondary">{translate('qf.complaint.no_deductions')}</Typography>;
+  const F = 'resources.deductions.fields';
   return (
-    <ListContextProvider value={listContext}>
-      <Datagrid bulkActionButtons={false} resource="deductions" rowClick={false} empty={<Typography color="text.secondary">—</Typography>}>
-        <TextField source="employeeName" />
-        <TextField source="month" />
-        <TextField source="reason" />
-        <PointsField source="points" />
-        <MoneyField source="moneyFen" />
-      </Datagrid>
-    </ListContextProvider>
+    <Table size="small" sx={{ maxWidth: 800 }} data-testid="complaint-deductions">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate(`${F}.employeeName`)}</TableCell>
+          <TableCell>{translate(`${F}.month`)}</TableCell>
+          <TableCell>{translate(`${F}.reason`)}</TableCell>
+          <TableCell align="right">{translate(`${F}.points`)}</TableCell>
+          <TableCell align="right">{translate(`${F}.moneyFen`)}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map((d) => (
+          <TableRow key={d.id}>
+            <TableCell>{d.employeeCode ? `${d.employeeName}（${d.employeeCode}）` : d.employeeName}</TableCell>
+            <TableCell>{d.month}</TableCell>
+            <TableCell>{translate(`qf.complaint.reason.${d.reason}`, { _: d.reason })}</TableCell>
+            <TableCell align="right">{formatPoints(d.points)}</TableCell>
+            <TableCell align="right">{formatFen(d.moneyFen)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 };
 
 const ComplaintPage = () => {
-  const record = useRecordContext<Rec & { id: string }>();
+  const record = useRecordContext<ComplaintView & CaseFields>();
   const translate = useTranslate();
+  const policy = usePolicy(record ? (record.policyVersion ?? 'current') : undefined);
   if (!record) return null;
-  const c = caseOf(record);
-  const caseId = str(record.caseId) ?? str(c.id) ?? record.id;
-  const registered = { ...record, ...(asRec(record.complaint) ?? {}) };
   return (
     <CardContent>
-      <RecordContextProvider value={registered}>
-      <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <L source="source">
-          <SelectField source="source" choices={sourceChoices} />
-        </L>
-        {registered.source === 'escalated-order' && (
-          <L source="escalationLevel">
-            <SelectField source="escalationLevel" choices={escalationLevelChoices} />
-          </L>
+      <Typography variant="h6" gutterBottom>
+        {record.title}
+        {record.policyVersion !== undefined && (
+          <Chip size="small" variant="outlined" sx={{ ml: 1 }} label={translate('qf.complaint.policy_version', { version: record.policyVersion })} />
         )}
-        <L source="customer">
-          <TextField source="customer" />
-        </L>
-        <L source="channel">
-          <TextField source="channel" />
-        </L>
-        <L source="occurredAt">
-          <DateTimeField source="occurredAt" />
-        </L>
-        <L source="unitId">
-          <ReferenceField source="unitId" reference="org-units" link={false} />
-        </L>
-        <L source="employeeIds">
-          <ReferenceArrayField source="employeeIds" reference="employees">
-            <SingleFieldList linkType={false}>
-              <ChipField source="name" size="small" />
-            </SingleFieldList>
-          </ReferenceArrayField>
-        </L>
-      </Stack>
-      <Box sx={{ mt: 2 }}>
-        <L source="description">
-          <TextField source="description" sx={{ whiteSpace: 'pre-wrap' }} />
-        </L>
-      </Box>
-      </RecordContextProvider>
+      </Typography>
+      <RegistrationSummary complaint={record} />
 
       <Section title={translate('qf.complaint.case_state')}>
-        <RecordContextProvider value={c}>
-          <Stack spacing={1}>
-            <WaitingLine
-              waitingOn={c.waitingOn as WaitingOn[] | undefined}
-              since={str(c.waitingSince) ?? null}
-              due={str(c.dueAt) ?? null}
-            />
-            <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-              <Labeled source="status" resource="cases">
-                <SelectField source="status" choices={caseStatusChoices} />
-              </Labeled>
-              <Labeled source="stage" resource="cases">
-                <TextField source="stage" emptyText="—" />
-              </Labeled>
-              <Labeled source="outcome" resource="cases">
-                <TextField source="outcome" emptyText="—" />
-              </Labeled>
-              <Labeled source="temporalUrl" resource="cases">
-                <TemporalLinkField source="temporalUrl" />
-              </Labeled>
-              <Link to={`/cases/${encodeURIComponent(caseId)}/show`}>{translate('qf.case.timeline')}</Link>
-            </Stack>
-          </Stack>
-        </RecordContextProvider>
+        <ComplaintState record={record} />
       </Section>
-
-      <Section title={translate('qf.complaint.verification')}>
-        <Verification value={record.verification ?? record.verdict} />
+      <Section title={translate('qf.complaint.verification')} rule="C-2">
+        <VerificationSummary complaint={record} />
       </Section>
-      <Section title={translate('qf.complaint.ruling')}>
-        <Ruling value={record.ruling} />
+      <Section title={translate('qf.complaint.ruling')} rule="C-3">
+        {!record.ruling && record.appealDecision?.decision === 'withdraw' ? (
+          <Typography>{translate('qf.complaint.ruling_withdrawn')}</Typography>
+        ) : (
+          <RulingSummary ruling={record.ruling} people={record.people} policy={policy} />
+        )}
       </Section>
-      <Section title={translate('qf.complaint.appeals')}>
-        <Appeals value={record.appeals} />
+      <Section title={translate('qf.complaint.appeals')} rule="C-12">
+        <AppealsSummary appeals={record.appeals} />
+        <Box sx={{ mt: 1 }}>
+          <AppealDecisionSummary decision={record.appealDecision} people={record.people} />
+        </Box>
       </Section>
-      <Section title={translate('qf.complaint.deductions')}>
-        <Deductions caseId={caseId} />
+      <Section title={translate('qf.complaint.deductions')} rule="C-7">
+        <Deductions record={record} />
       </Section>
     </CardContent>
   );

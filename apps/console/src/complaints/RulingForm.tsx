@@ -15,21 +15,58 @@ import {
 import type { Policy, RulingRole, Severity } from '@qf/policy';
 import type { TaskView } from '@qf/contracts/cases';
 import { causeChoices, PERSON_ROLES, severityChoices } from '../components/choices';
-import { allowedRange, rangeText, useCurrentPolicy, useReportingChain, type ChainEntry, type EmployeeRef } from './ruling';
+import { allowedRange, rangeText, rulingLive, useReportingChain, type ChainEntry, type EmployeeRef } from './ruling';
+import { usePolicy, type ComplaintView } from './shared';
 
 const F = 'resources.complaints.fields';
 
-interface ComplaintRecord {
-  id: string;
-  complaint?: { employeeIds?: string[]; escalationLevel?: number | null; source?: string };
-}
-
 /** The complaint behind the task whose page shows the dialog (TaskShow's record), if any. */
-const useTaskComplaint = () => {
+export const useTaskComplaint = (): ComplaintView | undefined => {
   const task = useContext(ShowContext)?.record as Partial<TaskView> | undefined;
   const caseId = task?.kind === 'complaint' ? task.caseId : undefined;
-  const { data } = useGetOne<ComplaintRecord>('complaints', { id: caseId ?? '' }, { enabled: !!caseId });
-  return data?.complaint;
+  const { data } = useGetOne<ComplaintView>('complaints', { id: caseId ?? '' }, { enabled: !!caseId });
+  return data;
+};
+
+/** 姓名（工号） of an employee record. */
+export const employeeText = (e: EmployeeRef) => (e.code ? `${e.name}（${e.code}）` : e.name);
+
+/**
+ * The case's pinned policy (what the api checks against), handed to the stage-form schema with the order's
+ * escalation level and translate, while the form is shown.
+ */
+export const useRulingChecks = (complaint: ComplaintView | undefined) => {
+  const translate = useTranslate();
+  const policy = usePolicy(complaint ? (complaint.policyVersion ?? 'current') : undefined);
+  const registered = complaint?.complaint ?? complaint;
+  const escalationLevel = registered?.source === 'escalated-order' ? (registered.escalationLevel ?? 0) : 0;
+  rulingLive.policy = policy;
+  rulingLive.escalationLevel = escalationLevel;
+  rulingLive.translate = translate;
+  rulingLive.ruling = complaint?.ruling
+    ? { severity: complaint.ruling.severity as Severity, persons: complaint.ruling.persons.map((p) => ({ employeeId: p.employeeId, role: p.role as RulingRole })) }
+    : undefined;
+  useEffect(
+    () => () => {
+      rulingLive.policy = undefined;
+      rulingLive.ruling = undefined;
+      rulingLive.escalationLevel = 0;
+    },
+    [],
+  );
+  return { policy, escalationLevel };
+};
+
+/** The allowed points of a role at a severity, as helper text (C-3, C-6). */
+export const useRangeHelper = () => {
+  const translate = useTranslate();
+  return (policy: Policy | undefined, severity: Severity | undefined, role: RulingRole | undefined, escalationLevel: number) => {
+    if (!policy || !severity || !role) return translate('qf.complaint.range_pick');
+    const range = allowedRange(policy, severity, role, escalationLevel);
+    if (!range) return translate('qf.complaint.range_none');
+    const t = rangeText(range);
+    return t.exact ? translate('qf.complaint.range_exact', { value: t.min }) : translate('qf.complaint.range', { min: t.min, max: t.max });
+  };
 };
 
 interface RulingContextValue {
@@ -40,27 +77,14 @@ interface RulingContextValue {
 
 /** Points input of one person row: the allowed range of its role at the chosen severity as helper text. */
 const PointsInput = ({ ctx }: { ctx: RulingContextValue }) => {
-  const translate = useTranslate();
   const sourceContext = useSourceContext();
   const role = useWatch({ name: sourceContext.getSource('role') }) as RulingRole | undefined;
-  let helper: string;
-  if (!ctx.policy || !ctx.severity || !role) helper = translate('qf.complaint.range_pick');
-  else {
-    const range = allowedRange(ctx.policy, ctx.severity, role, ctx.escalationLevel);
-    if (!range) helper = translate('qf.complaint.range_none');
-    else {
-      const t = rangeText(range);
-      helper = t.exact
-        ? translate('qf.complaint.range_exact', { value: t.min })
-        : translate('qf.complaint.range', { min: t.min, max: t.max });
-    }
-  }
+  const helper = useRangeHelper()(ctx.policy, ctx.severity, role, ctx.escalationLevel);
   return (
     <NumberInput
       source="points"
       label={`${F}.points`}
       step={0.5}
-      min={0}
       helperText={helper}
       sx={{ minWidth: 200 }}
     />
@@ -91,14 +115,14 @@ const EmployeeInput = ({ chain }: { chain: ChainEntry[] }) => {
     const otherGroup = translate('qf.complaint.other_group');
     const out: EmployeeChoice[] = chain.map((c) => ({
       id: c.employee.id,
-      name: `${c.employee.name}（${translate(`qf.complaint.chain.${c.relation}`)}）`,
+      name: `${employeeText(c.employee)} · ${translate(`qf.complaint.chain.${c.relation}`)}`,
       group: chainGroup,
     }));
     const seen = new Set(out.map((c) => c.id));
     for (const e of [...(selectedRecord ? [selectedRecord] : []), ...(found ?? [])]) {
       if (!e?.id || seen.has(e.id)) continue;
       seen.add(e.id);
-      out.push({ id: e.id, name: e.name, group: otherGroup });
+      out.push({ id: e.id, name: employeeText(e), group: otherGroup });
     }
     return out;
   }, [chain, found, selectedRecord, translate]);
@@ -124,14 +148,14 @@ const EmployeeInput = ({ chain }: { chain: ChainEntry[] }) => {
  */
 export const RulingForm = () => {
   const translate = useTranslate();
-  const policy = useCurrentPolicy();
-  const complaint = useTaskComplaint();
+  const record = useTaskComplaint();
+  const { policy, escalationLevel } = useRulingChecks(record);
+  const complaint = record?.complaint ?? record;
   const employeeIds = useMemo(() => complaint?.employeeIds ?? [], [complaint]);
   const { entries: chain } = useReportingChain(employeeIds);
   const severity = useWatch({ name: 'data.severity' }) as Severity | undefined;
   const category = useWatch({ name: 'data.category' }) as string | undefined;
   const { setValue } = useFormContext();
-  const escalationLevel = complaint?.source === 'escalated-order' ? (complaint.escalationLevel ?? 0) : 0;
   const ctx: RulingContextValue = { policy, severity, escalationLevel };
 
   const categoryChoices = useMemo(

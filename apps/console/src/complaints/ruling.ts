@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useGetMany, useGetOne } from 'react-admin';
+import { useGetMany, useGetOne, type TranslateFunction } from 'react-admin';
 import { PolicySchema, type Policy, type PointsRange, type RulingRole, type Severity } from '@qf/policy';
 import { formatPoints } from '../components/format';
 
@@ -81,4 +81,49 @@ export const useReportingChain = (employeeIds: readonly string[]): { entries: Ch
   }, [subjects.data, leads.data]);
 
   return { entries, isPending: (ids.length > 0 && subjects.isPending) || (leadIds.length > 0 && leads.isPending) };
+};
+
+/**
+ * What the ruling and appeal-decision checks need besides the form values: the case's pinned policy, the
+ * order's escalation level, the ruled points (appeal decision) and the console's translate. The form sets
+ * it while it is shown (stage-form schemas are static).
+ */
+export const rulingLive: {
+  policy?: Policy;
+  escalationLevel: number;
+  ruling?: { severity: Severity; persons: { employeeId: string; role: RulingRole }[] };
+  translate?: TranslateFunction;
+} = { escalationLevel: 0 };
+
+/**
+ * A client-side problem as an i18n key with its params: `qf.errors.<code>` (D's convention: a custom zod issue names
+ * its code in `params.code`); the message is the translated text, so it reads right with any form-level validator.
+ */
+export const issueText = (code: string, params: Record<string, string | number> = {}) => ({
+  message: rulingLive.translate ? rulingLive.translate(`qf.errors.${code}`, params) : `qf.errors.${code}`,
+  params: { code, ...params },
+});
+
+/** C-3: the problem of one person's points (one decimal), or null when they are allowed. */
+export const pointsProblem = (
+  points: unknown,
+  role: RulingRole | undefined,
+  severity: Severity | undefined,
+): { message: string; params: Record<string, string | number> } | null => {
+  const { policy, escalationLevel } = rulingLive;
+  const range = policy && severity && role ? allowedRange(policy, severity, role, escalationLevel) : undefined;
+  if (typeof points !== 'number' || !Number.isFinite(points)) {
+    if (range) {
+      const t = rangeText(range);
+      return t.exact ? issueText('complaint.points_exact', { value: t.min }) : issueText('complaint.points_range', { min: t.min, max: t.max });
+    }
+    return issueText('complaint.points_required');
+  }
+  if (Math.abs(points * 10 - Math.round(points * 10)) > 1e-9) return issueText('complaint.points_decimal');
+  if (range === null) return issueText('complaint.role_not_allowed');
+  if (!range) return points > 0 && points <= 100 ? null : issueText('complaint.points_positive');
+  const x10 = Math.round(points * 10);
+  if (x10 >= range.min && x10 <= range.max) return null;
+  const t = rangeText(range);
+  return t.exact ? issueText('complaint.points_exact', { value: t.min }) : issueText('complaint.points_range', { min: t.min, max: t.max });
 };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { CAUSES, COMPLAINT_SOURCES, PERSON_ROLES, SEVERITIES, VERDICTS } from '../components/choices';
+import { WORK_ORDER_SOURCES } from '@qf/contracts/complaints';
+import { CAUSES, PERSON_ROLES, SEVERITIES, VERDICTS } from '../components/choices';
+import { pointsProblem, rulingLive } from './ruling';
 
 // Messages are react-admin translation keys, so they show in the console's language.
 const REQUIRED = 'ra.validation.required';
@@ -9,19 +11,27 @@ const validDate = z.custom<string | Date>(
   { message: REQUIRED },
 );
 
-/** C-1: registering a complaint. */
+/** C-1: registering a complaint (sources are the policy's; a work-order source needs its 工单号). */
 export const CreateComplaintFormSchema = z
   .object({
-    source: z.enum(COMPLAINT_SOURCES, { message: REQUIRED }),
+    source: requiredText,
+    workOrderNo: z.string().trim().max(64).nullish(),
     customer: requiredText.max(200),
-    channel: requiredText.max(100),
+    channel: requiredText.max(50),
     occurredAt: validDate,
     description: requiredText.max(5000),
     unitId: requiredText,
-    employeeIds: z.array(z.string()).default([]),
+    employeeIds: z.array(z.string()).max(20).default([]),
     escalationLevel: z.number().int().min(0).max(3).nullish(),
+    severity: z.enum(SEVERITIES).nullish(),
   })
   .superRefine((v, ctx) => {
+    if (WORK_ORDER_SOURCES.includes(v.source) && !v.workOrderNo?.trim()) {
+      ctx.addIssue({ code: 'custom', path: ['workOrderNo'], message: 'qf.complaint.work_order_required' });
+    }
+    if (v.source === 'escalated-order' && !v.escalationLevel) {
+      ctx.addIssue({ code: 'custom', path: ['escalationLevel'], message: 'qf.complaint.escalation_required' });
+    }
     if (v.source !== 'escalated-order' && v.escalationLevel) {
       ctx.addIssue({ code: 'custom', path: ['escalationLevel'], message: 'qf.complaint.escalation_only' });
     }
@@ -31,9 +41,13 @@ export const CreateComplaintFormSchema = z
 export const VerificationDataSchema = z.object({
   verdict: z.enum(VERDICTS, { message: REQUIRED }),
   facts: requiredText.max(5000),
+  evidence: z.string().max(5000).nullish(),
 });
 
-/** C-3: the liability ruling; point ranges are policy values, checked by the api. */
+/** A stage whose actions carry no data. */
+export const NoDataSchema = z.object({});
+
+/** C-3: the liability ruling; points are checked against the case's pinned policy (C-3/C-6 ranges) as the api does. */
 export const RulingDataSchema = z
   .object({
     severity: z.enum(SEVERITIES, { message: REQUIRED }),
@@ -44,17 +58,46 @@ export const RulingDataSchema = z
         z.object({
           employeeId: requiredText,
           role: z.enum(PERSON_ROLES, { message: REQUIRED }),
-          points: z.number({ message: 'ra.validation.number' }).positive().max(100),
+          points: z.unknown(),
         }),
       )
       .min(1, REQUIRED),
   })
-  .superRefine((v, ctx) => {
-    const seen = new Set<string>();
-    v.persons.forEach((p, i) => {
-      if (seen.has(p.employeeId)) {
-        ctx.addIssue({ code: 'custom', path: ['persons', i, 'employeeId'], message: 'qf.complaint.person_duplicate' });
-      }
-      seen.add(p.employeeId);
-    });
-  });
+  // runs even while other fields are missing (zod would skip it), so a points problem shows at once
+  .superRefine(
+    (v, ctx) => {
+      const seen = new Set<string>();
+      const persons = Array.isArray(v?.persons) ? v.persons : [];
+      persons.forEach((p, i) => {
+        if (!p || typeof p !== 'object') return;
+        if (p.employeeId && seen.has(p.employeeId)) {
+          ctx.addIssue({ code: 'custom', path: ['persons', i, 'employeeId'], message: 'qf.complaint.person_duplicate' });
+        }
+        if (p.employeeId) seen.add(p.employeeId);
+        const problem = pointsProblem(p.points, p.role, v.severity);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['persons', i, 'points'], ...problem });
+      });
+    },
+    { when: () => true },
+  );
+
+export const APPEAL_DECISIONS = ['uphold', 'change', 'withdraw'] as const;
+
+/** C-12: the leadership group's decision; a change gives every accountable person's points within the C-3 range. */
+export const AppealDecisionFormSchema = z
+  .object({
+    decision: z.enum(APPEAL_DECISIONS, { message: 'qf.complaint.decision_required' }),
+    points: z.array(z.object({ employeeId: z.string(), points: z.unknown() })).optional(),
+  })
+  .superRefine(
+    (v, ctx) => {
+      if (v?.decision !== 'change') return;
+      const ruling = rulingLive.ruling;
+      (Array.isArray(v.points) ? v.points : []).forEach((p, i) => {
+        const role = ruling?.persons.find((x) => x.employeeId === p?.employeeId)?.role;
+        const problem = pointsProblem(p?.points, role, ruling?.severity);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['points', i, 'points'], ...problem });
+      });
+    },
+    { when: () => true },
+  );

@@ -1,35 +1,63 @@
-import { Datagrid, List, TextField, TextInput, Link, useRecordContext } from 'react-admin';
+import { Datagrid, FunctionField, List, Link, ReferenceInput, AutocompleteInput, SearchInput, TextInput, SelectInput, useTranslate } from 'react-admin';
 import { MoneyField, PointsField } from '../components/fields';
+import { employeeText } from '../complaints/RulingForm';
 
-const filters = [
-  <TextInput key="employeeId" source="employeeId" alwaysOn />,
+interface LedgerRow {
+  id: string;
+  employeeId: string;
+  employeeName: string;
+  employeeCode?: string;
+  month: string;
+  caseId?: string | null;
+  caseTitle?: string | null;
+  caseKind?: string | null;
+  source?: string;
+  reason: string;
+}
+
+const SOURCES = ['complaint', 'repair-star', 'star-award', 'star-pay', 'ledger'];
+
+const filters = (translate: (k: string) => string) => [
+  <SearchInput key="q" source="q" alwaysOn placeholder={translate('qf.complaint.ledger_search')} />,
+  <ReferenceInput key="employeeId" source="employeeId" reference="employees">
+    <AutocompleteInput optionText={employeeText} label="resources.deductions.fields.employeeName" />
+  </ReferenceInput>,
   <TextInput key="month" source="month" alwaysOn placeholder="YYYY-MM" />,
-  <TextInput key="caseId" source="caseId" />,
+  <SelectInput key="source" source="source" choices={SOURCES.map((id) => ({ id, name: `qf.complaint.ledger_source.${id}` }))} />,
 ];
 
-const CaseLink = () => {
-  const r = useRecordContext<{ caseId?: string }>();
-  return r?.caseId ? (
-    <Link to={`/cases/${encodeURIComponent(r.caseId)}/show`} onClick={(e: { stopPropagation(): void }) => e.stopPropagation()}>
-      {r.caseId}
+const CaseLink = ({ r }: { r: LedgerRow }) => {
+  const translate = useTranslate();
+  if (!r.caseId) return <span>—</span>;
+  const to = r.caseKind === 'complaint' ? `/complaints/${encodeURIComponent(r.caseId)}/show` : `/cases/${encodeURIComponent(r.caseId)}/show`;
+  return (
+    <Link to={to} onClick={(e: { stopPropagation(): void }) => e.stopPropagation()}>
+      {r.caseTitle || translate('qf.task.open_case')}
     </Link>
-  ) : (
-    <span>—</span>
   );
 };
 
+const Reason = ({ r }: { r: LedgerRow }) => {
+  const translate = useTranslate();
+  return <span>{translate(`qf.complaint.reason.${r.reason}`, { _: r.reason })}</span>;
+};
+
 // The ledger is append-only (H-2): no edit, create or delete here.
-export const DeductionList = () => (
-  <List filters={filters} sort={{ field: 'month', order: 'DESC' }} perPage={25} exporter={false}>
+export const DeductionList = () => {
+  const translate = useTranslate();
+  return (
+  <List filters={filters(translate)} sort={{ field: 'month', order: 'DESC' }} perPage={25} exporter={false}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
-      <TextField source="employeeName" />
-      <TextField source="employeeId" />
-      <TextField source="month" />
-      <CaseLink />
-      <TextField source="reason" />
+      <FunctionField
+        source="employeeName"
+        render={(r: LedgerRow) => (r.employeeCode ? `${r.employeeName}（${r.employeeCode}）` : r.employeeName)}
+      />
+      <FunctionField source="month" render={(r: LedgerRow) => r.month} />
+      <FunctionField source="caseId" sortable={false} render={(r: LedgerRow) => <CaseLink r={r} />} />
+      <FunctionField source="reason" sortable={false} render={(r: LedgerRow) => <Reason r={r} />} />
       <PointsField source="points" />
-      <MoneyField source="moneyFen" />
+      <MoneyField source="moneyFen" sortable={false} />
     </Datagrid>
   </List>
-);
-
+  );
+};

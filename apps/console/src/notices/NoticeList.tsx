@@ -8,7 +8,6 @@ import {
   Link,
   List,
   RecordContextProvider,
-  ReferenceField,
   SelectField,
   TopToolbar,
   useNotify,
@@ -18,6 +17,7 @@ import { severityChoices } from '../components/choices';
 import { DateTimeField } from '../components/fields';
 import { downloadWithToken } from '../components/download';
 import { API_URL } from '../dataProvider';
+import { personName } from '../complaints/shared';
 
 /** C-11 named notice of a liable complaint. */
 export interface NoticeRecord {
@@ -27,6 +27,8 @@ export interface NoticeRecord {
   publishedAt?: string;
   /** The case's title. */
   title?: string;
+  /** 姓名 and 工号 of the named people, by id. */
+  people?: Record<string, { name: string; code: string }>;
   body?: {
     severity?: string;
     category?: string;
@@ -68,13 +70,13 @@ const Persons = ({ record }: { record: NoticeRecord }) => {
       {persons.map((p, i) => (
         <RecordContextProvider key={`${p.employeeId}-${i}`} value={{ id: p.employeeId, ...p }}>
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-            <ReferenceField source="employeeId" reference="employees" link={false} emptyText={p.employeeId} />
+            <span>{personName(record.people, p.employeeId)}</span>
             <Chip
               size="small"
               variant="outlined"
               label={p.role ? translate(`qf.complaint.person_role.${p.role}`, { _: p.roleLabel ?? p.role }) : (p.roleLabel ?? '—')}
             />
-            <span>{translate('qf.notice.points', { points: p.points ?? '—' })}</span>
+            <span>{translate('qf.notice.points', { points: p.points !== undefined ? Number(p.points).toFixed(1) : '—' })}</span>
           </Box>
         </RecordContextProvider>
       ))}
@@ -100,6 +102,7 @@ export const NoticeList = () => (
         source="body.categoryLabel"
         sortable={false}
         render={(r: NoticeRecord) => r.body?.categoryLabel ?? r.body?.category ?? '—'}
+        label="resources.notices.fields.body.categoryLabel"
       />
       <FunctionField source="body.persons" sortable={false} render={(r: NoticeRecord) => <Persons record={r} />} />
       <FunctionField

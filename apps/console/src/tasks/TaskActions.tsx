@@ -92,11 +92,12 @@ const ActionDialog = ({
   const translate = useTranslate();
   const withData = !!stageForm && (stageForm.actions ?? ['approve']).includes(action);
   const StageInputs = withData ? stageForm.component : null;
+  const text = stageForm?.actionText?.[action];
 
   const validate = (values: FormValues) => {
     const errors: Record<string, unknown> = {};
-    if (NEEDS_COMMENT.includes(action) && !values.comment?.trim()) {
-      errors.comment = action === 'reject' ? 'qf.task.comment_required' : 'qf.task.comment_required_generic';
+    if ((NEEDS_COMMENT.includes(action) || text?.commentRequired) && !values.comment?.trim()) {
+      errors.comment = text?.commentRequired ?? (action === 'reject' ? 'qf.task.comment_required' : 'qf.task.comment_required_generic');
     }
     if (NEEDS_TARGET.includes(action) && !values.target?.trim()) errors.target = 'qf.task.target_required';
     if (withData) {
@@ -126,8 +127,13 @@ const ActionDialog = ({
         onSubmit={onSubmit as (v: Record<string, unknown>) => Promise<Record<string, unknown> | undefined>}
         sanitizeEmptyValues
       >
-        <DialogTitle>{translate(`qf.actions.${action}`, { _: action })}</DialogTitle>
+        <DialogTitle>{translate(text?.label ?? `qf.actions.${action}`, { _: action })}</DialogTitle>
         <DialogContent>
+          {text?.help && (
+            <Typography variant="body2" color="text.secondary" gutterBottom>
+              {translate(text.help)}
+            </Typography>
+          )}
           {StageInputs && (
             <>
               <Typography variant="subtitle2" gutterBottom>
@@ -137,7 +143,7 @@ const ActionDialog = ({
             </>
           )}
           {NEEDS_TARGET.includes(action) && <TextInput source="target" label="qf.task.target_user" fullWidth />}
-          <TextInput source="comment" label="qf.task.comment" multiline minRows={2} fullWidth />
+          <TextInput source="comment" label={text?.comment ?? 'qf.task.comment'} multiline minRows={2} fullWidth />
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
@@ -187,7 +193,7 @@ export const TaskActions = ({ task, stageForm, onSuccess }: TaskActionsProps) =>
               color={COLOR[a] ?? 'inherit'}
               onClick={() => setOpen(a)}
             >
-              {translate(`qf.actions.${a}`, { _: a })}
+              {translate(stageForm?.actionText?.[a]?.label ?? `qf.actions.${a}`, { _: a })}
             </Button>
           ))}
         </Stack>

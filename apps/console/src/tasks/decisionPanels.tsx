@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { TaskView } from '@qf/contracts/cases';
 import { RepairStarPanel, StarLeadReviewPanel, StarMonthlyReviewPanel, StarVotePanel } from '../stars/panels';
+import { AppealDecisionPanel, AppealPanel, RulePanel, VerifyPanel } from '../complaints/panels';
 import { SettlementApprovePanel, SettlementConfirmPanel } from '../settlements/DecisionPanels';
 import { RectificationDecisionPanel } from '../rectifications/RectificationDecision';
 
@@ -23,6 +24,10 @@ export const decisionPanels: Record<string, DecisionPanel> = {
   'star-application:committee': StarVotePanel,
   'star-review:scores': StarMonthlyReviewPanel,
   'repair-star:committee': RepairStarPanel,
+  'complaint:verify': VerifyPanel,
+  'complaint:rule': RulePanel,
+  'complaint:appeal': AppealPanel,
+  'complaint:appeal-decision': AppealDecisionPanel,
   'settlement:confirm': SettlementConfirmPanel,
   'settlement:approve': SettlementApprovePanel,
   'rectification:plan': RectificationDecisionPanel,

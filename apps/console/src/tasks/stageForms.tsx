@@ -4,7 +4,9 @@ import type { z } from 'zod';
 import type { TaskActionName, TaskView } from '@qf/contracts/cases';
 import { verdictChoices } from '../components/choices';
 import { RulingForm } from '../complaints/RulingForm';
-import { RulingDataSchema, VerificationDataSchema } from '../complaints/schemas';
+import { AppealDecisionForm } from '../complaints/AppealDecisionForm';
+import { complaintActionText, NoStageInputs, VerificationEvidenceInput } from '../complaints/stageText';
+import { AppealDecisionFormSchema, NoDataSchema, RulingDataSchema, VerificationDataSchema } from '../complaints/schemas';
 import {
   NoRectificationDataSchema, NoRectificationInputs, rectificationActionText, RectificationNoteForm, RectificationNoteSchema, RectificationPlanForm,
   RectificationPlanFormSchema, settlementActionText,
@@ -20,6 +22,15 @@ export interface StageFormDef {
   /** Actions that carry the form's data (default: approve). */
   actions?: readonly TaskActionName[];
   defaultData?: Record<string, unknown>;
+  /** What an action means at this stage (translation keys): button/dialog label, comment label, required-comment message, a hint. */
+  actionText?: Partial<Record<TaskActionName, StageActionText>>;
+}
+
+export interface StageActionText {
+  label?: string;
+  comment?: string;
+  commentRequired?: string;
+  help?: string;
 }
 
 const F = 'resources.complaints.fields';
@@ -28,16 +39,22 @@ const VerificationForm = () => (
   <>
     <SelectInput source="data.verdict" label={`${F}.verdict`} choices={verdictChoices} fullWidth />
     <TextInput source="data.facts" label={`${F}.facts`} multiline minRows={3} fullWidth />
+    <VerificationEvidenceInput />
   </>
 );
 
 export const stageForms: Record<string, StageFormDef> = {
-  'complaint:verify': { component: VerificationForm, schema: VerificationDataSchema },
+  'complaint:verify': { component: VerificationForm, schema: VerificationDataSchema, actionText: complaintActionText.verify },
   'complaint:rule': {
     component: RulingForm,
     schema: RulingDataSchema,
     defaultData: { persons: [{ role: 'responsible' }] },
+    actionText: complaintActionText.rule,
   },
+  /** C-12: accept the ruling (approve) or appeal it with a reason (reject); no data. */
+  'complaint:appeal': { component: NoStageInputs, schema: NoDataSchema, actions: [], actionText: complaintActionText.appeal },
+  /** C-12: uphold | change (points per person) | withdraw. */
+  'complaint:appeal-decision': { component: AppealDecisionForm, schema: AppealDecisionFormSchema, actionText: complaintActionText.decision },
   /** E-7: the team lead's revisit, causes and plan (all required). */
   'rectification:plan': { component: RectificationPlanForm, schema: RectificationPlanFormSchema, actionText: rectificationActionText.plan },
   /** E-7: the fault-analysis meeting (manager) confirms the rectification or reopens it (due at the next meeting). */
