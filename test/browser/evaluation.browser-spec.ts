@@ -212,8 +212,20 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
       expect.objectContaining({ action: 'task.approve', actor: 'foreman1', note: '已组织班组复盘，完工后必须清理现场并拍照留存' }),
     ]);
 
-    // --- E-5: the month's scores name the repairers as 姓名（工号）
+    // --- 工单: the order's page lists its evaluations with evaluators by name and their results
     await switchUser(page, 'admin');
+    await c.ui.step(page, 'work-order', async () => {
+      await page.getByRole('menuitem', { name: '工单' }).click();
+      await page.getByRole('row').filter({ hasText: sat.order_no }).click();
+      const table = page.getByTestId('work-order-evaluations');
+      await table.waitFor({ timeout: UI_TIMEOUT });
+      const dispatcherRow = await table.getByRole('row').filter({ hasText: '调度回访' }).innerText();
+      expect(dispatcherRow).toContain(`${dispatcherName}（${dispatcherCode}）`);
+      expect(dispatcherRow).toContain('满意 · 10 分');
+      expectChinese(await page.locator('main').innerText(), [/\b(EV|F-EV)-[0-9a-f]+-\d+/g]);
+    });
+
+    // --- E-5: the month's scores name the repairers as 姓名（工号）
     await c.ui.step(page, 'scores', async () => {
       // E-4: evaluated the day after closing, so the scores fall in that day's month
       const [{ month }] = await c.s.ds.query(`SELECT to_char(evaluate_on, 'YYYY-MM') AS month FROM evaluations WHERE id = $1`, [sat.id]);

@@ -148,6 +148,22 @@ export class EvaluationController {
     return sendList(res, 'work-orders', rows, lq.offset, total);
   }
 
+  /** One closed order with its evaluations (kind, evaluator 姓名（工号）, due, result, the rectification it opened). */
+  @Get('work-orders/:id')
+  async order(@Param('id') id: string) {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('work order');
+    const [o] = await this.ds.query(
+      `SELECT w.id, w.order_no AS "orderNo", w.fault_key AS "faultKey", w.repeat_report AS "repeatReport", w.source, w.repairer_id AS "repairerId",
+              e.name || '（' || e.code || '）' AS "repairerName", w.team_unit_id AS "teamUnitId", t.name AS "teamName", w.reporter, w.reported_at AS "reportedAt", w.closed_at AS "closedAt"
+       FROM work_orders w JOIN employees e ON e.id = w.repairer_id LEFT JOIN org_units t ON t.id = w.team_unit_id WHERE w.id = $1`, [id]);
+    if (!o) throw notFound('work order');
+    const evaluations = await this.ds.query(
+      `SELECT ev.id, ev.kind, COALESCE(ue.name || '（' || ue.code || '）', u.display_name) AS "evaluatorName", ev.evaluate_on::text AS "evaluateOn", ev.due_at AS "dueAt",
+              ev.choice, ev.score, ev.answered_at AS "answeredAt", ev.rectification_case_id AS "rectificationCaseId", (ev.answered_at IS NULL AND ev.due_at < now()) AS overdue
+       FROM evaluations ev LEFT JOIN users u ON u.id = ev.evaluator_user_id LEFT JOIN employees ue ON ue.id = u.employee_id WHERE ev.order_id = $1 ORDER BY ev.kind`, [id]);
+    return { ...o, evaluations };
+  }
+
   /**
    * E-1/E-2/E-4: samples and assigns the orders closed on `date` (the seed defaults to the date). The same code runs
    * each day in the `dailyEvaluationAssignment` workflow (Temporal Schedule, see EvaluationScheduleService);

@@ -62,7 +62,7 @@ export const WorkOrderList = () => {
         </TopToolbar>
       }
     >
-      <Datagrid bulkActionButtons={false} rowClick={false} empty={<Empty />}>
+      <Datagrid bulkActionButtons={false} rowClick="show" empty={<Empty />}>
         <TextField source="orderNo" />
         <TextField source="faultKey" sortable={false} emptyText="—" />
         <FunctionField

@@ -165,6 +165,7 @@ const settlementEvaluation = {
         branch_rows: "The branch's employees",
       },
       work_order: {
+        no_evaluations: 'No evaluations for this order (not sampled, or not evaluable by E-1)',
         source_other: 'Other channel',
         skip: {
           not_closed: 'Not closed: not evaluated (E-1)',

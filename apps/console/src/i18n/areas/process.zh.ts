@@ -167,6 +167,7 @@ const settlementEvaluation = {
         branch_rows: '本分公司员工明细',
       },
       work_order: {
+        no_evaluations: '此工单没有评价（未抽样或不符合 E-1）',
         source_other: '其他渠道',
         skip: {
           not_closed: '工单未关闭，不评价（E-1）',
