@@ -135,7 +135,7 @@ export class CasesService {
     if (!r.visible) throw forbidden('this case is outside your scope');
     const tasks = await this.ds.query(`SELECT ${TASK_COLUMNS} FROM tasks t JOIN cases c ON c.id = t.case_id WHERE t.case_id = $1 ORDER BY t.created_at, t.slot`, [id]);
     const timeline = await this.ds.query(
-      `SELECT a.at, a.actor, a.actor_id, ${userNameSql('a.actor_id')} AS actor_name, a.action, a.details->>'stage' AS stage, a.details
+      `SELECT a.at, a.actor, a.actor_id, ${userNameSql('COALESCE(a.actor_id, (SELECT au.id FROM users au WHERE au.username = a.actor))')} AS actor_name, a.action, a.details->>'stage' AS stage, a.details
        FROM audit_log a WHERE a.case_id = $1 ORDER BY a.at, a.id`, [id]);
     const [flow] = await this.ds.query(`SELECT body FROM flow_versions WHERE kind = $1 AND version = $2`, [r.kind, r.flow_version]);
     const stageLabels: Record<string, string> = {};

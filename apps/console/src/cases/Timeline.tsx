@@ -20,7 +20,7 @@ export const Timeline = ({ entries, kind, names }: { entries: TimelineEntry[] | 
   if (sorted.length === 0) return <Typography color="text.secondary">{translate('qf.case.no_timeline')}</Typography>;
   const who = (e: TimelineEntry) =>
     e.actorName ??
-    (e.actor === 'schedule' ? translate('qf.case_ui.schedule') : !e.actor || e.actor === 'system' || e.actor === 'api' ? translate('qf.case_ui.system') : e.actor);
+    (e.actor === 'schedule' ? translate('qf.case_ui.schedule') : translate('qf.case_ui.system'));
   return (
     <Stack spacing={0} component="ol" data-testid="case-timeline" sx={{ listStyle: 'none', p: 0, m: 0 }}>
       {sorted.map((e, i) => {
