@@ -62,6 +62,15 @@ export const SettlementConfirmPanel = ({ task }: { task: TaskView }) => {
   if (!s) return <Loading error={error} />;
   const branches = s.branches ?? [];
   const mine = branches.find((b) => b.branchId === s.taskBranchId);
+  // a confirmation escalated to HR (its branch head did not act in time) decides for every branch
+  if (!s.taskBranchId) {
+    return (
+      <Stack spacing={2} data-testid="settlement-confirm-panel">
+        <Head s={s} />
+        <BranchTotals branches={branches} status={s.status} testId="settlement-confirm-branches" />
+      </Stack>
+    );
+  }
   return (
     <Stack spacing={2} data-testid="settlement-confirm-panel">
       <Head s={s} />
@@ -73,14 +82,12 @@ export const SettlementConfirmPanel = ({ task }: { task: TaskView }) => {
       ) : (
         <Typography color="text.secondary">{translate(`${T}.branch_no_rows`)}</Typography>
       )}
-      {s.taskBranchId && (
-        <Box>
-          <Typography variant="subtitle2" gutterBottom>
-            {translate(`${T}.branch_rows`)}
-          </Typography>
-          <SettlementRows id={s.id} branches={branches} branchId={s.taskBranchId} perPage={10} />
-        </Box>
-      )}
+      <Box>
+        <Typography variant="subtitle2" gutterBottom>
+          {translate(`${T}.branch_rows`)}
+        </Typography>
+        <SettlementRows id={s.id} branches={branches} branchId={s.taskBranchId} perPage={10} />
+      </Box>
     </Stack>
   );
 };
