@@ -125,7 +125,7 @@ describe('browser: the complaint process in the console, every stage action as i
       if (o.checkWorkOrder) {
         // C-1: a work-order source needs its number; the form says so in Chinese before the api is asked
         await page.getByRole('button', { name: '保存' }).click();
-        await page.getByText('热线工单和越级工单必须填写工单号').waitFor({ timeout: UI_TIMEOUT });
+        await page.getByText('热线工单和越级工单必须填写工单号', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
         await c.ui.shot(page, 'register-work-order-required');
       }
       await wo.fill(o.wo);
@@ -233,7 +233,7 @@ describe('browser: the complaint process in the console, every stage action as i
       await page.getByRole('button', { name: '退回重新核实', exact: true }).click();
       const d = page.getByRole('dialog');
       await d.getByRole('button', { name: '提交', exact: true }).click();
-      await d.getByText('请填写退回理由').waitFor({ timeout: UI_TIMEOUT });
+      await d.getByText('请填写退回理由', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
       await d.getByRole('textbox', { name: '退回理由' }).fill('缺少监管转办函，请补充核实');
       await d.getByRole('button', { name: '提交', exact: true }).click();
       await d.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
@@ -254,7 +254,7 @@ describe('browser: the complaint process in the console, every stage action as i
       for (const bad of o.bad ?? []) {
         await points.fill(bad.value);
         await d.getByRole('button', { name: '提交', exact: true }).click();
-        await d.getByText(bad.message).waitFor({ timeout: UI_TIMEOUT });
+        await d.getByText(bad.message, { exact: true }).waitFor({ timeout: UI_TIMEOUT });
         expect((await c.s.ds.query(`SELECT status FROM tasks WHERE id = $1`, [taskId]))[0].status).toBe('open');
       }
       if (o.bad?.length) await c.ui.shot(page, 'ruling-range-error');
@@ -312,7 +312,7 @@ describe('browser: the complaint process in the console, every stage action as i
       await d.waitFor({ timeout: UI_TIMEOUT });
       if (checkRequired) {
         await d.getByRole('button', { name: '提交', exact: true }).click();
-        await d.getByText('请填写申诉理由').waitFor({ timeout: UI_TIMEOUT });
+        await d.getByText('请填写申诉理由', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
       }
       await d.getByRole('textbox', { name: '申诉理由' }).fill(reason);
       await d.getByRole('button', { name: '提交', exact: true }).click();
@@ -363,7 +363,7 @@ describe('browser: the complaint process in the console, every stage action as i
         await d.getByText('原认定 8.0 分 · 允许范围 5.0–10.0').waitFor({ timeout: UI_TIMEOUT });
         await field.fill('11');
         await d.getByRole('button', { name: '提交', exact: true }).click();
-        await d.getByText('扣分须在 5.0–10.0 分之间').waitFor({ timeout: UI_TIMEOUT });
+        await d.getByText('扣分须在 5.0–10.0 分之间', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
         await c.ui.shot(page, 'appeal-change-range');
         await field.fill('6');
       });

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Box, CircularProgress, Divider, Typography } from '@mui/material';
-import { Link, useGetIdentity, useTranslate } from 'react-admin';
+import { useGetIdentity, useTranslate } from 'react-admin';
 import type { TaskView } from '@qf/contracts/cases';
 import { formatPoints } from '../components/format';
 import {
@@ -31,7 +31,6 @@ const WithComplaint = ({ task, children }: { task: TaskView; children: (c: Compl
   return (
     <Box data-testid={`complaint-panel-${task.stage}`}>
       {children(data)}
-      <Link to={`/complaints/${encodeURIComponent(task.caseId)}/show`}>{translate('qf.complaint.open_complaint')}</Link>
     </Box>
   );
 };

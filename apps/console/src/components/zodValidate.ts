@@ -45,7 +45,9 @@ export const zodValidate =
     const errors: ErrorTree = {};
     for (const issue of result.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      setPath(errors, path.length ? path : ['root'], zodIssueMessage(issue));
+      // a form-level validator's leaf is a plain key or {message, args} (react-admin's resolver wraps it once more itself)
+      const m = zodIssueMessage(issue);
+      setPath(errors, path.length ? path : ['root'], (m.startsWith(RA_ERROR) ? JSON.parse(m.slice(RA_ERROR.length)) : m) as string);
     }
     return errors;
   };

@@ -23,7 +23,7 @@ export const zh = {
       earlier_verification: '已有核实结论',
       ruling_appealed: '被申诉的责任认定',
       own_points: '您在本案中被认定为「%{role}」，扣 %{points} 分。',
-      appeal_hint: '接受认定：扣分在申诉期结束后按认定入账；提出申诉：须填写申诉理由，由领导小组裁决。',
+      appeal_hint: '接受认定：不再申诉，扣分按认定入账；提出申诉：须填写申诉理由，由领导小组裁决（维持、变更扣分或撤销）。',
       current_ruling: '当前认定及扣分',
       change_hint: '为每位责任人员填写变更后的扣分，须在允许范围内。',
       new_points_of: '%{name} · %{role} 的新扣分',
