@@ -24,6 +24,8 @@ describe('browser: the repair star goes to the performance committee and is appr
     await context?.close();
     context = await c.browser.newContext();
     page = await context.newPage();
+    await page.goto(`${c.base}/`);
+    await page.locator('input[name=username]').waitFor({ timeout: 60000 }); // a loaded CI machine serves the console slowly
     await c.ui.login(page, username);
   }
   afterAll(async () => context?.close());
@@ -63,6 +65,7 @@ describe('browser: the repair star goes to the performance committee and is appr
     if (comment) await dialog.locator('textarea[name=comment]').fill(comment);
     await dialog.getByRole('button', { name: '提交' }).click();
     await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    await page.waitForURL(/#\/cases\//, { timeout: UI_TIMEOUT }); // the console goes on to the case page
   }
 
   it('E-6 a manager sends two months\' repair stars from the monthly scores page', async () => {

@@ -39,6 +39,8 @@ describe('browser: star campaign, applications, lead review, exam, committee vot
     await context?.close();
     context = await c.browser.newContext();
     page = await context.newPage();
+    await page.goto(`${c.base}/`);
+    await page.locator('input[name=username]').waitFor({ timeout: 60000 }); // a loaded CI machine serves the console slowly
     await c.ui.login(page, username);
   }
 
@@ -70,6 +72,7 @@ describe('browser: star campaign, applications, lead review, exam, committee vot
     if (comment) await dialog.locator('textarea[name=comment]').fill(comment);
     await dialog.getByRole('button', { name: '提交' }).click();
     await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    await page.waitForURL(/#\/cases\//, { timeout: UI_TIMEOUT }); // the console goes on to the case page
   }
 
   /** A comment (or any text) reached the case's 审批记录 (api). */
@@ -180,6 +183,7 @@ describe('browser: star campaign, applications, lead review, exam, committee vot
       await dialog.getByText('驳回必须填写意见').waitFor({ timeout: UI_TIMEOUT });
       await dialog.locator('textarea[name=comment]').fill('近三个月质检成绩未达标');
       await dialog.getByRole('button', { name: '提交' }).click();
+      await page.waitForURL(/#\/cases\//, { timeout: UI_TIMEOUT }); // the console goes on to the case page
       await eventually(async () => ((await application(apps.agent3)).status === 'lead-rejected' ? true : null));
       await page.goto(`${c.base}/#/star-applications/${apps.agent3}/show`);
       await page.locator('[data-testid=star-explanation]').filter({ hasText: '班组长驳回：近三个月质检成绩未达标（S-6）' }).waitFor({ timeout: UI_TIMEOUT });
