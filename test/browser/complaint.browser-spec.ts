@@ -79,9 +79,18 @@ describe('browser: the complaint process in the console, every stage action as i
 
   /** MUI select: open by its label, pick the option. */
   async function choose(scope: Locator | Page, label: string | RegExp, option: string | RegExp) {
-    await scope.getByRole('combobox', { name: label }).first().click();
-    await page.getByRole('option', { name: option }).first().click();
-    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    const combo = scope.getByRole('combobox', { name: label }).first();
+    // a list re-rendered while it opens (its choices still loading on a busy runner) can swallow the click: try again
+    for (let attempt = 1; ; attempt++) {
+      if (!(await page.getByRole('listbox').isVisible())) await combo.click();
+      await page.getByRole('option', { name: option }).first().click({ timeout: UI_TIMEOUT });
+      try {
+        await page.getByRole('listbox').waitFor({ state: 'detached', timeout: 5000 });
+        return;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
+    }
   }
 
   /** The task's page with its decision panel (what is being decided) shown. */
@@ -388,6 +397,18 @@ describe('browser: the complaint process in the console, every stage action as i
       await c.ui.shot(page, 'complaint-page');
       await page.goto(`${c.base}/#/complaints/${cases.W.id}/show`);
       await page.getByText('责任认定已由领导小组撤销，不扣分。').waitFor({ timeout: UI_TIMEOUT });
+    });
+    // the ledger and the named notices show names, labels and points — no ids
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    await c.ui.step(page, 'ledger-and-notices', async () => {
+      await page.goto(`${c.base}/#/deductions`);
+      await page.getByPlaceholder('员工姓名或工号').fill(people.agent2.code);
+      const ledgerRow = page.getByRole('row').filter({ hasText: who('agent2') }).filter({ hasText: cases.E.customer });
+      await ledgerRow.filter({ hasText: '责任认定扣分' }).filter({ hasText: '6.0' }).waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.locator('#main-content').innerText()).not.toMatch(uuid);
+      await page.goto(`${c.base}/#/notices`);
+      await page.getByRole('row').filter({ hasText: cases.R.customer }).filter({ hasText: who('agent3') }).filter({ hasText: '2.0' }).waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.locator('#main-content').innerText()).not.toMatch(uuid);
     });
     done();
   }, 180000);

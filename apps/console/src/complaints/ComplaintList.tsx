@@ -45,32 +45,32 @@ const StageText = ({ r }: { r: ComplaintView }) => {
 export const ComplaintList = () => {
   const translate = useTranslate();
   return (
-  <List
-    filters={filters(translate)}
-    sort={{ field: 'createdAt', order: 'DESC' }}
-    perPage={25}
-    actions={
-      <TopToolbar>
-        <FilterButton />
-        <CreateButton />
-      </TopToolbar>
-    }
-  >
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <DateTimeField source="createdAt" />
-      <SelectField source="source" choices={sourceChoices} sortable={false} />
-      <TextField source="workOrderNo" emptyText="—" sortable={false} />
-      <TextField source="customer" sortable={false} />
-      <FunctionField
-        source="employeeIds"
-        sortable={false}
-        render={(r: ComplaintView) => (r.employeeIds ?? []).map((id) => personName(r.people, id)).join('、') || '—'}
-      />
-      <TextField source="channel" sortable={false} />
-      <DateTimeField source="occurredAt" sortable={false} />
-      <SelectField source="status" choices={caseStatusChoices} />
-      <FunctionField source="stage" sortable={false} render={(r: ComplaintView) => <StageText r={r} />} />
-    </Datagrid>
-  </List>
+    <List
+      filters={filters(translate)}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      perPage={25}
+      actions={
+        <TopToolbar>
+          <FilterButton />
+          <CreateButton />
+        </TopToolbar>
+      }
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <DateTimeField source="createdAt" />
+        <SelectField source="source" choices={sourceChoices} sortable={false} />
+        <TextField source="workOrderNo" emptyText="—" sortable={false} />
+        <TextField source="customer" sortable={false} />
+        <FunctionField
+          source="employeeIds"
+          sortable={false}
+          render={(r: ComplaintView) => (r.employeeIds ?? []).map((id) => personName(r.people, id)).join('、') || '—'}
+        />
+        <TextField source="channel" sortable={false} />
+        <DateTimeField source="occurredAt" sortable={false} />
+        <SelectField source="status" choices={caseStatusChoices} />
+        <FunctionField source="stage" sortable={false} render={(r: ComplaintView) => <StageText r={r} />} />
+      </Datagrid>
+    </List>
   );
 };

@@ -46,18 +46,18 @@ const Reason = ({ r }: { r: LedgerRow }) => {
 export const DeductionList = () => {
   const translate = useTranslate();
   return (
-  <List filters={filters(translate)} sort={{ field: 'month', order: 'DESC' }} perPage={25} exporter={false}>
-    <Datagrid bulkActionButtons={false} rowClick={false}>
-      <FunctionField
-        source="employeeName"
-        render={(r: LedgerRow) => (r.employeeCode ? `${r.employeeName}（${r.employeeCode}）` : r.employeeName)}
-      />
-      <FunctionField source="month" render={(r: LedgerRow) => r.month} />
-      <FunctionField source="caseId" sortable={false} render={(r: LedgerRow) => <CaseLink r={r} />} />
-      <FunctionField source="reason" sortable={false} render={(r: LedgerRow) => <Reason r={r} />} />
-      <PointsField source="points" />
-      <MoneyField source="moneyFen" sortable={false} />
-    </Datagrid>
-  </List>
+    <List filters={filters(translate)} sort={{ field: 'month', order: 'DESC' }} perPage={25} exporter={false}>
+      <Datagrid bulkActionButtons={false} rowClick={false}>
+        <FunctionField
+          source="employeeName"
+          render={(r: LedgerRow) => (r.employeeCode ? `${r.employeeName}（${r.employeeCode}）` : r.employeeName)}
+        />
+        <FunctionField source="month" render={(r: LedgerRow) => r.month} />
+        <FunctionField source="caseId" sortable={false} render={(r: LedgerRow) => <CaseLink r={r} />} />
+        <FunctionField source="reason" sortable={false} render={(r: LedgerRow) => <Reason r={r} />} />
+        <PointsField source="points" />
+        <MoneyField source="moneyFen" sortable={false} />
+      </Datagrid>
+    </List>
   );
 };
