@@ -20,7 +20,7 @@ import { ProblemNotice } from '../components/ProblemDetails';
 import type { StageFormDef } from './stageForms';
 
 export interface TaskActionsProps {
-  task: Pick<TaskView, 'id' | 'caseId' | 'allowedActions' | 'status'>;
+  task: Pick<TaskView, 'id' | 'caseId' | 'allowedActions' | 'status'> & { claimedBy?: string | null };
   /** Process-specific inputs (under `data.`) sent with the actions it names. */
   stageForm?: StageFormDef;
   /** Default: refresh and go to the case page. */
@@ -160,8 +160,10 @@ export const TaskActions = ({ task, stageForm, onSuccess }: TaskActionsProps) =>
   const submit = useSubmitAction(task, onSuccess);
   const [open, setOpen] = useState<TaskActionName | null>(null);
   const [claiming, setClaiming] = useState(false);
-  const actions = (task.allowedActions ?? []).filter((a) => a !== 'claim');
-  const canClaim = (task.allowedActions ?? []).includes('claim');
+  // actions a stage's panel performs itself (e.g. the monthly scores' 提交) are not offered twice
+  const actions = (task.allowedActions ?? []).filter((a) => a !== 'claim' && !stageForm?.hidden?.includes(a));
+  // a pool task once claimed is no longer claimable
+  const canClaim = (task.allowedActions ?? []).includes('claim') && !task.claimedBy;
 
   if (!canClaim && actions.length === 0) {
     return <Typography color="text.secondary">{translate('qf.task.no_actions')}</Typography>;

@@ -24,6 +24,8 @@ export interface StageFormDef {
   defaultData?: Record<string, unknown>;
   /** What an action means at this stage (translation keys): button/dialog label, comment label, required-comment message, a hint. */
   actionText?: Partial<Record<TaskActionName, StageActionText>>;
+  /** Actions the stage's decision panel performs itself: not offered again as buttons. */
+  hidden?: readonly TaskActionName[];
 }
 
 export interface StageActionText {
@@ -65,6 +67,8 @@ export const stageForms: Record<string, StageFormDef> = {
   'settlement:confirm': { component: NoRectificationInputs, schema: NoRectificationDataSchema, actions: [], actionText: settlementActionText.confirm },
   /** H-2: HR approves the month (it locks) or returns it for recomputation. */
   'settlement:approve': { component: NoRectificationInputs, schema: NoRectificationDataSchema, actions: [], actionText: settlementActionText.approve },
+  /** S-10: the lead's score table in the panel submits the scores and completes the task; a bare 同意 would carry none. */
+  'star-review:scores': { component: NoStageInputs, schema: NoDataSchema, actions: [], hidden: ['approve'] },
 };
 
 export const stageFormFor = (task: Pick<TaskView, 'kind' | 'stage'>): StageFormDef | undefined =>
