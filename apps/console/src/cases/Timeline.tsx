@@ -1,6 +1,7 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import type { TimelineEntry } from '@qf/contracts/cases';
+import { starText } from '../stars/starText';
 import { formatDateTime } from '../components/format';
 import { DataFields } from './DataFields';
 import { useCaseLabels } from './labels';
@@ -67,7 +68,7 @@ export const Timeline = ({ entries, kind, names }: { entries: TimelineEntry[] | 
             </Stack>
             {e.comment && (
               <Typography variant="body2" sx={{ mt: 0.5, whiteSpace: 'pre-wrap' }} data-testid="timeline-comment">
-                {translate('qf.case_ui.comment')}：{e.comment}
+                {translate('qf.case_ui.comment')}：{starText(translate, locale, e.comment)}
               </Typography>
             )}
             {e.action.startsWith('task.') ? (
