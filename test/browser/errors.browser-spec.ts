@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { Locator, Page } from 'playwright-core';
 import { consoleSuite, UI_TIMEOUT } from '../support/browser';
 import { eventually } from '../support/stack';
@@ -25,9 +25,9 @@ describe('browser: errors in the user\'s language (issue 11)', () => {
   it('C-5 the api\'s zod error (comment too long) and rule violation (joint accountability) show in Chinese, with the rule tag', async () => {
     const { s, ui } = ctx;
     const [agent] = await s.ds.query(`SELECT u.employee_id, e.unit_id FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.username = 'agent1'`);
-    const customer = `错误提示客户${randomUUID().slice(0, 6)}`;
+    const customer = `错误提示客户${randomInt(100000, 999999)}`;
     const reg = await s.http.post('/api/complaints').set(await ctx.auth('verifier1')).send({
-      source: 'hotline-work-order', workOrderNo: `WO-${randomUUID().slice(0, 8)}`, customer, channel: '10000号',
+      source: 'hotline-work-order', workOrderNo: `WO-${randomInt(10000000, 99999999)}`, customer, channel: '10000号',
       occurredAt: '2026-11-20T02:00:00Z', description: '装机超时未处理', unitId: agent.unit_id, employeeIds: [agent.employee_id],
     });
     expect(reg.status).toBe(201);

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { Page } from 'playwright-core';
-import { consoleSuite, UI_TIMEOUT } from '../support/browser';
+import { consoleSuite, expectChinese, UI_TIMEOUT } from '../support/browser';
 import { eventually } from '../support/stack';
 
 /**
@@ -10,18 +10,10 @@ import { eventually } from '../support/stack';
  * callback, the foreman self-evaluates (满意, and 不满意 → the internal note, commented and submitted in the inbox);
  * the month's scores name the repairers. Each result is checked through the api and the database.
  */
-/** A zh-CN screen shows no UUID and no Latin word beyond the allowed ones (P4/P5, file formats, rule IDs, order numbers). */
-function expectChinese(text: string, allowed: RegExp[] = []) {
-  expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i);
-  let rest = text;
-  for (const re of [/\b[A-Z]-\d+\b/g, /\bP[45]\b/g, /\b(xlsx|csv|XLSX|CSV)\b/g, /（E\d{4}）/g, /\bE\d{4}\b/g, ...allowed]) rest = rest.replace(re, ' ');
-  expect(rest).not.toMatch(/[A-Za-z]{2,}/);
-}
-
 describe('browser: daily evaluations — assignment, callbacks, self-evaluations, internal note (E-1…E-5, E-7)', () => {
   const c = consoleSuite('evaluation');
   const auth = (u: string) => c.auth(u);
-  const tag = randomUUID().slice(0, 6);
+  const tag = String(randomInt(100000, 999999)); // digits: a zh-CN screen shows no Latin test noise
   const orders: { id: string; orderNo: string; repairer: string }[] = [];
   let teamId = '';
   let walkInNo = '';
@@ -41,7 +33,7 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
       orders.push({ id: res.body.id, orderNo, repairer: `${r.name}（${r.code}）` });
     }
     // and one that did not come through the unified hotline: not evaluated (E-1)
-    walkInNo = `EV-${tag}-walk-in`;
+    walkInNo = `EV-${tag}-900`; // the walk-in order (E-1: not evaluated)
     expect((await c.s.http.post('/api/work-orders').set(await auth('dispatcher1'))
       .send({ orderNo: walkInNo, source: 'walk-in', repairerId: repairers[0].id, teamUnitId: teamId, reporter: '门店客户', closedAt })).status).toBe(201);
   });
@@ -53,14 +45,6 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
        LEFT JOIN users u ON u.id = ev.evaluator_user_id WHERE w.order_no LIKE $1 AND ev.kind = $2 ORDER BY w.order_no`, [`EV-${tag}-%`, kind]);
 
   /** Another user: storage cleared and the console loaded afresh at its login page. */
-  async function switchUser(page: Page, username: string) {
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${c.base}/#/login`);
-    await page.reload();
-    await page.locator('input[name=username]').waitFor({ timeout: UI_TIMEOUT });
-    await c.ui.login(page, username);
-  }
-
   /** The dashboard's 待回访评价 card shows the api's count; it opens 回访评价. */
   async function dashboardCount(page: Page, user: string): Promise<number> {
     await page.getByRole('menuitem', { name: '工作台' }).click();
@@ -152,7 +136,7 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
     expect(await dashboardCount(page, 'dispatcher1')).toBe(before + 1);
 
     // --- the manager's callback (their 待办 too)
-    await switchUser(page, 'manager1');
+    await c.ui.switchUser(page, 'manager1');
     const managerBefore = await dashboardCount(page, 'manager1');
     expect(managerBefore).toBeGreaterThanOrEqual(1);
     const [mcb] = managerCallbacks as { order_id: string; order_no: string }[];
@@ -164,7 +148,7 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
     expect(await dashboardCount(page, 'manager1')).toBe(managerBefore - 1);
 
     // --- E-3/E-7: the foreman self-evaluates: 满意, and 不满意 → an internal rectification (no meeting)
-    await switchUser(page, 'foreman1');
+    await c.ui.switchUser(page, 'foreman1');
     const [fSat, fDis] = foremanEvals as { order_id: string; order_no: string }[];
     await c.ui.step(page, 'self-evaluations', async () => {
       const explanation = await answer(page, fSat.order_id, fSat.order_no, '满意');
@@ -213,7 +197,7 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
     ]);
 
     // --- 工单: the order's page lists its evaluations with evaluators by name and their results
-    await switchUser(page, 'admin');
+    await c.ui.switchUser(page, 'admin');
     await c.ui.step(page, 'work-order', async () => {
       await page.getByRole('menuitem', { name: '工单' }).click();
       await page.getByRole('row').filter({ hasText: sat.order_no }).click();

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { Page } from 'playwright-core';
-import { consoleSuite, UI_TIMEOUT } from '../support/browser';
+import { consoleSuite, expectChinese, UI_TIMEOUT } from '../support/browser';
 import { eventually } from '../support/stack';
 
 /** The meeting is scheduled this far ahead just before the callback is submitted, so the new rectification is due at it. */
@@ -24,27 +24,11 @@ interface Rectification {
  * comments and reopens it (due at that meeting), moves the meeting (the due time follows), and confirms the
  * resubmitted plan. Each result is checked through the api and the database.
  */
-/** A zh-CN screen shows no UUID and no Latin word beyond the allowed ones (P4/P5, file formats, rule IDs, order numbers). */
-function expectChinese(text: string, allowed: RegExp[] = []) {
-  expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i);
-  let rest = text;
-  for (const re of [/\b[A-Z]-\d+\b/g, /\bP[45]\b/g, /\b(xlsx|csv|XLSX|CSV)\b/g, /（E\d{4}）/g, /\bE\d{4}\b/g, ...allowed]) rest = rest.replace(re, ' ');
-  expect(rest).not.toMatch(/[A-Za-z]{2,}/);
-}
-
 describe('browser: dissatisfied callback → rectification → overdue → plan, review, reopen, meeting moves, confirmed (E-2, E-3, E-7, E-8)', () => {
   const c = consoleSuite('rectification');
   const auth = (u: string) => c.auth(u);
   const rect = async (id: string): Promise<Rectification> => (await c.s.http.get(`/api/rectifications/${id}`).set(await auth('admin'))).body;
   const summary = async () => (await c.s.http.get('/api/rectifications/summary').set(await auth('admin'))).body;
-
-  async function switchUser(page: Page, username: string) {
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${c.base}/#/login`);
-    await page.reload();
-    await page.locator('input[name=username]').waitFor({ timeout: UI_TIMEOUT });
-    await c.ui.login(page, username);
-  }
 
   /** 待办任务 → the one open task of this order at the stage → its page with the decision panel. */
   async function openTask(page: Page, orderNo: string, stageLabel: string) {
@@ -93,7 +77,7 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
     // --- set-up through the api: one closed hotline order of a-team1, assigned for its closing day
     const [{ id: teamId }] = await c.s.ds.query(`SELECT id FROM org_units WHERE code = 'a-team1'`);
     const [repairer] = await c.s.ds.query(`SELECT id, name, code FROM employees WHERE unit_id = $1 ORDER BY code LIMIT 1`, [teamId]);
-    const orderNo = `BR-${randomUUID().slice(0, 8)}`;
+    const orderNo = `BR-${randomInt(10000000, 99999999)}`;
     const reporter = `报修人${String(Date.now()).slice(-4)}号`;
     const closedAt = new Date().toISOString();
     const created = await c.s.http.post('/api/work-orders').set(await auth('dispatcher1')).send({
@@ -147,7 +131,7 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
     await eventually(async () => (await rect(caseId)).overdue === true, 30000);
 
     // --- the board: the 已超期 card is the api's count, the rows it opens are exactly those, each marked 已超期
-    await switchUser(page, 'admin');
+    await c.ui.switchUser(page, 'admin');
     await c.ui.step(page, 'board', async () => {
       await page.getByRole('menuitem', { name: '整改看板' }).click();
       const s = await summary();
@@ -176,7 +160,7 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
 
     // --- E-7 plan: the team lead sees the callback and the meeting, claims, comments and submits (late)
     await eventually(async () => (await c.s.ds.query(`SELECT 1 FROM tasks WHERE case_id = $1 AND stage = 'plan' AND status = 'open'`, [caseId])).length > 0);
-    await switchUser(page, 'teamlead1');
+    await c.ui.switchUser(page, 'teamlead1');
     await c.ui.step(page, 'plan', async () => {
       await openTask(page, orderNo, '整改提交');
       const panel = page.getByTestId('rectification-decision');
@@ -203,7 +187,7 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
     expect(await rect(caseId)).toMatchObject({ status: 'submitted', overdue: true, late: true });
 
     // --- the manager schedules the next meeting in 故障分析会
-    await switchUser(page, 'manager1');
+    await c.ui.switchUser(page, 'manager1');
     const nextTitle = `下次故障分析会${orderNo.slice(3)}`;
     await c.ui.step(page, 'meeting-create', async () => {
       await page.getByRole('menuitem', { name: '故障分析会' }).click();
@@ -252,7 +236,7 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
 
     // --- the team lead resubmits; the meeting confirms it
     await eventually(async () => (await c.s.ds.query(`SELECT 1 FROM tasks WHERE case_id = $1 AND stage = 'plan' AND status = 'open' AND round = 2`, [caseId])).length > 0);
-    await switchUser(page, 'teamlead1');
+    await c.ui.switchUser(page, 'teamlead1');
     await c.ui.step(page, 'resubmit', async () => {
       await openTask(page, orderNo, '整改提交');
       expect(await page.getByTestId('rectification-due-meeting').innerText()).toContain(nextTitle);
@@ -261,7 +245,7 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
     await eventually(async () => ((await rect(caseId)).status === 'submitted' ? true : null));
     expect(await rect(caseId)).toMatchObject({ overdue: false, late: false });
     await eventually(async () => (await c.s.ds.query(`SELECT 1 FROM tasks WHERE case_id = $1 AND stage = 'review' AND status = 'open' AND round = 2`, [caseId])).length > 0);
-    await switchUser(page, 'manager1');
+    await c.ui.switchUser(page, 'manager1');
     await c.ui.step(page, 'confirm', async () => {
       await openTask(page, orderNo, '故障分析会确认');
       expect(await page.getByTestId('rectification-plan').innerText()).toContain('第 2 次');
@@ -280,7 +264,7 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
     ]);
 
     // --- confirmed: off the overdue list, and the board's card still equals its rows
-    await switchUser(page, 'admin');
+    await c.ui.switchUser(page, 'admin');
     await c.ui.step(page, 'board-confirmed', async () => {
       await page.goto(`${c.base}/#/rectifications?filter=${encodeURIComponent(JSON.stringify({ status: 'confirmed' }))}`);
       const row = page.getByRole('row').filter({ hasText: orderNo });

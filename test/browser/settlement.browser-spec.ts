@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { Page } from 'playwright-core';
-import { consoleSuite, UI_TIMEOUT } from '../support/browser';
+import { consoleSuite, expectChinese, UI_TIMEOUT } from '../support/browser';
 import { eventually } from '../support/stack';
 
 /**
@@ -29,14 +29,6 @@ interface Branch {
   decision: string | null;
   decidedByName: string | null;
   round: number | null;
-}
-
-/** A zh-CN screen shows no UUID and no Latin word beyond the allowed ones (P4/P5, file formats, rule IDs, order numbers). */
-function expectChinese(text: string, allowed: RegExp[] = []) {
-  expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i);
-  let rest = text;
-  for (const re of [/\b[A-Z]-\d+\b/g, /\bP[45]\b/g, /\b(xlsx|csv|XLSX|CSV)\b/g, /（E\d{4}）/g, /\bE\d{4}\b/g, ...allowed]) rest = rest.replace(re, ' ');
-  expect(rest).not.toMatch(/[A-Za-z]{2,}/);
 }
 
 describe('browser: monthly settlement — start, branch confirmations, HR approval, export (H-1…H-3)', () => {
@@ -73,14 +65,6 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
   const pts = (x10: number) => (x10 / 10).toFixed(1);
 
   /** Another user: storage cleared and the console loaded afresh at its login page (no logout: it would revoke the tokens other files hold). */
-  async function switchUser(page: Page, username: string) {
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${c.base}/#/login`);
-    await page.reload();
-    await page.locator('input[name=username]').waitFor({ timeout: UI_TIMEOUT });
-    await c.ui.login(page, username);
-  }
-
   /** 待办任务 → the one row of this month's close at this stage → its task page. */
   async function openTask(page: Page, stageLabel: string) {
     await page.getByRole('menuitem', { name: '待办任务' }).click();
@@ -155,7 +139,7 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
     expect((await openTasks(caseId, 'confirm')).map((t: { username: string }) => t.username)).toEqual(['branchhead1', 'branchhead2']);
 
     // --- round 1: 东城 comments, then rejects for correction (the month is recomputed and every branch asked again)
-    await switchUser(page, 'branchhead1');
+    await c.ui.switchUser(page, 'branchhead1');
     await c.ui.step(page, 'comment-1', async () => {
       await openTask(page, '分公司确认');
       await checkConfirmPanel(page, started, branchA, ['teamlead1', 'foreman1'], ['teamlead2', 'agent1']);
@@ -180,7 +164,7 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
       ['branchhead1', branchA, ['teamlead1', 'foreman1'], ['teamlead2']],
       ['branchhead2', branchB, ['teamlead2'], ['teamlead1', 'foreman1', 'agent1']],
     ] as const) {
-      await switchUser(page, user);
+      await c.ui.switchUser(page, user);
       await c.ui.step(page, `confirm-${user}`, async () => {
         await openTask(page, '分公司确认');
         await checkConfirmPanel(page, await settlement(id), own, [...people], [...others]);
@@ -194,7 +178,7 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
     expect(branch(confirmed, branchB)).toMatchObject({ confirmed: true, decidedByName: `${emp.branchhead2.name}（${emp.branchhead2.code}）` });
 
     // --- H-2: HR sees the month per branch with who confirmed; comments, then returns it (recomputed, every branch again)
-    await switchUser(page, 'hr1');
+    await c.ui.switchUser(page, 'hr1');
     await c.ui.step(page, 'hr-comment', async () => {
       await openTask(page, '人力审批');
       const panel = page.getByTestId('settlement-approve-panel');
@@ -229,14 +213,14 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
 
     // --- round 3: both confirm again; HR approves; the month locks
     for (const user of ['branchhead1', 'branchhead2']) {
-      await switchUser(page, user);
+      await c.ui.switchUser(page, user);
       await c.ui.step(page, `reconfirm-${user}`, async () => {
         await openTask(page, '分公司确认');
         await act(page, '确认本分公司结果');
       });
     }
     await eventually(async () => ((await openTasks(caseId, 'approve')).length === 1 ? true : null), 30000);
-    await switchUser(page, 'hr1');
+    await c.ui.switchUser(page, 'hr1');
     await c.ui.step(page, 'hr-approve', async () => {
       await openTask(page, '人力审批');
       await act(page, '批准并锁定本月');

@@ -18,10 +18,11 @@ const LATIN = /[A-Za-z][A-Za-z0-9]*(?:[-_.'][A-Za-z0-9]+)*/g;
  * - rule IDs (C-3, S-10, E-7, H-2, Q-2 …): kept visible as small tags (issue 11);
  * - xlsx / csv: file formats named on import/export buttons;
  * - 工号 (E0001, H0035 …): the employee number as HR issues it, shown in 姓名（工号）;
+ * - 工单号 as the call system issues them (WO-12345678, EV-123456-2) and fault keys (F-EV-123456-2): letters, a dash and digits, shown as recorded;
  * - Temporal: only on the admin's 在 Temporal 中查看 link (the name of the tool the link opens; never shown to others).
  * - on the admin's 用户 page only: the login names (the thing administered there; people are named everywhere else).
  */
-const ALLOWED: RegExp[] = [/^QualityFlow$/, /^P[45]$/, /^KPI$/, /^[A-Z]{1,2}-\d+$/, /^(xlsx|csv)$/i, /^[A-Z]\d{3,}$/, /^Temporal$/];
+const ALLOWED: RegExp[] = [/^QualityFlow$/, /^P[45]$/, /^KPI$/, /^[A-Z]{1,2}-\d+$/, /^(xlsx|csv)$/i, /^[A-Z]\d{3,}$/, /^(?:[A-Z]{1,3}-)+\d+(?:-\d+)*$/, /^Temporal$/];
 
 const policy = defaultPolicy();
 const run = String(randomInt(100000, 999999));

@@ -8,6 +8,17 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 export const RESULTS = path.resolve(__dirname, '../../test-results');
 export const UI_TIMEOUT = 20000;
 
+/**
+ * A zh-CN screen shows no UUID and no Latin word beyond the reviewed ones (rule IDs, P4/P5, file formats, 工号 such
+ * as E0011) and those a test adds (e.g. order numbers).
+ */
+export function expectChinese(text: string, allowed: RegExp[] = []): void {
+  expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i);
+  let rest = text;
+  for (const re of [/\b[A-Z]-\d+\b/g, /\bP[45]\b/g, /\b(xlsx|csv|XLSX|CSV)\b/g, /（E\d{4}）/g, /\bE\d{4}\b/g, ...allowed]) rest = rest.replace(re, ' ');
+  expect(rest).not.toMatch(/[A-Za-z]{2,}/);
+}
+
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(RESULTS, { recursive: true });
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -28,8 +39,11 @@ export function consoleSession(base: string, prefix: string) {
     /** POST /api/auth/logout would revoke every token of the user, which other test files (same database) hold. */
     async switchUser(page: Page, username: string) {
       await page.evaluate(() => localStorage.clear());
+      // from a #/… route, base + '/' is only a hash change: leave the page so the console loads afresh, signed out
+      await page.goto('about:blank');
       await page.goto(base + '/');
-      await page.locator('input[name=username]').waitFor({ timeout: UI_TIMEOUT });
+      // a full load of the console bundle on a busy 2-core runner can take longer than one UI step
+      await page.locator('input[name=username]').waitFor({ timeout: 3 * UI_TIMEOUT });
       await this.login(page, username);
     },
     async step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
