@@ -3,14 +3,23 @@ import { zodIssueCode } from '@qf/contracts/common';
 
 type ErrorTree = { [key: string]: string | ErrorTree | ErrorTree[] };
 
-const setPath = (tree: ErrorTree, path: (string | number)[], message: string) => {
+/**
+ * Puts a field message at its path in a react-admin error tree (`{a: {b: [ , msg]}}`); the first message of a field
+ * wins, and a path below a field that already has a message is dropped. A message is a translation key or text, or a
+ * `{message, args}` leaf. Shared by every form validator of the console.
+ */
+export const setFieldError = (tree: Record<string, unknown>, path: (string | number)[], message: unknown): void => {
   let node: Record<string | number, unknown> = tree;
   path.forEach((key, i) => {
     if (i === path.length - 1) {
       if (node[key] === undefined) node[key] = message;
       return;
     }
-    if (typeof node[key] !== 'object' || node[key] === null) node[key] = typeof path[i + 1] === 'number' ? [] : {};
+    const next = node[key];
+    if (typeof next !== 'object' || next === null || 'args' in (next as object)) {
+      if (next !== undefined) return; // a message is already there
+      node[key] = typeof path[i + 1] === 'number' ? [] : {};
+    }
     node = node[key] as Record<string | number, unknown>;
   });
 };
@@ -47,7 +56,7 @@ export const zodValidate =
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       // a form-level validator's leaf is a plain key or {message, args} (react-admin's resolver wraps it once more itself)
       const m = zodIssueMessage(issue);
-      setPath(errors, path.length ? path : ['root'], (m.startsWith(RA_ERROR) ? JSON.parse(m.slice(RA_ERROR.length)) : m) as string);
+      setFieldError(errors, path.length ? path : ['root'], (m.startsWith(RA_ERROR) ? JSON.parse(m.slice(RA_ERROR.length)) : m) as string);
     }
     return errors;
   };

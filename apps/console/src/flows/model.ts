@@ -1,3 +1,4 @@
+import { setFieldError } from '../components/zodValidate';
 import { FlowDefinitionSchema } from '@qf/policy';
 import { ROLES } from '@qf/contracts/common';
 import { TASK_ACTIONS } from '@qf/contracts/cases';
@@ -161,22 +162,6 @@ const toMessage = (issue: IssueLike): Msg => {
   }
 };
 
-const setPath = (tree: ErrorTree, path: (string | number)[], message: Msg) => {
-  let node: Record<string | number, unknown> = tree;
-  path.forEach((key, i) => {
-    if (i === path.length - 1) {
-      if (node[key] === undefined) node[key] = message;
-      return;
-    }
-    const next = node[key];
-    if (typeof next !== 'object' || next === null || 'args' in (next as object)) {
-      if (next !== undefined) return; // a message is already there
-      node[key] = typeof path[i + 1] === 'number' ? [] : {};
-    }
-    node = node[key] as Record<string | number, unknown>;
-  });
-};
-
 /** Issues of a flow's stages (kind and version are the record's), as `{path, message}` with api-style paths. */
 export const flowIssues = (kind: string, version: number, stages: unknown): { path: (string | number)[]; message: Msg }[] => {
   const normalized = normalizeStages(stages);
@@ -205,7 +190,7 @@ export const validateFlowForm =
   (values: Record<string, unknown>): ErrorTree => {
     const tree: ErrorTree = {};
     for (const { path, message } of flowIssues(kind, version, values.stages)) {
-      setPath(tree, path.length ? path : ['stages'], message);
+      setFieldError(tree, path.length ? path : ['stages'], message);
     }
     return tree;
   };

@@ -1,3 +1,4 @@
+import { setFieldError } from '../components/zodValidate';
 import { PolicySchema } from '@qf/policy';
 import { fieldOf, toShown, type Unit } from './catalogue';
 
@@ -105,36 +106,20 @@ export const policyIssues = (body: unknown, t?: Translate) => {
   return (r.error.issues as unknown as IssueLike[]).map((i) => issueMessage(i, t, body));
 };
 
-const setPath = (tree: ErrorTree, path: (string | number)[], message: Msg) => {
-  let node: Record<string | number, unknown> = tree;
-  path.forEach((key, i) => {
-    if (i === path.length - 1) {
-      if (node[key] === undefined) node[key] = message;
-      return;
-    }
-    const next = node[key];
-    if (typeof next !== 'object' || next === null || 'args' in (next as object)) {
-      if (next !== undefined) return; // a message is already there
-      node[key] = typeof path[i + 1] === 'number' ? [] : {};
-    }
-    node = node[key] as Record<string | number, unknown>;
-  });
-};
-
 /** Form-level validator of the policy form: label, date, and every schema issue on its input (`body.…`). */
 export const validatePolicyForm = (t: Translate) => (values: Record<string, unknown>): ErrorTree => {
   const tree: ErrorTree = {};
   const label = typeof values.label === 'string' ? values.label.trim() : '';
-  if (!label) setPath(tree, ['label'], { message: 'qf.policy.v.label_required', args: {} });
-  else if (label.length > 60) setPath(tree, ['label'], { message: 'ra.validation.maxLength', args: { max: 60 } });
+  if (!label) setFieldError(tree, ['label'], { message: 'qf.policy.v.label_required', args: {} });
+  else if (label.length > 60) setFieldError(tree, ['label'], { message: 'ra.validation.maxLength', args: { max: 60 } });
   if (typeof values.description === 'string' && values.description.trim().length > 500) {
-    setPath(tree, ['description'], { message: 'ra.validation.maxLength', args: { max: 500 } });
+    setFieldError(tree, ['description'], { message: 'ra.validation.maxLength', args: { max: 500 } });
   }
   const eff = values.effectiveFrom;
   if (eff !== null && eff !== undefined && eff !== '' && !/^\d{4}-\d{2}-\d{2}/.test(String(eff))) {
-    setPath(tree, ['effectiveFrom'], { message: 'qf.policy.v.date', args: {} });
+    setFieldError(tree, ['effectiveFrom'], { message: 'qf.policy.v.date', args: {} });
   }
-  for (const { path, msg } of policyIssues(values.body, t)) setPath(tree, ['body', ...path], msg);
+  for (const { path, msg } of policyIssues(values.body, t)) setFieldError(tree, ['body', ...path], msg);
   return tree;
 };
 
