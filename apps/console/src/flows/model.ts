@@ -1,4 +1,4 @@
-import { setFieldError } from '../components/zodValidate';
+import { setFieldError } from '../components/errorTree';
 import { FlowDefinitionSchema } from '@qf/policy';
 import { ROLES } from '@qf/contracts/common';
 import { TASK_ACTIONS } from '@qf/contracts/cases';

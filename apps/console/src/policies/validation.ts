@@ -1,4 +1,4 @@
-import { setFieldError } from '../components/zodValidate';
+import { setFieldError } from '../components/errorTree';
 import { PolicySchema } from '@qf/policy';
 import { fieldOf, toShown, type Unit } from './catalogue';
 
