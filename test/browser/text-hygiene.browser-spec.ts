@@ -22,7 +22,7 @@ const LATIN = /[A-Za-z][A-Za-z0-9]*(?:[-_.'][A-Za-z0-9]+)*/g;
  * - Temporal: only on the admin's 在 Temporal 中查看 link (the name of the tool the link opens; never shown to others).
  * - on the admin's 用户 page only: the login names (the thing administered there; people are named everywhere else).
  */
-const ALLOWED: RegExp[] = [/^QualityFlow$/, /^P[45]$/, /^KPI$/, /^[A-Z]{1,2}-\d+$/, /^(xlsx|csv)$/i, /^[A-Z]\d{3,}$/, /^(?:[A-Z]{1,3}-)+\d+(?:-\d+)*$/, /^Temporal$/];
+const ALLOWED: RegExp[] = [/^QualityFlow$/, /^P[45]$/, /^KPI$/, /^[A-Z]{1,2}-\d+$/, /^(xlsx|csv)$/i, /^[A-Z]\d{3,}$/, /^(?:[A-Z]{1,3}-)+[A-Z]?\d+(?:-[A-Z]?\d+)*$/, /^Temporal$/];
 
 const policy = defaultPolicy();
 const run = String(randomInt(100000, 999999));
