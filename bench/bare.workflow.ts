@@ -7,7 +7,10 @@ const approve = defineUpdate<string, [unknown]>('act');
 /** Baseline: the least a human-step workflow can do — wait for one Update, answer, finish. */
 export async function bareApproval(): Promise<string> {
   let done = false;
-  setHandler(approve, () => { done = true; return 'approved'; });
+  setHandler(approve, () => {
+    done = true;
+    return 'approved';
+  });
   await condition(() => done);
   return 'approved';
 }

@@ -25,25 +25,36 @@ async function main(): Promise<void> {
     await prepareDatabase(ds, seedReference);
     const t0 = performance.now();
     await ds.query(`INSERT INTO org_units (code, name, kind) VALUES ('c', '公司', 'company')`);
-    await ds.query(`INSERT INTO org_units (code, name, kind, parent_id) SELECT 'b' || i, '分公司' || i, 'branch', (SELECT id FROM org_units WHERE code = 'c') FROM generate_series(1, 10) i`);
-    await ds.query(`INSERT INTO org_units (code, name, kind, parent_id) SELECT 't' || i, '班组' || i, 'team', (SELECT id FROM org_units WHERE code = 'b' || (i % 10 + 1)) FROM generate_series(1, 200) i`);
+    await ds.query(
+      `INSERT INTO org_units (code, name, kind, parent_id) SELECT 'b' || i, '分公司' || i, 'branch', (SELECT id FROM org_units WHERE code = 'c') FROM generate_series(1, 10) i`,
+    );
+    await ds.query(
+      `INSERT INTO org_units (code, name, kind, parent_id) SELECT 't' || i, '班组' || i, 'team', (SELECT id FROM org_units WHERE code = 'b' || (i % 10 + 1)) FROM generate_series(1, 200) i`,
+    );
     await ds.query(
       `INSERT INTO employees (code, name, unit_id, post_bonus_fen, employment_type)
        SELECT 'E' || i, '员工' || i, (SELECT id FROM org_units WHERE code = 't' || (i % 200 + 1)), 200000 + (i % 7) * 50000,
               CASE WHEN i % 10 = 0 THEN 'outsourced' WHEN i % 7 = 0 THEN 'temporary' ELSE 'staff' END
-       FROM generate_series(1, $1) i`, [EMPLOYEES]);
+       FROM generate_series(1, $1) i`,
+      [EMPLOYEES],
+    );
     // the month: ENTRIES rows spread over all employees, mostly ordinary rulings, some serious and egregious
-    const insertMonth = async (month: string, n: number) => ds.query(
-      `INSERT INTO ledger_entries (employee_id, month, source, reason, points_x10, severity)
+    const insertMonth = async (month: string, n: number) =>
+      ds.query(
+        `INSERT INTO ledger_entries (employee_id, month, source, reason, points_x10, severity)
        SELECT e.id, $1, 'complaint', 'ruling', CASE WHEN g.i % 97 = 0 THEN 50 ELSE 20 END,
               CASE WHEN g.i % 997 = 0 THEN 'egregious' WHEN g.i % 97 = 0 THEN 'serious' ELSE 'ordinary' END
        -- skewed, deterministic spread: a few employees gather many cases, most only a few
        FROM generate_series(1, $2) g(i)
-       JOIN employees e ON e.code = 'E' || (1 + floor(($3 - 1) * power(((g.i::bigint * 7919) % 1000003)::float / 1000003, 3)))::int`, [month, n, EMPLOYEES]);
+       JOIN employees e ON e.code = 'E' || (1 + floor(($3 - 1) * power(((g.i::bigint * 7919) % 1000003)::float / 1000003, 3)))::int`,
+        [month, n, EMPLOYEES],
+      );
     await insertMonth(MONTH, ENTRIES);
     await insertMonth('2026-09', Math.floor(ENTRIES / 5));
     await ds.query(`ANALYZE`);
-    console.log(`seeded ${EMPLOYEES} employees, ${ENTRIES} entries in ${MONTH} (+${Math.floor(ENTRIES / 5)} earlier) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${EMPLOYEES} employees, ${ENTRIES} entries in ${MONTH} (+${Math.floor(ENTRIES / 5)} earlier) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     const time = async (label: string, fn: () => Promise<unknown>) => {
       const t = performance.now();
@@ -53,13 +64,23 @@ async function main(): Promise<void> {
       return ms;
     };
     const baseline = await time('plain GROUP BY employee (baseline)', () =>
-      ds.query(`SELECT employee_id, sum(points_x10) AS p FROM ledger_entries WHERE month = $1 GROUP BY employee_id`, [MONTH]));
+      ds.query(`SELECT employee_id, sum(points_x10) AS p FROM ledger_entries WHERE month = $1 GROUP BY employee_id`, [
+        MONTH,
+      ]),
+    );
     const [{ id }] = await ds.query(`INSERT INTO settlements (month) VALUES ($1) RETURNING id`, [MONTH]);
     let totals: { employees: number } = { employees: 0 };
     const ours = await time('settlement (gather + grades + money + write)', async () => {
-      totals = await createSettlementActivities(ds).computeSettlement({ settlementId: id, month: MONTH, policy: defaultPolicy() });
+      totals = await createSettlementActivities(ds).computeSettlement({
+        settlementId: id,
+        month: MONTH,
+        policy: defaultPolicy(),
+      });
     });
-    const [{ p4, p5 }] = await ds.query(`SELECT count(*) FILTER (WHERE grade = 'P4')::int AS p4, count(*) FILTER (WHERE grade = 'P5')::int AS p5 FROM settlement_rows WHERE settlement_id = $1`, [id]);
+    const [{ p4, p5 }] = await ds.query(
+      `SELECT count(*) FILTER (WHERE grade = 'P4')::int AS p4, count(*) FILTER (WHERE grade = 'P5')::int AS p5 FROM settlement_rows WHERE settlement_id = $1`,
+      [id],
+    );
     console.log(`settled ${totals.employees} employees (${p4} at P4, ${p5} at P5)`);
     console.log(`ratio settlement / GROUP BY = ${(ours / baseline).toFixed(1)}`);
   } finally {
@@ -69,4 +90,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

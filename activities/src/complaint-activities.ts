@@ -32,8 +32,16 @@ export function createComplaintActivities(ds: DataSource): ComplaintActivities {
     async postLedger({ caseId, workflowId, source, month, lines }) {
       return ds.transaction(async (tx) => {
         const posted = await bookLedgerEntries(tx, {
-          caseId, workflowId, source, month,
-          lines: lines.map((l) => ({ employeeId: l.employeeId, reason: l.reason, pointsX10: l.points, severity: l.severity })),
+          caseId,
+          workflowId,
+          source,
+          month,
+          lines: lines.map((l) => ({
+            employeeId: l.employeeId,
+            reason: l.reason,
+            pointsX10: l.points,
+            severity: l.severity,
+          })),
         });
         await tx.query(
           `INSERT INTO audit_log (actor, action, entity, entity_id, case_id, workflow_id, after, idempotency_key)

@@ -1,6 +1,11 @@
 import { DataSource } from 'typeorm';
 import { EvaluationActivities } from '@qf/contracts';
-import { assignEvaluationsForDate, policyInEffect, remindUnansweredEvaluations, reportEvaluationResults } from '@qf/persistence';
+import {
+  assignEvaluationsForDate,
+  policyInEffect,
+  remindUnansweredEvaluations,
+  reportEvaluationResults,
+} from '@qf/persistence';
 
 /** Activities of the daily evaluation assignment (E-2) and its reminders (E-4); idempotent by date and by evaluation. */
 export function createEvaluationActivities(ds: DataSource): EvaluationActivities {

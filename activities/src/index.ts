@@ -10,5 +10,12 @@ export { createCaseActivities, createComplaintActivities, createSettlementActivi
 
 /** All activities the worker registers, built from their dependencies. */
 export function createActivities(ds: DataSource) {
-  return { ...createCaseActivities(ds), ...createComplaintActivities(ds), ...createSettlementActivities(ds), ...createRectificationActivities(ds), ...createEvaluationActivities(ds), ...createStarActivities(ds) };
+  return {
+    ...createCaseActivities(ds),
+    ...createComplaintActivities(ds),
+    ...createSettlementActivities(ds),
+    ...createRectificationActivities(ds),
+    ...createEvaluationActivities(ds),
+    ...createStarActivities(ds),
+  };
 }

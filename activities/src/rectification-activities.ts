@@ -5,14 +5,23 @@ export function createRectificationActivities(ds: DataSource): RectificationActi
   return {
     /** E-7: the first fault-analysis meeting after the instant. */
     async nextMeeting(afterIso) {
-      const [m] = await ds.query(`SELECT id, scheduled_at FROM meetings WHERE scheduled_at > $1 ORDER BY scheduled_at LIMIT 1`, [afterIso]);
+      const [m] = await ds.query(
+        `SELECT id, scheduled_at FROM meetings WHERE scheduled_at > $1 ORDER BY scheduled_at LIMIT 1`,
+        [afterIso],
+      );
       return m ? { meetingId: m.id, scheduledAt: new Date(m.scheduled_at).toISOString() } : null;
     },
 
     async updateRectification({ caseId, ...patch }) {
       const sets: string[] = [];
       const params: unknown[] = [caseId];
-      const col: Record<string, string> = { meetingId: 'meeting_id', dueAt: 'due_at', status: 'status', overdue: 'overdue', submittedAt: 'submitted_at' };
+      const col: Record<string, string> = {
+        meetingId: 'meeting_id',
+        dueAt: 'due_at',
+        status: 'status',
+        overdue: 'overdue',
+        submittedAt: 'submitted_at',
+      };
       for (const [k, v] of Object.entries(patch)) {
         if (v === undefined || !col[k]) continue;
         params.push(v);

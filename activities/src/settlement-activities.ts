@@ -18,8 +18,14 @@ export function createSettlementActivities(ds: DataSource): SettlementActivities
       const t0 = Date.now();
       const yearStart = `${month.slice(0, 4)}-01`;
       const rows: {
-        employee_id: string; employment_type: string; post_bonus_fen: number; branch_id: string | null; points: number; cases: string[] | null;
-        bonus_fen: string; star_pay_fen: string;
+        employee_id: string;
+        employment_type: string;
+        post_bonus_fen: number;
+        branch_id: string | null;
+        points: number;
+        cases: string[] | null;
+        bonus_fen: string;
+        star_pay_fen: string;
         sev: { m: string; s: string; n: number }[] | null;
       }[] = await ds.query(
         `WITH RECURSIVE up AS (
@@ -59,14 +65,26 @@ export function createSettlementActivities(ds: DataSource): SettlementActivities
             if (key === 'serious') seriousByMonth.set(x.m, (seriousByMonth.get(x.m) ?? 0) + x.n);
           }
         }
-        const s = settleEmployeeMonth({
-          employeeId: r.employee_id, month, postBonusFen: r.post_bonus_fen,
-          deductions: [{ source: 'ledger', pointsX10: r.points }], fines: [],
-          bonuses: Number(r.bonus_fen) ? [{ source: 'star-award', amountFen: Number(r.bonus_fen) }] : [],
-          starPay: Number(r.star_pay_fen) ? { baseFen: Number(r.star_pay_fen), percent: 100 } : null,
-          grade: { employmentType: r.employment_type as 'staff', month: monthCounts, yearBefore: before,
-            seriousGradedMonths: [...seriousByMonth].filter(([, n]) => seriousCaseGrade(n, policy) !== null).map(([m]) => m) },
-        }, policy);
+        const s = settleEmployeeMonth(
+          {
+            employeeId: r.employee_id,
+            month,
+            postBonusFen: r.post_bonus_fen,
+            deductions: [{ source: 'ledger', pointsX10: r.points }],
+            fines: [],
+            bonuses: Number(r.bonus_fen) ? [{ source: 'star-award', amountFen: Number(r.bonus_fen) }] : [],
+            starPay: Number(r.star_pay_fen) ? { baseFen: Number(r.star_pay_fen), percent: 100 } : null,
+            grade: {
+              employmentType: r.employment_type as 'staff',
+              month: monthCounts,
+              yearBefore: before,
+              seriousGradedMonths: [...seriousByMonth]
+                .filter(([, n]) => seriousCaseGrade(n, policy) !== null)
+                .map(([m]) => m),
+            },
+          },
+          policy,
+        );
         return { ...s, branchId: r.branch_id, sourceCases: r.cases ?? [] };
       });
       const tRules = Date.now();
@@ -79,17 +97,46 @@ export function createSettlementActivities(ds: DataSource): SettlementActivities
              SELECT $1, e, b, p, m, g, su, ex, tr, COALESCE(string_to_array(NULLIF(sc, ''), ',')::uuid[], '{}'), r, bo, sp
              FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::bigint[], $6::text[], $7::bool[], $8::bool[], $9::bool[], $10::text[], $11::jsonb[], $12::bigint[], $13::bigint[])
                AS x(e, b, p, m, g, su, ex, tr, sc, r, bo, sp)`,
-            [settlementId, part.map((x) => x.employeeId), part.map((x) => x.branchId), part.map((x) => x.pointsX10), part.map((x) => x.deductionFen),
-              part.map((x) => x.grade), part.map((x) => x.flags.suspension), part.map((x) => x.flags.exit), part.map((x) => x.flags.training),
-              part.map((x) => x.sourceCases.join(',')), part.map((x) => JSON.stringify(x.reasons)), part.map((x) => x.bonusesFen), part.map((x) => x.starPayFen)],
+            [
+              settlementId,
+              part.map((x) => x.employeeId),
+              part.map((x) => x.branchId),
+              part.map((x) => x.pointsX10),
+              part.map((x) => x.deductionFen),
+              part.map((x) => x.grade),
+              part.map((x) => x.flags.suspension),
+              part.map((x) => x.flags.exit),
+              part.map((x) => x.flags.training),
+              part.map((x) => x.sourceCases.join(',')),
+              part.map((x) => JSON.stringify(x.reasons)),
+              part.map((x) => x.bonusesFen),
+              part.map((x) => x.starPayFen),
+            ],
           );
         }
-        const totals = { employees: out.length, pointsX10: out.reduce((a, x) => a + x.pointsX10, 0), moneyFen: out.reduce((a, x) => a + x.deductionFen, 0),
-          branches: new Set(out.map((x) => x.branchId)).size, p4: out.filter((x) => x.grade === 'P4').length, p5: out.filter((x) => x.grade === 'P5').length };
-        await tx.query(`UPDATE settlements SET totals = $2, computed_at = now(), status = 'confirming' WHERE id = $1`, [settlementId, JSON.stringify(totals)]);
+        const totals = {
+          employees: out.length,
+          pointsX10: out.reduce((a, x) => a + x.pointsX10, 0),
+          moneyFen: out.reduce((a, x) => a + x.deductionFen, 0),
+          branches: new Set(out.map((x) => x.branchId)).size,
+          p4: out.filter((x) => x.grade === 'P4').length,
+          p5: out.filter((x) => x.grade === 'P5').length,
+        };
+        await tx.query(`UPDATE settlements SET totals = $2, computed_at = now(), status = 'confirming' WHERE id = $1`, [
+          settlementId,
+          JSON.stringify(totals),
+        ]);
       });
-      if (process.env.QF_SETTLEMENT_TIMINGS) console.log(`settlement ${month}: gather ${tGather - t0} ms, rules ${tRules - tGather} ms, write ${Date.now() - tRules} ms`);
-      const t = { employees: out.length, pointsX10: out.reduce((a, x) => a + x.pointsX10, 0), moneyFen: out.reduce((a, x) => a + x.deductionFen, 0), branches: new Set(out.map((x) => x.branchId)).size };
+      if (process.env.QF_SETTLEMENT_TIMINGS)
+        console.log(
+          `settlement ${month}: gather ${tGather - t0} ms, rules ${tRules - tGather} ms, write ${Date.now() - tRules} ms`,
+        );
+      const t = {
+        employees: out.length,
+        pointsX10: out.reduce((a, x) => a + x.pointsX10, 0),
+        moneyFen: out.reduce((a, x) => a + x.deductionFen, 0),
+        branches: new Set(out.map((x) => x.branchId)).size,
+      };
       return t;
     },
 
@@ -99,8 +146,14 @@ export function createSettlementActivities(ds: DataSource): SettlementActivities
 
     async lockMonth({ settlementId, month, workflowId }) {
       await ds.transaction(async (tx) => {
-        await tx.query(`INSERT INTO month_locks (month, settlement_id) VALUES ($1, $2) ON CONFLICT (month) DO NOTHING`, [month, settlementId]);
-        await tx.query(`UPDATE settlements SET status = 'locked', locked_at = COALESCE(locked_at, now()) WHERE id = $1`, [settlementId]);
+        await tx.query(
+          `INSERT INTO month_locks (month, settlement_id) VALUES ($1, $2) ON CONFLICT (month) DO NOTHING`,
+          [month, settlementId],
+        );
+        await tx.query(
+          `UPDATE settlements SET status = 'locked', locked_at = COALESCE(locked_at, now()) WHERE id = $1`,
+          [settlementId],
+        );
         await tx.query(
           `INSERT INTO audit_log (actor, action, entity, entity_id, workflow_id, after, idempotency_key)
            VALUES ('system', 'settlement.locked', 'settlement', $1, $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING`,

@@ -3,14 +3,38 @@ import { CaseWorkflowInput, RuleNote, StarActivities, StarApplicationData } from
 import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
 import { bookLedgerEntries, changeStar, publishedVersions } from '@qf/persistence';
 import {
-  addMonths, checkEligibility, localMonth, lowerStarLevel, monthlyStarPay, StarLevel, starMonthPayFen, starStanding,
+  addMonths,
+  checkEligibility,
+  localMonth,
+  lowerStarLevel,
+  monthlyStarPay,
+  StarLevel,
+  starMonthPayFen,
+  starStanding,
 } from '@qf/domain';
 
 type Tx = { query: (sql: string, params?: unknown[]) => Promise<any> };
 
 /** Money entries (award bonus, star pay) carry no points. */
-const postMoney = (tx: Tx, e: { employeeId: string; month: string; caseId: string; workflowId: string; source: string; reason: string; moneyFen: number }) =>
-  bookLedgerEntries(tx, { caseId: e.caseId, workflowId: e.workflowId, source: e.source, month: e.month, lines: [{ employeeId: e.employeeId, reason: e.reason, pointsX10: 0, moneyFen: e.moneyFen }] });
+const postMoney = (
+  tx: Tx,
+  e: {
+    employeeId: string;
+    month: string;
+    caseId: string;
+    workflowId: string;
+    source: string;
+    reason: string;
+    moneyFen: number;
+  },
+) =>
+  bookLedgerEntries(tx, {
+    caseId: e.caseId,
+    workflowId: e.workflowId,
+    source: e.source,
+    month: e.month,
+    lines: [{ employeeId: e.employeeId, reason: e.reason, pointsX10: 0, moneyFen: e.moneyFen }],
+  });
 
 export function createStarActivities(ds: DataSource): StarActivities {
   return {
@@ -18,59 +42,126 @@ export function createStarActivities(ds: DataSource): StarActivities {
       // S-5: taken once, at campaign start; a retry returns the stored snapshot
       const [r] = await ds.query(
         `WITH u AS (UPDATE star_campaigns SET headcount = COALESCE(headcount, (SELECT count(*)::int FROM employees WHERE job_type = ANY($2::text[])))
-         WHERE id = $1 RETURNING headcount) SELECT headcount FROM u`, [campaignId, jobTypes]);
+         WHERE id = $1 RETURNING headcount) SELECT headcount FROM u`,
+        [campaignId, jobTypes],
+      );
       return r?.headcount ?? 0;
     },
 
     async saveStarCampaign({ campaignId, quotas, phase, resultsPublished }) {
       await ds.query(
         `UPDATE star_campaigns SET quotas = COALESCE($2, quotas), phase = COALESCE($3, phase), results_published = COALESCE($4, results_published) WHERE id = $1`,
-        [campaignId, quotas ? JSON.stringify(quotas) : null, phase ?? null, resultsPublished ?? null]);
+        [campaignId, quotas ? JSON.stringify(quotas) : null, phase ?? null, resultsPublished ?? null],
+      );
     },
 
     async checkStarEligibility({ campaignId, year, employeeId, level, recommended, asOf, policy: raw }) {
       const policy = PolicySchema.parse(raw ?? {});
-      const [e] = await ds.query(`SELECT id, name, unit_id, hire_date::text AS hire_date, employment_type, job_type FROM employees WHERE id = $1`, [employeeId]);
-      if (!e) return { existingApplicationId: null, existingLevel: null, ok: false, violations: [{ rule: 'S-2', message: 'unknown employee' }], notes: [], unitId: '', employeeName: '' };
-      const [existing] = await ds.query(`SELECT case_id, level FROM star_applications WHERE campaign_id = $1 AND employee_id = $2`, [campaignId, employeeId]);
-      const [holder] = await ds.query(`SELECT level, since::text AS since FROM star_holders WHERE employee_id = $1`, [employeeId]);
+      const [e] = await ds.query(
+        `SELECT id, name, unit_id, hire_date::text AS hire_date, employment_type, job_type FROM employees WHERE id = $1`,
+        [employeeId],
+      );
+      if (!e)
+        return {
+          existingApplicationId: null,
+          existingLevel: null,
+          ok: false,
+          violations: [{ rule: 'S-2', message: 'unknown employee' }],
+          notes: [],
+          unitId: '',
+          employeeName: '',
+        };
+      const [existing] = await ds.query(
+        `SELECT case_id, level FROM star_applications WHERE campaign_id = $1 AND employee_id = $2`,
+        [campaignId, employeeId],
+      );
+      const [holder] = await ds.query(`SELECT level, since::text AS since FROM star_holders WHERE employee_id = $1`, [
+        employeeId,
+      ]);
       const [demotion] = await ds.query(
-        `SELECT max(effective_from)::text AS at FROM star_history WHERE employee_id = $1 AND kind IN ('lowered','revoked','demoted')`, [employeeId]);
+        `SELECT max(effective_from)::text AS at FROM star_history WHERE employee_id = $1 AND kind IN ('lowered','revoked','demoted')`,
+        [employeeId],
+      );
       const awards = await ds.query(`SELECT kind, year FROM employee_awards WHERE employee_id = $1`, [employeeId]);
-      const [june] = await ds.query(`SELECT rank FROM star_june_exams WHERE employee_id = $1 AND year = $2`, [employeeId, year]);
+      const [june] = await ds.query(`SELECT rank FROM star_june_exams WHERE employee_id = $1 AND year = $2`, [
+        employeeId,
+        year,
+      ]);
       const toDate = (d: unknown) => (d ? String(d).slice(0, 10) : null);
-      const result = checkEligibility({
-        employmentType: e.employment_type, jobType: e.job_type, hotlineSince: toDate(e.hire_date) ?? asOf, teamLeadRecommended: recommended,
-        currentStars: (holder?.level ?? 0) as 0 | StarLevel, currentStarSince: toDate(holder?.since), lastDemotionAt: demotion?.at ?? null,
-        awards, juneExamRank: june?.rank ?? null,
-      }, level, asOf, policy);
+      const result = checkEligibility(
+        {
+          employmentType: e.employment_type,
+          jobType: e.job_type,
+          hotlineSince: toDate(e.hire_date) ?? asOf,
+          teamLeadRecommended: recommended,
+          currentStars: (holder?.level ?? 0) as 0 | StarLevel,
+          currentStarSince: toDate(holder?.since),
+          lastDemotionAt: demotion?.at ?? null,
+          awards,
+          juneExamRank: june?.rank ?? null,
+        },
+        level,
+        asOf,
+        policy,
+      );
       const violations: RuleNote[] = result.violations;
       return {
-        existingApplicationId: existing?.case_id ?? null, existingLevel: existing?.level ?? null, ok: violations.length === 0,
-        violations, notes: result.notes, unitId: e.unit_id, employeeName: e.name,
+        existingApplicationId: existing?.case_id ?? null,
+        existingLevel: existing?.level ?? null,
+        ok: violations.length === 0,
+        violations,
+        notes: result.notes,
+        unitId: e.unit_id,
+        employeeName: e.name,
       };
     },
 
     async createStarApplication(i) {
       const workflowId = `star-application-${i.year}-${i.employeeId}`;
       const data: Omit<StarApplicationData, 'applicationId'> = {
-        campaignId: i.campaignId, year: i.year, employeeId: i.employeeId, employeeName: i.employeeName, unitId: i.unitId, level: i.level, recommended: i.recommended,
-        ceremonyDate: i.ceremonyDate, phase: 'application',
+        campaignId: i.campaignId,
+        year: i.year,
+        employeeId: i.employeeId,
+        employeeName: i.employeeName,
+        unitId: i.unitId,
+        level: i.level,
+        recommended: i.recommended,
+        ceremonyDate: i.ceremonyDate,
+        phase: 'application',
       };
       return ds.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO cases (kind, business_key, title, workflow_id, policy_version, flow_version, data, unit_id, subject_employee_ids, created_by, status)
            VALUES ('star-application', $1, $2, $3, $4, $5, $6, $7, $8, $9, 'open') ON CONFLICT (kind, business_key) DO NOTHING`,
-          [`${i.year}-${i.employeeId}`, `${i.year} 年${i.level}星级申请：${i.employeeName}`, workflowId, i.policyVersion, i.flowVersion,
-            JSON.stringify(data), i.unitId, [i.employeeId], i.initiatorUserId]);
+          [
+            `${i.year}-${i.employeeId}`,
+            `${i.year} 年${i.level}星级申请：${i.employeeName}`,
+            workflowId,
+            i.policyVersion,
+            i.flowVersion,
+            JSON.stringify(data),
+            i.unitId,
+            [i.employeeId],
+            i.initiatorUserId,
+          ],
+        );
         const [c] = await tx.query(`SELECT id FROM cases WHERE workflow_id = $1`, [workflowId]);
         await tx.query(
           `INSERT INTO star_applications (case_id, campaign_id, employee_id, level, recommended, eligibility_notes) VALUES ($1,$2,$3,$4,$5,$6)
-           ON CONFLICT DO NOTHING`, [c.id, i.campaignId, i.employeeId, i.level, i.recommended, JSON.stringify(i.notes)]);
+           ON CONFLICT DO NOTHING`,
+          [c.id, i.campaignId, i.employeeId, i.level, i.recommended, JSON.stringify(i.notes)],
+        );
         await tx.query(
           `INSERT INTO audit_log (actor_id, action, entity, entity_id, case_id, workflow_id, after, idempotency_key)
            VALUES ($1, 'star.applied', 'case', $2::text, $2::uuid, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING`,
-          [i.initiatorUserId, c.id, workflowId, JSON.stringify({ level: i.level, recommended: i.recommended, notes: i.notes }), `apply:${workflowId}`]);
+          [
+            i.initiatorUserId,
+            c.id,
+            workflowId,
+            JSON.stringify({ level: i.level, recommended: i.recommended, notes: i.notes }),
+            `apply:${workflowId}`,
+          ],
+        );
         return { applicationId: c.id, workflowId, data: { ...data, applicationId: c.id } };
       });
     },
@@ -102,8 +193,11 @@ export function createStarActivities(ds: DataSource): StarActivities {
         const quota = Number(c?.quotas?.[String(level)] ?? 0);
         const [{ used }] = await tx.query(
           `SELECT count(*)::int AS used FROM star_applications WHERE campaign_id = $1 AND level = $2 AND lead_approved AND case_id <> $3`,
-          [campaignId, level, applicationId]);
-        const [self] = await tx.query(`SELECT lead_approved FROM star_applications WHERE case_id = $1`, [applicationId]);
+          [campaignId, level, applicationId],
+        );
+        const [self] = await tx.query(`SELECT lead_approved FROM star_applications WHERE case_id = $1`, [
+          applicationId,
+        ]);
         if (self?.lead_approved) return { ok: true, quota, used: used + 1 };
         if (used >= quota) return { ok: false, quota, used };
         await tx.query(`UPDATE star_applications SET lead_approved = true WHERE case_id = $1`, [applicationId]);
@@ -114,28 +208,57 @@ export function createStarActivities(ds: DataSource): StarActivities {
     async starCommitteeMembers({ unitId, excludeOwnTeam }) {
       const rows = await ds.query(
         `SELECT u.id, e.unit_id FROM users u LEFT JOIN employees e ON e.id = u.employee_id
-         WHERE u.active AND 'committee' = ANY(u.roles) ORDER BY u.username`);
-      const conflicted = excludeOwnTeam ? rows.filter((r: { unit_id: string }) => r.unit_id === unitId).map((r: { id: string }) => r.id) : [];
-      return { eligible: rows.map((r: { id: string }) => r.id).filter((id: string) => !conflicted.includes(id)), conflicted };
+         WHERE u.active AND 'committee' = ANY(u.roles) ORDER BY u.username`,
+      );
+      const conflicted = excludeOwnTeam
+        ? rows.filter((r: { unit_id: string }) => r.unit_id === unitId).map((r: { id: string }) => r.id)
+        : [];
+      return {
+        eligible: rows.map((r: { id: string }) => r.id).filter((id: string) => !conflicted.includes(id)),
+        conflicted,
+      };
     },
 
     async awardStar({ applicationId, workflowId, employeeId, level, ceremonyDate, bonus, year }) {
       await ds.transaction(async (tx) => {
         await changeStar(tx, {
-          employeeId, toLevel: level, effectiveFrom: ceremonyDate, kind: 'award', reason: `${year} 年星级评定授予 ${level} 星`, rule: 'S-9',
-          actor: 'system', ref: applicationId, key: `award:${applicationId}`,
+          employeeId,
+          toLevel: level,
+          effectiveFrom: ceremonyDate,
+          kind: 'award',
+          reason: `${year} 年星级评定授予 ${level} 星`,
+          rule: 'S-9',
+          actor: 'system',
+          ref: applicationId,
+          key: `award:${applicationId}`,
         });
         if (bonus.amountFen > 0) {
-          await postMoney(tx, { employeeId, month: bonus.month, caseId: applicationId, workflowId, source: 'star-award', reason: bonus.source, moneyFen: bonus.amountFen });
+          await postMoney(tx, {
+            employeeId,
+            month: bonus.month,
+            caseId: applicationId,
+            workflowId,
+            source: 'star-award',
+            reason: bonus.source,
+            moneyFen: bonus.amountFen,
+          });
         }
-        await tx.query(`UPDATE star_applications SET status = 'awarded', awarded_level = $2 WHERE case_id = $1`, [applicationId, level]);
+        await tx.query(`UPDATE star_applications SET status = 'awarded', awarded_level = $2 WHERE case_id = $1`, [
+          applicationId,
+          level,
+        ]);
       });
     },
 
     async starReviewHolders({ month }) {
       const rows = await ds.query(
-        `SELECT employee_id, level FROM star_holders WHERE to_char(since, 'YYYY-MM') <= $1 ORDER BY employee_id`, [month]);
-      return rows.map((r: { employee_id: string; level: number }) => ({ employeeId: r.employee_id, level: r.level as StarLevel }));
+        `SELECT employee_id, level FROM star_holders WHERE to_char(since, 'YYYY-MM') <= $1 ORDER BY employee_id`,
+        [month],
+      );
+      return rows.map((r: { employee_id: string; level: number }) => ({
+        employeeId: r.employee_id,
+        level: r.level as StarLevel,
+      }));
     },
 
     async registerStarReview({ workflowId, nowIso, month: given }) {
@@ -145,23 +268,42 @@ export function createStarActivities(ds: DataSource): StarActivities {
       const month = given ?? addMonths(`${localMonth(nowIso, policy.calendar.timeZone)}-01`, -1).slice(0, 7);
       return ds.transaction(async (tx) => {
         const [review] = await tx.query(
-          `INSERT INTO star_reviews (id, month) VALUES (gen_random_uuid(), $1) ON CONFLICT (month) DO UPDATE SET month = EXCLUDED.month RETURNING id`, [month]);
+          `INSERT INTO star_reviews (id, month) VALUES (gen_random_uuid(), $1) ON CONFLICT (month) DO UPDATE SET month = EXCLUDED.month RETURNING id`,
+          [month],
+        );
         const data = { reviewId: review.id, month };
         await tx.query(
           `INSERT INTO cases (kind, business_key, title, workflow_id, policy_version, flow_version, data, status)
            VALUES ('star-review', $1, $2, $3, $4, $5, $6, 'open') ON CONFLICT (kind, business_key) DO NOTHING`,
-          [month, `${month} 星级月度考核`, workflowId, policyRow.version, flow.version, JSON.stringify(data)]);
-        const [c] = await tx.query(`SELECT id, workflow_id, policy_version, flow_version FROM cases WHERE kind = 'star-review' AND business_key = $1`, [month]);
-        if (c.workflow_id !== workflowId) return { skipped: `the ${month} star review already runs as ${c.workflow_id}`, month };
+          [month, `${month} 星级月度考核`, workflowId, policyRow.version, flow.version, JSON.stringify(data)],
+        );
+        const [c] = await tx.query(
+          `SELECT id, workflow_id, policy_version, flow_version FROM cases WHERE kind = 'star-review' AND business_key = $1`,
+          [month],
+        );
+        if (c.workflow_id !== workflowId)
+          return { skipped: `the ${month} star review already runs as ${c.workflow_id}`, month };
         await tx.query(`UPDATE star_reviews SET case_id = $2 WHERE id = $1 AND case_id IS NULL`, [review.id, c.id]);
         await tx.query(
           `INSERT INTO audit_log (actor, action, entity, entity_id, case_id, workflow_id, after, idempotency_key)
            VALUES ('schedule', 'case.registered', 'case', $1::text, $1::uuid, $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING`,
-          [c.id, workflowId, JSON.stringify({ month }), `register:${workflowId}`]);
+          [c.id, workflowId, JSON.stringify({ month }), `register:${workflowId}`],
+        );
         const input: CaseWorkflowInput = {
-          caseId: c.id, kind: 'star-review', businessKey: month, initiatorUserId: null, policyVersion: c.policy_version, flowVersion: c.flow_version,
-          flow: FlowDefinitionSchema.parse(flow.body), policy,
-          calendar: { ...policy.calendar, holidays: [...policy.calendar.holidays], workingWeekdays: [...policy.calendar.workingWeekdays], extraWorkingDays: [...(policy.calendar.extraWorkingDays ?? [])] },
+          caseId: c.id,
+          kind: 'star-review',
+          businessKey: month,
+          initiatorUserId: null,
+          policyVersion: c.policy_version,
+          flowVersion: c.flow_version,
+          flow: FlowDefinitionSchema.parse(flow.body),
+          policy,
+          calendar: {
+            ...policy.calendar,
+            holidays: [...policy.calendar.holidays],
+            workingWeekdays: [...policy.calendar.workingWeekdays],
+            extraWorkingDays: [...(policy.calendar.extraWorkingDays ?? [])],
+          },
           data,
         };
         return { input };
@@ -174,35 +316,78 @@ export function createStarActivities(ds: DataSource): StarActivities {
       let changed = 0;
       await ds.transaction(async (tx) => {
         for (const s of scores) {
-          const [h] = await tx.query(`SELECT level, pay_factor_percent, pay_factor_year FROM star_holders WHERE employee_id = $1`, [s.employeeId]);
-          const [done] = await tx.query(`SELECT level FROM star_monthly WHERE employee_id = $1 AND month = $2`, [s.employeeId, month]);
+          const [h] = await tx.query(
+            `SELECT level, pay_factor_percent, pay_factor_year FROM star_holders WHERE employee_id = $1`,
+            [s.employeeId],
+          );
+          const [done] = await tx.query(`SELECT level FROM star_monthly WHERE employee_id = $1 AND month = $2`, [
+            s.employeeId,
+            month,
+          ]);
           if (!h && !done) continue;
           const level = (done?.level ?? h.level) as StarLevel;
           // S-10: a liable complaint ruled this month is a one-vote veto too
           const [{ liable }] = await tx.query(
-            `SELECT count(*)::int AS liable FROM ledger_entries WHERE employee_id = $1 AND month = $2 AND reason = 'ruling'`, [s.employeeId, month]);
+            `SELECT count(*)::int AS liable FROM ledger_entries WHERE employee_id = $1 AND month = $2 AND reason = 'ruling'`,
+            [s.employeeId, month],
+          );
           const veto = s.veto || liable > 0;
           const pay = monthlyStarPay(s.score, veto, policy);
           const factor = h && h.pay_factor_year === Number(month.slice(0, 4)) ? h.pay_factor_percent : null;
           const fen = starMonthPayFen(level, pay, month, factor, policy);
-          const message = s.veto ? `${pay.message}${s.vetoReason ? `：${s.vetoReason}` : ''}` : liable > 0 ? `${pay.message}（本月有责投诉 ${liable} 件）` : pay.message;
+          const message = s.veto
+            ? `${pay.message}${s.vetoReason ? `：${s.vetoReason}` : ''}`
+            : liable > 0
+              ? `${pay.message}（本月有责投诉 ${liable} 件）`
+              : pay.message;
           await tx.query(
             `INSERT INTO star_monthly (employee_id, month, level, score, veto, veto_reason, percent, outcome, pay_fen, message, review_id)
              VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (employee_id, month) DO NOTHING`,
-            [s.employeeId, month, level, s.score, veto, s.vetoReason ?? null, pay.percent, pay.outcome, fen, message, reviewId]);
-          if (fen > 0) await postMoney(tx, { employeeId: s.employeeId, month, caseId, workflowId, source: 'star-pay', reason: 'star-pay', moneyFen: fen });
+            [
+              s.employeeId,
+              month,
+              level,
+              s.score,
+              veto,
+              s.vetoReason ?? null,
+              pay.percent,
+              pay.outcome,
+              fen,
+              message,
+              reviewId,
+            ],
+          );
+          if (fen > 0)
+            await postMoney(tx, {
+              employeeId: s.employeeId,
+              month,
+              caseId,
+              workflowId,
+              source: 'star-pay',
+              reason: 'star-pay',
+              moneyFen: fen,
+            });
           payFen += fen;
           if (!h) continue;
           // S-11: three consecutive or six in the year below the line → lowered one level until the next campaign
           const history = await tx.query(
             `SELECT month, score::float AS score FROM star_monthly WHERE employee_id = $1 AND month >= to_char((SELECT since FROM star_holders WHERE employee_id = $1), 'YYYY-MM')
-             ORDER BY month`, [s.employeeId]);
+             ORDER BY month`,
+            [s.employeeId],
+          );
           const standing = starStanding(history, policy);
           if (standing.action === 'revoke-or-lower') {
             const to = lowerStarLevel(h.level);
             const ok = await changeStar(tx, {
-              employeeId: s.employeeId, toLevel: to, effectiveFrom: `${month}-01`, kind: to === 0 ? 'revoked' : 'lowered', reason: standing.reason, rule: 'S-11',
-              actor: 'system', ref: caseId, key: `standing:${s.employeeId}:${month}`,
+              employeeId: s.employeeId,
+              toLevel: to,
+              effectiveFrom: `${month}-01`,
+              kind: to === 0 ? 'revoked' : 'lowered',
+              reason: standing.reason,
+              rule: 'S-11',
+              actor: 'system',
+              ref: caseId,
+              key: `standing:${s.employeeId}:${month}`,
             });
             if (ok) changed++;
           }

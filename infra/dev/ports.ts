@@ -24,7 +24,10 @@ export async function waitForPort(port: number, timeoutMs: number, host = '127.0
   while (Date.now() < end) {
     const ok = await new Promise<boolean>((resolve) => {
       const s = net.connect(port, host);
-      s.once('connect', () => { s.destroy(); resolve(true); });
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
       s.once('error', () => resolve(false));
     });
     if (ok) return;

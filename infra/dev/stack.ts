@@ -43,12 +43,17 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     say('stopping…');
-    await Promise.all(children.map((c) => new Promise<void>((resolve) => {
-      if (c.exitCode !== null) return resolve();
-      c.once('exit', () => resolve());
-      c.kill('SIGTERM');
-      setTimeout(() => c.kill('SIGKILL'), 15_000).unref();
-    })));
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            if (c.exitCode !== null) return resolve();
+            c.once('exit', () => resolve());
+            c.kill('SIGTERM');
+            setTimeout(() => c.kill('SIGKILL'), 15_000).unref();
+          }),
+      ),
+    );
     for (const stop of stops.reverse()) await stop().catch((e) => say(`stop failed: ${e.message}`));
     say('stopped');
     process.exit(code);
@@ -77,14 +82,20 @@ async function main(): Promise<void> {
     [env.TEMPORAL_UI_PORT, 'TEMPORAL_UI_PORT (Temporal Web UI)', !env.TEMPORAL_ADDRESS],
   ];
   for (const [port, name, needed] of checks) {
-    if (needed && !(await isPortFree(port, '0.0.0.0'))) fail(`port ${port} is in use (${name}): stop what uses it, or set ${name.split(' ')[0]}=<free port>`);
+    if (needed && !(await isPortFree(port, '0.0.0.0')))
+      fail(`port ${port} is in use (${name}): stop what uses it, or set ${name.split(' ')[0]}=<free port>`);
   }
 
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: env.NODE_ENV };
   if (!env.DATABASE_URL) {
     const log = logger('pg');
     try {
-      const pg = await startEmbeddedPostgres({ dataDir: path.join(DATA, 'pg'), port: env.PG_PORT, database: 'qualityflow', log });
+      const pg = await startEmbeddedPostgres({
+        dataDir: path.join(DATA, 'pg'),
+        port: env.PG_PORT,
+        database: 'qualityflow',
+        log,
+      });
       stops.push(pg.stop);
       ownSignals();
       childEnv.DATABASE_URL = pg.url;
@@ -97,10 +108,18 @@ async function main(): Promise<void> {
   if (!env.TEMPORAL_ADDRESS) {
     const log = logger('temporal');
     try {
-      const t = await startTemporalDevServer({ port: env.TEMPORAL_PORT, uiPort: env.TEMPORAL_UI_PORT, dbFile: path.join(DATA, 'temporal.db'), namespace: env.TEMPORAL_NAMESPACE, onLine: log });
+      const t = await startTemporalDevServer({
+        port: env.TEMPORAL_PORT,
+        uiPort: env.TEMPORAL_UI_PORT,
+        dbFile: path.join(DATA, 'temporal.db'),
+        namespace: env.TEMPORAL_NAMESPACE,
+        onLine: log,
+      });
       stops.push(t.stop);
       childEnv.TEMPORAL_ADDRESS = t.address;
-      log(`Temporal dev server on ${t.address}, Web UI http://localhost:${env.TEMPORAL_UI_PORT}, history in ${path.relative(ROOT, DATA)}/temporal.db`);
+      log(
+        `Temporal dev server on ${t.address}, Web UI http://localhost:${env.TEMPORAL_UI_PORT}, history in ${path.relative(ROOT, DATA)}/temporal.db`,
+      );
     } catch (e) {
       await stopAll(1);
       fail(`Temporal dev server did not start: ${(e as Error).message}`);
@@ -115,9 +134,16 @@ async function main(): Promise<void> {
   }
 
   const tsNode = [require.resolve('ts-node/dist/bin.js'), '--transpile-only', '-r', 'tsconfig-paths/register'];
-  for (const [name, entry] of [['worker', 'apps/worker/src/main.ts'], ['api', 'apps/api/src/main.ts']] as const) {
+  for (const [name, entry] of [
+    ['worker', 'apps/worker/src/main.ts'],
+    ['api', 'apps/api/src/main.ts'],
+  ] as const) {
     const log = logger(name);
-    const child = spawn(process.execPath, [...tsNode, entry], { cwd: ROOT, env: { ...childEnv, TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.base.json') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...tsNode, entry], {
+      cwd: ROOT,
+      env: { ...childEnv, TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.base.json') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const forward = (b: Buffer) => b.toString().split('\n').filter(Boolean).forEach(log);
     child.stdout!.on('data', forward);
     child.stderr!.on('data', forward);
@@ -129,8 +155,10 @@ async function main(): Promise<void> {
     });
     children.push(child);
   }
-  say(`QualityFlow is starting: console http://localhost:${env.PORT} · api http://localhost:${env.PORT}/api · docs http://localhost:${env.PORT}/api/docs` +
-    (env.TEMPORAL_ADDRESS ? '' : ` · Temporal UI http://localhost:${env.TEMPORAL_UI_PORT}`));
+  say(
+    `QualityFlow is starting: console http://localhost:${env.PORT} · api http://localhost:${env.PORT}/api · docs http://localhost:${env.PORT}/api/docs` +
+      (env.TEMPORAL_ADDRESS ? '' : ` · Temporal UI http://localhost:${env.TEMPORAL_UI_PORT}`),
+  );
 }
 
 void main();

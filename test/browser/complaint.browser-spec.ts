@@ -61,7 +61,10 @@ describe('browser: the complaint process in the console, every stage action as i
   const who = (u: string) => `${people[u].name}（${people[u].code}）`;
   const caseRow = async (id: string) =>
     (await c.s.ds.query(`SELECT status, stage, outcome, data FROM cases WHERE id = $1`, [id]))[0] as {
-      status: string; stage: string | null; outcome: string | null; data: Record<string, any>;
+      status: string;
+      stage: string | null;
+      outcome: string | null;
+      data: Record<string, any>;
     };
   const ledger = (id: string) =>
     c.s.ds.query(`SELECT employee_id, reason, points_x10 FROM ledger_entries WHERE case_id = $1 ORDER BY reason`, [id]);
@@ -125,7 +128,14 @@ describe('browser: the complaint process in the console, every stage action as i
       return r.length > 0;
     }, 20000);
 
-  async function register(o: { source: string; customer: string; wo?: string; employee: string; severity?: string; checkWorkOrder?: boolean }) {
+  async function register(o: {
+    source: string;
+    customer: string;
+    wo?: string;
+    employee: string;
+    severity?: string;
+    checkWorkOrder?: boolean;
+  }) {
     await page.goto(`${c.base}/#/complaints/create`);
     await choose(page, /^来源/, o.source);
     if (o.wo) {
@@ -153,7 +163,10 @@ describe('browser: the complaint process in the console, every stage action as i
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/#\/complaints\/[0-9a-f-]{36}\/show/, { timeout: UI_TIMEOUT });
     const id = /complaints\/([0-9a-f-]{36})\/show/.exec(page.url())![1];
-    await page.locator('[data-testid=complaint-registration]').filter({ hasText: o.customer }).waitFor({ timeout: UI_TIMEOUT });
+    await page
+      .locator('[data-testid=complaint-registration]')
+      .filter({ hasText: o.customer })
+      .waitFor({ timeout: UI_TIMEOUT });
     return id;
   }
 
@@ -165,7 +178,10 @@ describe('browser: the complaint process in the console, every stage action as i
       await d.getByRole('textbox', { name: '核实事实' }).fill(facts);
     });
     await eventually(async () => {
-      const r = await c.s.ds.query(`SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'task.approve' AND actor = $2`, [taskId, user]);
+      const r = await c.s.ds.query(
+        `SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'task.approve' AND actor = $2`,
+        [taskId, user],
+      );
       return r.length > 0;
     }, 20000);
   }
@@ -173,19 +189,47 @@ describe('browser: the complaint process in the console, every stage action as i
   it('C-1 the verification team registers one complaint of each source; 工单号 where the source needs it', async () => {
     await c.ui.login(page, 'verifier1');
     await c.ui.step(page, 'register', async () => {
-      cases.H.id = await register({ source: '热线工单', customer: cases.H.customer, wo: cases.H.wo, employee: 'agent1', checkWorkOrder: true });
+      cases.H.id = await register({
+        source: '热线工单',
+        customer: cases.H.customer,
+        wo: cases.H.wo,
+        employee: 'agent1',
+        checkWorkOrder: true,
+      });
       await c.ui.shot(page, 'registered');
-      cases.E.id = await register({ source: '越级工单', customer: cases.E.customer, wo: cases.E.wo, employee: 'agent2' });
+      cases.E.id = await register({
+        source: '越级工单',
+        customer: cases.E.customer,
+        wo: cases.E.wo,
+        employee: 'agent2',
+      });
       cases.R.id = await register({ source: '监管转办', customer: cases.R.customer, employee: 'agent3' });
       cases.W.id = await register({ source: '员工举报', customer: cases.W.customer, employee: 'agent1' });
-      cases.I.id = await register({ source: '内部稽核', customer: cases.I.customer, employee: 'agent1', severity: '恶劣' });
+      cases.I.id = await register({
+        source: '内部稽核',
+        customer: cases.I.customer,
+        employee: 'agent1',
+        severity: '恶劣',
+      });
     });
     const h = (await caseRow(cases.H.id)).data.complaint;
-    expect(h).toMatchObject({ source: 'hotline-work-order', workOrderNo: cases.H.wo, customer: cases.H.customer, employeeIds: [people.agent1.id] });
-    expect((await caseRow(cases.E.id)).data.complaint).toMatchObject({ source: 'escalated-order', workOrderNo: cases.E.wo, escalationLevel: 1 });
+    expect(h).toMatchObject({
+      source: 'hotline-work-order',
+      workOrderNo: cases.H.wo,
+      customer: cases.H.customer,
+      employeeIds: [people.agent1.id],
+    });
+    expect((await caseRow(cases.E.id)).data.complaint).toMatchObject({
+      source: 'escalated-order',
+      workOrderNo: cases.E.wo,
+      escalationLevel: 1,
+    });
     expect((await caseRow(cases.R.id)).data.complaint).toMatchObject({ source: 'regulator' });
     expect((await caseRow(cases.W.id)).data.complaint).toMatchObject({ source: 'employee-report' });
-    expect((await caseRow(cases.I.id)).data.complaint).toMatchObject({ source: 'internal-audit', severity: 'egregious' });
+    expect((await caseRow(cases.I.id)).data.complaint).toMatchObject({
+      source: 'internal-audit',
+      severity: 'egregious',
+    });
 
     // the list finds a complaint by 工单号 and by the employee's 工号, with names, not ids
     await c.ui.step(page, 'search', async () => {
@@ -194,7 +238,9 @@ describe('browser: the complaint process in the console, every stage action as i
       await row(cases.E.customer).waitFor({ timeout: UI_TIMEOUT });
       await page.getByPlaceholder('工单号、客户、员工姓名或工号').fill(cases.H.wo!);
       await row(cases.E.customer).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
-      await row(cases.H.customer).filter({ hasText: who('agent1') }).waitFor({ timeout: UI_TIMEOUT });
+      await row(cases.H.customer)
+        .filter({ hasText: who('agent1') })
+        .waitFor({ timeout: UI_TIMEOUT });
       await page.getByPlaceholder('工单号、客户、员工姓名或工号').fill(people.agent2.code);
       await row(cases.H.customer).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
       await row(cases.E.customer).waitFor({ timeout: UI_TIMEOUT });
@@ -206,9 +252,17 @@ describe('browser: the complaint process in the console, every stage action as i
     await c.ui.step(page, 'verify', async () => {
       // H: claim, comment, then the verdict
       const taskId = await openTask(cases.H.id, 'verify');
-      await page.locator('[data-testid=complaint-panel-verify]').filter({ hasText: cases.H.wo! }).waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .locator('[data-testid=complaint-panel-verify]')
+        .filter({ hasText: cases.H.wo! })
+        .waitFor({ timeout: UI_TIMEOUT });
       await page.getByRole('button', { name: '认领', exact: true }).click();
-      await eventually(async () => ((await c.s.ds.query(`SELECT claimed_by FROM tasks WHERE id = $1`, [taskId]))[0]?.claimed_by === people.verifier1.userId ? true : null));
+      await eventually(async () =>
+        (await c.s.ds.query(`SELECT claimed_by FROM tasks WHERE id = $1`, [taskId]))[0]?.claimed_by ===
+        people.verifier1.userId
+          ? true
+          : null,
+      );
       await page.goto(`${c.base}/#/tasks/${taskId}/show`);
       await page.locator('[data-testid=complaint-panel-verify]').waitFor({ timeout: UI_TIMEOUT });
       await act('添加评论', async (d) => d.getByRole('textbox', { name: '意见' }).fill('已调取录音，待核实'));
@@ -234,7 +288,10 @@ describe('browser: the complaint process in the console, every stage action as i
     await switchUser('ruling1');
     await c.ui.step(page, 'return', async () => {
       await openTask(cases.R.id, 'rule');
-      await page.locator('[data-testid=complaint-panel-rule]').filter({ hasText: '监管转办属实' }).waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .locator('[data-testid=complaint-panel-rule]')
+        .filter({ hasText: '监管转办属实' })
+        .waitFor({ timeout: UI_TIMEOUT });
       await act('添加评论', async (d) => d.getByRole('textbox', { name: '意见' }).fill('请补充监管转办函'));
       await commented(cases.R.id, 'rule', '请补充监管转办函');
       await openTask(cases.R.id, 'rule');
@@ -249,7 +306,16 @@ describe('browser: the complaint process in the console, every stage action as i
     });
     await stageOf(cases.R.id, 'verify');
 
-    const rule = async (caseId: string, o: { severity: string; category: string | RegExp; employee: string; points: string; bad?: { value: string; message: string }[] }) => {
+    const rule = async (
+      caseId: string,
+      o: {
+        severity: string;
+        category: string | RegExp;
+        employee: string;
+        points: string;
+        bad?: { value: string; message: string }[];
+      },
+    ) => {
       const taskId = await openTask(caseId, 'rule');
       await page.getByRole('button', { name: '提交责任认定', exact: true }).click();
       const d = page.getByRole('dialog');
@@ -258,7 +324,9 @@ describe('browser: the complaint process in the console, every stage action as i
       await choose(d, '类别', o.category);
       await choose(d, '原因', '其他');
       await d.getByRole('combobox', { name: '员工' }).click();
-      await page.getByRole('option', { name: new RegExp(`^${who(o.employee).replace(/[()（）]/g, '.')} · 涉及员工`) }).click();
+      await page
+        .getByRole('option', { name: new RegExp(`^${who(o.employee).replace(/[()（）]/g, '.')} · 涉及员工`) })
+        .click();
       const points = d.getByRole('spinbutton', { name: '扣分' });
       for (const bad of o.bad ?? []) {
         await points.fill(bad.value);
@@ -276,8 +344,15 @@ describe('browser: the complaint process in the console, every stage action as i
       // serious: the responsible person's points must be 5.0–10.0 (C-3); 0, −1 and 999 are refused naming the range
       const range = '扣分须在 5.0–10.0 分之间';
       await rule(cases.H.id, {
-        severity: '严重', category: seriousCategory, employee: 'agent1', points: '6',
-        bad: [{ value: '0', message: range }, { value: '-1', message: range }, { value: '999', message: range }],
+        severity: '严重',
+        category: seriousCategory,
+        employee: 'agent1',
+        points: '6',
+        bad: [
+          { value: '0', message: range },
+          { value: '-1', message: range },
+          { value: '999', message: range },
+        ],
       });
       await rule(cases.E.id, { severity: '严重', category: seriousCategory, employee: 'agent2', points: '8' });
       await rule(cases.W.id, { severity: '普通', category: /业务受理差错/, employee: 'agent1', points: '2' });
@@ -288,15 +363,23 @@ describe('browser: the complaint process in the console, every stage action as i
     await switchUser('verifier1');
     await c.ui.step(page, 'verify-again', async () => {
       await openTask(cases.R.id, 'verify');
-      await page.locator('[data-testid=complaint-panel-verify]').filter({ hasText: '已有核实结论' }).waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .locator('[data-testid=complaint-panel-verify]')
+        .filter({ hasText: '已有核实结论' })
+        .waitFor({ timeout: UI_TIMEOUT });
       await verify(cases.R.id, '有理有责', '已补充监管转办函，属实');
       await c.ui.shot(page, 'verified-again');
     });
     await stageOf(cases.R.id, 'rule');
     await switchUser('ruling1');
-    await c.ui.step(page, 'rule-again', () => rule(cases.R.id, { severity: '普通', category: /业务受理差错/, employee: 'agent3', points: '2' }));
+    await c.ui.step(page, 'rule-again', () =>
+      rule(cases.R.id, { severity: '普通', category: /业务受理差错/, employee: 'agent3', points: '2' }),
+    );
     await stageOf(cases.R.id, 'appeal');
-    expect((await caseRow(cases.H.id)).data.ruling).toMatchObject({ severity: 'serious', persons: [{ employeeId: people.agent1.id, role: 'responsible', points: 60 }] });
+    expect((await caseRow(cases.H.id)).data.ruling).toMatchObject({
+      severity: 'serious',
+      persons: [{ employeeId: people.agent1.id, role: 'responsible', points: 60 }],
+    });
     done();
   }, 240000);
 
@@ -304,8 +387,14 @@ describe('browser: the complaint process in the console, every stage action as i
     await switchUser('agent1');
     await c.ui.step(page, 'accept', async () => {
       const taskId = await openTask(cases.H.id, 'appeal', people.agent1.userId);
-      await page.locator('[data-testid=appeal-own-points]').filter({ hasText: '扣 6.0 分' }).waitFor({ timeout: UI_TIMEOUT });
-      await page.locator('[data-testid=complaint-ruling]').filter({ hasText: who('agent1') }).waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .locator('[data-testid=appeal-own-points]')
+        .filter({ hasText: '扣 6.0 分' })
+        .waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .locator('[data-testid=complaint-ruling]')
+        .filter({ hasText: who('agent1') })
+        .waitFor({ timeout: UI_TIMEOUT });
       expect(await page.getByRole('button', { name: '驳回', exact: true }).count()).toBe(0);
       await c.ui.shot(page, 'appeal-task');
       await act('添加评论', async (d) => d.getByRole('textbox', { name: '意见' }).fill('已知悉认定'));
@@ -358,7 +447,11 @@ describe('browser: the complaint process in the console, every stage action as i
     };
     await c.ui.step(page, 'uphold', async () => {
       await openTask(cases.R.id, 'appeal-decision');
-      await page.locator('[data-testid=complaint-appeals]').filter({ hasText: '转办函所述时间本人不在岗' }).filter({ hasText: who('agent3') }).waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .locator('[data-testid=complaint-appeals]')
+        .filter({ hasText: '转办函所述时间本人不在岗' })
+        .filter({ hasText: who('agent3') })
+        .waitFor({ timeout: UI_TIMEOUT });
       await page.locator('[data-testid=complaint-ruling]').filter({ hasText: '2.0' }).waitFor({ timeout: UI_TIMEOUT });
       await act('添加评论', async (d) => d.getByRole('textbox', { name: '意见' }).fill('请纪检组列席'));
       await commented(cases.R.id, 'appeal-decision', '请纪检组列席');
@@ -390,10 +483,20 @@ describe('browser: the complaint process in the console, every stage action as i
     // the complaint page shows the decision and the posted points with names
     await c.ui.step(page, 'complaint-page', async () => {
       await page.goto(`${c.base}/#/complaints/${cases.E.id}/show`);
-      await page.locator('[data-testid=complaint-appeal-decision]').filter({ hasText: '变更扣分' }).filter({ hasText: '6.0' }).waitFor({ timeout: UI_TIMEOUT });
-      const row = page.locator('[data-testid=complaint-deductions]').getByRole('row').filter({ hasText: who('agent2') });
+      await page
+        .locator('[data-testid=complaint-appeal-decision]')
+        .filter({ hasText: '变更扣分' })
+        .filter({ hasText: '6.0' })
+        .waitFor({ timeout: UI_TIMEOUT });
+      const row = page
+        .locator('[data-testid=complaint-deductions]')
+        .getByRole('row')
+        .filter({ hasText: who('agent2') });
       await row.filter({ hasText: '6.0' }).waitFor({ timeout: UI_TIMEOUT });
-      await page.locator('[data-testid=complaint-outcome]').filter({ hasText: '已扣分入账' }).waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .locator('[data-testid=complaint-outcome]')
+        .filter({ hasText: '已扣分入账' })
+        .waitFor({ timeout: UI_TIMEOUT });
       await c.ui.shot(page, 'complaint-page');
       await page.goto(`${c.base}/#/complaints/${cases.W.id}/show`);
       await page.getByText('责任认定已由领导小组撤销，不扣分。').waitFor({ timeout: UI_TIMEOUT });
@@ -403,11 +506,19 @@ describe('browser: the complaint process in the console, every stage action as i
     await c.ui.step(page, 'ledger-and-notices', async () => {
       await page.goto(`${c.base}/#/deductions`);
       await page.getByPlaceholder('员工姓名或工号').fill(people.agent2.code);
-      const ledgerRow = page.getByRole('row').filter({ hasText: who('agent2') }).filter({ hasText: cases.E.customer });
+      const ledgerRow = page
+        .getByRole('row')
+        .filter({ hasText: who('agent2') })
+        .filter({ hasText: cases.E.customer });
       await ledgerRow.filter({ hasText: '责任认定扣分' }).filter({ hasText: '6.0' }).waitFor({ timeout: UI_TIMEOUT });
       expect(await page.locator('#main-content').innerText()).not.toMatch(uuid);
       await page.goto(`${c.base}/#/notices`);
-      await page.getByRole('row').filter({ hasText: cases.R.customer }).filter({ hasText: who('agent3') }).filter({ hasText: '2.0' }).waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .getByRole('row')
+        .filter({ hasText: cases.R.customer })
+        .filter({ hasText: who('agent3') })
+        .filter({ hasText: '2.0' })
+        .waitFor({ timeout: UI_TIMEOUT });
       expect(await page.locator('#main-content').innerText()).not.toMatch(uuid);
     });
     done();

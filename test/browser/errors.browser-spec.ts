@@ -7,12 +7,15 @@ import { eventually } from '../support/stack';
  * README "Errors": refusals reach the console user in Chinese, next to the field, with the rule as a tag —
  * a client-side zod error (points 999) and the api's C-3 range violation (points 3 where 2.0 is allowed).
  */
-describe('browser: errors in the user\'s language (issue 11)', () => {
+describe("browser: errors in the user's language (issue 11)", () => {
   const ctx = consoleSuite('errors');
 
   const openTaskId = (caseId: string, stage: string) =>
     eventually(async () => {
-      const [t] = await ctx.s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND stage = $2 AND status = 'open'`, [caseId, stage]);
+      const [t] = await ctx.s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND stage = $2 AND status = 'open'`, [
+        caseId,
+        stage,
+      ]);
       return t?.id as string | undefined;
     });
 
@@ -22,18 +25,31 @@ describe('browser: errors in the user\'s language (issue 11)', () => {
     await page.getByRole('listbox').waitFor({ state: 'detached' });
   };
 
-  it('C-5 the api\'s zod error (comment too long) and rule violation (joint accountability) show in Chinese, with the rule tag', async () => {
+  it("C-5 the api's zod error (comment too long) and rule violation (joint accountability) show in Chinese, with the rule tag", async () => {
     const { s, ui } = ctx;
-    const [agent] = await s.ds.query(`SELECT u.employee_id, e.unit_id FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.username = 'agent1'`);
+    const [agent] = await s.ds.query(
+      `SELECT u.employee_id, e.unit_id FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.username = 'agent1'`,
+    );
     const customer = `错误提示客户${randomInt(100000, 999999)}`;
-    const reg = await s.http.post('/api/complaints').set(await ctx.auth('verifier1')).send({
-      source: 'hotline-work-order', workOrderNo: `WO-${randomInt(10000000, 99999999)}`, customer, channel: '10000号',
-      occurredAt: '2026-11-20T02:00:00Z', description: '装机超时未处理', unitId: agent.unit_id, employeeIds: [agent.employee_id],
-    });
+    const reg = await s.http
+      .post('/api/complaints')
+      .set(await ctx.auth('verifier1'))
+      .send({
+        source: 'hotline-work-order',
+        workOrderNo: `WO-${randomInt(10000000, 99999999)}`,
+        customer,
+        channel: '10000号',
+        occurredAt: '2026-11-20T02:00:00Z',
+        description: '装机超时未处理',
+        unitId: agent.unit_id,
+        employeeIds: [agent.employee_id],
+      });
     expect(reg.status).toBe(201);
     const caseId = reg.body.id as string;
     const verify = await openTaskId(caseId, 'verify');
-    const verified = await s.http.post(`/api/tasks/${verify}/actions`).set(await ctx.auth('verifier1'))
+    const verified = await s.http
+      .post(`/api/tasks/${verify}/actions`)
+      .set(await ctx.auth('verifier1'))
       .send({ action: 'approve', data: { verdict: 'liable', facts: '属实' } });
     expect(verified.status).toBe(200);
     const ruleTask = await openTaskId(caseId, 'rule');
@@ -63,7 +79,11 @@ describe('browser: errors in the user\'s language (issue 11)', () => {
         await comment.fill('很'.repeat(2001));
         await dialog.getByRole('button', { name: '提交' }).click();
         await dialog.getByText('最多 2000 个字符').waitFor({ timeout: UI_TIMEOUT });
-        await page.locator('.qf-problem').filter({ hasText: '提交的内容有误' }).first().waitFor({ timeout: UI_TIMEOUT });
+        await page
+          .locator('.qf-problem')
+          .filter({ hasText: '提交的内容有误' })
+          .first()
+          .waitFor({ timeout: UI_TIMEOUT });
         await ui.shot(page, 'zod-refused');
       });
 

@@ -20,29 +20,58 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
 
   beforeAll(async () => {
     [{ id: teamId }] = await c.s.ds.query(`SELECT id FROM org_units WHERE code = 'a-team2'`);
-    const repairers: { id: string; name: string; code: string }[] = await c.s.ds.query(`SELECT id, name, code FROM employees WHERE unit_id = $1 ORDER BY code LIMIT 2`, [teamId]);
+    const repairers: { id: string; name: string; code: string }[] = await c.s.ds.query(
+      `SELECT id, name, code FROM employees WHERE unit_id = $1 ORDER BY code LIMIT 2`,
+      [teamId],
+    );
     expect(repairers).toHaveLength(2);
     const closedAt = new Date().toISOString();
     // five hotline orders of one team-day: 10 % rounds to one manager callback, four go to the dispatcher (E-2)
     for (let i = 0; i < 5; i++) {
       const r = repairers[i % 2];
       const orderNo = `EV-${tag}-${i + 1}`;
-      const res = await c.s.http.post('/api/work-orders').set(await auth('dispatcher1'))
-        .send({ orderNo, faultKey: `F-${orderNo}`, source: 'hotline', repairerId: r.id, teamUnitId: teamId, reporter: `报修人${i + 1}号`, closedAt });
+      const res = await c.s.http
+        .post('/api/work-orders')
+        .set(await auth('dispatcher1'))
+        .send({
+          orderNo,
+          faultKey: `F-${orderNo}`,
+          source: 'hotline',
+          repairerId: r.id,
+          teamUnitId: teamId,
+          reporter: `报修人${i + 1}号`,
+          closedAt,
+        });
       expect(res.status).toBe(201);
       orders.push({ id: res.body.id, orderNo, repairer: `${r.name}（${r.code}）` });
     }
     // and one that did not come through the unified hotline: not evaluated (E-1)
     walkInNo = `EV-${tag}-900`; // the walk-in order (E-1: not evaluated)
-    expect((await c.s.http.post('/api/work-orders').set(await auth('dispatcher1'))
-      .send({ orderNo: walkInNo, source: 'walk-in', repairerId: repairers[0].id, teamUnitId: teamId, reporter: '门店客户', closedAt })).status).toBe(201);
+    expect(
+      (
+        await c.s.http
+          .post('/api/work-orders')
+          .set(await auth('dispatcher1'))
+          .send({
+            orderNo: walkInNo,
+            source: 'walk-in',
+            repairerId: repairers[0].id,
+            teamUnitId: teamId,
+            reporter: '门店客户',
+            closedAt,
+          })
+      ).status,
+    ).toBe(201);
   });
 
-  const pendingCount = async (u: string): Promise<number> => (await c.s.http.get('/api/evaluations/pending-count').set(await auth(u))).body.pending;
+  const pendingCount = async (u: string): Promise<number> =>
+    (await c.s.http.get('/api/evaluations/pending-count').set(await auth(u))).body.pending;
   const evaluationsOf = async (kind: string) =>
     c.s.ds.query(
       `SELECT ev.id, ev.order_id, w.order_no, ev.choice, ev.score, ev.rectification_case_id, u.username FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id
-       LEFT JOIN users u ON u.id = ev.evaluator_user_id WHERE w.order_no LIKE $1 AND ev.kind = $2 ORDER BY w.order_no`, [`EV-${tag}-%`, kind]);
+       LEFT JOIN users u ON u.id = ev.evaluator_user_id WHERE w.order_no LIKE $1 AND ev.kind = $2 ORDER BY w.order_no`,
+      [`EV-${tag}-%`, kind],
+    );
 
   /** Another user: storage cleared and the console loaded afresh at its login page. */
   /** The dashboard's 待回访评价 card shows the api's count; it opens 回访评价. */
@@ -59,7 +88,9 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
    * database), answers the first script question, chooses and submits; returns the dialog's sampling explanation.
    */
   async function answer(page: Page, orderId: string, orderNo: string, choice: string, note?: string): Promise<string> {
-    await page.goto(`${c.base}/#/evaluations?filter=${encodeURIComponent(JSON.stringify({ mine: true, pending: true, orderId }))}`);
+    await page.goto(
+      `${c.base}/#/evaluations?filter=${encodeURIComponent(JSON.stringify({ mine: true, pending: true, orderId }))}`,
+    );
     const row = page.getByRole('row').filter({ hasText: orderNo });
     await row.waitFor({ timeout: UI_TIMEOUT });
     await row.getByRole('button').first().click();
@@ -103,10 +134,20 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
     const callbacks = await evaluationsOf('dispatcher');
     const managerCallbacks = await evaluationsOf('manager');
     const foremanEvals = await evaluationsOf('foreman');
-    expect(callbacks.map((e: { username: string }) => e.username)).toEqual(['dispatcher1', 'dispatcher1', 'dispatcher1', 'dispatcher1']);
+    expect(callbacks.map((e: { username: string }) => e.username)).toEqual([
+      'dispatcher1',
+      'dispatcher1',
+      'dispatcher1',
+      'dispatcher1',
+    ]);
     expect(managerCallbacks.map((e: { username: string }) => e.username)).toEqual(['manager1']);
     expect(foremanEvals).toHaveLength(5);
-    expect(await c.s.ds.query(`SELECT 1 FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id WHERE w.order_no = $1`, [walkInNo])).toHaveLength(0);
+    expect(
+      await c.s.ds.query(
+        `SELECT 1 FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id WHERE w.order_no = $1`,
+        [walkInNo],
+      ),
+    ).toHaveLength(0);
 
     // --- the dispatcher's pending callbacks count as 待办 on the dashboard
     expect(await dashboardCount(page, 'dispatcher1')).toBe(before + 4);
@@ -115,7 +156,9 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
     // --- E-3: the dispatcher answers 满意, 基本满意 and 不满意 (a rectification opens, E-7)
     const byNo = (no: string) => orders.find((o) => o.orderNo === no)!;
     const [sat, basic, dis] = callbacks as { order_id: string; order_no: string; id: string }[];
-    const [{ code: dispatcherCode, name: dispatcherName }] = await c.s.ds.query(`SELECT e.code, e.name FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.username = 'dispatcher1'`);
+    const [{ code: dispatcherCode, name: dispatcherName }] = await c.s.ds.query(
+      `SELECT e.code, e.name FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.username = 'dispatcher1'`,
+    );
     await c.ui.step(page, 'callbacks', async () => {
       const explanation = await answer(page, sat.order_id, sat.order_no, '满意');
       // E-2 as a Chinese sentence with names: the repairer and the dispatcher as 姓名（工号）, no ids, no English
@@ -127,12 +170,26 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
       await answer(page, dis.order_id, dis.order_no, '不满意', '维修后仍有杂音');
     });
     const answered = await evaluationsOf('dispatcher');
-    expect(answered.slice(0, 3).map((e: { choice: string; score: number }) => [e.choice, e.score])).toEqual([['satisfied', 10], ['basic', 8], ['dissatisfied', 6]]);
+    expect(answered.slice(0, 3).map((e: { choice: string; score: number }) => [e.choice, e.score])).toEqual([
+      ['satisfied', 10],
+      ['basic', 8],
+      ['dissatisfied', 6],
+    ]);
     const disCase = answered[2].rectification_case_id;
     expect(disCase).toBeTruthy();
     const rect = (await c.s.http.get(`/api/rectifications/${disCase}`).set(await auth('admin'))).body;
-    expect(rect).toMatchObject({ origin: 'dissatisfied-callback', internal: false, orderNo: dis.order_no, status: 'open' });
-    expect(rect.callback).toMatchObject({ kind: 'dispatcher', choice: 'dissatisfied', note: '维修后仍有杂音', repairerName: byNo(dis.order_no).repairer });
+    expect(rect).toMatchObject({
+      origin: 'dissatisfied-callback',
+      internal: false,
+      orderNo: dis.order_no,
+      status: 'open',
+    });
+    expect(rect.callback).toMatchObject({
+      kind: 'dispatcher',
+      choice: 'dissatisfied',
+      note: '维修后仍有杂音',
+      repairerName: byNo(dis.order_no).repairer,
+    });
     expect(await dashboardCount(page, 'dispatcher1')).toBe(before + 1);
 
     // --- the manager's callback (their 待办 too)
@@ -158,10 +215,22 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
     const selfEvals = await evaluationsOf('foreman');
     expect([selfEvals[0].choice, selfEvals[1].choice]).toEqual(['satisfied', 'dissatisfied']);
     const noteCase = selfEvals[1].rectification_case_id;
-    expect((await c.s.http.get(`/api/rectifications/${noteCase}`).set(await auth('admin'))).body).toMatchObject({ internal: true, meetingId: null, status: 'open' });
+    expect((await c.s.http.get(`/api/rectifications/${noteCase}`).set(await auth('admin'))).body).toMatchObject({
+      internal: true,
+      meetingId: null,
+      status: 'open',
+    });
 
     // --- the internal note (rectification stage "note"): the foreman sees the self-evaluation, comments, then submits
-    await eventually(async () => (await c.s.ds.query(`SELECT 1 FROM tasks WHERE case_id = $1 AND stage = 'note' AND status = 'open'`, [noteCase])).length > 0, 30000);
+    await eventually(
+      async () =>
+        (
+          await c.s.ds.query(`SELECT 1 FROM tasks WHERE case_id = $1 AND stage = 'note' AND status = 'open'`, [
+            noteCase,
+          ])
+        ).length > 0,
+      30000,
+    );
     const openNote = async () => {
       await page.getByRole('menuitem', { name: '待办任务' }).click();
       const row = page.getByRole('row').filter({ hasText: fDis.order_no }).filter({ hasText: '内部整改说明' });
@@ -189,11 +258,24 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
       await dialog.getByRole('button', { name: '提交' }).click();
       await page.waitForURL(/\/cases\/[^/]+\/show/, { timeout: UI_TIMEOUT });
     });
-    await eventually(async () => ((await c.s.http.get(`/api/rectifications/${noteCase}`).set(await auth('admin'))).body.status === 'confirmed' ? true : null), 30000);
-    const noteActions = await c.s.ds.query(`SELECT action, actor, details->>'comment' AS comment, details->'data'->>'note' AS note FROM audit_log WHERE case_id = $1 AND action LIKE 'task.%' ORDER BY id`, [noteCase]);
+    await eventually(
+      async () =>
+        (await c.s.http.get(`/api/rectifications/${noteCase}`).set(await auth('admin'))).body.status === 'confirmed'
+          ? true
+          : null,
+      30000,
+    );
+    const noteActions = await c.s.ds.query(
+      `SELECT action, actor, details->>'comment' AS comment, details->'data'->>'note' AS note FROM audit_log WHERE case_id = $1 AND action LIKE 'task.%' ORDER BY id`,
+      [noteCase],
+    );
     expect(noteActions).toEqual([
       { action: 'task.comment', actor: 'foreman1', comment: '今天下班前补写', note: null },
-      expect.objectContaining({ action: 'task.approve', actor: 'foreman1', note: '已组织班组复盘，完工后必须清理现场并拍照留存' }),
+      expect.objectContaining({
+        action: 'task.approve',
+        actor: 'foreman1',
+        note: '已组织班组复盘，完工后必须清理现场并拍照留存',
+      }),
     ]);
 
     // --- 工单: the order's page lists its evaluations with evaluators by name and their results
@@ -212,10 +294,17 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
     // --- E-5: the month's scores name the repairers as 姓名（工号）
     await c.ui.step(page, 'scores', async () => {
       // E-4: evaluated the day after closing, so the scores fall in that day's month
-      const [{ month }] = await c.s.ds.query(`SELECT to_char(evaluate_on, 'YYYY-MM') AS month FROM evaluations WHERE id = $1`, [sat.id]);
+      const [{ month }] = await c.s.ds.query(
+        `SELECT to_char(evaluate_on, 'YYYY-MM') AS month FROM evaluations WHERE id = $1`,
+        [sat.id],
+      );
       await page.goto(`${c.base}/#/scores`);
       await page.getByTestId('scores-month').fill(month);
-      await page.getByRole('row').filter({ hasText: byNo(sat.order_no).repairer }).first().waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .getByRole('row')
+        .filter({ hasText: byNo(sat.order_no).repairer })
+        .first()
+        .waitFor({ timeout: UI_TIMEOUT });
       const text = await page.locator('main').innerText();
       expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
       expectChinese(text);

@@ -27,13 +27,26 @@ describe('browser: inbox and case page (names, search, sorts, 审批记录)', ()
   let verifier: { name: string; code: string };
 
   beforeAll(async () => {
-    [agent] = await c.s.ds.query(`SELECT e.id, e.name, e.code, e.unit_id FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.username = 'agent3'`);
-    [verifier] = await c.s.ds.query(`SELECT e.name, e.code FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.username = 'verifier2'`);
+    [agent] = await c.s.ds.query(
+      `SELECT e.id, e.name, e.code, e.unit_id FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.username = 'agent3'`,
+    );
+    [verifier] = await c.s.ds.query(
+      `SELECT e.name, e.code FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.username = 'verifier2'`,
+    );
     const auth = async (u: string) => ({ Authorization: `Bearer ${await c.s.login(u)}` });
-    const reg = await c.s.http.post('/api/complaints').set(await auth('verifier1')).send({
-      source: 'hotline-work-order', workOrderNo, customer, channel: '10000号', occurredAt: '2026-11-20T02:00:00Z',
-      description: '宽带故障报修后三天未上门', unitId: agent.unit_id, employeeIds: [agent.id],
-    });
+    const reg = await c.s.http
+      .post('/api/complaints')
+      .set(await auth('verifier1'))
+      .send({
+        source: 'hotline-work-order',
+        workOrderNo,
+        customer,
+        channel: '10000号',
+        occurredAt: '2026-11-20T02:00:00Z',
+        description: '宽带故障报修后三天未上门',
+        unitId: agent.unit_id,
+        employeeIds: [agent.id],
+      });
     expect(reg.status).toBe(201);
     caseId = reg.body.id;
     page = await c.browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -52,7 +65,11 @@ describe('browser: inbox and case page (names, search, sorts, 审批记录)', ()
         await search.fill(q);
         await eventually(async () => {
           const all = await rows().allInnerTexts();
-          return all.length > 0 && all.every((t) => /核实/.test(t)) && all.some((t) => t.includes(customer) || t.includes('宽带')) ? true : null;
+          return all.length > 0 &&
+            all.every((t) => /核实/.test(t)) &&
+            all.some((t) => t.includes(customer) || t.includes('宽带'))
+            ? true
+            : null;
         }, UI_TIMEOUT);
       }
       // the 工单号 matches one case: its verification task, in Chinese
@@ -63,11 +80,14 @@ describe('browser: inbox and case page (names, search, sorts, 审批记录)', ()
       expect(only[0]).not.toMatch(UUID);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'inbox.png') });
       await search.fill(`无此工单${run}`);
-      await eventually(async () => ((await rows().allInnerTexts()).join('').includes(customer) ? null : true), UI_TIMEOUT);
+      await eventually(
+        async () => ((await rows().allInnerTexts()).join('').includes(customer) ? null : true),
+        UI_TIMEOUT,
+      );
     });
   }, 120000);
 
-  it('only the api\'s sorts are offered; a refused sort resets the list instead of keeping a broken view', async () => {
+  it("only the api's sorts are offered; a refused sort resets the list instead of keeping a broken view", async () => {
     await c.ui.step(page, 'sorts', async () => {
       await page.goto(`${c.base}/#/tasks?filter=${encodeURIComponent(JSON.stringify({ mine: true, status: 'open' }))}`);
       await rows().first().waitFor({ timeout: UI_TIMEOUT });
@@ -76,7 +96,9 @@ describe('browser: inbox and case page (names, search, sorts, 审批记录)', ()
       expect(await header('截止时间').locator('[data-field], .MuiTableSortLabel-root').count()).toBeGreaterThan(0);
       expect(await header('指派给').locator('.MuiTableSortLabel-root').count()).toBe(0);
       // an address with a sort the api refuses (400) comes back as the default view, with a warning
-      await page.goto(`${c.base}/#/tasks?filter=${encodeURIComponent('{}')}&order=ASC&sort=assigneeRole&page=1&perPage=25`);
+      await page.goto(
+        `${c.base}/#/tasks?filter=${encodeURIComponent('{}')}&order=ASC&sort=assigneeRole&page=1&perPage=25`,
+      );
       await page.getByText('列表条件无效，已恢复默认视图').waitFor({ timeout: UI_TIMEOUT });
       await eventually(async () => (!page.url().includes('sort=assigneeRole') ? true : null), UI_TIMEOUT);
       await rows().first().waitFor({ timeout: UI_TIMEOUT });
@@ -90,7 +112,10 @@ describe('browser: inbox and case page (names, search, sorts, 审批记录)', ()
     const auth = async (u: string) => ({ Authorization: `Bearer ${await c.s.login(u)}` });
     const task = async (stage: string) =>
       eventually(async () => {
-        const [t] = await c.s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND stage = $2 AND status = 'open' LIMIT 1`, [caseId, stage]);
+        const [t] = await c.s.ds.query(
+          `SELECT id FROM tasks WHERE case_id = $1 AND stage = $2 AND status = 'open' LIMIT 1`,
+          [caseId, stage],
+        );
         return t?.id as string | undefined;
       });
     // the verification is decided in the console by verifier2 (their inbox → task page → 同意 with the stage form)
@@ -106,13 +131,30 @@ describe('browser: inbox and case page (names, search, sorts, 审批记录)', ()
       await dialog.getByRole('button', { name: '提交' }).click();
       await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
     });
-    await eventually(async () => ((await c.s.http.get(`/api/cases/${caseId}`).set(await auth('admin'))).body.stage === 'rule' ? true : null), 30000);
-    const ruled = await c.s.http.post(`/api/tasks/${await task('rule')}/actions`).set(await auth('ruling1')).send({
-      action: 'approve', comment: '普通投诉，责任人扣分',
-      data: { severity: 'ordinary', category: policy.complaints.severities.ordinary.categories[0].key, cause: 'other', persons: [{ employeeId: agent.id, role: 'responsible', points: 2 }] },
-    });
+    await eventually(
+      async () =>
+        (await c.s.http.get(`/api/cases/${caseId}`).set(await auth('admin'))).body.stage === 'rule' ? true : null,
+      30000,
+    );
+    const ruled = await c.s.http
+      .post(`/api/tasks/${await task('rule')}/actions`)
+      .set(await auth('ruling1'))
+      .send({
+        action: 'approve',
+        comment: '普通投诉，责任人扣分',
+        data: {
+          severity: 'ordinary',
+          category: policy.complaints.severities.ordinary.categories[0].key,
+          cause: 'other',
+          persons: [{ employeeId: agent.id, role: 'responsible', points: 2 }],
+        },
+      });
     expect(ruled.status).toBe(200);
-    await eventually(async () => ((await c.s.http.get(`/api/cases/${caseId}`).set(await auth('admin'))).body.stage === 'appeal' ? true : null), 30000);
+    await eventually(
+      async () =>
+        (await c.s.http.get(`/api/cases/${caseId}`).set(await auth('admin'))).body.stage === 'appeal' ? true : null,
+      30000,
+    );
 
     await c.ui.step(page, 'case-page', async () => {
       await page.goto(`${c.base}/#/cases/${caseId}/show`);
@@ -145,7 +187,9 @@ describe('browser: inbox and case page (names, search, sorts, 审批记录)', ()
       await page.goto(`${c.base}/#/cases/${caseId}/show`);
       const link = page.getByRole('link', { name: '在 Temporal 中查看' });
       await link.waitFor({ timeout: UI_TIMEOUT });
-      expect(await link.getAttribute('href')).toBe(`${c.s.env.TEMPORAL_UI_URL}/namespaces/default/workflows/${encodeURIComponent(`complaint-hotline-work-order-${workOrderNo}`)}`);
+      expect(await link.getAttribute('href')).toBe(
+        `${c.s.env.TEMPORAL_UI_URL}/namespaces/default/workflows/${encodeURIComponent(`complaint-hotline-work-order-${workOrderNo}`)}`,
+      );
     });
   }, 180000);
 });

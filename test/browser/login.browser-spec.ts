@@ -3,7 +3,16 @@ import * as path from 'node:path';
 import { Browser, chromium } from 'playwright-core';
 import { startTestStack, TestStack } from '../support/stack';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
 const RESULTS = path.resolve(__dirname, '../../test-results');
 
 describe('browser: console', () => {
@@ -11,7 +20,10 @@ describe('browser: console', () => {
   let browser: Browser;
   beforeAll(async () => {
     s = await startTestStack();
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
     mkdirSync(RESULTS, { recursive: true });
   });
   afterAll(async () => {

@@ -22,7 +22,9 @@ describe('browser: policies are edited by label in 元 / 分 (issue 11)', () => 
         // the published version reads as labelled values with units
         const appeal = page.getByTestId('policy-view').locator('[data-field="complaints.appealWindowWorkingDays"]');
         await appeal.waitFor({ timeout: UI_TIMEOUT });
-        expect(await appeal.innerText()).toMatch(new RegExp(`申诉期[\\s\\S]*C-12[\\s\\S]*${before.complaints.appealWindowWorkingDays} 个工作日`));
+        expect(await appeal.innerText()).toMatch(
+          new RegExp(`申诉期[\\s\\S]*C-12[\\s\\S]*${before.complaints.appealWindowWorkingDays} 个工作日`),
+        );
         await page.getByTestId('new-draft').click();
         await page.getByLabel('版本名称').fill(draftLabel);
         await page.getByLabel('说明').fill('二星奖金与重大不良事件扣分调整');
@@ -40,9 +42,15 @@ describe('browser: policies are edited by label in 元 / 分 (issue 11)', () => 
         const points = page.getByLabel('重大不良事件加扣分');
         expect(await points.inputValue()).toBe((before.complaints.majorAdverseEventPointsX10 / 10).toFixed(1));
         await points.fill('4.55');
-        await page.locator('[data-field="complaints.majorAdverseEventPointsX10"]').getByText('最多一位小数').waitFor({ timeout: UI_TIMEOUT });
+        await page
+          .locator('[data-field="complaints.majorAdverseEventPointsX10"]')
+          .getByText('最多一位小数')
+          .waitFor({ timeout: UI_TIMEOUT });
         await points.fill('4.5');
-        await page.locator('[data-field="complaints.majorAdverseEventPointsX10"]').getByText('最多一位小数').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+        await page
+          .locator('[data-field="complaints.majorAdverseEventPointsX10"]')
+          .getByText('最多一位小数')
+          .waitFor({ state: 'detached', timeout: UI_TIMEOUT });
         await c.ui.shot(page, 'edit');
         await page.getByRole('button', { name: '保存' }).click();
         await page.waitForURL(/#\/policies\/\d+\/show$/, { timeout: UI_TIMEOUT });
@@ -60,7 +68,12 @@ describe('browser: policies are edited by label in 元 / 分 (issue 11)', () => 
       });
       // stored in the api's units, with the name and the author
       const draft = (await c.s.http.get(`/api/policies/${draftId}`).set(admin)).body;
-      expect(draft).toMatchObject({ status: 'draft', label: draftLabel, description: '二星奖金与重大不良事件扣分调整', author: expect.stringMatching(/（E\d+）$/) });
+      expect(draft).toMatchObject({
+        status: 'draft',
+        label: draftLabel,
+        description: '二星奖金与重大不良事件扣分调整',
+        author: expect.stringMatching(/（E\d+）$/),
+      });
       expect(draft.body.stars.awardBonusFen['2']).toBe(61250);
       expect(draft.body.complaints.majorAdverseEventPointsX10).toBe(45);
       expect({ ...draft.body, stars: before.stars, complaints: before.complaints }).toEqual(before);

@@ -27,7 +27,8 @@ interface Rectification {
 describe('browser: dissatisfied callback → rectification → overdue → plan, review, reopen, meeting moves, confirmed (E-2, E-3, E-7, E-8)', () => {
   const c = consoleSuite('rectification');
   const auth = (u: string) => c.auth(u);
-  const rect = async (id: string): Promise<Rectification> => (await c.s.http.get(`/api/rectifications/${id}`).set(await auth('admin'))).body;
+  const rect = async (id: string): Promise<Rectification> =>
+    (await c.s.http.get(`/api/rectifications/${id}`).set(await auth('admin'))).body;
   const summary = async () => (await c.s.http.get('/api/rectifications/summary').set(await auth('admin'))).body;
 
   /** 待办任务 → the one open task of this order at the stage → its page with the decision panel. */
@@ -71,25 +72,49 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
     }, ms);
 
   const actions = (caseId: string) =>
-    c.s.ds.query(`SELECT action, actor, details->>'stage' AS stage, details->>'comment' AS comment FROM audit_log WHERE case_id = $1 AND action LIKE 'task.%' ORDER BY id`, [caseId]);
+    c.s.ds.query(
+      `SELECT action, actor, details->>'stage' AS stage, details->>'comment' AS comment FROM audit_log WHERE case_id = $1 AND action LIKE 'task.%' ORDER BY id`,
+      [caseId],
+    );
 
   it('the callback opens it; overdue on the board; planned, reopened at the next meeting, the meeting moved, resubmitted and confirmed', async () => {
     // --- set-up through the api: one closed hotline order of a-team1, assigned for its closing day
     const [{ id: teamId }] = await c.s.ds.query(`SELECT id FROM org_units WHERE code = 'a-team1'`);
-    const [repairer] = await c.s.ds.query(`SELECT id, name, code FROM employees WHERE unit_id = $1 ORDER BY code LIMIT 1`, [teamId]);
+    const [repairer] = await c.s.ds.query(
+      `SELECT id, name, code FROM employees WHERE unit_id = $1 ORDER BY code LIMIT 1`,
+      [teamId],
+    );
     const orderNo = `BR-${randomInt(10000000, 99999999)}`;
     const reporter = `报修人${String(Date.now()).slice(-4)}号`;
     const closedAt = new Date().toISOString();
-    const created = await c.s.http.post('/api/work-orders').set(await auth('dispatcher1')).send({
-      orderNo, faultKey: `F-${orderNo}`, source: 'hotline', repairerId: repairer.id, teamUnitId: teamId, reporter, closedAt,
-    });
+    const created = await c.s.http
+      .post('/api/work-orders')
+      .set(await auth('dispatcher1'))
+      .send({
+        orderNo,
+        faultKey: `F-${orderNo}`,
+        source: 'hotline',
+        repairerId: repairer.id,
+        teamUnitId: teamId,
+        reporter,
+        closedAt,
+      });
     expect(created.status).toBe(201);
     const closingDay = new Date(closedAt).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
-    expect((await c.s.http.post('/api/evaluations/assign').set(await auth('dispatcher1')).send({ date: closingDay, seed: '20260101' })).status).toBe(200);
+    expect(
+      (
+        await c.s.http
+          .post('/api/evaluations/assign')
+          .set(await auth('dispatcher1'))
+          .send({ date: closingDay, seed: '20260101' })
+      ).status,
+    ).toBe(200);
     // one order in the team-day: 10 % of 1 rounds to 0 manager callbacks, so the callback is a dispatcher's (E-2)
     const [evaluation] = await c.s.ds.query(
       `SELECT ev.id, ev.kind, u.username FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id JOIN users u ON u.id = ev.evaluator_user_id
-       WHERE w.order_no = $1 AND ev.kind <> 'foreman'`, [orderNo]);
+       WHERE w.order_no = $1 AND ev.kind <> 'foreman'`,
+      [orderNo],
+    );
     expect(evaluation).toMatchObject({ kind: 'dispatcher' });
 
     const page = await c.browser.newPage({ viewport: { width: 1280, height: 1000 } });
@@ -102,7 +127,9 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
     await c.ui.step(page, 'callback', async () => {
       await page.getByRole('menuitem', { name: '回访评价' }).click();
       // the e2e layer shares this database and gives the same evaluator earlier items: narrow the list to this order
-      await page.goto(`${c.base}/#/evaluations?filter=${encodeURIComponent(JSON.stringify({ mine: true, pending: true, orderId: created.body.id }))}`);
+      await page.goto(
+        `${c.base}/#/evaluations?filter=${encodeURIComponent(JSON.stringify({ mine: true, pending: true, orderId: created.body.id }))}`,
+      );
       const row = page.getByRole('row').filter({ hasText: orderNo });
       await row.waitFor({ timeout: UI_TIMEOUT });
       expect(await row.innerText()).toContain(reporter);
@@ -114,7 +141,9 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
       await dialog.getByRole('button', { name: '不满意 6 分' }).click();
       await dialog.getByRole('textbox', { name: '备注（可选）' }).fill('上门超时');
       // E-7: due at the next fault-analysis meeting, scheduled (manager1) just before submitting
-      const meeting = await c.s.http.post('/api/meetings').set(await auth('manager1'))
+      const meeting = await c.s.http
+        .post('/api/meetings')
+        .set(await auth('manager1'))
         .send({ title: meetingTitle, scheduledAt: new Date(Date.now() + MEETING_LEAD_MS).toISOString() });
       expect(meeting.status).toBe(201);
       meetingId = meeting.body.id;
@@ -123,9 +152,19 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
       expect(await dialog.getByTestId('evaluation-outcome').innerText()).toContain('不满意，得分 6 分');
       await dialog.getByRole('link', { name: '查看整改案件' }).waitFor({ timeout: UI_TIMEOUT });
     });
-    const [{ rectification_case_id: caseId }] = await c.s.ds.query(`SELECT rectification_case_id FROM evaluations WHERE id = $1`, [evaluation.id]);
+    const [{ rectification_case_id: caseId }] = await c.s.ds.query(
+      `SELECT rectification_case_id FROM evaluations WHERE id = $1`,
+      [evaluation.id],
+    );
     expect(await rect(caseId)).toMatchObject({ status: 'open', orderNo, meetingId });
-    expect((await c.s.http.post(`/api/evaluations/${evaluation.id}/answer`).set(await auth(evaluation.username)).send({ choice: 'satisfied' })).status).toBe(409);
+    expect(
+      (
+        await c.s.http
+          .post(`/api/evaluations/${evaluation.id}/answer`)
+          .set(await auth(evaluation.username))
+          .send({ choice: 'satisfied' })
+      ).status,
+    ).toBe(409);
 
     // --- E-8: the meeting passes; the workflow's timer marks it overdue
     await eventually(async () => (await rect(caseId)).overdue === true, 30000);
@@ -138,7 +177,10 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
       expect(s.overdue).toBeGreaterThanOrEqual(1);
       const card = page.getByTestId('rectification-summary').getByRole('button').filter({ hasText: '已超期' });
       await card.filter({ hasText: String(s.overdue) }).waitFor({ timeout: UI_TIMEOUT });
-      const listed = page.waitForResponse((r) => /\/api\/rectifications\?/.test(r.url()) && decodeURIComponent(r.url()).includes('"overdue":true'), { timeout: UI_TIMEOUT });
+      const listed = page.waitForResponse(
+        (r) => /\/api\/rectifications\?/.test(r.url()) && decodeURIComponent(r.url()).includes('"overdue":true'),
+        { timeout: UI_TIMEOUT },
+      );
       await card.click();
       const res = await listed;
       expect(Number(/\/(\d+)$/.exec(res.headers()['content-range'] ?? '')?.[1])).toBe(s.overdue);
@@ -146,7 +188,8 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
       await rows.first().waitFor({ timeout: UI_TIMEOUT });
       const shown = await rows.count();
       expect(shown).toBe(Math.min(s.overdue, 25));
-      for (let i = 0; i < shown; i++) expect(await rows.nth(i).getByTestId('rectification-status').innerText()).toContain('已超期');
+      for (let i = 0; i < shown; i++)
+        expect(await rows.nth(i).getByTestId('rectification-status').innerText()).toContain('已超期');
       // readable at 1280 px: a row keeps its cells on one line (no one-character-per-line wrapping)
       const row = rows.filter({ hasText: orderNo });
       const box = await row.boundingBox();
@@ -159,20 +202,40 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
     });
 
     // --- E-7 plan: the team lead sees the callback and the meeting, claims, comments and submits (late)
-    await eventually(async () => (await c.s.ds.query(`SELECT 1 FROM tasks WHERE case_id = $1 AND stage = 'plan' AND status = 'open'`, [caseId])).length > 0);
+    await eventually(
+      async () =>
+        (await c.s.ds.query(`SELECT 1 FROM tasks WHERE case_id = $1 AND stage = 'plan' AND status = 'open'`, [caseId]))
+          .length > 0,
+    );
     await c.ui.switchUser(page, 'teamlead1');
     await c.ui.step(page, 'plan', async () => {
       await openTask(page, orderNo, '整改提交');
       const panel = page.getByTestId('rectification-decision');
       const cb = await panel.getByTestId('rectification-callback').innerText();
-      for (const text of [orderNo, reporter, `${repairer.name}（${repairer.code}）`, '没有，第二天才联系', '上门超时', '不满意']) expect(cb).toContain(text);
+      for (const text of [
+        orderNo,
+        reporter,
+        `${repairer.name}（${repairer.code}）`,
+        '没有，第二天才联系',
+        '上门超时',
+        '不满意',
+      ])
+        expect(cb).toContain(text);
       expect(await panel.getByTestId('rectification-due-meeting').innerText()).toContain(meetingTitle);
       expect(await panel.innerText()).toContain('已超期');
       expect(await panel.innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
       expectChinese(await panel.innerText(), [/\bBR-[0-9a-f]+/g, /故障分析会[0-9a-f]+/g]);
       await c.ui.shot(page, 'plan-panel');
       await page.getByRole('button', { name: '认领', exact: true }).click();
-      await eventually(async () => (await c.s.ds.query(`SELECT claimed_by FROM tasks WHERE case_id = $1 AND stage = 'plan' AND status = 'open'`, [caseId]))[0]?.claimed_by === c.s.users.teamlead1);
+      await eventually(
+        async () =>
+          (
+            await c.s.ds.query(
+              `SELECT claimed_by FROM tasks WHERE case_id = $1 AND stage = 'plan' AND status = 'open'`,
+              [caseId],
+            )
+          )[0]?.claimed_by === c.s.users.teamlead1,
+      );
       await comment(page, '明天上门回访');
       await openTask(page, orderNo, '整改提交');
       // the three fields are required before anything is sent
@@ -201,7 +264,14 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
     expect(next).toBeTruthy();
 
     // --- review: the manager sees the plan, comments, and reopens it (due at the next meeting)
-    await eventually(async () => (await c.s.ds.query(`SELECT 1 FROM tasks WHERE case_id = $1 AND stage = 'review' AND status = 'open'`, [caseId])).length > 0);
+    await eventually(
+      async () =>
+        (
+          await c.s.ds.query(`SELECT 1 FROM tasks WHERE case_id = $1 AND stage = 'review' AND status = 'open'`, [
+            caseId,
+          ])
+        ).length > 0,
+    );
     await c.ui.step(page, 'review-reopen', async () => {
       await openTask(page, orderNo, '故障分析会确认');
       const plan = await page.getByTestId('rectification-plan').innerText();
@@ -235,7 +305,15 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
     await eventually(async () => minute(Date.parse((await rect(caseId)).dueAt ?? '')) === minute(movedTo), 30000);
 
     // --- the team lead resubmits; the meeting confirms it
-    await eventually(async () => (await c.s.ds.query(`SELECT 1 FROM tasks WHERE case_id = $1 AND stage = 'plan' AND status = 'open' AND round = 2`, [caseId])).length > 0);
+    await eventually(
+      async () =>
+        (
+          await c.s.ds.query(
+            `SELECT 1 FROM tasks WHERE case_id = $1 AND stage = 'plan' AND status = 'open' AND round = 2`,
+            [caseId],
+          )
+        ).length > 0,
+    );
     await c.ui.switchUser(page, 'teamlead1');
     await c.ui.step(page, 'resubmit', async () => {
       await openTask(page, orderNo, '整改提交');
@@ -244,7 +322,15 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
     });
     await eventually(async () => ((await rect(caseId)).status === 'submitted' ? true : null));
     expect(await rect(caseId)).toMatchObject({ overdue: false, late: false });
-    await eventually(async () => (await c.s.ds.query(`SELECT 1 FROM tasks WHERE case_id = $1 AND stage = 'review' AND status = 'open' AND round = 2`, [caseId])).length > 0);
+    await eventually(
+      async () =>
+        (
+          await c.s.ds.query(
+            `SELECT 1 FROM tasks WHERE case_id = $1 AND stage = 'review' AND status = 'open' AND round = 2`,
+            [caseId],
+          )
+        ).length > 0,
+    );
     await c.ui.switchUser(page, 'manager1');
     await c.ui.step(page, 'confirm', async () => {
       await openTask(page, orderNo, '故障分析会确认');
@@ -257,24 +343,44 @@ describe('browser: dissatisfied callback → rectification → overdue → plan,
     expect(await rect(caseId)).toMatchObject({ overdue: false });
     const [kase] = await c.s.ds.query(`SELECT status, outcome FROM cases WHERE id = $1`, [caseId]);
     expect(kase).toEqual({ status: 'closed', outcome: 'confirmed' });
-    expect((await actions(caseId)).map((a: { action: string; actor: string; stage: string }) => `${a.stage}:${a.action}:${a.actor}`)).toEqual([
-      'plan:task.claim:teamlead1', 'plan:task.comment:teamlead1', 'plan:task.approve:teamlead1',
-      'review:task.comment:manager1', 'review:task.reject:manager1',
-      'plan:task.approve:teamlead1', 'review:task.approve:manager1',
+    expect(
+      (await actions(caseId)).map(
+        (a: { action: string; actor: string; stage: string }) => `${a.stage}:${a.action}:${a.actor}`,
+      ),
+    ).toEqual([
+      'plan:task.claim:teamlead1',
+      'plan:task.comment:teamlead1',
+      'plan:task.approve:teamlead1',
+      'review:task.comment:manager1',
+      'review:task.reject:manager1',
+      'plan:task.approve:teamlead1',
+      'review:task.approve:manager1',
     ]);
 
     // --- confirmed: off the overdue list, and the board's card still equals its rows
     await c.ui.switchUser(page, 'admin');
     await c.ui.step(page, 'board-confirmed', async () => {
-      await page.goto(`${c.base}/#/rectifications?filter=${encodeURIComponent(JSON.stringify({ status: 'confirmed' }))}`);
+      await page.goto(
+        `${c.base}/#/rectifications?filter=${encodeURIComponent(JSON.stringify({ status: 'confirmed' }))}`,
+      );
       const row = page.getByRole('row').filter({ hasText: orderNo });
       await row.waitFor({ timeout: UI_TIMEOUT });
       expect(await row.getByTestId('rectification-status').innerText()).toBe('已确认');
       const s = await summary();
-      await page.getByTestId('rectification-summary').getByRole('button').filter({ hasText: '已超期' }).filter({ hasText: String(s.overdue) }).waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .getByTestId('rectification-summary')
+        .getByRole('button')
+        .filter({ hasText: '已超期' })
+        .filter({ hasText: String(s.overdue) })
+        .waitFor({ timeout: UI_TIMEOUT });
       await c.ui.shot(page, 'board-confirmed');
     });
-    const overdueIds = (await c.s.http.get('/api/rectifications').query({ filter: JSON.stringify({ overdue: true }), range: '[0,999]' }).set(await auth('admin'))).body.map((r: Rectification) => r.id);
+    const overdueIds = (
+      await c.s.http
+        .get('/api/rectifications')
+        .query({ filter: JSON.stringify({ overdue: true }), range: '[0,999]' })
+        .set(await auth('admin'))
+    ).body.map((r: Rectification) => r.id);
     expect(overdueIds).not.toContain(caseId);
     await page.close();
   }, 300000);

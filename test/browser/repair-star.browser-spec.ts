@@ -33,29 +33,63 @@ describe('browser: the repair star goes to the performance committee and is appr
   /** A finished month with scored evaluations of one repairer of a-team2 (the month's star). */
   async function scoredMonth(month: string) {
     const [{ id: team }] = await c.s.ds.query(`SELECT id FROM org_units WHERE code = 'a-team2'`);
-    const [e] = await c.s.ds.query(`SELECT e.id, e.name, e.code FROM employees e WHERE e.unit_id = $1 ORDER BY e.code LIMIT 1`, [team]);
+    const [e] = await c.s.ds.query(
+      `SELECT e.id, e.name, e.code FROM employees e WHERE e.unit_id = $1 ORDER BY e.code LIMIT 1`,
+      [team],
+    );
     repairer = e;
     for (let i = 0; i < 2; i++) {
-      const r = await c.s.http.post('/api/work-orders').set(await auth('dispatcher1'))
-        .send({ orderNo: `BR-E6-${month}-${i}`, repairerId: e.id, teamUnitId: team, reporter: '李先生', closedAt: `${month}-14T03:00:00Z` });
+      const r = await c.s.http
+        .post('/api/work-orders')
+        .set(await auth('dispatcher1'))
+        .send({
+          orderNo: `BR-E6-${month}-${i}`,
+          repairerId: e.id,
+          teamUnitId: team,
+          reporter: '李先生',
+          closedAt: `${month}-14T03:00:00Z`,
+        });
       expect(r.status).toBe(201);
     }
-    await c.s.http.post('/api/evaluations/assign').set(await auth('manager1')).send({ date: `${month}-14` });
-    const evs = await c.s.ds.query(`SELECT ev.id, u.username FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id JOIN users u ON u.id = ev.evaluator_user_id
-      WHERE w.order_no LIKE $1 AND ev.score IS NULL`, [`BR-E6-${month}-%`]);
-    for (const ev of evs) expect((await c.s.http.post(`/api/evaluations/${ev.id}/answer`).set(await auth(ev.username)).send({ choice: 'satisfied' })).status).toBe(200);
+    await c.s.http
+      .post('/api/evaluations/assign')
+      .set(await auth('manager1'))
+      .send({ date: `${month}-14` });
+    const evs = await c.s.ds.query(
+      `SELECT ev.id, u.username FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id JOIN users u ON u.id = ev.evaluator_user_id
+      WHERE w.order_no LIKE $1 AND ev.score IS NULL`,
+      [`BR-E6-${month}-%`],
+    );
+    for (const ev of evs)
+      expect(
+        (
+          await c.s.http
+            .post(`/api/evaluations/${ev.id}/answer`)
+            .set(await auth(ev.username))
+            .send({ choice: 'satisfied' })
+        ).status,
+      ).toBe(200);
   }
 
   const taskOf = (caseId: string, username: string) =>
     eventually(async () => {
-      const [t] = await c.s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND stage = 'committee' AND status = 'open' AND assignee_user_id = $2`,
-        [caseId, c.s.users[username]]);
+      const [t] = await c.s.ds.query(
+        `SELECT id FROM tasks WHERE case_id = $1 AND stage = 'committee' AND status = 'open' AND assignee_user_id = $2`,
+        [caseId, c.s.users[username]],
+      );
       return t?.id as string | undefined;
     });
-  const ballots = async (caseId: string) => (await c.s.http.get(`/api/committee-ballots/${caseId}`).set(await auth('admin'))).body;
+  const ballots = async (caseId: string) =>
+    (await c.s.http.get(`/api/committee-ballots/${caseId}`).set(await auth('admin'))).body;
 
   /** The task page: the panel (waited for `seen`, no id on it), then 同意 / 驳回 / 评论 with a comment. */
-  async function act(caseId: string, username: string, label: '同意' | '驳回' | '评论', comment?: string, seen = '目前投票情况') {
+  async function act(
+    caseId: string,
+    username: string,
+    label: '同意' | '驳回' | '评论',
+    comment?: string,
+    seen = '目前投票情况',
+  ) {
     await page.goto(`${c.base}/#/tasks/${await taskOf(caseId, username)}/show`);
     const panel = page.locator('[data-testid=decision-panel]');
     await panel.filter({ hasText: seen }).waitFor({ timeout: UI_TIMEOUT });
@@ -68,7 +102,7 @@ describe('browser: the repair star goes to the performance committee and is appr
     await page.waitForURL(/#\/cases\//, { timeout: UI_TIMEOUT }); // the console goes on to the case page
   }
 
-  it('E-6 a manager sends two months\' repair stars from the monthly scores page', async () => {
+  it("E-6 a manager sends two months' repair stars from the monthly scores page", async () => {
     await scoredMonth(APPROVED);
     await scoredMonth(REJECTED);
     await as('manager1');
@@ -77,10 +111,16 @@ describe('browser: the repair star goes to the performance committee and is appr
         await page.goto(`${c.base}/#/scores`);
         await page.locator('[data-testid=scores-month]').fill(month, { timeout: UI_TIMEOUT });
         await page.locator('[data-testid=send-repair-star]').click({ timeout: UI_TIMEOUT });
-        await page.locator('[data-testid=repair-star-case]').filter({ hasText: '绩效委员会审批中' }).waitFor({ timeout: UI_TIMEOUT });
+        await page
+          .locator('[data-testid=repair-star-case]')
+          .filter({ hasText: '绩效委员会审批中' })
+          .waitFor({ timeout: UI_TIMEOUT });
       });
       const [row] = await eventually(async () => {
-        const rows = await c.s.ds.query(`SELECT id, status, data->>'repairerId' AS "repairerId" FROM cases WHERE kind = 'repair-star' AND business_key = $1`, [month]);
+        const rows = await c.s.ds.query(
+          `SELECT id, status, data->>'repairerId' AS "repairerId" FROM cases WHERE kind = 'repair-star' AND business_key = $1`,
+          [month],
+        );
         return rows.length ? rows : null;
       });
       expect(row).toMatchObject({ status: 'open', repairerId: repairer.id });
@@ -127,7 +167,11 @@ describe('browser: the repair star goes to the performance committee and is appr
       await act(B, 'committee2', '驳回', '同上');
     });
 
-    for (const [member, a, b] of [['committee3', '同意', '驳回'], ['committee4', '驳回', '同意'], ['committee5', '同意', '同意']] as const) {
+    for (const [member, a, b] of [
+      ['committee3', '同意', '驳回'],
+      ['committee4', '驳回', '同意'],
+      ['committee5', '同意', '同意'],
+    ] as const) {
       await as(member);
       await c.ui.step(page, member, async () => {
         await act(A, member, a, a === '驳回' ? '工单质量一般' : undefined);
@@ -140,14 +184,22 @@ describe('browser: the repair star goes to the performance committee and is appr
       const [r] = await c.s.ds.query(`SELECT status, outcome FROM cases WHERE id = $1`, [A]);
       return r.status === 'closed' ? r : null;
     }, 20000).then((r) => expect(r).toEqual({ status: 'closed', outcome: 'posted' }));
-    expect(await c.s.ds.query(`SELECT employee_id, month, source, reason, points_x10 FROM ledger_entries WHERE case_id = $1`, [A]))
-      .toEqual([{ employee_id: repairer.id, month: '2027-01', source: 'repair-star', reason: 'repair-star', points_x10: -5 }]);
+    expect(
+      await c.s.ds.query(
+        `SELECT employee_id, month, source, reason, points_x10 FROM ledger_entries WHERE case_id = $1`,
+        [A],
+      ),
+    ).toEqual([
+      { employee_id: repairer.id, month: '2027-01', source: 'repair-star', reason: 'repair-star', points_x10: -5 },
+    ]);
     // B: 2 for, 3 against → rejected, nothing posted
     await eventually(async () => {
       const [r] = await c.s.ds.query(`SELECT status, outcome FROM cases WHERE id = $1`, [B]);
       return r.status === 'closed' ? r : null;
     }, 20000).then((r) => expect(r).toEqual({ status: 'closed', outcome: 'rejected' }));
-    expect(await c.s.ds.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE case_id = $1`, [B])).toEqual([{ n: 0 }]);
+    expect(await c.s.ds.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE case_id = $1`, [B])).toEqual([
+      { n: 0 },
+    ]);
     expect(await ballots(A)).toMatchObject({ members: 5, approve: 4, reject: 1, notVoted: 0 });
     expect(await ballots(B)).toMatchObject({ members: 5, approve: 2, reject: 3, notVoted: 0 });
 

@@ -38,15 +38,21 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
   let branchB = '';
 
   beforeAll(async () => {
-    for (const r of await c.s.ds.query(`SELECT u.username, e.id, e.code, e.name FROM users u JOIN employees e ON e.id = u.employee_id`)) emp[r.username] = r;
+    for (const r of await c.s.ds.query(
+      `SELECT u.username, e.id, e.code, e.name FROM users u JOIN employees e ON e.id = u.employee_id`,
+    ))
+      emp[r.username] = r;
     [{ id: branchA }] = await c.s.ds.query(`SELECT id FROM org_units WHERE code = 'a-branch'`);
     [{ id: branchB }] = await c.s.ds.query(`SELECT id FROM org_units WHERE code = 'b-branch'`);
     const post = async (user: string, title: string, severity: string, pointsX10: number) => {
       const [kase] = await c.s.ds.query(
         `INSERT INTO cases (kind, business_key, title, workflow_id, policy_version, flow_version, status, outcome) VALUES ('complaint', $1, $2, $3, 1, 1, 'closed', 'posted') RETURNING id`,
-        [randomUUID(), title, `settlement-browser-${randomUUID()}`]);
-      await c.s.ds.query(`INSERT INTO ledger_entries (employee_id, month, case_id, source, reason, points_x10, severity) VALUES ($1,$2,$3,'complaint','ruling',$4,$5)`,
-        [emp[user].id, MONTH, kase.id, pointsX10, severity]);
+        [randomUUID(), title, `settlement-browser-${randomUUID()}`],
+      );
+      await c.s.ds.query(
+        `INSERT INTO ledger_entries (employee_id, month, case_id, source, reason, points_x10, severity) VALUES ($1,$2,$3,'complaint','ruling',$4,$5)`,
+        [emp[user].id, MONTH, kase.id, pointsX10, severity],
+      );
     };
     // 东城: teamlead1 three ordinary cases (C-9 → P4), foreman1 one; 西城: teamlead2 two serious (C-8 → P4); the hotline centre (company level): agent1
     for (const n of [1, 2, 3]) await post('teamlead1', `投诉：装机超时未处理（东城 ${n}）`, 'ordinary', 20);
@@ -60,7 +66,10 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
   const settlement = async (id: string) => (await c.s.http.get(`/api/settlements/${id}`).set(await auth('hr1'))).body;
   const branch = (s: { branches: Branch[] }, id: string) => s.branches.find((b) => b.branchId === id)!;
   const openTasks = (caseId: string, stage: string) =>
-    c.s.ds.query(`SELECT t.id, t.round, u.username FROM tasks t LEFT JOIN users u ON u.id = t.assignee_user_id WHERE t.case_id = $1 AND t.stage = $2 AND t.status = 'open' ORDER BY u.username`, [caseId, stage]);
+    c.s.ds.query(
+      `SELECT t.id, t.round, u.username FROM tasks t LEFT JOIN users u ON u.id = t.assignee_user_id WHERE t.case_id = $1 AND t.stage = $2 AND t.status = 'open' ORDER BY u.username`,
+      [caseId, stage],
+    );
   const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`;
   const pts = (x10: number) => (x10 / 10).toFixed(1);
 
@@ -88,11 +97,20 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
   }
 
   async function commentsOf(caseId: string, action: string): Promise<{ actor: string; comment: string }[]> {
-    return c.s.ds.query(`SELECT actor, details->>'comment' AS comment FROM audit_log WHERE case_id = $1 AND action = $2 ORDER BY id`, [caseId, `task.${action}`]);
+    return c.s.ds.query(
+      `SELECT actor, details->>'comment' AS comment FROM audit_log WHERE case_id = $1 AND action = $2 ORDER BY id`,
+      [caseId, `task.${action}`],
+    );
   }
 
   /** The branch head's panel: their branch's totals beside the api's, and their branch's people as 姓名（工号）. */
-  async function checkConfirmPanel(page: Page, s: { branches: Branch[] }, branchId: string, people: string[], others: string[]) {
+  async function checkConfirmPanel(
+    page: Page,
+    s: { branches: Branch[] },
+    branchId: string,
+    people: string[],
+    others: string[],
+  ) {
     const panel = page.getByTestId('settlement-confirm-panel');
     await panel.waitFor({ timeout: UI_TIMEOUT });
     const b = branch(s, branchId);
@@ -101,7 +119,12 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
     expect(await panel.getByTestId('settlement-branch-totals-points').innerText()).toContain(pts(b.points));
     expect(await panel.getByTestId('settlement-branch-totals-p4').innerText()).toContain(String(b.p4));
     expect(await panel.getByTestId('settlement-branch-totals-money').innerText()).toContain(yuan(b.moneyFen));
-    for (const u of people) await panel.getByRole('row').filter({ hasText: `${emp[u].name}（${emp[u].code}）` }).first().waitFor({ timeout: UI_TIMEOUT });
+    for (const u of people)
+      await panel
+        .getByRole('row')
+        .filter({ hasText: `${emp[u].name}（${emp[u].code}）` })
+        .first()
+        .waitFor({ timeout: UI_TIMEOUT });
     const text = await panel.innerText();
     for (const u of others) expect(text).not.toContain(emp[u].code);
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/i);
@@ -132,11 +155,20 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
     expect(started.branches.find((b: Branch) => b.branchId === null)).toMatchObject({ employees: 1, confirmed: null });
     // the settlement page: per-branch totals in 元 and the month's rows as 姓名（工号）
     await page.getByTestId('settlement-branches').waitFor({ timeout: UI_TIMEOUT });
-    expect(await page.getByTestId('settlement-branches').innerText()).toContain(yuan(branch(started, branchA).moneyFen));
-    await page.getByRole('row').filter({ hasText: `${emp.teamlead2.name}（${emp.teamlead2.code}）` }).first().waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.getByTestId('settlement-branches').innerText()).toContain(
+      yuan(branch(started, branchA).moneyFen),
+    );
+    await page
+      .getByRole('row')
+      .filter({ hasText: `${emp.teamlead2.name}（${emp.teamlead2.code}）` })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
     expectChinese(await page.locator('main').innerText());
     await c.ui.shot(page, 'started');
-    expect((await openTasks(caseId, 'confirm')).map((t: { username: string }) => t.username)).toEqual(['branchhead1', 'branchhead2']);
+    expect((await openTasks(caseId, 'confirm')).map((t: { username: string }) => t.username)).toEqual([
+      'branchhead1',
+      'branchhead2',
+    ]);
 
     // --- round 1: 东城 comments, then rejects for correction (the month is recomputed and every branch asked again)
     await c.ui.switchUser(page, 'branchhead1');
@@ -147,7 +179,9 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
       await c.ui.shot(page, 'confirm-panel');
       await act(page, '评论', { label: /意见/, text: '班组长一的第三件请再核对' });
     });
-    expect(await commentsOf(caseId, 'comment')).toEqual([{ actor: 'branchhead1', comment: '班组长一的第三件请再核对' }]);
+    expect(await commentsOf(caseId, 'comment')).toEqual([
+      { actor: 'branchhead1', comment: '班组长一的第三件请再核对' },
+    ]);
     await c.ui.step(page, 'reject', async () => {
       await openTask(page, '分公司确认');
       await act(page, '驳回，需更正', { label: /需要更正的内容/, text: '东城第三件已撤销，请重算' });
@@ -174,8 +208,15 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
     await eventually(async () => ((await openTasks(caseId, 'approve')).length === 1 ? true : null), 30000);
     const confirmed = await settlement(id);
     expect(confirmed.status).toBe('approving');
-    expect(branch(confirmed, branchA)).toMatchObject({ confirmed: true, decision: 'approve', decidedByName: `${emp.branchhead1.name}（${emp.branchhead1.code}）` });
-    expect(branch(confirmed, branchB)).toMatchObject({ confirmed: true, decidedByName: `${emp.branchhead2.name}（${emp.branchhead2.code}）` });
+    expect(branch(confirmed, branchA)).toMatchObject({
+      confirmed: true,
+      decision: 'approve',
+      decidedByName: `${emp.branchhead1.name}（${emp.branchhead1.code}）`,
+    });
+    expect(branch(confirmed, branchB)).toMatchObject({
+      confirmed: true,
+      decidedByName: `${emp.branchhead2.name}（${emp.branchhead2.code}）`,
+    });
 
     // --- H-2: HR sees the month per branch with who confirmed; comments, then returns it (recomputed, every branch again)
     await c.ui.switchUser(page, 'hr1');
@@ -184,7 +225,9 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
       const panel = page.getByTestId('settlement-approve-panel');
       await panel.waitFor({ timeout: UI_TIMEOUT });
       expect(await panel.getByTestId('settlement-month-totals-employees').innerText()).toContain('4');
-      expect(await panel.getByTestId('settlement-month-totals-money').innerText()).toContain(yuan(confirmed.totals.moneyFen));
+      expect(await panel.getByTestId('settlement-month-totals-money').innerText()).toContain(
+        yuan(confirmed.totals.moneyFen),
+      );
       const rows = panel.getByTestId('settlement-branch-row');
       for (const b of confirmed.branches as Branch[]) {
         const row = rows.filter({ hasText: b.branchName });
@@ -245,10 +288,14 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile((await download.path())!);
       const ws = wb.worksheets[0];
-      expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['工号', '姓名', '分公司', '扣分', '扣款(元)', '绩效等级']));
+      expect(ws.getRow(1).values).toEqual(
+        expect.arrayContaining(['工号', '姓名', '分公司', '扣分', '扣款(元)', '绩效等级']),
+      );
       expect(ws.rowCount).toBe(5);
       const codes: unknown[] = [];
-      ws.eachRow((r, n) => { if (n > 1) codes.push(r.getCell(1).value); });
+      ws.eachRow((r, n) => {
+        if (n > 1) codes.push(r.getCell(1).value);
+      });
       expect(codes.sort()).toEqual([emp.agent1.code, emp.foreman1.code, emp.teamlead1.code, emp.teamlead2.code].sort());
     });
     await c.ui.shot(page, 'locked');

@@ -9,7 +9,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
  * the task page's panel — one vetoed with its reason, one below the line — which completes the task; the month is
  * settled with star pay by score, shown in Chinese with amounts in 元.
  */
-describe('browser: the monthly star review from HR\'s start to the team lead\'s scores on the task page (S-10)', () => {
+describe("browser: the monthly star review from HR's start to the team lead's scores on the task page (S-10)", () => {
   const c = consoleSuite('star-review');
   const auth = (u: string) => c.auth(u);
   const review = async (id: string) => (await c.s.http.get(`/api/star-reviews/${id}`).set(await auth('admin'))).body;
@@ -32,10 +32,16 @@ describe('browser: the monthly star review from HR\'s start to the team lead\'s 
       });
     });
     await eventually(async () => ((await review(id)).stage === 'scores' ? true : null));
-    const { caseId, rows: holders } = (await review(id)) as { caseId: string; rows: { employeeId: string; employeeCode: string; employeeName: string }[] };
+    const { caseId, rows: holders } = (await review(id)) as {
+      caseId: string;
+      rows: { employeeId: string; employeeCode: string; employeeName: string }[];
+    };
     expect(holders.length).toBeGreaterThanOrEqual(2); // the demo's star holders (agent2, agent3)
     const taskId = await eventually(async () => {
-      const [t] = await c.s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND stage = 'scores' AND status = 'open'`, [caseId]);
+      const [t] = await c.s.ds.query(
+        `SELECT id FROM tasks WHERE case_id = $1 AND stage = 'scores' AND status = 'open'`,
+        [caseId],
+      );
       return t?.id as string | undefined;
     });
 
@@ -49,7 +55,9 @@ describe('browser: the monthly star review from HR\'s start to the team lead\'s 
     const panel = page.locator('[data-testid=decision-panel]');
     await c.ui.step(page, 'claim', async () => {
       await page.goto(`${c.base}/#/tasks/${taskId}/show`);
-      await panel.filter({ hasText: `${holders[0].employeeName}（${holders[0].employeeCode}）` }).waitFor({ timeout: UI_TIMEOUT });
+      await panel
+        .filter({ hasText: `${holders[0].employeeName}（${holders[0].employeeCode}）` })
+        .waitFor({ timeout: UI_TIMEOUT });
       expect(await panel.innerText()).not.toMatch(UUID);
       await page.getByRole('button', { name: '认领', exact: true }).click();
       await eventually(async () => {
@@ -74,14 +82,18 @@ describe('browser: the monthly star review from HR\'s start to the team lead\'s 
       await page.goto(`${c.base}/#/tasks/${taskId}/show`);
       await panel.locator('[data-testid=star-scores-submit]').waitFor({ timeout: UI_TIMEOUT });
       // first: 90 (pay × 90 %); second: vetoed with its reason; the rest: 100 (full pay)
-      for (const [i, h] of holders.entries()) await panel.locator(`[data-testid=star-score-${h.employeeCode}]`).fill(i === 0 ? '90' : '100');
+      for (const [i, h] of holders.entries())
+        await panel.locator(`[data-testid=star-score-${h.employeeCode}]`).fill(i === 0 ? '90' : '100');
       await panel.locator(`[data-testid=star-veto-${holders[1].employeeCode}]`).check();
       await panel.locator(`[data-testid=star-veto-reason-${holders[1].employeeCode}]`).fill('有责投诉一次');
       await c.ui.shot(page, 'entered');
       await panel.locator('[data-testid=star-scores-submit]').click();
       await eventually(async () => ((await review(id)).status === 'closed' ? true : null), 20000);
     });
-    const rows = await c.s.ds.query(`SELECT employee_id, score::float AS score, veto, percent::float AS percent, outcome, pay_fen::int AS pay FROM star_monthly WHERE month = $1`, [month]);
+    const rows = await c.s.ds.query(
+      `SELECT employee_id, score::float AS score, veto, percent::float AS percent, outcome, pay_fen::int AS pay FROM star_monthly WHERE month = $1`,
+      [month],
+    );
     const of = (employeeId: string) => rows.find((r: { employee_id: string }) => r.employee_id === employeeId);
     expect(rows).toHaveLength(holders.length);
     expect(of(holders[0].employeeId)).toMatchObject({ score: 90, veto: false, percent: 90, outcome: 'proportional' });
@@ -95,7 +107,10 @@ describe('browser: the monthly star review from HR\'s start to the team lead\'s 
       const row0 = page.locator(`[data-testid=star-review-row-${holders[0].employeeCode}]`);
       await row0.filter({ hasText: '得分 90：星级工资 × 90%（S-10）' }).waitFor({ timeout: UI_TIMEOUT });
       expect(await row0.innerText()).toMatch(/\d+\.\d{2} 元/);
-      await page.locator(`[data-testid=star-review-row-${holders[1].employeeCode}]`).filter({ hasText: '一票否决（违规、重大差错或有责投诉）' }).waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .locator(`[data-testid=star-review-row-${holders[1].employeeCode}]`)
+        .filter({ hasText: '一票否决（违规、重大差错或有责投诉）' })
+        .waitFor({ timeout: UI_TIMEOUT });
       const shown = await page.locator('[data-testid=star-review-rows]').innerText();
       expect(shown).not.toMatch(/[A-Za-z]{3,}/);
       await c.ui.shot(page, 'scored');

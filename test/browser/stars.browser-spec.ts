@@ -15,8 +15,10 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 describe('browser: star campaign, applications, lead review, exam, committee vote, award and demotion (S-1…S-11)', () => {
   const c = consoleSuite('stars');
   const auth = (u: string) => c.auth(u);
-  const application = async (id: string) => (await c.s.http.get(`/api/star-applications/${id}`).set(await auth('admin'))).body;
-  const campaign = async (id: string) => (await c.s.http.get(`/api/star-campaigns/${id}`).set(await auth('admin'))).body;
+  const application = async (id: string) =>
+    (await c.s.http.get(`/api/star-applications/${id}`).set(await auth('admin'))).body;
+  const campaign = async (id: string) =>
+    (await c.s.http.get(`/api/star-campaigns/${id}`).set(await auth('admin'))).body;
   const year = 2043;
   let page: Page;
   let context: BrowserContext | null = null;
@@ -26,7 +28,10 @@ describe('browser: star campaign, applications, lead review, exam, committee vot
 
   beforeAll(async () => {
     for (const u of ['agent1', 'agent2', 'agent3']) {
-      const [e] = await c.s.ds.query(`SELECT e.id, e.code, e.name FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.username = $1`, [u]);
+      const [e] = await c.s.ds.query(
+        `SELECT e.id, e.code, e.name FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.username = $1`,
+        [u],
+      );
       people[u] = e;
     }
     // campaigns that earlier test files of this run left in their application phase (their workers are gone)
@@ -57,7 +62,8 @@ describe('browser: star campaign, applications, lead review, exam, committee vot
     return eventually(async () => {
       const [t] = await c.s.ds.query(
         `SELECT id FROM tasks WHERE case_id = $1 AND stage = $2 AND status = 'open' AND (assignee_user_id = $3 OR assignee_user_id IS NULL) ORDER BY assignee_user_id NULLS LAST LIMIT 1`,
-        [caseId, stage, c.s.users[username]]);
+        [caseId, stage, c.s.users[username]],
+      );
       return t?.id as string | undefined;
     });
   }
@@ -103,8 +109,12 @@ describe('browser: star campaign, applications, lead review, exam, committee vot
       await page.goto(`${c.base}/#/star-campaigns/create`);
       await page.locator('input[name=year]').fill(String(year), { timeout: UI_TIMEOUT });
       const dates: Record<string, string> = {
-        'starts.application': `${year}-03-01`, 'starts.exam': `${year}-05-01`, 'starts.committee': `${year}-08-01`, 'starts.award': `${year}-10-01`,
-        ceremonyDate: `${year}-10-20`, awardsFinishBy: `${year}-10-31`,
+        'starts.application': `${year}-03-01`,
+        'starts.exam': `${year}-05-01`,
+        'starts.committee': `${year}-08-01`,
+        'starts.award': `${year}-10-01`,
+        ceremonyDate: `${year}-10-20`,
+        awardsFinishBy: `${year}-10-31`,
       };
       for (const [name, value] of Object.entries(dates)) await page.locator(`input[name="${name}"]`).fill(value);
       await page.getByRole('button', { name: '保存' }).click();
@@ -122,11 +132,17 @@ describe('browser: star campaign, applications, lead review, exam, committee vot
     await as('agent2');
     const apply = async (who: string, level: number) => {
       await page.goto(`${c.base}/#/star-applications/create`);
-      await page.locator('[data-testid=star-apply-open]').filter({ hasText: String(year) }).waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .locator('[data-testid=star-apply-open]')
+        .filter({ hasText: String(year) })
+        .waitFor({ timeout: UI_TIMEOUT });
       await page.locator(`input[name=level][value="${level}"]`).check();
       await page.locator('[data-testid=star-apply-submit]').click();
       return eventually(async () => {
-        const [r] = await c.s.ds.query(`SELECT case_id FROM star_applications WHERE campaign_id = $1 AND employee_id = $2`, [campaignId, people[who].id]);
+        const [r] = await c.s.ds.query(
+          `SELECT case_id FROM star_applications WHERE campaign_id = $1 AND employee_id = $2`,
+          [campaignId, people[who].id],
+        );
         return r?.case_id as string | undefined;
       });
     };
@@ -140,18 +156,24 @@ describe('browser: star campaign, applications, lead review, exam, committee vot
       await page.locator('[data-testid=star-apply-open]').waitFor({ timeout: UI_TIMEOUT });
       const employee = page.locator('input[name=employeeId]');
       await employee.fill(people.agent1.name);
-      await page.getByRole('option', { name: `${people.agent1.name}（${people.agent1.code}）` }).click({ timeout: UI_TIMEOUT });
+      await page
+        .getByRole('option', { name: `${people.agent1.name}（${people.agent1.code}）` })
+        .click({ timeout: UI_TIMEOUT });
       await page.locator('input[name=level][value="1"]').check();
       await page.locator('[data-testid=star-apply-submit]').click();
       return eventually(async () => {
-        const [r] = await c.s.ds.query(`SELECT case_id, level FROM star_applications WHERE campaign_id = $1 AND employee_id = $2`, [campaignId, people.agent1.id]);
+        const [r] = await c.s.ds.query(
+          `SELECT case_id, level FROM star_applications WHERE campaign_id = $1 AND employee_id = $2`,
+          [campaignId, people.agent1.id],
+        );
         return r?.level === 1 ? (r.case_id as string) : undefined;
       });
     });
-    for (const id of Object.values(apps)) await eventually(async () => ((await application(id)).stage === 'lead-review' ? true : null));
+    for (const id of Object.values(apps))
+      await eventually(async () => ((await application(id)).stage === 'lead-review' ? true : null));
   }, 120000);
 
-  it('S-6 the lead comments, approves and rejects with a reason beside the applicant\'s record, eligibility and quota (S-5)', async () => {
+  it("S-6 the lead comments, approves and rejects with a reason beside the applicant's record, eligibility and quota (S-5)", async () => {
     const a2 = people.agent2;
     const task2 = await taskOf(apps.agent2, 'lead-review', 'hotlinelead1');
     await c.ui.step(page, 'lead-panel', async () => {
@@ -186,9 +208,15 @@ describe('browser: star campaign, applications, lead review, exam, committee vot
       await page.waitForURL(/#\/cases\//, { timeout: UI_TIMEOUT }); // the console goes on to the case page
       await eventually(async () => ((await application(apps.agent3)).status === 'lead-rejected' ? true : null));
       await page.goto(`${c.base}/#/star-applications/${apps.agent3}/show`);
-      await page.locator('[data-testid=star-explanation]').filter({ hasText: '班组长驳回：近三个月质检成绩未达标（S-6）' }).waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .locator('[data-testid=star-explanation]')
+        .filter({ hasText: '班组长驳回：近三个月质检成绩未达标（S-6）' })
+        .waitFor({ timeout: UI_TIMEOUT });
     });
-    expect(await application(apps.agent3)).toMatchObject({ status: 'lead-rejected', leadReason: '近三个月质检成绩未达标' });
+    expect(await application(apps.agent3)).toMatchObject({
+      status: 'lead-rejected',
+      leadReason: '近三个月质检成绩未达标',
+    });
     // the nominee is approved on the application page
     await c.ui.step(page, 'lead-approve-page', async () => {
       await page.goto(`${c.base}/#/star-applications/${apps.agent1}/show`);
@@ -210,7 +238,10 @@ describe('browser: star campaign, applications, lead review, exam, committee vot
     await c.ui.step(page, 'exam-scores', async () => {
       await enter(apps.agent2, '91');
       await eventually(async () => ((await application(apps.agent2)).exam?.passedLevel === 2 ? true : null));
-      await page.locator('[data-testid=star-exam]').filter({ hasText: '2 星考试 91 分（合格线 85 分），通过（S-7）' }).waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .locator('[data-testid=star-exam]')
+        .filter({ hasText: '2 星考试 91 分（合格线 85 分），通过（S-7）' })
+        .waitFor({ timeout: UI_TIMEOUT });
       await enter(apps.agent1, '88');
       await eventually(async () => ((await application(apps.agent1)).exam?.passedLevel === 1 ? true : null));
     });
@@ -218,14 +249,21 @@ describe('browser: star campaign, applications, lead review, exam, committee vot
     await c.ui.step(page, 'committee-phase', async () => {
       await advance('committee');
       for (const id of [apps.agent1, apps.agent2]) {
-        await eventually(async () => ((await application(id)).status === 'committee' && (await application(id)).committee.members === 5 ? true : null), 20000);
+        await eventually(
+          async () =>
+            (await application(id)).status === 'committee' && (await application(id)).committee.members === 5
+              ? true
+              : null,
+          20000,
+        );
       }
     });
   }, 120000);
 
   it('S-8 five members vote for and against on the task page and the voting screen, change a vote and comment, seeing the vote so far', async () => {
     const { agent1: a1, agent2: a2 } = people;
-    const ballots = async (caseId: string) => (await c.s.http.get(`/api/committee-ballots/${caseId}`).set(await auth('admin'))).body;
+    const ballots = async (caseId: string) =>
+      (await c.s.http.get(`/api/committee-ballots/${caseId}`).set(await auth('admin'))).body;
 
     // committee1: for agent2 on the task page, the panel then says 已投票; against agent1 there too
     await as('committee1');
@@ -271,20 +309,32 @@ describe('browser: star campaign, applications, lead review, exam, committee vot
     expect(a2b.ballots.find((b: { userId: string }) => b.userId === c.s.users.committee2).vote).toBe('approve');
 
     // committee3…5 in the voting screen: for agent2; agent1 gets one more against and two for (not approved, 2 of 5)
-    for (const [member, forAgent1] of [['committee3', false], ['committee4', true], ['committee5', true]] as const) {
+    for (const [member, forAgent1] of [
+      ['committee3', false],
+      ['committee4', true],
+      ['committee5', true],
+    ] as const) {
       await as(member);
       await c.ui.step(page, `vote-${member}`, async () => {
         await page.goto(`${c.base}/#/star-voting`);
         await page.locator(`[data-testid=vote-approve-${a2.code}]`).click({ timeout: UI_TIMEOUT });
         await page.locator(`[data-testid=vote-mine-${a2.code}][data-vote=approve]`).waitFor({ timeout: UI_TIMEOUT });
         await page.locator(`[data-testid=vote-${forAgent1 ? 'approve' : 'reject'}-${a1.code}]`).click();
-        await page.locator(`[data-testid=vote-mine-${a1.code}][data-vote=${forAgent1 ? 'approve' : 'reject'}]`).waitFor({ timeout: UI_TIMEOUT });
+        await page
+          .locator(`[data-testid=vote-mine-${a1.code}][data-vote=${forAgent1 ? 'approve' : 'reject'}]`)
+          .waitFor({ timeout: UI_TIMEOUT });
       });
     }
     expect((await application(apps.agent2)).committee).toMatchObject({ members: 5, votesCast: 5, approvals: 5 });
     expect((await application(apps.agent1)).committee).toMatchObject({ members: 5, votesCast: 5, approvals: 2 });
-    const voted = await c.s.ds.query(`SELECT decision, count(*)::int AS n FROM tasks WHERE case_id = $1 AND stage = 'committee' GROUP BY 1 ORDER BY 1`, [apps.agent1]);
-    expect(voted).toEqual([{ decision: 'approve', n: 2 }, { decision: 'reject', n: 3 }]);
+    const voted = await c.s.ds.query(
+      `SELECT decision, count(*)::int AS n FROM tasks WHERE case_id = $1 AND stage = 'committee' GROUP BY 1 ORDER BY 1`,
+      [apps.agent1],
+    );
+    expect(voted).toEqual([
+      { decision: 'approve', n: 2 },
+      { decision: 'reject', n: 3 },
+    ]);
   }, 240000);
 
   it('S-9 the award phase awards the approved candidate (star, history, 500 元 bonus) and not the other', async () => {
@@ -294,17 +344,29 @@ describe('browser: star campaign, applications, lead review, exam, committee vot
       await eventually(async () => ((await application(apps.agent2)).status === 'awarded' ? true : null), 30000);
       await eventually(async () => ((await application(apps.agent1)).status === 'not-awarded' ? true : null), 30000);
       await page.goto(`${c.base}/#/star-applications/${apps.agent2}/show`);
-      await page.locator('[data-testid=star-explanation]').filter({ hasText: `已授予 2 星，自 ${year}-10-20 起生效（S-9）` }).waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .locator('[data-testid=star-explanation]')
+        .filter({ hasText: `已授予 2 星，自 ${year}-10-20 起生效（S-9）` })
+        .waitFor({ timeout: UI_TIMEOUT });
       const shown = await page.locator('main').innerText();
       expect(shown).not.toMatch(UUID);
       expect(shown).not.toMatch(/awarded|approved|quota|exam/i);
       await page.goto(`${c.base}/#/star-applications/${apps.agent1}/show`);
-      await page.locator('[data-testid=star-explanation]').filter({ hasText: '评委会未通过：已投 5 票，赞成 2 票（S-8）' }).waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .locator('[data-testid=star-explanation]')
+        .filter({ hasText: '评委会未通过：已投 5 票，赞成 2 票（S-8）' })
+        .waitFor({ timeout: UI_TIMEOUT });
     });
-    const ledger = await c.s.ds.query(`SELECT money_fen::int AS fen, month FROM ledger_entries WHERE case_id = $1`, [apps.agent2]);
+    const ledger = await c.s.ds.query(`SELECT money_fen::int AS fen, month FROM ledger_entries WHERE case_id = $1`, [
+      apps.agent2,
+    ]);
     expect(ledger).toEqual([{ fen: 50000, month: `${year}-10` }]);
-    expect(await c.s.ds.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE case_id = $1`, [apps.agent1])).toEqual([{ n: 0 }]);
-    const [holder] = await c.s.ds.query(`SELECT level, since::text AS since FROM star_holders WHERE employee_id = $1`, [people.agent2.id]);
+    expect(
+      await c.s.ds.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE case_id = $1`, [apps.agent1]),
+    ).toEqual([{ n: 0 }]);
+    const [holder] = await c.s.ds.query(`SELECT level, since::text AS since FROM star_holders WHERE employee_id = $1`, [
+      people.agent2.id,
+    ]);
     expect(holder).toEqual({ level: 2, since: `${year}-10-20` });
 
     await as('agent2');
@@ -330,7 +392,16 @@ describe('browser: star campaign, applications, lead review, exam, committee vot
         return h?.level === 1 ? true : null;
       });
     });
-    const [h] = await c.s.ds.query(`SELECT kind, from_level, to_level, reason, rule FROM star_history WHERE employee_id = $1 ORDER BY at DESC LIMIT 1`, [a3.id]);
-    expect(h).toEqual({ kind: 'demoted', from_level: 2, to_level: 1, reason: '不合格：连续出现服务规范问题', rule: 'S-11' });
+    const [h] = await c.s.ds.query(
+      `SELECT kind, from_level, to_level, reason, rule FROM star_history WHERE employee_id = $1 ORDER BY at DESC LIMIT 1`,
+      [a3.id],
+    );
+    expect(h).toEqual({
+      kind: 'demoted',
+      from_level: 2,
+      to_level: 1,
+      reason: '不合格：连续出现服务规范问题',
+      rule: 'S-11',
+    });
   }, 120000);
 });

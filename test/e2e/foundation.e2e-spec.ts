@@ -2,8 +2,12 @@ import { eventually, startTestStack, TestStack } from '../support/stack';
 
 describe('foundation: login → case → workflow → human step → state', () => {
   let s: TestStack;
-  beforeAll(async () => { s = await startTestStack(); });
-  afterAll(async () => { await s?.stop(); });
+  beforeAll(async () => {
+    s = await startTestStack();
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
 
   it('health reports db and temporal up', async () => {
     const res = await s.http.get('/api/health');
@@ -16,7 +20,9 @@ describe('foundation: login → case → workflow → human step → state', () 
   it('serves OpenAPI at /api/docs-json', async () => {
     const res = await s.http.get('/api/docs-json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/cases', '/api/tasks/{id}/actions']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/cases', '/api/tasks/{id}/actions']),
+    );
   });
 
   it('bad login is 401 with a clear message; no token is 401', async () => {
@@ -40,7 +46,8 @@ describe('foundation: login → case → workflow → human step → state', () 
 
   it('too many login attempts give 429', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 12; i++) codes.push((await s.http.post('/api/auth/login').send({ username: 'agent3', password: 'nope' })).status);
+    for (let i = 0; i < 12; i++)
+      codes.push((await s.http.post('/api/auth/login').send({ username: 'agent3', password: 'nope' })).status);
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
     expect(codes[11]).toBe(429);
   });
@@ -48,7 +55,10 @@ describe('foundation: login → case → workflow → human step → state', () 
   it('a case runs through its workflow: activity writes, human step by Update, new state visible', async () => {
     const admin = await s.login('admin');
     const businessKey = `wiring-${Date.now()}`;
-    const created = await s.http.post('/api/cases').set('Authorization', `Bearer ${admin}`).send({ title: '测试案件', description: 'wiring', businessKey });
+    const created = await s.http
+      .post('/api/cases')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ title: '测试案件', description: 'wiring', businessKey });
     expect(created.status).toBe(201);
     const id = created.body.id;
     expect(created.body.workflowId).toMatch(/^review-/);
@@ -62,20 +72,32 @@ describe('foundation: login → case → workflow → human step → state', () 
     const taskId = waiting.tasks[0].id;
 
     // the admin does not hold the stage's role
-    const wrong = await s.http.post(`/api/tasks/${taskId}/actions`).set('Authorization', `Bearer ${admin}`).send({ action: 'approve' });
+    const wrong = await s.http
+      .post(`/api/tasks/${taskId}/actions`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ action: 'approve' });
     expect(wrong.status).toBe(403);
 
     const leader = await s.login('leader1');
-    const inbox = await s.http.get('/api/tasks').query({ filter: JSON.stringify({ mine: true, status: 'open' }) }).set('Authorization', `Bearer ${leader}`);
+    const inbox = await s.http
+      .get('/api/tasks')
+      .query({ filter: JSON.stringify({ mine: true, status: 'open' }) })
+      .set('Authorization', `Bearer ${leader}`);
     expect(inbox.status).toBe(200);
     expect(inbox.body.map((t: { id: string }) => t.id)).toContain(taskId);
     expect(inbox.headers['content-range']).toMatch(/^tasks \d+-\d+\/\d+$/);
 
-    const acted = await s.http.post(`/api/tasks/${taskId}/actions`).set('Authorization', `Bearer ${leader}`).send({ action: 'approve', comment: '同意' });
+    const acted = await s.http
+      .post(`/api/tasks/${taskId}/actions`)
+      .set('Authorization', `Bearer ${leader}`)
+      .send({ action: 'approve', comment: '同意' });
     expect(acted.status).toBe(200);
     expect(acted.body).toMatchObject({ status: 'closed', outcome: 'approved' });
 
-    const again = await s.http.post(`/api/tasks/${taskId}/actions`).set('Authorization', `Bearer ${leader}`).send({ action: 'approve' });
+    const again = await s.http
+      .post(`/api/tasks/${taskId}/actions`)
+      .set('Authorization', `Bearer ${leader}`)
+      .send({ action: 'approve' });
     expect(again.status).toBe(409);
 
     const after = await s.http.get(`/api/cases/${id}`).set('Authorization', `Bearer ${admin}`);
@@ -85,7 +107,10 @@ describe('foundation: login → case → workflow → human step → state', () 
       expect.arrayContaining(['case.registered', 'stage.opened', 'task.approve', 'case.approved']),
     );
     // registering the same business key again returns the closed case and never runs its workflow again
-    const repeat = await s.http.post('/api/cases').set('Authorization', `Bearer ${admin}`).send({ title: '测试案件', description: 'wiring', businessKey });
+    const repeat = await s.http
+      .post('/api/cases')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ title: '测试案件', description: 'wiring', businessKey });
     expect(repeat.status).toBe(200);
     expect(repeat.body).toMatchObject({ id, status: 'closed' });
     await new Promise((r) => setTimeout(r, 1500));
@@ -96,7 +121,10 @@ describe('foundation: login → case → workflow → human step → state', () 
 
   it('a malformed action is 400 and changes nothing', async () => {
     const admin = await s.login('admin');
-    const res = await s.http.post('/api/tasks/00000000-0000-0000-0000-000000000000/actions').set('Authorization', `Bearer ${admin}`).send({ action: 'explode' });
+    const res = await s.http
+      .post('/api/tasks/00000000-0000-0000-0000-000000000000/actions')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ action: 'explode' });
     expect(res.status).toBe(400);
     expect(res.body.details[0].path).toBe('action');
   });

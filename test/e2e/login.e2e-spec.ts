@@ -49,7 +49,8 @@ describe('login throttle and account backoff', () => {
     expect((await login(proxied, username, 'correct-horse', '198.51.100.7')).status).toBe(200);
 
     // an attacker guesses from fresh addresses: after 3 failures the account rests, whoever asks
-    for (let i = 0; i < 3; i++) expect((await login(proxied, username, 'guess', `203.0.113.${50 + i}`)).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await login(proxied, username, 'guess', `203.0.113.${50 + i}`)).status).toBe(401);
     const refused = await login(proxied, username, 'correct-horse', '203.0.113.99');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
@@ -60,9 +61,21 @@ describe('login throttle and account backoff', () => {
     expect(owner.status).toBe(200);
 
     // sign-ins, failures and sign-outs are audited, with the client
-    expect((await proxied.http.post('/api/auth/logout').set('Authorization', `Bearer ${owner.body.accessToken}`)).status).toBe(204);
-    const rows = await proxied.ds.query(`SELECT action, details->>'client' AS client FROM audit_log WHERE actor = $1 ORDER BY id`, [username]);
-    expect(rows.map((r: { action: string }) => r.action)).toEqual(['auth.login', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login', 'auth.logout']);
+    expect(
+      (await proxied.http.post('/api/auth/logout').set('Authorization', `Bearer ${owner.body.accessToken}`)).status,
+    ).toBe(204);
+    const rows = await proxied.ds.query(
+      `SELECT action, details->>'client' AS client FROM audit_log WHERE actor = $1 ORDER BY id`,
+      [username],
+    );
+    expect(rows.map((r: { action: string }) => r.action)).toEqual([
+      'auth.login',
+      'auth.login_failed',
+      'auth.login_failed',
+      'auth.login_failed',
+      'auth.login',
+      'auth.logout',
+    ]);
     expect(rows[1].client).toBe('203.0.113.50');
 
     // the rest is bounded (LOGIN_BACKOFF_MAX_SECONDS = 2): a new client gets in once it has passed

@@ -7,17 +7,40 @@ describe('rectification before the fault-analysis meeting (E-7, E-8, Q-2)', () =
     s = await startTestStack();
     [{ id: team }] = await s.ds.query(`SELECT id FROM org_units WHERE code = 'a-team1'`);
   });
-  afterAll(async () => { await s?.stop(); });
+  afterAll(async () => {
+    await s?.stop();
+  });
   const auth = async (u: string) => ({ Authorization: `Bearer ${await s.login(u)}` });
-  const meeting = async (title: string, at: Date) => (await s.http.post('/api/meetings').set(await auth('manager1')).send({ title, scheduledAt: at.toISOString() })).body;
+  const meeting = async (title: string, at: Date) =>
+    (
+      await s.http
+        .post('/api/meetings')
+        .set(await auth('manager1'))
+        .send({ title, scheduledAt: at.toISOString() })
+    ).body;
   const open = async (over: Record<string, unknown> = {}) => {
-    const r = await s.http.post('/api/rectifications').set(await auth('dispatcher1')).send({ origin: 'dissatisfied-callback', teamUnitId: team, description: '回访不满意：上门超时', ...over });
+    const r = await s.http
+      .post('/api/rectifications')
+      .set(await auth('dispatcher1'))
+      .send({ origin: 'dissatisfied-callback', teamUnitId: team, description: '回访不满意：上门超时', ...over });
     expect(r.status).toBe(201);
     return r.body;
   };
-  const task = (caseId: string, stage: string) => eventually(async () =>
-    (await s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND stage = $2 AND status = 'open'`, [caseId, stage]))[0]?.id as string);
-  const act = async (taskId: string, user: string, body: object) => s.http.post(`/api/tasks/${taskId}/actions`).set(await auth(user)).send(body);
+  const task = (caseId: string, stage: string) =>
+    eventually(
+      async () =>
+        (
+          await s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND stage = $2 AND status = 'open'`, [
+            caseId,
+            stage,
+          ])
+        )[0]?.id as string,
+    );
+  const act = async (taskId: string, user: string, body: object) =>
+    s.http
+      .post(`/api/tasks/${taskId}/actions`)
+      .set(await auth(user))
+      .send(body);
   const rect = async (id: string) => (await s.http.get(`/api/rectifications/${id}`).set(await auth('manager1'))).body;
   const plan = { revisit: '已上门回访报修人', causes: '派单延误', plan: '调整派单流程' };
 
@@ -28,12 +51,20 @@ describe('rectification before the fault-analysis meeting (E-7, E-8, Q-2)', () =
     await eventually(async () => (await rect(r.id)).overdue === true, 20000);
     // the workflow's timer fires at the meeting: it records the overdue flag and reminds both roles
     const notes = await eventually(async () => {
-      const n = await s.ds.query(`SELECT role FROM notifications WHERE case_id = $1 AND kind = 'overdue' ORDER BY role`, [r.id]);
+      const n = await s.ds.query(
+        `SELECT role FROM notifications WHERE case_id = $1 AND kind = 'overdue' ORDER BY role`,
+        [r.id],
+      );
       return n.length === 2 ? n : null;
     });
     expect((await s.ds.query(`SELECT overdue FROM rectifications WHERE case_id = $1`, [r.id]))[0].overdue).toBe(true);
     expect(notes.map((n: { role: string }) => n.role)).toEqual(['manager', 'team-lead']);
-    const board = (await s.http.get('/api/rectifications').query({ filter: JSON.stringify({ overdue: true }) }).set(await auth('manager1'))).body;
+    const board = (
+      await s.http
+        .get('/api/rectifications')
+        .query({ filter: JSON.stringify({ overdue: true }) })
+        .set(await auth('manager1'))
+    ).body;
     expect(board.map((x: { id: string }) => x.id)).toContain(r.id);
     const submitted = await act(await task(r.id, 'plan'), 'teamlead1', { action: 'approve', data: plan });
     expect(submitted.status).toBe(200);
@@ -63,11 +94,14 @@ describe('rectification before the fault-analysis meeting (E-7, E-8, Q-2)', () =
     expect((await rect(r.id)).status).toBe('confirmed');
   });
 
-  it('E-7 the plan goes to the lead of the rectification\'s own team: another team\'s lead gets 403', async () => {
+  it("E-7 the plan goes to the lead of the rectification's own team: another team's lead gets 403", async () => {
     await meeting('班组长分派', new Date(Date.now() + 12 * 86400_000));
     const r = await open({ description: '回访不满意：分派给本班组长' });
     const [t] = await eventually(async () => {
-      const rows = await s.ds.query(`SELECT id, assignee_role, assignee_user_id FROM tasks WHERE case_id = $1 AND stage = 'plan' AND status = 'open'`, [r.id]);
+      const rows = await s.ds.query(
+        `SELECT id, assignee_role, assignee_user_id FROM tasks WHERE case_id = $1 AND stage = 'plan' AND status = 'open'`,
+        [r.id],
+      );
       return rows.length ? rows : null;
     });
     // a-team1's lead is teamlead1 (demo seed); teamlead2 leads b-team1
@@ -75,7 +109,12 @@ describe('rectification before the fault-analysis meeting (E-7, E-8, Q-2)', () =
     expect(r.waitingOn).toEqual([expect.objectContaining({ userId: s.users.teamlead1 })]);
     const other = await act(t.id, 'teamlead2', { action: 'approve', data: plan });
     expect(other.status).toBe(403);
-    const mine = (await s.http.get('/api/tasks').query({ filter: JSON.stringify({ mine: true }) }).set(await auth('teamlead2'))).body;
+    const mine = (
+      await s.http
+        .get('/api/tasks')
+        .query({ filter: JSON.stringify({ mine: true }) })
+        .set(await auth('teamlead2'))
+    ).body;
     expect(mine.map((x: { id: string }) => x.id)).not.toContain(t.id);
     expect((await act(t.id, 'teamlead1', { action: 'approve', data: plan })).status).toBe(200);
   });
@@ -87,7 +126,10 @@ describe('rectification before the fault-analysis meeting (E-7, E-8, Q-2)', () =
     expect(openOne.meetingId).toBe(m.id);
     await act(await task(doneOne.id, 'plan'), 'teamlead1', { action: 'approve', data: plan });
     const later = new Date(Date.now() + 7 * 86400_000).toISOString();
-    const moved = await s.http.put(`/api/meetings/${m.id}`).set(await auth('manager1')).send({ title: '待调整的分析会', scheduledAt: later });
+    const moved = await s.http
+      .put(`/api/meetings/${m.id}`)
+      .set(await auth('manager1'))
+      .send({ title: '待调整的分析会', scheduledAt: later });
     expect(moved.body.movedOpenRectifications).toBe(1);
     await eventually(async () => (await rect(openOne.id)).dueAt === later);
     expect((await rect(doneOne.id)).dueAt).toBe(m.scheduledAt);
@@ -96,7 +138,7 @@ describe('rectification before the fault-analysis meeting (E-7, E-8, Q-2)', () =
     expect(summary.byTeam.length).toBeGreaterThanOrEqual(1);
   });
 
-  it('Q-2 an inspection finding becomes a rectification like E-7; a foreman\'s own dissatisfied self-evaluation needs only an internal note', async () => {
+  it("Q-2 an inspection finding becomes a rectification like E-7; a foreman's own dissatisfied self-evaluation needs only an internal note", async () => {
     const finding = await open({ origin: 'inspection', description: '检查发现：工单记录不完整' });
     expect(finding).toMatchObject({ origin: 'inspection', status: 'open' });
     expect(await task(finding.id, 'plan')).toBeTruthy();

@@ -11,7 +11,12 @@ describe('robustness: client input never yields a 500', () => {
   afterAll(() => s?.stop());
 
   const shaped = (body: Record<string, unknown>, status: number) =>
-    expect(body).toMatchObject({ statusCode: status, error: expect.any(String), message: expect.any(String), code: expect.any(String) });
+    expect(body).toMatchObject({
+      statusCode: status,
+      error: expect.any(String),
+      message: expect.any(String),
+      code: expect.any(String),
+    });
 
   it('a NUL character in any text field — the unauthenticated login too — or a filter is a 400 naming the field', async () => {
     const login = await s.http.post('/api/auth/login').send({ username: 'ad\u0000min', password: 'x' });
@@ -19,9 +24,15 @@ describe('robustness: client input never yields a 500', () => {
     shaped(login.body, 400);
     expect(login.body.details).toEqual([expect.objectContaining({ path: 'username', code: 'text.nul' })]);
 
-    const employees = await s.http.get('/api/employees').query({ filter: JSON.stringify({ q: 'a\u0000' }) }).set(admin);
+    const employees = await s.http
+      .get('/api/employees')
+      .query({ filter: JSON.stringify({ q: 'a\u0000' }) })
+      .set(admin);
     expect(employees.status).toBe(400);
-    const surrogate = await s.http.post('/api/auth/login').set('Content-Type', 'application/json').send('{"username":"a\\ud800","password":"x"}');
+    const surrogate = await s.http
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"username":"a\\ud800","password":"x"}');
     expect(surrogate.status).toBe(400);
     expect(surrogate.body.details[0]).toMatchObject({ path: 'username', code: 'text.lone_surrogate' });
     const pathNul = await s.http.get('/api/policies/%00').set(admin);
@@ -37,7 +48,12 @@ describe('robustness: client input never yields a 500', () => {
   });
 
   it('ids and numbers beyond the integer range are a 4xx, never a 500', async () => {
-    for (const url of ['/api/policies/99999999999', '/api/policies/1/diff/99999999999', '/api/flows/99999999999', `/api/star-holders?filter=${encodeURIComponent('{"level":99999999999}')}`]) {
+    for (const url of [
+      '/api/policies/99999999999',
+      '/api/policies/1/diff/99999999999',
+      '/api/flows/99999999999',
+      `/api/star-holders?filter=${encodeURIComponent('{"level":99999999999}')}`,
+    ]) {
       const res = await s.http.get(url).set(admin);
       expect([url, res.status]).toEqual([url, expect.any(Number)]);
       expect(res.status).toBeGreaterThanOrEqual(400);
@@ -46,10 +62,18 @@ describe('robustness: client input never yields a 500', () => {
   });
 
   it('malformed JSON is a 400 and an oversized body a 413, both in the error shape (not a 404 from the static files)', async () => {
-    const bad = await s.http.post('/api/complaints').set(admin).set('Content-Type', 'application/json').send('{"customer": ');
+    const bad = await s.http
+      .post('/api/complaints')
+      .set(admin)
+      .set('Content-Type', 'application/json')
+      .send('{"customer": ');
     expect(bad.status).toBe(400);
     shaped(bad.body, 400);
-    const big = await s.http.post('/api/complaints').set(admin).set('Content-Type', 'application/json').send(JSON.stringify({ description: 'x'.repeat(2 * 1024 * 1024) }));
+    const big = await s.http
+      .post('/api/complaints')
+      .set(admin)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ description: 'x'.repeat(2 * 1024 * 1024) }));
     expect(big.status).toBe(413);
     shaped(big.body, 413);
   });

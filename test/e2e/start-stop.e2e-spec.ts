@@ -15,11 +15,24 @@ function descendants(root: number): Map<number, string> {
     .filter((m): m is RegExpExecArray => !!m)
     .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] }));
   const out = new Map<number, string>();
-  const walk = (p: number) => rows.filter((r) => r.ppid === p).forEach((r) => { out.set(r.pid, r.args); walk(r.pid); });
+  const walk = (p: number) =>
+    rows
+      .filter((r) => r.ppid === p)
+      .forEach((r) => {
+        out.set(r.pid, r.args);
+        walk(r.pid);
+      });
   walk(root);
   return out;
 }
-const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** Issue 12: `npm start` stopped with SIGTERM (as a service manager does) stops every child it started and says so. */
 describe('npm start stops everything it started', () => {
@@ -33,12 +46,23 @@ describe('npm start stops everything it started', () => {
   it('SIGTERM to npm: Postgres, Temporal, api and worker all exit and the stack logs "stopped"', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'qf-start-'));
     chmodSync(dir, 0o755);
-    const [port, pgPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [port, pgPort, temporalPort, uiPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     let log = '';
     // its own embedded Postgres and Temporal dev server (not the layer's), in a temporary data folder
     const env: NodeJS.ProcessEnv = {
-      ...process.env, PORT: String(port), PG_PORT: String(pgPort), TEMPORAL_PORT: String(temporalPort), TEMPORAL_UI_PORT: String(uiPort),
-      QF_DATA_DIR: dir, NODE_ENV: 'development', LOG_LEVEL: 'warn',
+      ...process.env,
+      PORT: String(port),
+      PG_PORT: String(pgPort),
+      TEMPORAL_PORT: String(temporalPort),
+      TEMPORAL_UI_PORT: String(uiPort),
+      QF_DATA_DIR: dir,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
     };
     delete env.DATABASE_URL;
     delete env.TEMPORAL_ADDRESS;
@@ -46,7 +70,10 @@ describe('npm start stops everything it started', () => {
     npm.stdout!.on('data', (b: Buffer) => (log += b.toString()));
     npm.stderr!.on('data', (b: Buffer) => (log += b.toString()));
 
-    await eventually(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok, 240_000).catch((e) => {
+    await eventually(
+      async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok,
+      240_000,
+    ).catch((e) => {
       throw new Error(`${(e as Error).message}\n${log.slice(-3000)}`);
     });
     await eventually(async () => log.includes('polling task queue'), 60_000);

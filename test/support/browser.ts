@@ -4,7 +4,16 @@ import { Browser, chromium, Page } from 'playwright-core';
 import { startTestStack, TestStack } from './stack';
 
 /** Chromium from Debian, never downloaded; the flags of the brief. */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
 export const RESULTS = path.resolve(__dirname, '../../test-results');
 export const UI_TIMEOUT = 20000;
 
@@ -15,7 +24,15 @@ export const UI_TIMEOUT = 20000;
 export function expectChinese(text: string, allowed: RegExp[] = []): void {
   expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i);
   let rest = text;
-  for (const re of [/\b[A-Z]-\d+\b/g, /\bP[45]\b/g, /\b(xlsx|csv|XLSX|CSV)\b/g, /（E\d{4}）/g, /\bE\d{4}\b/g, ...allowed]) rest = rest.replace(re, ' ');
+  for (const re of [
+    /\b[A-Z]-\d+\b/g,
+    /\bP[45]\b/g,
+    /\b(xlsx|csv|XLSX|CSV)\b/g,
+    /（E\d{4}）/g,
+    /\bE\d{4}\b/g,
+    ...allowed,
+  ])
+    rest = rest.replace(re, ' ');
   expect(rest).not.toMatch(/[A-Za-z]{2,}/);
 }
 
@@ -26,7 +43,8 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Console helpers bound to one base URL: sign in, switch users (without revoking tokens), steps that keep a screenshot on failure. */
 export function consoleSession(base: string, prefix: string) {
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(RESULTS, `${prefix}-${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(RESULTS, `${prefix}-${name}.png`), fullPage: true });
   return {
     shot,
     async login(page: Page, username: string) {

@@ -24,24 +24,42 @@ export interface TestStack {
  * The api (real Nest app, listening on a free port) + an in-process worker on a task queue of its own,
  * against the Postgres and Temporal server of the layer's globalSetup.
  */
-export async function startTestStack(overrides: Record<string, string> = {}, opts: { worker?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(
+  overrides: Record<string, string> = {},
+  opts: { worker?: boolean } = {},
+): Promise<TestStack> {
   const env = loadEnv({
-    ...process.env, NODE_ENV: 'test', SEED_DEMO: 'true', LOG_LEVEL: process.env.QF_TEST_LOG ? 'info' : 'silent',
-    TEMPORAL_TASK_QUEUE: `qf-test-${randomUUID().slice(0, 8)}`, JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    ...process.env,
+    NODE_ENV: 'test',
+    SEED_DEMO: 'true',
+    LOG_LEVEL: process.env.QF_TEST_LOG ? 'info' : 'silent',
+    TEMPORAL_TASK_QUEUE: `qf-test-${randomUUID().slice(0, 8)}`,
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     // every test client is 127.0.0.1: the account backoff is exercised by login.e2e-spec.ts with accounts of its own
-    LOGIN_BACKOFF_AFTER: '1000', ...overrides,
+    LOGIN_BACKOFF_AFTER: '1000',
+    ...overrides,
   });
   const app = await createApp(env, { logger: !!process.env.QF_TEST_LOG });
   await app.listen(0, '127.0.0.1');
   const ds = app.get(DataSource);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS! });
-  const worker = opts.worker === false ? null : await createWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, ds });
+  const worker =
+    opts.worker === false
+      ? null
+      : await createWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, ds });
   const running = worker ? worker.run() : Promise.resolve();
   const http = request(app.getHttpServer());
   const tokens = new Map<string, string>();
-  const users: Record<string, string> = Object.fromEntries((await ds.query(`SELECT username, id FROM users`)).map((u: { username: string; id: string }) => [u.username, u.id]));
+  const users: Record<string, string> = Object.fromEntries(
+    (await ds.query(`SELECT username, id FROM users`)).map((u: { username: string; id: string }) => [u.username, u.id]),
+  );
   return {
-    app, http, ds, worker, users, baseUrl: await app.getUrl(),
+    app,
+    http,
+    ds,
+    worker,
+    users,
+    baseUrl: await app.getUrl(),
     async login(username, password = 'demo') {
       const cached = tokens.get(username);
       if (cached && password === 'demo') return cached;

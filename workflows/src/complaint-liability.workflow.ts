@@ -1,11 +1,25 @@
 import { proxyActivities } from '@temporalio/workflow';
 import {
-  AppealDecisionDataSchema, CaseState, CaseWorkflowInput, ComplaintActivities, FAILURE, RegisterComplaintInput, RulingData, RulingDataSchema,
-  VerificationDataSchema, zodIssueDetail,
+  AppealDecisionDataSchema,
+  CaseState,
+  CaseWorkflowInput,
+  ComplaintActivities,
+  FAILURE,
+  RegisterComplaintInput,
+  RulingData,
+  RulingDataSchema,
+  VerificationDataSchema,
+  zodIssueDetail,
 } from '@qf/contracts';
 import { FlowDefinitionSchema, PolicySchema, StageDef } from '@qf/policy';
 import {
-  applyAppealDecision, deductionsForRuling, localMonth, namedNotice, requiredVerifiers, RulingInput, validateRuling,
+  applyAppealDecision,
+  deductionsForRuling,
+  localMonth,
+  namedNotice,
+  requiredVerifiers,
+  RulingInput,
+  validateRuling,
 } from '@qf/domain';
 import { CaseRuntime, RuleViolation } from './engine/case-runtime';
 
@@ -16,7 +30,8 @@ const acts = proxyActivities<ComplaintActivities>({
 });
 
 /** Domain paths (`persons[0].points`) in the api's dotted form under `data.` (`data.persons.0.points`). */
-const underData = (vs: RuleViolation[]): RuleViolation[] => vs.map((v) => ({ ...v, path: `data.${v.path.replace(/\[(\d+)\]/g, '.$1')}` }));
+const underData = (vs: RuleViolation[]): RuleViolation[] =>
+  vs.map((v) => ({ ...v, path: `data.${v.path.replace(/\[(\d+)\]/g, '.$1')}` }));
 
 /** zod issues as violations under `data.`, with their stable code and params (README "Errors"). */
 const zodViolations = (issues: { path: PropertyKey[]; message: string }[], rule?: string): RuleViolation[] =>
@@ -25,7 +40,10 @@ const zodViolations = (issues: { path: PropertyKey[]; message: string }[], rule?
 /** Ruling data from the api (points with one decimal) to the domain's RulingInput (points ×10). */
 function toRulingInput(d: RulingData, escalationLevel: number): RulingInput {
   return {
-    severity: d.severity, category: d.category, cause: d.cause, escalationLevel: escalationLevel as 0 | 1 | 2 | 3,
+    severity: d.severity,
+    category: d.category,
+    cause: d.cause,
+    escalationLevel: escalationLevel as 0 | 1 | 2 | 3,
     persons: d.persons.map((p) => ({ employeeId: p.employeeId, role: p.role, points: Math.round(p.points * 10) })),
   };
 }
@@ -46,7 +64,10 @@ export async function complaintLiability(input: CaseWorkflowInput): Promise<Case
   const rt = new CaseRuntime(input);
 
   // C-2: verification — one verifier by default, two distinct verifiers for an egregious complaint; verdicts must agree.
-  const verifyDef = { ...stage('verify'), required: Math.max(stage('verify').required, requiredVerifiers(complaint.severity, policy)) };
+  const verifyDef = {
+    ...stage('verify'),
+    required: Math.max(stage('verify').required, requiredVerifiers(complaint.severity, policy)),
+  };
   let round = 1;
   let ruling: RulingInput | null = null;
   let verdict = '';
@@ -58,13 +79,27 @@ export async function complaintLiability(input: CaseWorkflowInput): Promise<Case
         if (!r.success) return zodViolations(r.error.issues, 'C-2');
         const first = earlier.find((d) => d.action === 'approve')?.data?.verdict;
         return first && first !== r.data.verdict
-          ? [{ path: 'data.verdict', message: `the verdict differs from the first verifier's (${String(first)}); verifiers must agree (C-2)`, rule: 'C-2' }]
+          ? [
+              {
+                path: 'data.verdict',
+                message: `the verdict differs from the first verifier's (${String(first)}); verifiers must agree (C-2)`,
+                rule: 'C-2',
+              },
+            ]
           : [];
       },
     });
     const last = verified.decisions.filter((d) => d.action === 'approve').pop();
     verdict = String(last?.data?.verdict ?? '');
-    rt.state.data = { ...rt.state.data, verification: { verdict, facts: last?.data?.facts, evidence: last?.data?.evidence, by: verified.decisions.map((d) => d.username) } };
+    rt.state.data = {
+      ...rt.state.data,
+      verification: {
+        verdict,
+        facts: last?.data?.facts,
+        evidence: last?.data?.evidence,
+        by: verified.decisions.map((d) => d.username),
+      },
+    };
     if (verdict !== 'liable') return rt.finish('closed', verdict, { rule: 'C-2' });
 
     // C-3…C-6: the ruling, validated against the pinned policy.
@@ -96,14 +131,26 @@ export async function complaintLiability(input: CaseWorkflowInput): Promise<Case
   let appealed = false;
   if (users.length) {
     const window = await rt.runStage(appealDef, {
-      round: 1, deadline: windowDeadline, closeAtDeadline: 'approved',
+      round: 1,
+      deadline: windowDeadline,
+      closeAtDeadline: 'approved',
       assignees: users.map((u) => ({ role: null, userId: u.userId })),
-      validate: (u) => (u.action === 'reject' && !u.comment ? [{ path: 'comment', message: 'an appeal needs its reason (C-12)', rule: 'C-12' }] : []),
+      validate: (u) =>
+        u.action === 'reject' && !u.comment
+          ? [{ path: 'comment', message: 'an appeal needs its reason (C-12)', rule: 'C-12' }]
+          : [],
     });
     appealed = window.outcome === 'rejected';
-    rt.state.data = { ...rt.state.data, appeals: window.decisions.filter((d) => d.action === 'reject').map((d) => ({ by: d.username, reason: d.comment })) };
+    rt.state.data = {
+      ...rt.state.data,
+      appeals: window.decisions
+        .filter((d) => d.action === 'reject')
+        .map((d) => ({ by: d.username, reason: d.comment })),
+    };
   } else {
-    await rt.waitUntil(rt.dueFrom(rt.nowIso(), windowDeadline)!, 'appeal.window', { reason: 'no accountable person has a login; the window runs its time (C-12)' });
+    await rt.waitUntil(rt.dueFrom(rt.nowIso(), windowDeadline)!, 'appeal.window', {
+      reason: 'no accountable person has a login; the window runs its time (C-12)',
+    });
   }
 
   // C-12: the leadership group upholds, changes points or withdraws.
@@ -114,16 +161,24 @@ export async function complaintLiability(input: CaseWorkflowInput): Promise<Case
         const r = AppealDecisionDataSchema.safeParse(u.data ?? {});
         if (!r.success) return zodViolations(r.error.issues, 'C-12');
         const d = r.data;
-        const decision = d.decision === 'change'
-          ? { kind: 'change' as const, points: d.points.map((p) => ({ employeeId: p.employeeId, points: Math.round(p.points * 10) })) }
-          : { kind: d.decision };
+        const decision =
+          d.decision === 'change'
+            ? {
+                kind: 'change' as const,
+                points: d.points.map((p) => ({ employeeId: p.employeeId, points: Math.round(p.points * 10) })),
+              }
+            : { kind: d.decision };
         return underData(applyAppealDecision(ruling!, decision, policy).violations);
       },
     });
     const d = AppealDecisionDataSchema.parse(decided.decisions.filter((x) => x.action === 'approve').pop()!.data);
-    const decision = d.decision === 'change'
-      ? { kind: 'change' as const, points: d.points.map((p) => ({ employeeId: p.employeeId, points: Math.round(p.points * 10) })) }
-      : { kind: d.decision };
+    const decision =
+      d.decision === 'change'
+        ? {
+            kind: 'change' as const,
+            points: d.points.map((p) => ({ employeeId: p.employeeId, points: Math.round(p.points * 10) })),
+          }
+        : { kind: d.decision };
     ruling = applyAppealDecision(ruling, decision, policy).ruling;
     rt.state.data = { ...rt.state.data, appealDecision: d, ruling };
     if (!ruling) return rt.finish('closed', 'withdrawn', { rule: 'C-12' });

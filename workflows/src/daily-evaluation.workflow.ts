@@ -43,6 +43,17 @@ export async function dailyEvaluationAssignment(input: DailyEvaluationInput = {}
   await untilIso(dueAt);
   const overdue = await acts.remindEvaluations({ evaluateOn, kind: 'overdue', workflowId });
   // E-4: the day's results reach each team (its own lead) at the end of the evaluation day
-  const teamsNotified = patched('evaluation-results-to-team') ? await acts.reportEvaluationResults({ evaluateOn, workflowId }) : 0;
-  return { date, seed, evaluateOn, assigned: assigned.assigned, caughtUp: caughtUp.assigned, reminded, overdue, teamsNotified };
+  const teamsNotified = patched('evaluation-results-to-team')
+    ? await acts.reportEvaluationResults({ evaluateOn, workflowId })
+    : 0;
+  return {
+    date,
+    seed,
+    evaluateOn,
+    assigned: assigned.assigned,
+    caughtUp: caughtUp.assigned,
+    reminded,
+    overdue,
+    teamsNotified,
+  };
 }

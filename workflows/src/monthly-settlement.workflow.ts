@@ -15,7 +15,11 @@ const acts = proxyActivities<SettlementActivities>({
  */
 export async function monthlySettlement(input: CaseWorkflowInput): Promise<CaseState> {
   const flow = FlowDefinitionSchema.parse(input.flow);
-  const stage = (key: string): StageDef => flow.stages.find((s) => s.key === key) ?? (() => { throw new Error(`settlement flow has no stage ${key}`); })();
+  const stage = (key: string): StageDef =>
+    flow.stages.find((s) => s.key === key) ??
+    (() => {
+      throw new Error(`settlement flow has no stage ${key}`);
+    })();
   const { settlementId, month } = input.data as { settlementId: string; month: string };
   const rt = new CaseRuntime(input);
   for (let round = 1; ; round++) {

@@ -2,18 +2,41 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import { CaseState } from '@qf/contracts';
 import { DEFAULT_FLOWS } from '@qf/policy';
-import { actor, caseInput, maybeRecordHistory, RecordingActivities, testWorker, timeSkippingEnv } from '../test/harness';
+import {
+  actor,
+  caseInput,
+  maybeRecordHistory,
+  RecordingActivities,
+  testWorker,
+  timeSkippingEnv,
+} from '../test/harness';
 
 const flow = DEFAULT_FLOWS.find((f) => f.kind === 'rectification')!;
 const plan = { revisit: 'r', causes: 'c', plan: 'p' };
 
 describe('rectification workflow (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
-  beforeAll(async () => { env = await timeSkippingEnv(); });
-  afterAll(async () => { await env?.teardown(); });
-  const act = (h: any, taskId: string, userId: string, roles: string[], data?: unknown, action = 'approve', comment?: string) =>
-    h.executeUpdate('act', { args: [{ taskId, action, actor: actor(userId, roles), requestId: randomUUID(), data, comment }] });
-  const waitFor = async (cond: () => boolean) => { while (!cond()) await new Promise((r) => setTimeout(r, 20)); };
+  beforeAll(async () => {
+    env = await timeSkippingEnv();
+  });
+  afterAll(async () => {
+    await env?.teardown();
+  });
+  const act = (
+    h: any,
+    taskId: string,
+    userId: string,
+    roles: string[],
+    data?: unknown,
+    action = 'approve',
+    comment?: string,
+  ) =>
+    h.executeUpdate('act', {
+      args: [{ taskId, action, actor: actor(userId, roles), requestId: randomUUID(), data, comment }],
+    });
+  const waitFor = async (cond: () => boolean) => {
+    while (!cond()) await new Promise((r) => setTimeout(r, 20));
+  };
 
   it('E-8 moving the meeting re-arms the due timer: nothing is overdue before the new time, reminders after it', async () => {
     const acts = new RecordingActivities();
@@ -23,8 +46,21 @@ describe('rectification workflow (time-skipping)', () => {
     const worker = await testWorker(env, acts, taskQueue);
     const result = await worker.runUntil(async () => {
       const h = await env.client.workflow.start('rectification', {
-        taskQueue, workflowId: `rect-${randomUUID()}`,
-        args: [caseInput(flow, { kind: 'rectification', data: { origin: 'dissatisfied-callback', teamUnitId: 't', description: 'd', internal: false, meetingId: 'm1', dueAt: at(2) } })],
+        taskQueue,
+        workflowId: `rect-${randomUUID()}`,
+        args: [
+          caseInput(flow, {
+            kind: 'rectification',
+            data: {
+              origin: 'dissatisfied-callback',
+              teamUnitId: 't',
+              description: 'd',
+              internal: false,
+              meetingId: 'm1',
+              dueAt: at(2),
+            },
+          }),
+        ],
       });
       await waitFor(() => acts.tasks.length === 1);
       await h.signal('meetingChanged', { meetingId: 'm1', scheduledAt: at(5) }); // the meeting moves later

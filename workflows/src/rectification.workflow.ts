@@ -1,6 +1,13 @@
 import { condition, defineSignal, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
-  CaseActivities, CaseState, CaseWorkflowInput, FAILURE, MeetingChanged, OpenRectificationInput, RectificationActivities, RectificationPlanSchema,
+  CaseActivities,
+  CaseState,
+  CaseWorkflowInput,
+  FAILURE,
+  MeetingChanged,
+  OpenRectificationInput,
+  RectificationActivities,
+  RectificationPlanSchema,
   SIGNAL_MEETING_CHANGED,
 } from '@qf/contracts';
 import { FlowDefinitionSchema, StageDef } from '@qf/policy';
@@ -23,12 +30,22 @@ export const meetingChanged = defineSignal<[MeetingChanged]>(SIGNAL_MEETING_CHAN
  */
 export async function rectification(input: CaseWorkflowInput): Promise<CaseState> {
   const flow = FlowDefinitionSchema.parse(input.flow);
-  const stage = (key: string): StageDef => flow.stages.find((s) => s.key === key) ?? (() => { throw new Error(`rectification flow has no stage ${key}`); })();
+  const stage = (key: string): StageDef =>
+    flow.stages.find((s) => s.key === key) ??
+    (() => {
+      throw new Error(`rectification flow has no stage ${key}`);
+    })();
   const data = input.data as OpenRectificationInput & { meetingId: string | null; dueAt: string | null };
   const rt = new CaseRuntime(input);
 
   if (data.internal) {
-    await rt.runStage(stage('note'), { round: 1, validate: (u) => (typeof u.data?.note === 'string' && u.data.note.trim() ? [] : [{ path: 'data.note', message: 'write the internal note (E-7)', rule: 'E-7' }]) });
+    await rt.runStage(stage('note'), {
+      round: 1,
+      validate: (u) =>
+        typeof u.data?.note === 'string' && u.data.note.trim()
+          ? []
+          : [{ path: 'data.note', message: 'write the internal note (E-7)', rule: 'E-7' }],
+    });
     await acts.updateRectification({ caseId: input.caseId, status: 'confirmed' });
     return rt.finish('closed', 'noted');
   }
@@ -65,11 +82,23 @@ export async function rectification(input: CaseWorkflowInput): Promise<CaseState
       if (overdue && notified !== `${due.meetingId}:${due.at}`) {
         notified = `${due.meetingId}:${due.at}`;
         // the team's own lead(s) by name when known, else the role; and the manager
-        const to = [...(leads.length ? leads.map((userId) => ({ role: 'team-lead' as const, userId })) : [{ role: 'team-lead' as const, userId: null }]),
-          { role: 'manager' as const, userId: null }];
+        const to = [
+          ...(leads.length
+            ? leads.map((userId) => ({ role: 'team-lead' as const, userId }))
+            : [{ role: 'team-lead' as const, userId: null }]),
+          { role: 'manager' as const, userId: null },
+        ];
         for (const { role, userId } of to) {
-          await acts.notify({ key: `${input.caseId}:${notified}:${role}${userId ? `:${userId}` : ''}`, kind: 'overdue', caseId: input.caseId, workflowId: rt.workflowId, taskId: null, role, userId,
-            message: `整改已超期：应在故障分析会（${due.at}）前提交` });
+          await acts.notify({
+            key: `${input.caseId}:${notified}:${role}${userId ? `:${userId}` : ''}`,
+            kind: 'overdue',
+            caseId: input.caseId,
+            workflowId: rt.workflowId,
+            taskId: null,
+            role,
+            userId,
+            message: `整改已超期：应在故障分析会（${due.at}）前提交`,
+          });
         }
       }
       const wait = due.at && !overdue ? Date.parse(due.at) - Date.now() : undefined;
@@ -88,7 +117,9 @@ export async function rectification(input: CaseWorkflowInput): Promise<CaseState
       assignees,
       validate: (u) => {
         const r = RectificationPlanSchema.safeParse(u.data ?? {});
-        return r.success ? [] : r.error.issues.map((i) => ({ path: `data.${i.path.join('.')}`, message: i.message, rule: 'E-7' }));
+        return r.success
+          ? []
+          : r.error.issues.map((i) => ({ path: `data.${i.path.join('.')}`, message: i.message, rule: 'E-7' }));
       },
     });
     submitted = true;

@@ -2,21 +2,49 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import { CaseState } from '@qf/contracts';
 import { DEFAULT_FLOWS, defaultPolicy } from '@qf/policy';
-import { actor, caseInput, maybeRecordHistory, RecordingActivities, testWorker, timeSkippingEnv } from '../test/harness';
+import {
+  actor,
+  caseInput,
+  maybeRecordHistory,
+  RecordingActivities,
+  testWorker,
+  timeSkippingEnv,
+} from '../test/harness';
 
 const flow = DEFAULT_FLOWS.find((f) => f.kind === 'repair-star')!;
-const data = { month: '2026-12', repairerId: 'R1', repairerName: 'r', teamId: 't', teamName: 't', count: 4, average: 10, volumeBonus: 0.6, total: 10.6 };
+const data = {
+  month: '2026-12',
+  repairerId: 'R1',
+  repairerName: 'r',
+  teamId: 't',
+  teamName: 't',
+  count: 4,
+  average: 10,
+  volumeBonus: 0.6,
+  total: 10.6,
+};
 
 describe('repair star (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
-  beforeAll(async () => { env = await timeSkippingEnv(); });
-  afterAll(async () => { await env?.teardown(); });
-  const waitFor = async (cond: () => boolean) => { while (!cond()) await new Promise((r) => setTimeout(r, 20)); };
-  const start = async (acts: RecordingActivities, taskQueue: string) => env.client.workflow.start('repairStar', {
-    taskQueue, workflowId: `repair-star-${randomUUID()}`, args: [caseInput(flow, { kind: 'repair-star', data, policy: defaultPolicy() })],
+  beforeAll(async () => {
+    env = await timeSkippingEnv();
   });
+  afterAll(async () => {
+    await env?.teardown();
+  });
+  const waitFor = async (cond: () => boolean) => {
+    while (!cond()) await new Promise((r) => setTimeout(r, 20));
+  };
+  const start = async (acts: RecordingActivities, taskQueue: string) =>
+    env.client.workflow.start('repairStar', {
+      taskQueue,
+      workflowId: `repair-star-${randomUUID()}`,
+      args: [caseInput(flow, { kind: 'repair-star', data, policy: defaultPolicy() })],
+    });
   const vote = (h: any, taskId: string, userId: string, action: 'approve' | 'reject') =>
-    h.executeUpdate('act', { args: [{ taskId, action, actor: actor(userId, ['committee']), requestId: randomUUID() }] });
+    h.executeUpdate('act', {
+      args: [{ taskId, action, actor: actor(userId, ['committee']), requestId: randomUUID() }],
+    });
 
   it('E-6 each committee member votes; approved, the 0.5 points are posted once as a grant in January of the next year', async () => {
     const acts = new RecordingActivities({ committee: ['c1', 'c2', 'c3'] });
@@ -35,7 +63,9 @@ describe('repair star (time-skipping)', () => {
       return res;
     });
     expect(r.outcome).toBe('posted');
-    expect(acts.posted).toEqual([{ month: '2027-01', lines: [{ employeeId: 'R1', reason: 'repair-star', points: -5 }] }]);
+    expect(acts.posted).toEqual([
+      { month: '2027-01', lines: [{ employeeId: 'R1', reason: 'repair-star', points: -5 }] },
+    ]);
   });
 
   it('E-6 the vote closes at its deadline on the votes cast: a majority against (or too few votes) posts nothing', async () => {

@@ -28,7 +28,13 @@ export async function repairStar(input: CaseWorkflowInput): Promise<CaseState> {
   if (vote.outcome !== 'approved') return rt.finish('closed', 'rejected', { votes: vote.decisions.length });
 
   const lines = [{ employeeId: data.repairerId, reason: 'repair-star', points: award.ledgerPointsX10 }];
-  const posted = await acts.postLedger({ caseId: input.caseId, workflowId: rt.workflowId, source: 'repair-star', month: award.bookMonth, lines });
+  const posted = await acts.postLedger({
+    caseId: input.caseId,
+    workflowId: rt.workflowId,
+    source: 'repair-star',
+    month: award.bookMonth,
+    lines,
+  });
   rt.state.data = { ...rt.state.data, posted: { month: award.bookMonth, lines, rows: posted } };
   return rt.finish('closed', 'posted', { month: award.bookMonth, pointsX10: award.pointsX10 });
 }

@@ -1,14 +1,33 @@
 import {
-  ApplicationFailure, ChildWorkflowHandle, condition, proxyActivities, setHandler, startChild,
+  ApplicationFailure,
+  ChildWorkflowHandle,
+  condition,
+  proxyActivities,
+  setHandler,
+  startChild,
 } from '@temporalio/workflow';
 import {
-  CaseActivities, CaseState, CaseWorkflowInput, FAILURE, StarActivities, StarAwardSignal, StarCampaignData, StarCommitteeResult, StarPhase,
+  CaseActivities,
+  CaseState,
+  CaseWorkflowInput,
+  FAILURE,
+  StarActivities,
+  StarAwardSignal,
+  StarCampaignData,
+  StarCommitteeResult,
+  StarPhase,
 } from '@qf/contracts';
 import { PolicySchema } from '@qf/policy';
 import { allocateStarAwards, localTimeToUtc, starQuotas } from '@qf/domain';
 import { CaseRuntime } from './engine/case-runtime';
 import { starApplication } from './star-application.workflow';
-import { starAdvanceUpdate, starApplyUpdate, starAwardSignal, starCommitteeResultSignal, starPhaseSignal } from './star-messages';
+import {
+  starAdvanceUpdate,
+  starApplyUpdate,
+  starAwardSignal,
+  starCommitteeResultSignal,
+  starPhaseSignal,
+} from './star-messages';
 
 const acts = proxyActivities<StarActivities & Pick<CaseActivities, 'notify'>>({
   startToCloseTimeout: '10 seconds',
@@ -31,7 +50,10 @@ export async function starCampaign(input: CaseWorkflowInput): Promise<CaseState>
   const tz = input.calendar.timeZone;
   const rt = new CaseRuntime(input);
 
-  const headcount = await acts.snapshotStarHeadcount({ campaignId: data.campaignId, jobTypes: policy.stars.hotlineJobTypes });
+  const headcount = await acts.snapshotStarHeadcount({
+    campaignId: data.campaignId,
+    jobTypes: policy.stars.hotlineJobTypes,
+  });
   const q = starQuotas(headcount, policy);
   const quotas = { '1': q[1], '2': q[2], '3': q[3] };
   await acts.saveStarCampaign({ campaignId: data.campaignId, quotas, phase: 'application' });
@@ -44,65 +66,127 @@ export async function starCampaign(input: CaseWorkflowInput): Promise<CaseState>
   const finished = new Set<string>();
   const results = new Map<string, StarCommitteeResult>();
   const publish = async () => {
-    Object.assign(rt.state, { stage: phase, waitingOn: phase === 'committee' ? [{ role: 'committee' }] : [], waitingSince: rt.nowIso() });
+    Object.assign(rt.state, {
+      stage: phase,
+      waitingOn: phase === 'committee' ? [{ role: 'committee' }] : [],
+      waitingSince: rt.nowIso(),
+    });
     rt.state.data = { ...rt.state.data, phase, headcount, quotas, applications: children.size };
-    await acts.saveStarCampaign({ campaignId: data.campaignId, phase, resultsPublished: phase === 'committee' || phase === 'award' || phase === 'closed' ? true : undefined });
+    await acts.saveStarCampaign({
+      campaignId: data.campaignId,
+      phase,
+      resultsPublished: phase === 'committee' || phase === 'award' || phase === 'closed' ? true : undefined,
+    });
     await rt.sync(`star.phase.${phase}`, { phase });
-    for (const h of children.values()) if (!finished.has(h.workflowId)) await h.signal(starPhaseSignal, { phase }).catch(() => undefined);
+    for (const h of children.values())
+      if (!finished.has(h.workflowId)) await h.signal(starPhaseSignal, { phase }).catch(() => undefined);
     published = phase;
   };
 
-  setHandler(starApplyUpdate, async (u) => {
-    const check = await acts.checkStarEligibility({
-      campaignId: data.campaignId, year: data.year, employeeId: u.employeeId, level: u.level, recommended: u.recommended, asOf: u.asOf ?? rt.nowIso(), policy: input.policy,
-    });
-    if (check.existingApplicationId) {
-      if (check.existingLevel !== u.level) reject(FAILURE.conflict, `already applied for ${check.existingLevel} star(s) in the ${data.year} campaign: one application per campaign (S-1)`);
-      return { applicationId: check.existingApplicationId, created: false };
-    }
-    if (!check.ok) {
-      reject(FAILURE.badRequest, `not eligible: ${check.violations.map((v) => `${v.message} (${v.rule})`).join('; ')}`,
-        check.violations.map((v) => ({ path: v.rule === 'S-2' && v.message.includes('hotline agents') ? 'employeeId' : 'level', message: v.message, rule: v.rule, code: v.code, params: v.params })));
-    }
-    const app = await acts.createStarApplication({
-      campaignId: data.campaignId, year: data.year, employeeId: u.employeeId, unitId: check.unitId, employeeName: check.employeeName, level: u.level,
-      recommended: u.recommended, notes: check.notes, initiatorUserId: u.actor.userId, policyVersion: input.policyVersion, flowVersion: input.flowVersion,
-      ceremonyDate: data.ceremonyDate,
-    });
-    if (!starting.has(app.applicationId)) {
-      starting.add(app.applicationId);
-      const child = await startChild(starApplication, {
-        workflowId: app.workflowId,
-        args: [{
-          caseId: app.applicationId, kind: 'star-application', businessKey: `${data.year}-${u.employeeId}`, initiatorUserId: u.actor.userId,
-          policyVersion: input.policyVersion, flowVersion: input.flowVersion, flow: input.flow, policy: input.policy, calendar: input.calendar,
-          data: { ...app.data, phase } as unknown as Record<string, unknown>,
-        }],
+  setHandler(
+    starApplyUpdate,
+    async (u) => {
+      const check = await acts.checkStarEligibility({
+        campaignId: data.campaignId,
+        year: data.year,
+        employeeId: u.employeeId,
+        level: u.level,
+        recommended: u.recommended,
+        asOf: u.asOf ?? rt.nowIso(),
+        policy: input.policy,
       });
-      children.set(app.applicationId, child);
-      void child.result().then(() => finished.add(child.workflowId), () => finished.add(child.workflowId));
-      rt.state.data = { ...rt.state.data, applications: children.size };
-    }
-    return { applicationId: app.applicationId, created: true };
-  }, {
-    validator: (u) => {
-      if (phase !== 'application') reject(FAILURE.conflict, `applications are closed: the ${data.year} campaign is in its ${phase} phase (S-1)`);
-      if (![1, 2, 3].includes(u.level)) reject(FAILURE.badRequest, 'level must be 1, 2 or 3', [{ path: 'level', message: 'must be 1, 2 or 3' }]);
+      if (check.existingApplicationId) {
+        if (check.existingLevel !== u.level)
+          reject(
+            FAILURE.conflict,
+            `already applied for ${check.existingLevel} star(s) in the ${data.year} campaign: one application per campaign (S-1)`,
+          );
+        return { applicationId: check.existingApplicationId, created: false };
+      }
+      if (!check.ok) {
+        reject(
+          FAILURE.badRequest,
+          `not eligible: ${check.violations.map((v) => `${v.message} (${v.rule})`).join('; ')}`,
+          check.violations.map((v) => ({
+            path: v.rule === 'S-2' && v.message.includes('hotline agents') ? 'employeeId' : 'level',
+            message: v.message,
+            rule: v.rule,
+            code: v.code,
+            params: v.params,
+          })),
+        );
+      }
+      const app = await acts.createStarApplication({
+        campaignId: data.campaignId,
+        year: data.year,
+        employeeId: u.employeeId,
+        unitId: check.unitId,
+        employeeName: check.employeeName,
+        level: u.level,
+        recommended: u.recommended,
+        notes: check.notes,
+        initiatorUserId: u.actor.userId,
+        policyVersion: input.policyVersion,
+        flowVersion: input.flowVersion,
+        ceremonyDate: data.ceremonyDate,
+      });
+      if (!starting.has(app.applicationId)) {
+        starting.add(app.applicationId);
+        const child = await startChild(starApplication, {
+          workflowId: app.workflowId,
+          args: [
+            {
+              caseId: app.applicationId,
+              kind: 'star-application',
+              businessKey: `${data.year}-${u.employeeId}`,
+              initiatorUserId: u.actor.userId,
+              policyVersion: input.policyVersion,
+              flowVersion: input.flowVersion,
+              flow: input.flow,
+              policy: input.policy,
+              calendar: input.calendar,
+              data: { ...app.data, phase } as unknown as Record<string, unknown>,
+            },
+          ],
+        });
+        children.set(app.applicationId, child);
+        void child.result().then(
+          () => finished.add(child.workflowId),
+          () => finished.add(child.workflowId),
+        );
+        rt.state.data = { ...rt.state.data, applications: children.size };
+      }
+      return { applicationId: app.applicationId, created: true };
     },
-  });
+    {
+      validator: (u) => {
+        if (phase !== 'application')
+          reject(FAILURE.conflict, `applications are closed: the ${data.year} campaign is in its ${phase} phase (S-1)`);
+        if (![1, 2, 3].includes(u.level))
+          reject(FAILURE.badRequest, 'level must be 1, 2 or 3', [{ path: 'level', message: 'must be 1, 2 or 3' }]);
+      },
+    },
+  );
 
   let advanceRequested: StarPhase | null = null;
-  setHandler(starAdvanceUpdate, async (u) => {
-    advanceRequested = u.from;
-    await condition(() => published !== null && published !== u.from);
-    return { phase: published! };
-  }, {
-    validator: (u) => {
-      if (u.from !== phase) reject(FAILURE.conflict, `the campaign is in its ${phase} phase, not ${u.from}`);
-      if (phase === 'award' || phase === 'closed') reject(FAILURE.conflict, `the ${phase} phase ends by itself when every award is made`);
+  setHandler(
+    starAdvanceUpdate,
+    async (u) => {
+      advanceRequested = u.from;
+      await condition(() => published !== null && published !== u.from);
+      return { phase: published! };
     },
+    {
+      validator: (u) => {
+        if (u.from !== phase) reject(FAILURE.conflict, `the campaign is in its ${phase} phase, not ${u.from}`);
+        if (phase === 'award' || phase === 'closed')
+          reject(FAILURE.conflict, `the ${phase} phase ends by itself when every award is made`);
+      },
+    },
+  );
+  setHandler(starCommitteeResultSignal, (r) => {
+    results.set(r.applicationId, r);
   });
-  setHandler(starCommitteeResultSignal, (r) => { results.set(r.applicationId, r); });
 
   await rt.sync('star.campaign.opened', { headcount, quotas });
   await publish();
@@ -119,13 +203,23 @@ export async function starCampaign(input: CaseWorkflowInput): Promise<CaseState>
   await condition(() => [...children.entries()].every(([id, h]) => results.has(id) || finished.has(h.workflowId)));
   const awarded = new Map<string, StarAwardSignal>();
   for (const level of [1, 2, 3] as const) {
-    const decisions = [...results.values()].filter((r) => r.level === level)
-      .map((r) => ({ candidateId: r.applicationId, approved: r.approved, approvals: r.approvals, examScore: r.examScore, label: r.employeeName }));
+    const decisions = [...results.values()]
+      .filter((r) => r.level === level)
+      .map((r) => ({
+        candidateId: r.applicationId,
+        approved: r.approved,
+        approvals: r.approvals,
+        examScore: r.examScore,
+        label: r.employeeName,
+      }));
     const out = allocateStarAwards(decisions, quotas[String(level) as '1' | '2' | '3']);
     for (const d of decisions) {
       awarded.set(d.candidateId, {
-        awarded: out.awarded.includes(d.candidateId), level,
-        explanation: out.explanations[d.candidateId] ?? `not approved by the committee: ${d.approvals} of ${results.get(d.candidateId)!.votesCast} votes cast (S-8)`,
+        awarded: out.awarded.includes(d.candidateId),
+        level,
+        explanation:
+          out.explanations[d.candidateId] ??
+          `not approved by the committee: ${d.approvals} of ${results.get(d.candidateId)!.votesCast} votes cast (S-8)`,
       });
     }
   }

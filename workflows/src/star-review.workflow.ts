@@ -1,5 +1,14 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { CaseActivities, CaseState, CaseWorkflowInput, FAILURE, ScheduledStarReview, StarActivities, StarMonthlyScore, StarReviewData } from '@qf/contracts';
+import {
+  CaseActivities,
+  CaseState,
+  CaseWorkflowInput,
+  FAILURE,
+  ScheduledStarReview,
+  StarActivities,
+  StarMonthlyScore,
+  StarReviewData,
+} from '@qf/contracts';
 import { FlowDefinitionSchema, PolicySchema, StageDef } from '@qf/policy';
 import { localTimeToUtc, monthlyAssessmentDueDate } from '@qf/domain';
 import { CaseRuntime, RuleViolation } from './engine/case-runtime';
@@ -16,19 +25,29 @@ const acts = proxyActivities<StarActivities & Pick<CaseActivities, 'notify'>>({
  * months in the year below the line lower the star. Started by HR (`POST /api/star-reviews`) or each month by the
  * Temporal Schedule `qf-monthly-star-review` (1st of the month, 08:00 local) for the month before.
  */
-export async function starMonthlyReview(started: CaseWorkflowInput | ScheduledStarReview = {}): Promise<CaseState | { skipped: string; month: string }> {
+export async function starMonthlyReview(
+  started: CaseWorkflowInput | ScheduledStarReview = {},
+): Promise<CaseState | { skipped: string; month: string }> {
   // started by the monthly Schedule (1st of the month): the review of the month before registers its own case;
   // a month already under review (started by hand) is left to that run
   let input: CaseWorkflowInput;
   if ('caseId' in started) input = started;
   else {
-    const r = await acts.registerStarReview({ workflowId: workflowInfo().workflowId, nowIso: new Date(Date.now()).toISOString(), month: started.month });
+    const r = await acts.registerStarReview({
+      workflowId: workflowInfo().workflowId,
+      nowIso: new Date(Date.now()).toISOString(),
+      month: started.month,
+    });
     if ('skipped' in r) return r;
     input = r.input;
   }
   const flow = FlowDefinitionSchema.parse(input.flow);
   const policy = PolicySchema.parse(input.policy ?? {});
-  const stage = (key: string): StageDef => flow.stages.find((s) => s.key === key) ?? (() => { throw new Error(`star-review flow has no stage ${key}`); })();
+  const stage = (key: string): StageDef =>
+    flow.stages.find((s) => s.key === key) ??
+    (() => {
+      throw new Error(`star-review flow has no stage ${key}`);
+    })();
   const { reviewId, month } = input.data as unknown as StarReviewData;
   const rt = new CaseRuntime(input);
 
@@ -43,15 +62,34 @@ export async function starMonthlyReview(started: CaseWorkflowInput | ScheduledSt
       const out: RuleViolation[] = [];
       if (!Array.isArray(list)) return [{ path: 'data.scores', message: 'scores must be a list', rule: 'S-10' }];
       const given = new Set(list.map((s) => s.employeeId));
-      for (const h of holders) if (!given.has(h.employeeId)) out.push({ path: 'data.scores', message: `missing the score of star holder ${h.employeeId} (S-10)`, rule: 'S-10' });
+      for (const h of holders)
+        if (!given.has(h.employeeId))
+          out.push({
+            path: 'data.scores',
+            message: `missing the score of star holder ${h.employeeId} (S-10)`,
+            rule: 'S-10',
+          });
       list.forEach((s, i) => {
-        if (typeof s.score !== 'number' || s.score < 0 || s.score > 100) out.push({ path: `data.scores.${i}.score`, message: 'score must be 0–100 (S-10)', rule: 'S-10' });
-        if (s.veto && !s.vetoReason?.trim()) out.push({ path: `data.scores.${i}.vetoReason`, message: 'a veto needs its reason: violation, major error or liable complaint (S-10)', rule: 'S-10' });
+        if (typeof s.score !== 'number' || s.score < 0 || s.score > 100)
+          out.push({ path: `data.scores.${i}.score`, message: 'score must be 0–100 (S-10)', rule: 'S-10' });
+        if (s.veto && !s.vetoReason?.trim())
+          out.push({
+            path: `data.scores.${i}.vetoReason`,
+            message: 'a veto needs its reason: violation, major error or liable complaint (S-10)',
+            rule: 'S-10',
+          });
       });
       return out;
     },
   });
   const scores = (result.decisions.at(-1)?.data?.scores ?? []) as StarMonthlyScore[];
-  const applied = await acts.applyStarReview({ reviewId, caseId: input.caseId, workflowId: rt.workflowId, month, scores, policy: input.policy });
+  const applied = await acts.applyStarReview({
+    reviewId,
+    caseId: input.caseId,
+    workflowId: rt.workflowId,
+    month,
+    scores,
+    policy: input.policy,
+  });
   return rt.finish('closed', 'scored', applied);
 }

@@ -21,7 +21,11 @@ export const trustProxySetting = (v: string | undefined): boolean | number | str
 /** Builds the api (used by main.ts and by the tests): migrations + seeds, helmet, /api prefix, OpenAPI. */
 export async function createApp(env: Env, opts: { logger?: boolean } = {}): Promise<INestApplication> {
   // The body parser is ours (below), so its errors and the input guard answer in the api's error shape.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forEnv(env), { bufferLogs: true, abortOnError: false, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forEnv(env), {
+    bufferLogs: true,
+    abortOnError: false,
+    bodyParser: false,
+  });
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
   await prepareDatabase(app.get(DataSource), async (ds) => {
@@ -33,7 +37,11 @@ export async function createApp(env: Env, opts: { logger?: boolean } = {}): Prom
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
       },
     }),
   );
@@ -41,8 +49,14 @@ export async function createApp(env: Env, opts: { logger?: boolean } = {}): Prom
   // Bad JSON (400), too large a body (413), NUL / lone surrogates / deep nesting anywhere in body or query (400 naming
   // the field): refused here, before any route, in the same shape as every other error.
   const errors = new ErrorFilter();
-  app.use('/api', json({ limit: '1mb' }), inputGuard((d) => badRequest(d.message, [d])));
-  app.use('/api', (err: unknown, _req: Request, res: Response, next: NextFunction) => (err ? errors.send(err, res) : next()));
+  app.use(
+    '/api',
+    json({ limit: '1mb' }),
+    inputGuard((d) => badRequest(d.message, [d])),
+  );
+  app.use('/api', (err: unknown, _req: Request, res: Response, next: NextFunction) =>
+    err ? errors.send(err, res) : next(),
+  );
   app.setGlobalPrefix('api', { exclude: [] });
   app.enableShutdownHooks();
   const doc = SwaggerModule.createDocument(

@@ -29,7 +29,15 @@ import rectifications from './rectifications';
 import meetings from './meetings';
 import evaluations, { scores } from './evaluations';
 import workOrders from './workOrders';
-import { starApplications, starCampaigns, starHistory, starHolders, starReviews, starVoting, employeeAwards } from './stars';
+import {
+  starApplications,
+  starCampaigns,
+  starHistory,
+  starHolders,
+  starReviews,
+  starVoting,
+  employeeAwards,
+} from './stars';
 
 /**
  * Resources a user cannot use are still registered without views, so references to them

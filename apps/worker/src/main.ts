@@ -13,8 +13,15 @@ async function main(): Promise<void> {
     if (seedDemoEnabled(env)) await seedDemo(d);
   });
   const connection = await NativeConnection.connect(temporalConnectionOptions(env, temporalAddress(env)));
-  const worker = await createWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, ds });
-  console.log(`worker: polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${temporalAddress(env)}/${env.TEMPORAL_NAMESPACE}`);
+  const worker = await createWorker({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    ds,
+  });
+  console.log(
+    `worker: polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${temporalAddress(env)}/${env.TEMPORAL_NAMESPACE}`,
+  );
   await worker.run(); // returns after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight tasks finish
   await connection.close();
   await ds.destroy();

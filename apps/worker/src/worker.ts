@@ -23,7 +23,12 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return cachedBundle;
 }
 
-export async function createWorker(opts: { connection: NativeConnection; namespace: string; taskQueue: string; ds: DataSource }): Promise<Worker> {
+export async function createWorker(opts: {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  ds: DataSource;
+}): Promise<Worker> {
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,

@@ -38,7 +38,12 @@ export interface RecordActionInput {
   comment?: string;
   data?: Record<string, unknown>;
   /** new task row state after the action */
-  task: { status: 'open' | 'done' | 'cancelled'; decision: string | null; assigneeUserId?: string | null; claimedBy?: string | null };
+  task: {
+    status: 'open' | 'done' | 'cancelled';
+    decision: string | null;
+    assigneeUserId?: string | null;
+    claimedBy?: string | null;
+  };
 }
 
 export interface NotifyInput {
@@ -52,18 +57,33 @@ export interface NotifyInput {
   message: string;
 }
 
-export interface LedgerLine { employeeId: string; reason: string; points: number; severity?: string }
+export interface LedgerLine {
+  employeeId: string;
+  reason: string;
+  points: number;
+  severity?: string;
+}
 
 /** Activities of the complaint process (C-11, C-12, posting). */
 export interface ComplaintActivities {
   usersOfEmployees(employeeIds: string[]): Promise<{ employeeId: string; userId: string }[]>;
   publishNotice(input: { caseId: string; workflowId: string; notice: unknown }): Promise<void>;
-  postLedger(input: { caseId: string; workflowId: string; source: string; month: string; lines: LedgerLine[] }): Promise<number>;
+  postLedger(input: {
+    caseId: string;
+    workflowId: string;
+    source: string;
+    month: string;
+    lines: LedgerLine[];
+  }): Promise<number>;
 }
 
 /** Activities of the monthly settlement (H-1…H-3). */
 export interface SettlementActivities {
-  computeSettlement(input: { settlementId: string; month: string; policy: unknown }): Promise<{ employees: number; pointsX10: number; moneyFen: number; branches: number }>;
+  computeSettlement(input: {
+    settlementId: string;
+    month: string;
+    policy: unknown;
+  }): Promise<{ employees: number; pointsX10: number; moneyFen: number; branches: number }>;
   setSettlementStatus(input: { settlementId: string; status: 'computing' | 'confirming' | 'approving' }): Promise<void>;
   lockMonth(input: { settlementId: string; month: string; workflowId: string }): Promise<void>;
 }
@@ -71,7 +91,14 @@ export interface SettlementActivities {
 /** Activities of a rectification (E-7, E-8, Q-2). */
 export interface RectificationActivities {
   nextMeeting(afterIso: string): Promise<{ meetingId: string; scheduledAt: string } | null>;
-  updateRectification(input: { caseId: string; meetingId?: string | null; dueAt?: string | null; status?: 'open' | 'submitted' | 'confirmed'; overdue?: boolean; submittedAt?: string | null }): Promise<void>;
+  updateRectification(input: {
+    caseId: string;
+    meetingId?: string | null;
+    dueAt?: string | null;
+    status?: 'open' | 'submitted' | 'confirmed';
+    overdue?: boolean;
+    submittedAt?: string | null;
+  }): Promise<void>;
 }
 
 export interface CaseActivities {

@@ -21,4 +21,8 @@ export interface AuthUser {
   employeeId: string | null;
   unitId: string | null;
 }
-export interface LoginResult { accessToken: string; expiresIn: number; user: AuthUser }
+export interface LoginResult {
+  accessToken: string;
+  expiresIn: number;
+  user: AuthUser;
+}

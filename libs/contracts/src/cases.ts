@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { Role } from './common';
 
-export const CASE_KINDS = ['review', 'complaint', 'settlement', 'rectification', 'star-campaign', 'star-application', 'star-review', 'repair-star'] as const;
+export const CASE_KINDS = [
+  'review',
+  'complaint',
+  'settlement',
+  'rectification',
+  'star-campaign',
+  'star-application',
+  'star-review',
+  'repair-star',
+] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export type CaseStatus = 'open' | 'closed' | 'cancelled';
 
@@ -14,7 +23,12 @@ export const CreateCaseSchema = z.object({
 export type CreateCaseInput = z.infer<typeof CreateCaseSchema>;
 
 /** `name`: the waited-on person as 姓名（工号） (or the login's display name), added by the api. */
-export interface WaitingOn { role?: Role; userId?: string; username?: string; name?: string }
+export interface WaitingOn {
+  role?: Role;
+  userId?: string;
+  username?: string;
+  name?: string;
+}
 
 export interface CaseView {
   id: string;
@@ -57,9 +71,22 @@ export interface TimelineEntry {
   details?: unknown;
 }
 /** `names`: every person id (employee or user) met in the case's data, tasks and timeline → 姓名（工号）; unit ids and complaint category keys → their names. */
-export interface CaseDetail extends CaseView { tasks: TaskView[]; timeline: TimelineEntry[]; names: Record<string, string> }
+export interface CaseDetail extends CaseView {
+  tasks: TaskView[];
+  timeline: TimelineEntry[];
+  names: Record<string, string>;
+}
 
-export const TASK_ACTIONS = ['approve', 'reject', 'return', 'delegate', 'add-signer', 'withdraw', 'comment', 'claim'] as const;
+export const TASK_ACTIONS = [
+  'approve',
+  'reject',
+  'return',
+  'delegate',
+  'add-signer',
+  'withdraw',
+  'comment',
+  'claim',
+] as const;
 export const TaskActionNameSchema = z.enum(TASK_ACTIONS);
 export type TaskActionName = z.infer<typeof TaskActionNameSchema>;
 

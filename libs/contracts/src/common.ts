@@ -2,8 +2,18 @@ import { z } from 'zod';
 
 /** Roles of RULES.md O-2. */
 export const ROLES = [
-  'verifier', 'ruling-lead', 'leadership', 'hr', 'team-lead', 'foreman',
-  'dispatcher', 'manager', 'committee', 'admin', 'employee', 'branch-head',
+  'verifier',
+  'ruling-lead',
+  'leadership',
+  'hr',
+  'team-lead',
+  'foreman',
+  'dispatcher',
+  'manager',
+  'committee',
+  'admin',
+  'employee',
+  'branch-head',
 ] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
@@ -20,9 +30,22 @@ export type ApiErrorParams = Record<string, string | number>;
  * `rule` the RULES.md ID; `code` is a stable key the console translates (`qf.errors.<code>`) with `params`.
  * The api fills `code` on every detail it sends; producers may leave it out (the error filter derives it).
  */
-export interface ApiErrorDetail { path: string; message: string; rule?: string; code?: string; params?: ApiErrorParams }
+export interface ApiErrorDetail {
+  path: string;
+  message: string;
+  rule?: string;
+  code?: string;
+  params?: ApiErrorParams;
+}
 /** Error body of every non-2xx answer; `code` (+`params`) says what was refused in words the console translates. */
-export interface ApiErrorBody { statusCode: number; error: string; message: string; code?: string; params?: ApiErrorParams; details?: ApiErrorDetail[] }
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  code?: string;
+  params?: ApiErrorParams;
+  details?: ApiErrorDetail[];
+}
 
 /** The shape of a zod issue this mapping reads (zod 4 `$ZodIssue`, kept structural so any zod build fits). */
 export interface ZodIssueLike {
@@ -31,7 +54,8 @@ export interface ZodIssueLike {
   message: string;
 }
 
-const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : undefined);
+const num = (v: unknown): number | undefined =>
+  typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : undefined;
 const RULE_IN_MESSAGE = /\(([A-Z]-\d+)\)\s*$/;
 
 /**
@@ -41,18 +65,30 @@ const RULE_IN_MESSAGE = /\(([A-Z]-\d+)\)\s*$/;
  * `zod.custom`. A custom issue may name its own code with `params: {code, ...}`.
  */
 export function zodIssueCode(issue: ZodIssueLike): { code: string; params?: ApiErrorParams } {
-  const i = issue as ZodIssueLike & { input?: unknown;
-    expected?: string; origin?: string; minimum?: number | bigint; maximum?: number | bigint; inclusive?: boolean; exact?: boolean;
-    divisor?: number; format?: string; keys?: string[]; values?: unknown[]; params?: Record<string, unknown>;
+  const i = issue as ZodIssueLike & {
+    input?: unknown;
+    expected?: string;
+    origin?: string;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    inclusive?: boolean;
+    exact?: boolean;
+    divisor?: number;
+    format?: string;
+    keys?: string[];
+    values?: unknown[];
+    params?: Record<string, unknown>;
   };
   switch (i.code) {
     case 'invalid_type':
-      if (/received undefined/.test(i.message) || i.input === undefined && 'input' in i) return { code: 'zod.required' };
+      if (/received undefined/.test(i.message) || (i.input === undefined && 'input' in i))
+        return { code: 'zod.required' };
       if (i.expected === 'number' || i.expected === 'int') return { code: 'zod.not_a_number' };
       return { code: 'zod.invalid_type', params: { expected: String(i.expected ?? '') } };
     case 'too_small': {
       const minimum = num(i.minimum) ?? 0;
-      if (i.origin === 'string') return minimum <= 1 ? { code: 'zod.empty' } : { code: 'zod.too_small_string', params: { minimum } };
+      if (i.origin === 'string')
+        return minimum <= 1 ? { code: 'zod.empty' } : { code: 'zod.too_small_string', params: { minimum } };
       if (i.origin === 'array' || i.origin === 'set') return { code: 'zod.too_small_array', params: { minimum } };
       return { code: i.inclusive === false ? 'zod.too_small_exclusive' : 'zod.too_small', params: { minimum } };
     }
@@ -80,7 +116,8 @@ export function zodIssueCode(issue: ZodIssueLike): { code: string; params?: ApiE
       const p = i.params ?? {};
       if (typeof p.code === 'string') {
         const params: ApiErrorParams = {};
-        for (const [k, v] of Object.entries(p)) if (k !== 'code' && (typeof v === 'string' || typeof v === 'number')) params[k] = v;
+        for (const [k, v] of Object.entries(p))
+          if (k !== 'code' && (typeof v === 'string' || typeof v === 'number')) params[k] = v;
         return { code: p.code, ...(Object.keys(params).length ? { params } : {}) };
       }
       return { code: 'zod.custom' };

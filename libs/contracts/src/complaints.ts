@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** C-1 sources of a complaint. */
-export const COMPLAINT_SOURCES = ['hotline-work-order', 'escalated-order', 'regulator', 'internal-audit', 'employee-report'] as const;
+export const COMPLAINT_SOURCES = [
+  'hotline-work-order',
+  'escalated-order',
+  'regulator',
+  'internal-audit',
+  'employee-report',
+] as const;
 export const SEVERITIES = ['egregious', 'serious', 'ordinary'] as const;
 export const VERDICTS = ['liable', 'valid-not-liable', 'unfounded'] as const;
 /** C-1: sources registered from a work order keep its number (工单号). */
@@ -24,13 +30,25 @@ export const RegisterComplaintSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.source === 'escalated-order' && c.escalationLevel === 0) {
-      ctx.addIssue({ code: 'custom', path: ['escalationLevel'], message: 'an escalated order needs its escalation level 1–3 (C-6)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['escalationLevel'],
+        message: 'an escalated order needs its escalation level 1–3 (C-6)',
+      });
     }
     if (c.source !== 'escalated-order' && c.escalationLevel > 0) {
-      ctx.addIssue({ code: 'custom', path: ['escalationLevel'], message: 'only an escalated order has an escalation level (C-6)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['escalationLevel'],
+        message: 'only an escalated order has an escalation level (C-6)',
+      });
     }
     if (WORK_ORDER_SOURCES.includes(c.source) && !c.workOrderNo) {
-      ctx.addIssue({ code: 'custom', path: ['workOrderNo'], message: 'a complaint from a work order keeps its work-order number (C-1)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workOrderNo'],
+        message: 'a complaint from a work order keeps its work-order number (C-1)',
+      });
     }
   });
 export type RegisterComplaintInput = z.infer<typeof RegisterComplaintSchema>;
@@ -48,11 +66,13 @@ export const RulingDataSchema = z.object({
   category: z.string().min(1),
   cause: z.enum(['execution', 'control', 'other']),
   persons: z
-    .array(z.object({
-      employeeId: z.string().uuid(),
-      role: z.enum(['responsible', 'supervisor', 'vp', 'related-lead', 'handler']),
-      points: z.number().min(0).max(100).multipleOf(0.1, 'points have one decimal'),
-    }))
+    .array(
+      z.object({
+        employeeId: z.string().uuid(),
+        role: z.enum(['responsible', 'supervisor', 'vp', 'related-lead', 'handler']),
+        points: z.number().min(0).max(100).multipleOf(0.1, 'points have one decimal'),
+      }),
+    )
     .min(1, 'name at least one accountable person (C-3)'),
 });
 export type RulingData = z.infer<typeof RulingDataSchema>;
@@ -63,7 +83,9 @@ export const AppealDecisionDataSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('withdraw') }),
   z.object({
     decision: z.literal('change'),
-    points: z.array(z.object({ employeeId: z.string().uuid(), points: z.number().min(0).max(100).multipleOf(0.1) })).min(1),
+    points: z
+      .array(z.object({ employeeId: z.string().uuid(), points: z.number().min(0).max(100).multipleOf(0.1) }))
+      .min(1),
   }),
 ]);
 

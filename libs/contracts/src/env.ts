@@ -42,7 +42,10 @@ export const EnvSchema = z
       ctx.addIssue({ code: 'custom', path: ['SEED_DEMO'], message: 'demo logins are never seeded in production' });
     }
   })
-  .transform((env) => ({ ...env, TEMPORAL_UI_URL: (env.TEMPORAL_UI_URL ?? `http://localhost:${env.TEMPORAL_UI_PORT}`).replace(/\/+$/, '') }));
+  .transform((env) => ({
+    ...env,
+    TEMPORAL_UI_URL: (env.TEMPORAL_UI_URL ?? `http://localhost:${env.TEMPORAL_UI_PORT}`).replace(/\/+$/, ''),
+  }));
 export type Env = z.infer<typeof EnvSchema>;
 
 /** Parses process.env; throws one error listing every bad variable. */

@@ -16,12 +16,29 @@ export const WorkOrderSchema = z.object({
 });
 export type WorkOrderInput = z.infer<typeof WorkOrderSchema>;
 
-export const WORK_ORDER_IMPORT_COLUMNS = ['orderNo', 'faultKey', 'repeatReport', 'source', 'repairerCode', 'teamCode', 'reporter', 'reportedAt', 'closedAt'] as const;
+export const WORK_ORDER_IMPORT_COLUMNS = [
+  'orderNo',
+  'faultKey',
+  'repeatReport',
+  'source',
+  'repairerCode',
+  'teamCode',
+  'reporter',
+  'reportedAt',
+  'closedAt',
+] as const;
 export const WorkOrderImportRowSchema = z.object({
   orderNo: z.string().trim().min(1, 'orderNo is required'),
   faultKey: z.string().trim().optional(),
-  repeatReport: z.enum(['', 'true', 'false', '1', '0', 'yes', 'no']).optional().transform((v) => v === 'true' || v === '1' || v === 'yes'),
-  source: z.string().trim().default('hotline').transform((v) => v || 'hotline'),
+  repeatReport: z
+    .enum(['', 'true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  source: z
+    .string()
+    .trim()
+    .default('hotline')
+    .transform((v) => v || 'hotline'),
   repairerCode: z.string().trim().min(1, 'repairerCode is required'),
   teamCode: z.string().trim().min(1, 'teamCode is required'),
   reporter: z.string().trim().default(''),
@@ -65,7 +82,10 @@ export interface EvaluationActivities {
 }
 
 /** Input of the `dailyEvaluationAssignment` workflow; a Schedule starts it with no date (= today, local). */
-export interface DailyEvaluationInput { date?: string; seed?: string }
+export interface DailyEvaluationInput {
+  date?: string;
+  seed?: string;
+}
 export interface DailyEvaluationResult {
   date: string;
   seed: string;

@@ -33,7 +33,18 @@ export const EmployeeImportRowSchema = z.object({
   vpCode: z.string().trim().optional(),
 });
 export type EmployeeImportRow = z.infer<typeof EmployeeImportRowSchema>;
-export const EMPLOYEE_IMPORT_COLUMNS = ['code', 'name', 'unitCode', 'post', 'postBonusFen', 'hireDate', 'jobType', 'employmentType', 'supervisorCode', 'vpCode'] as const;
+export const EMPLOYEE_IMPORT_COLUMNS = [
+  'code',
+  'name',
+  'unitCode',
+  'post',
+  'postBonusFen',
+  'hireDate',
+  'jobType',
+  'employmentType',
+  'supervisorCode',
+  'vpCode',
+] as const;
 
 export const OrgUnitSchema = z.object({
   code: z.string().trim().min(1).max(32),
@@ -44,7 +55,13 @@ export const OrgUnitSchema = z.object({
 
 /** O-2: a login with its roles (admin manages). */
 export const UserSchema = z.object({
-  username: z.string().trim().toLowerCase().min(2).max(64).regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ -'),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(2)
+    .max(64)
+    .regex(/^[a-z0-9._-]+$/i, 'letters, digits, . _ -'),
   displayName: z.string().trim().min(1).max(100),
   roles: z.array(z.enum(ROLES)).min(1, 'at least one role (O-2)'),
   employeeId: z.string().uuid().nullable().optional(),

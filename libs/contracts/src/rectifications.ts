@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 export const RECTIFICATION_ORIGINS = ['dissatisfied-callback', 'supervision-order', 'inspection'] as const;
 export const SIGNAL_MEETING_CHANGED = 'meetingChanged';
-export interface MeetingChanged { meetingId: string; scheduledAt: string }
+export interface MeetingChanged {
+  meetingId: string;
+  scheduledAt: string;
+}
 
 /** E-7 / Q-2: opening a rectification (from a dissatisfied callback, a supervision order or an inspection finding). */
 export const OpenRectificationSchema = z.object({

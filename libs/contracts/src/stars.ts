@@ -77,10 +77,19 @@ export const EmployeeAwardSchema = z.object({
 });
 export const JuneExamSchema = z.object({
   year: z.number().int().min(2000).max(2100),
-  results: z.array(z.object({ employeeId: z.string().uuid(), score: z.number().min(0).max(100), rank: z.number().int().min(1) })).min(1),
+  results: z
+    .array(
+      z.object({ employeeId: z.string().uuid(), score: z.number().min(0).max(100), rank: z.number().int().min(1) }),
+    )
+    .min(1),
 });
 
-export interface RuleNote { rule: string; message: string; code?: string; params?: Record<string, string | number> }
+export interface RuleNote {
+  rule: string;
+  message: string;
+  code?: string;
+  params?: Record<string, string | number>;
+}
 type Levels<T> = Record<'1' | '2' | '3', T>;
 
 export interface StarCampaignView {
@@ -103,8 +112,16 @@ export interface StarCampaignView {
 }
 
 export type StarApplicationStatus =
-  | 'lead-review' | 'lead-rejected' | 'quota-refused' | 'exam' | 'exam-failed' | 'committee' | 'awaiting-award'
-  | 'awarded' | 'not-awarded' | 'withdrawn';
+  | 'lead-review'
+  | 'lead-rejected'
+  | 'quota-refused'
+  | 'exam'
+  | 'exam-failed'
+  | 'committee'
+  | 'awaiting-award'
+  | 'awarded'
+  | 'not-awarded'
+  | 'withdrawn';
 
 export interface StarApplicationView {
   id: string;
@@ -122,9 +139,22 @@ export interface StarApplicationView {
   eligibilityNotes: RuleNote[];
   leadReason: string | null;
   /** S-7: null for the agent until the results are published */
-  exam: { scores: Partial<Levels<number>>; passedLevel: 1 | 2 | 3 | null; nextExam: 1 | 2 | 3 | null; explanation: string } | null;
+  exam: {
+    scores: Partial<Levels<number>>;
+    passedLevel: 1 | 2 | 3 | null;
+    nextExam: 1 | 2 | 3 | null;
+    explanation: string;
+  } | null;
   /** S-8 */
-  committee: { members: number; votesCast: number; approvals: number; myVote: 'approve' | 'reject' | null; canVote: boolean; approved: boolean | null; explanation: string | null };
+  committee: {
+    members: number;
+    votesCast: number;
+    approvals: number;
+    myVote: 'approve' | 'reject' | null;
+    canVote: boolean;
+    approved: boolean | null;
+    explanation: string | null;
+  };
   awardedLevel: 1 | 2 | 3 | null;
   /** why the application ended where it did (rule-tagged) */
   explanation: string | null;
@@ -132,19 +162,80 @@ export interface StarApplicationView {
   workflowId: string;
   createdAt: string;
   /** S-2 the applicant's record as the team lead sees it (staff only; null for an agent) */
-  applicant?: { hireDate: string | null; jobType: string; currentLevel: 0 | 1 | 2 | 3; currentSince: string | null } | null;
+  applicant?: {
+    hireDate: string | null;
+    jobType: string;
+    currentLevel: 0 | 1 | 2 | 3;
+    currentSince: string | null;
+  } | null;
   /** S-5 the recommendation quota of the applied level: places, recommended so far, left */
   quota?: { places: number | null; used: number; remaining: number | null } | null;
 }
 
 /** S-8, E-6 a committee's ballots on one case: each member's current vote (null = not voted yet). */
-export interface CommitteeBallot { userId: string; voter: string; vote: 'approve' | 'reject' | null; at: string | null; mine: boolean }
-export interface CommitteeBallots { caseId: string; open: boolean; members: number; approve: number; reject: number; notVoted: number; myVote: 'approve' | 'reject' | null; ballots: CommitteeBallot[] }
+export interface CommitteeBallot {
+  userId: string;
+  voter: string;
+  vote: 'approve' | 'reject' | null;
+  at: string | null;
+  mine: boolean;
+}
+export interface CommitteeBallots {
+  caseId: string;
+  open: boolean;
+  members: number;
+  approve: number;
+  reject: number;
+  notVoted: number;
+  myVote: 'approve' | 'reject' | null;
+  ballots: CommitteeBallot[];
+}
 
-export interface StarHolderView { id: string; employeeId: string; employeeCode: string; employeeName: string; unitName: string; level: 1 | 2 | 3; since: string; payFactorPercent: number | null }
-export interface StarHistoryView { id: string; employeeId: string; employeeName: string; employeeCode?: string; at: string; effectiveFrom: string; fromLevel: number; toLevel: number; kind: 'award' | 'lowered' | 'revoked' | 'demoted'; reason: string; rule: string }
-export interface StarReviewRow { employeeId: string; employeeCode: string; employeeName: string; level: number; score: number | null; veto: boolean; percent: number | null; outcome: string | null; payFen: number | null; message: string | null }
-export interface StarReviewView { id: string; caseId: string; month: string; status: 'open' | 'closed'; dueAt: string | null; stage: string | null; rows: StarReviewRow[]; workflowId: string }
+export interface StarHolderView {
+  id: string;
+  employeeId: string;
+  employeeCode: string;
+  employeeName: string;
+  unitName: string;
+  level: 1 | 2 | 3;
+  since: string;
+  payFactorPercent: number | null;
+}
+export interface StarHistoryView {
+  id: string;
+  employeeId: string;
+  employeeName: string;
+  employeeCode?: string;
+  at: string;
+  effectiveFrom: string;
+  fromLevel: number;
+  toLevel: number;
+  kind: 'award' | 'lowered' | 'revoked' | 'demoted';
+  reason: string;
+  rule: string;
+}
+export interface StarReviewRow {
+  employeeId: string;
+  employeeCode: string;
+  employeeName: string;
+  level: number;
+  score: number | null;
+  veto: boolean;
+  percent: number | null;
+  outcome: string | null;
+  payFen: number | null;
+  message: string | null;
+}
+export interface StarReviewView {
+  id: string;
+  caseId: string;
+  month: string;
+  status: 'open' | 'closed';
+  dueAt: string | null;
+  stage: string | null;
+  rows: StarReviewRow[];
+  workflowId: string;
+}
 
 // workflow messages
 export const STAR_UPDATE_APPLY = 'starApply';
@@ -154,17 +245,62 @@ export const STAR_SIGNAL_PHASE = 'starPhase';
 export const STAR_SIGNAL_COMMITTEE_RESULT = 'starCommitteeResult';
 export const STAR_SIGNAL_AWARD = 'starAward';
 
-export interface StarApplyUpdate { employeeId: string; level: 1 | 2 | 3; recommended: boolean; actor: { userId: string; username: string }; asOf?: string }
-export interface StarAdvanceUpdate { from: StarPhase; actor: { userId: string; username: string } }
-export interface StarExamUpdate { level: 1 | 2 | 3; score: number; actor: { userId: string; username: string } }
-export interface StarPhaseSignal { phase: StarPhase }
-export interface StarCommitteeResult { applicationId: string; employeeName?: string; level: 1 | 2 | 3; examScore: number; approved: boolean; approvals: number; votesCast: number }
-export interface StarAwardSignal { awarded: boolean; level: 1 | 2 | 3; explanation: string }
-export interface StarCampaignData extends OpenStarCampaignInput { campaignId: string }
-export interface StarApplicationData { applicationId: string; campaignId: string; year: number; employeeId: string; employeeName?: string; unitId: string; level: 1 | 2 | 3; recommended: boolean; ceremonyDate: string; phase: StarPhase }
-export interface StarReviewData { reviewId: string; month: string }
+export interface StarApplyUpdate {
+  employeeId: string;
+  level: 1 | 2 | 3;
+  recommended: boolean;
+  actor: { userId: string; username: string };
+  asOf?: string;
+}
+export interface StarAdvanceUpdate {
+  from: StarPhase;
+  actor: { userId: string; username: string };
+}
+export interface StarExamUpdate {
+  level: 1 | 2 | 3;
+  score: number;
+  actor: { userId: string; username: string };
+}
+export interface StarPhaseSignal {
+  phase: StarPhase;
+}
+export interface StarCommitteeResult {
+  applicationId: string;
+  employeeName?: string;
+  level: 1 | 2 | 3;
+  examScore: number;
+  approved: boolean;
+  approvals: number;
+  votesCast: number;
+}
+export interface StarAwardSignal {
+  awarded: boolean;
+  level: 1 | 2 | 3;
+  explanation: string;
+}
+export interface StarCampaignData extends OpenStarCampaignInput {
+  campaignId: string;
+}
+export interface StarApplicationData {
+  applicationId: string;
+  campaignId: string;
+  year: number;
+  employeeId: string;
+  employeeName?: string;
+  unitId: string;
+  level: 1 | 2 | 3;
+  recommended: boolean;
+  ceremonyDate: string;
+  phase: StarPhase;
+}
+export interface StarReviewData {
+  reviewId: string;
+  month: string;
+}
 /** S-10 the monthly Schedule starts starMonthlyReview with no case yet: it registers the month's review itself */
-export interface ScheduledStarReview { month?: string }
+export interface ScheduledStarReview {
+  month?: string;
+}
 export const STAR_REVIEW_WORKFLOW = 'starMonthlyReview';
 export const STAR_REVIEW_SCHEDULE_ID = 'qf-monthly-star-review';
 export function starReviewScheduleId(taskQueue: string): string {
@@ -195,19 +331,68 @@ export interface StarApplicationPatch {
 }
 export interface StarActivities {
   snapshotStarHeadcount(input: { campaignId: string; jobTypes: string[] }): Promise<number>;
-  saveStarCampaign(input: { campaignId: string; quotas?: Record<'1' | '2' | '3', number>; phase?: StarPhase; resultsPublished?: boolean }): Promise<void>;
-  checkStarEligibility(input: { campaignId: string; year: number; employeeId: string; level: 1 | 2 | 3; recommended: boolean; asOf: string; policy: unknown }): Promise<StarEligibilityCheck>;
+  saveStarCampaign(input: {
+    campaignId: string;
+    quotas?: Record<'1' | '2' | '3', number>;
+    phase?: StarPhase;
+    resultsPublished?: boolean;
+  }): Promise<void>;
+  checkStarEligibility(input: {
+    campaignId: string;
+    year: number;
+    employeeId: string;
+    level: 1 | 2 | 3;
+    recommended: boolean;
+    asOf: string;
+    policy: unknown;
+  }): Promise<StarEligibilityCheck>;
   createStarApplication(input: {
-    campaignId: string; year: number; employeeId: string; unitId: string; employeeName: string; level: 1 | 2 | 3; recommended: boolean; notes: RuleNote[];
-    initiatorUserId: string; policyVersion: number; flowVersion: number; ceremonyDate: string;
+    campaignId: string;
+    year: number;
+    employeeId: string;
+    unitId: string;
+    employeeName: string;
+    level: 1 | 2 | 3;
+    recommended: boolean;
+    notes: RuleNote[];
+    initiatorUserId: string;
+    policyVersion: number;
+    flowVersion: number;
+    ceremonyDate: string;
   }): Promise<{ applicationId: string; workflowId: string; data: StarApplicationData }>;
   updateStarApplication(input: StarApplicationPatch): Promise<void>;
-  claimStarRecommendation(input: { campaignId: string; applicationId: string; level: 1 | 2 | 3 }): Promise<{ ok: boolean; quota: number; used: number }>;
-  starCommitteeMembers(input: { unitId: string; excludeOwnTeam: boolean }): Promise<{ eligible: string[]; conflicted: string[] }>;
+  claimStarRecommendation(input: {
+    campaignId: string;
+    applicationId: string;
+    level: 1 | 2 | 3;
+  }): Promise<{ ok: boolean; quota: number; used: number }>;
+  starCommitteeMembers(input: {
+    unitId: string;
+    excludeOwnTeam: boolean;
+  }): Promise<{ eligible: string[]; conflicted: string[] }>;
   /** `bonus`: the S-9 bonus line of libs/domain (awardBonusLine): month of the ceremony, amount, reason star-award-N */
-  awardStar(input: { applicationId: string; workflowId: string; employeeId: string; level: 1 | 2 | 3; ceremonyDate: string; bonus: { month: string; amountFen: number; source: string }; year: number }): Promise<void>;
+  awardStar(input: {
+    applicationId: string;
+    workflowId: string;
+    employeeId: string;
+    level: 1 | 2 | 3;
+    ceremonyDate: string;
+    bonus: { month: string; amountFen: number; source: string };
+    year: number;
+  }): Promise<void>;
   starReviewHolders(input: { month: string }): Promise<{ employeeId: string; level: 1 | 2 | 3 }[]>;
-  applyStarReview(input: { reviewId: string; caseId: string; workflowId: string; month: string; scores: StarMonthlyScore[]; policy: unknown }): Promise<{ rows: number; payFen: number; changed: number }>;
+  applyStarReview(input: {
+    reviewId: string;
+    caseId: string;
+    workflowId: string;
+    month: string;
+    scores: StarMonthlyScore[];
+    policy: unknown;
+  }): Promise<{ rows: number; payFen: number; changed: number }>;
   /** registers the review of `month` (default: the month before `nowIso`, local) as a case run by `workflowId`; skipped when that month already has one */
-  registerStarReview(input: { workflowId: string; nowIso: string; month?: string }): Promise<{ input: CaseWorkflowInput } | { skipped: string; month: string }>;
+  registerStarReview(input: {
+    workflowId: string;
+    nowIso: string;
+    month?: string;
+  }): Promise<{ input: CaseWorkflowInput } | { skipped: string; month: string }>;
 }

@@ -34,7 +34,12 @@ export const FAILURE = {
   notFound: 'QF_NOT_FOUND',
 } as const;
 
-export interface TaskRef { id: string; role: Role | null; userId: string | null; slot: number }
+export interface TaskRef {
+  id: string;
+  role: Role | null;
+  userId: string | null;
+  slot: number;
+}
 
 /** Live state returned by the `state` query and by every accepted Update. */
 export interface CaseState {

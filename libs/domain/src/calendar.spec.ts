@@ -3,7 +3,10 @@ import { addMonths, addWorkingDays, isWorkingDay, localDate, workingDaysBetween,
 
 const cal = defaultPolicy().calendar;
 const national = PolicySchema.parse({
-  calendar: { holidays: ['2024-10-01', '2024-10-02', '2024-10-03', '2024-10-04', '2024-10-07'], extraWorkingDays: ['2024-10-12'] },
+  calendar: {
+    holidays: ['2024-10-01', '2024-10-02', '2024-10-03', '2024-10-04', '2024-10-07'],
+    extraWorkingDays: ['2024-10-12'],
+  },
 }).calendar;
 
 describe('working-day calendar', () => {
@@ -38,7 +41,8 @@ describe('working-day calendar', () => {
     expect(workingDaysBetween('2024-05-15T01:00:00Z', '2024-05-10T01:00:00Z', cal)).toBe(-3);
     expect(workingDaysBetween('2024-09-30T02:00:00Z', '2024-10-08T00:00:00Z', national)).toBe(1);
     const start = '2024-09-27T03:00:00Z';
-    for (const n of [0, 1, 4, 9]) expect(workingDaysBetween(start, addWorkingDays(start, n, national), national)).toBe(n);
+    for (const n of [0, 1, 4, 9])
+      expect(workingDaysBetween(start, addWorkingDays(start, n, national), national)).toBe(n);
   });
 
   it('S-3 month arithmetic clamps to the month end', () => {

@@ -46,9 +46,13 @@ function toMs(iso: string): number {
 
 /** Offset of the zone from UTC at an instant, in minutes (Asia/Shanghai → 480). */
 export function zoneOffsetMinutes(instantMs: number, timeZone: string): number {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(instantMs))
+      .map((p) => [p.type, p.value]),
+  );
   const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-  return Math.round((wall - (instantMs - (instantMs % 1000 + 1000) % 1000)) / 60000);
+  return Math.round((wall - (instantMs - (((instantMs % 1000) + 1000) % 1000))) / 60000);
 }
 
 function localParts(instantMs: number, timeZone: string): LocalParts {

@@ -46,19 +46,34 @@ describe('registration and verification', () => {
   });
 
   it('C-1 an unknown source and missing fields are rejected by path', () => {
-    const v = validateComplaintRegistration({ ...reg, source: 'rumour', customer: ' ', employeeIds: [], occurredAt: 'yesterday' }, policy);
+    const v = validateComplaintRegistration(
+      { ...reg, source: 'rumour', customer: ' ', employeeIds: [], occurredAt: 'yesterday' },
+      policy,
+    );
     expect(v.map((x) => x.path).sort()).toEqual(['customer', 'employeeIds', 'occurredAt', 'source']);
     expect(v.every((x) => x.rule === 'C-1')).toBe(true);
   });
 
   it('C-2 one verifier decides by default; only liable continues to a ruling', () => {
-    expect(verificationOutcome('liable', ['V1'], 'serious', policy)).toMatchObject({ decided: true, continuesToRuling: true, closesCase: false });
-    expect(verificationOutcome('unfounded', ['V1'], undefined, policy)).toMatchObject({ decided: true, continuesToRuling: false, closesCase: true });
+    expect(verificationOutcome('liable', ['V1'], 'serious', policy)).toMatchObject({
+      decided: true,
+      continuesToRuling: true,
+      closesCase: false,
+    });
+    expect(verificationOutcome('unfounded', ['V1'], undefined, policy)).toMatchObject({
+      decided: true,
+      continuesToRuling: false,
+      closesCase: true,
+    });
     expect(verificationOutcome('valid-not-liable', ['V1'], 'ordinary', policy).closesCase).toBe(true);
   });
 
   it('C-2 an egregious case needs two distinct verifiers', () => {
-    expect(verificationOutcome('liable', ['V1', 'V1'], 'egregious', policy)).toMatchObject({ decided: false, missingApprovals: 1, continuesToRuling: false });
+    expect(verificationOutcome('liable', ['V1', 'V1'], 'egregious', policy)).toMatchObject({
+      decided: false,
+      missingApprovals: 1,
+      continuesToRuling: false,
+    });
     expect(verificationOutcome('liable', ['V1', 'V2'], 'egregious', policy).continuesToRuling).toBe(true);
   });
 });
@@ -71,13 +86,22 @@ describe('validateRuling', () => {
   it('C-3 responsible-person points outside 10.0–20.0 are rejected with a clear message', () => {
     for (const points of [99, 201]) {
       const v = validateRuling(egregious({ persons: [{ employeeId: 'E1', role: 'responsible', points }] }), policy);
-      expect(v).toEqual([{
-        path: 'persons[0].points', message: 'points for responsible person must be between 10.0 and 20.0 (C-3)', rule: 'C-3',
-        code: 'ruling.points_out_of_range', params: { role: 'responsible', min: '10.0', max: '20.0' },
-      }]);
+      expect(v).toEqual([
+        {
+          path: 'persons[0].points',
+          message: 'points for responsible person must be between 10.0 and 20.0 (C-3)',
+          rule: 'C-3',
+          code: 'ruling.points_out_of_range',
+          params: { role: 'responsible', min: '10.0', max: '20.0' },
+        },
+      ]);
     }
-    expect(validateRuling(egregious({ persons: [{ employeeId: 'E1', role: 'responsible', points: 100 }] }), policy)).toEqual([]);
-    expect(validateRuling(egregious({ persons: [{ employeeId: 'E1', role: 'responsible', points: 200 }] }), policy)).toEqual([]);
+    expect(
+      validateRuling(egregious({ persons: [{ employeeId: 'E1', role: 'responsible', points: 100 }] }), policy),
+    ).toEqual([]);
+    expect(
+      validateRuling(egregious({ persons: [{ employeeId: 'E1', role: 'responsible', points: 200 }] }), policy),
+    ).toEqual([]);
   });
 
   it('C-3 supervisor 5.0–10.0 and VP exactly 5.0 in an egregious case', () => {
@@ -109,25 +133,52 @@ describe('validateRuling', () => {
       ],
     };
     expect(validateRuling(serious, policy).map((x) => x.path)).toEqual(['persons[0].points', 'persons[1].points']);
-    const ordinary: RulingInput = { severity: 'ordinary', category: 'poor-attitude', cause: 'other', escalationLevel: 0, persons: [{ employeeId: 'E1', role: 'responsible', points: 30 }] };
+    const ordinary: RulingInput = {
+      severity: 'ordinary',
+      category: 'poor-attitude',
+      cause: 'other',
+      escalationLevel: 0,
+      persons: [{ employeeId: 'E1', role: 'responsible', points: 30 }],
+    };
     expect(validateRuling(ordinary, policy)[0].message).toBe('points for responsible person must be 2.0 (C-3)');
-    expect(validateRuling({ ...ordinary, persons: [{ employeeId: 'E1', role: 'responsible', points: 20 }] }, policy)).toEqual([]);
+    expect(
+      validateRuling({ ...ordinary, persons: [{ employeeId: 'E1', role: 'responsible', points: 20 }] }, policy),
+    ).toEqual([]);
   });
 
   it('C-3 a role the class does not have is rejected', () => {
     const v = validateRuling(
-      { severity: 'serious', category: 'abusive-attitude', cause: 'other', escalationLevel: 0, persons: [{ employeeId: 'E1', role: 'responsible', points: 50 }, { employeeId: 'VP1', role: 'vp', points: 50 }] },
+      {
+        severity: 'serious',
+        category: 'abusive-attitude',
+        cause: 'other',
+        escalationLevel: 0,
+        persons: [
+          { employeeId: 'E1', role: 'responsible', points: 50 },
+          { employeeId: 'VP1', role: 'vp', points: 50 },
+        ],
+      },
       policy,
     );
-    expect(v).toEqual([{
-      path: 'persons[1].role', message: 'department VP may not be named in a serious case (C-3)', rule: 'C-3',
-      code: 'ruling.role_not_allowed', params: { role: 'vp', severity: 'serious' },
-    }]);
+    expect(v).toEqual([
+      {
+        path: 'persons[1].role',
+        message: 'department VP may not be named in a serious case (C-3)',
+        rule: 'C-3',
+        code: 'ruling.role_not_allowed',
+        params: { role: 'vp', severity: 'serious' },
+      },
+    ]);
   });
 
   it('C-3 a person named twice in one case is rejected', () => {
     const v = validateRuling(
-      egregious({ persons: [{ employeeId: 'E1', role: 'responsible', points: 150 }, { employeeId: 'E1', role: 'supervisor', points: 50 }] }),
+      egregious({
+        persons: [
+          { employeeId: 'E1', role: 'responsible', points: 150 },
+          { employeeId: 'E1', role: 'supervisor', points: 50 },
+        ],
+      }),
       policy,
     );
     expect(v).toEqual([expect.objectContaining({ path: 'persons[1].employeeId', rule: 'C-3' })]);
@@ -143,7 +194,9 @@ describe('validateRuling', () => {
     const v = validateRuling(egregious({ category: 'poor-attitude' }), policy);
     expect(v).toHaveLength(1);
     expect(v[0]).toMatchObject({ path: 'category', rule: 'C-4' });
-    const custom = PolicySchema.parse({ complaints: { severities: { egregious: { categories: [{ key: 'poor-attitude', label: '服务态度差' }] } } } });
+    const custom = PolicySchema.parse({
+      complaints: { severities: { egregious: { categories: [{ key: 'poor-attitude', label: '服务态度差' }] } } },
+    });
     expect(validateRuling(egregious({ category: 'poor-attitude' }), custom)).toEqual([]);
   });
 
@@ -166,13 +219,30 @@ describe('validateRuling', () => {
   });
 
   it('C-5 a control failure in a serious case must name the supervisor (related lead)', () => {
-    const base: RulingInput = { severity: 'serious', category: 'abusive-attitude', cause: 'control', escalationLevel: 0, persons: [{ employeeId: 'E1', role: 'responsible', points: 50 }] };
+    const base: RulingInput = {
+      severity: 'serious',
+      category: 'abusive-attitude',
+      cause: 'control',
+      escalationLevel: 0,
+      persons: [{ employeeId: 'E1', role: 'responsible', points: 50 }],
+    };
     expect(validateRuling(base, policy)).toEqual([expect.objectContaining({ rule: 'C-5', path: 'persons' })]);
-    expect(validateRuling({ ...base, persons: [...base.persons, { employeeId: 'L1', role: 'related-lead', points: 20 }] }, policy)).toEqual([]);
+    expect(
+      validateRuling(
+        { ...base, persons: [...base.persons, { employeeId: 'L1', role: 'related-lead', points: 20 }] },
+        policy,
+      ),
+    ).toEqual([]);
   });
 
   it('C-6 escalation levels add handler, then supervisor, then VP', () => {
-    const order = (level: 0 | 1 | 2 | 3, persons: RulingInput['persons']): RulingInput => ({ severity: 'ordinary', category: 'escalated-order', cause: 'other', escalationLevel: level, persons });
+    const order = (level: 0 | 1 | 2 | 3, persons: RulingInput['persons']): RulingInput => ({
+      severity: 'ordinary',
+      category: 'escalated-order',
+      cause: 'other',
+      escalationLevel: level,
+      persons,
+    });
     const handler = { employeeId: 'H1', role: 'handler' as const, points: 20 };
     const sup = { employeeId: 'S1', role: 'supervisor' as const, points: 20 };
     const vp = { employeeId: 'VP1', role: 'vp' as const, points: 20 };
@@ -180,17 +250,31 @@ describe('validateRuling', () => {
     expect(validateRuling(order(1, [{ employeeId: 'E1', role: 'responsible', points: 20 }]), policy)).toEqual([]);
     expect(validateRuling(order(2, [handler]), policy)).toEqual([
       {
-        path: 'persons', message: 'an order escalated 2 level(s) requires naming the supervisor (C-6)', rule: 'C-6',
-        code: 'ruling.escalation_chain_required', params: { level: 2, roles: 'supervisor' },
+        path: 'persons',
+        message: 'an order escalated 2 level(s) requires naming the supervisor (C-6)',
+        rule: 'C-6',
+        code: 'ruling.escalation_chain_required',
+        params: { level: 2, roles: 'supervisor' },
       },
     ]);
-    expect(validateRuling(order(3, [handler, sup]), policy).map((v) => v.message)).toEqual(['an order escalated 3 level(s) requires naming the department VP (C-6)']);
+    expect(validateRuling(order(3, [handler, sup]), policy).map((v) => v.message)).toEqual([
+      'an order escalated 3 level(s) requires naming the department VP (C-6)',
+    ]);
     expect(validateRuling(order(3, [handler, sup, vp]), policy)).toEqual([]);
   });
 
   it('C-6 chain roles are not allowed without the escalation level', () => {
     const v = validateRuling(
-      { severity: 'ordinary', category: 'escalated-order', cause: 'other', escalationLevel: 1, persons: [{ employeeId: 'H1', role: 'handler', points: 20 }, { employeeId: 'S1', role: 'supervisor', points: 20 }] },
+      {
+        severity: 'ordinary',
+        category: 'escalated-order',
+        cause: 'other',
+        escalationLevel: 1,
+        persons: [
+          { employeeId: 'H1', role: 'handler', points: 20 },
+          { employeeId: 'S1', role: 'supervisor', points: 20 },
+        ],
+      },
       policy,
     );
     expect(v).toEqual([expect.objectContaining({ path: 'persons[1].role', rule: 'C-3' })]);
@@ -200,7 +284,12 @@ describe('validateRuling', () => {
 describe('deductions and notice', () => {
   it('C-7 an egregious ruling adds 4.0 major-adverse-event points to the responsible person only', () => {
     const lines = deductionsForRuling(
-      egregious({ persons: [{ employeeId: 'E1', role: 'responsible', points: 150 }, { employeeId: 'S1', role: 'supervisor', points: 50 }] }),
+      egregious({
+        persons: [
+          { employeeId: 'E1', role: 'responsible', points: 150 },
+          { employeeId: 'S1', role: 'supervisor', points: 50 },
+        ],
+      }),
       policy,
     );
     expect(lines).toEqual([
@@ -211,12 +300,30 @@ describe('deductions and notice', () => {
   });
 
   it('C-3 a serious ruling posts only the ruled points', () => {
-    const lines = deductionsForRuling({ severity: 'serious', category: 'abusive-attitude', cause: 'other', escalationLevel: 0, persons: [{ employeeId: 'E1', role: 'responsible', points: 70 }] }, policy);
+    const lines = deductionsForRuling(
+      {
+        severity: 'serious',
+        category: 'abusive-attitude',
+        cause: 'other',
+        escalationLevel: 0,
+        persons: [{ employeeId: 'E1', role: 'responsible', points: 70 }],
+      },
+      policy,
+    );
     expect(lines).toEqual([{ employeeId: 'E1', reason: 'ruling', points: 70 }]);
   });
 
   it('C-11 the named notice lists every accountable person with role and points', () => {
-    const n = namedNotice('CASE-1', egregious({ persons: [{ employeeId: 'E1', role: 'responsible', points: 155 }, { employeeId: 'S1', role: 'supervisor', points: 50 }] }), policy);
+    const n = namedNotice(
+      'CASE-1',
+      egregious({
+        persons: [
+          { employeeId: 'E1', role: 'responsible', points: 155 },
+          { employeeId: 'S1', role: 'supervisor', points: 50 },
+        ],
+      }),
+      policy,
+    );
     expect(n.categoryLabel).toContain('强捆');
     expect(n.persons).toEqual([
       { employeeId: 'E1', role: 'responsible', roleLabel: 'responsible person', points: '15.5' },
@@ -244,7 +351,11 @@ describe('appeal', () => {
   it('C-12 the leadership group upholds, changes within range, or withdraws', () => {
     expect(applyAppealDecision(ruling, { kind: 'uphold' }, policy).ruling).toBe(ruling);
     expect(applyAppealDecision(ruling, { kind: 'withdraw' }, policy).ruling).toBeNull();
-    const changed = applyAppealDecision(ruling, { kind: 'change', points: [{ employeeId: 'E1', points: 100 }] }, policy);
+    const changed = applyAppealDecision(
+      ruling,
+      { kind: 'change', points: [{ employeeId: 'E1', points: 100 }] },
+      policy,
+    );
     expect(changed.violations).toEqual([]);
     expect(changed.ruling?.persons[0].points).toBe(100);
     const bad = applyAppealDecision(ruling, { kind: 'change', points: [{ employeeId: 'E1', points: 50 }] }, policy);
@@ -255,8 +366,17 @@ describe('appeal', () => {
   it('C-12 the deduction is posted only after the window passes or the appeal is decided', () => {
     expect(isDeductionPostable({ noticeAt }, '2024-10-10T02:00:00Z', holidayPolicy).postable).toBe(false);
     expect(isDeductionPostable({ noticeAt }, '2024-10-10T02:00:01Z', holidayPolicy).postable).toBe(true);
-    expect(isDeductionPostable({ noticeAt, appealFiledAt: '2024-10-08T01:00:00Z' }, '2024-12-01T00:00:00Z', holidayPolicy).postable).toBe(false);
-    expect(isDeductionPostable({ noticeAt, appealFiledAt: '2024-10-08T01:00:00Z', appealDecidedAt: '2024-10-09T01:00:00Z' }, '2024-10-09T02:00:00Z', holidayPolicy).postable).toBe(true);
+    expect(
+      isDeductionPostable({ noticeAt, appealFiledAt: '2024-10-08T01:00:00Z' }, '2024-12-01T00:00:00Z', holidayPolicy)
+        .postable,
+    ).toBe(false);
+    expect(
+      isDeductionPostable(
+        { noticeAt, appealFiledAt: '2024-10-08T01:00:00Z', appealDecidedAt: '2024-10-09T01:00:00Z' },
+        '2024-10-09T02:00:00Z',
+        holidayPolicy,
+      ).postable,
+    ).toBe(true);
   });
 });
 
@@ -272,8 +392,14 @@ describe('deadlines', () => {
 
   it('C-13 past the deadline a reminder, past the grace period escalation to the next role up', () => {
     expect(stepTimerState('verification', started, '2024-05-09T00:00:00Z', policy).state).toBe('on-time');
-    expect(stepTimerState('verification', started, '2024-05-09T02:00:00Z', policy)).toMatchObject({ state: 'remind', escalateTo: null });
-    expect(stepTimerState('verification', started, '2024-05-10T02:00:00Z', policy)).toMatchObject({ state: 'escalate', escalateTo: 'ruling-lead' });
+    expect(stepTimerState('verification', started, '2024-05-09T02:00:00Z', policy)).toMatchObject({
+      state: 'remind',
+      escalateTo: null,
+    });
+    expect(stepTimerState('verification', started, '2024-05-10T02:00:00Z', policy)).toMatchObject({
+      state: 'escalate',
+      escalateTo: 'ruling-lead',
+    });
     expect(stepTimerState('ruling', started, '2024-05-20T02:00:00Z', policy).escalateTo).toBe('leadership');
     expect(escalationTarget('leadership', policy)).toBe('leadership');
   });

@@ -32,15 +32,38 @@ export function validateComplaintRegistration(input: ComplaintRegistration, poli
   const out: RuleViolation[] = [];
   const required: (keyof ComplaintRegistration)[] = ['customer', 'channel', 'description', 'unitId'];
   for (const f of required) {
-    if (typeof input[f] !== 'string' || !(input[f] as string).trim()) out.push({ path: f, message: `${f} is required (C-1)`, rule: 'C-1', code: 'complaint.required', params: { field: f } });
+    if (typeof input[f] !== 'string' || !(input[f] as string).trim())
+      out.push({
+        path: f,
+        message: `${f} is required (C-1)`,
+        rule: 'C-1',
+        code: 'complaint.required',
+        params: { field: f },
+      });
   }
   if (!policy.complaints.sources.includes(input.source)) {
-    out.push({ path: 'source', message: `source must be one of ${policy.complaints.sources.join(', ')} (C-1)`, rule: 'C-1', code: 'complaint.source_unknown' });
+    out.push({
+      path: 'source',
+      message: `source must be one of ${policy.complaints.sources.join(', ')} (C-1)`,
+      rule: 'C-1',
+      code: 'complaint.source_unknown',
+    });
   }
   if (Number.isNaN(Date.parse(input.occurredAt ?? ''))) {
-    out.push({ path: 'occurredAt', message: 'occurredAt must be an ISO date-time (C-1)', rule: 'C-1', code: 'complaint.occurred_at_invalid' });
+    out.push({
+      path: 'occurredAt',
+      message: 'occurredAt must be an ISO date-time (C-1)',
+      rule: 'C-1',
+      code: 'complaint.occurred_at_invalid',
+    });
   }
-  if (!input.employeeIds?.length) out.push({ path: 'employeeIds', message: 'at least one employee concerned is required (C-1)', rule: 'C-1', code: 'complaint.employees_required' });
+  if (!input.employeeIds?.length)
+    out.push({
+      path: 'employeeIds',
+      message: 'at least one employee concerned is required (C-1)',
+      rule: 'C-1',
+      code: 'complaint.employees_required',
+    });
   return out;
 }
 
@@ -105,7 +128,11 @@ export interface RulingInput {
 }
 
 /** C-3/C-6: the allowed range of a role in a ruling, or null when the role may not be named. */
-export function allowedRange(input: Pick<RulingInput, 'severity' | 'escalationLevel'>, role: RulingRole, policy: Policy): PointsRange | null {
+export function allowedRange(
+  input: Pick<RulingInput, 'severity' | 'escalationLevel'>,
+  role: RulingRole,
+  policy: Policy,
+): PointsRange | null {
   const own = policy.complaints.severities[input.severity].roles[role];
   if (own) return own;
   const chain = policy.complaints.escalation.chain.slice(0, input.escalationLevel ?? 0);
@@ -132,7 +159,15 @@ function names(roles: readonly RulingRole[]): string {
 export function validateRuling(input: RulingInput, policy: Policy): RuleViolation[] {
   const out: RuleViolation[] = [];
   const cls = policy.complaints.severities[input.severity];
-  if (!cls) return [{ path: 'severity', message: 'severity must be egregious, serious or ordinary (C-3)', rule: 'C-3', code: 'ruling.severity_invalid' }];
+  if (!cls)
+    return [
+      {
+        path: 'severity',
+        message: 'severity must be egregious, serious or ordinary (C-3)',
+        rule: 'C-3',
+        code: 'ruling.severity_invalid',
+      },
+    ];
 
   // C-4 category list of the class
   if (!cls.categories.some((c) => c.key === input.category)) {
@@ -159,7 +194,13 @@ export function validateRuling(input: RulingInput, policy: Policy): RuleViolatio
     } else seen.set(p.employeeId, i);
     const range = allowedRange(input, p.role, policy);
     if (!range) {
-      out.push({ path: `persons[${i}].role`, message: `${ROLE_LABEL[p.role]} may not be named in a ${input.severity} case (C-3)`, rule: 'C-3', code: 'ruling.role_not_allowed', params: { role: p.role, severity: input.severity } });
+      out.push({
+        path: `persons[${i}].role`,
+        message: `${ROLE_LABEL[p.role]} may not be named in a ${input.severity} case (C-3)`,
+        rule: 'C-3',
+        code: 'ruling.role_not_allowed',
+        params: { role: p.role, severity: input.severity },
+      });
       return;
     }
     if (!Number.isInteger(p.points) || p.points < range.min || p.points > range.max) {
@@ -173,7 +214,13 @@ export function validateRuling(input: RulingInput, policy: Policy): RuleViolatio
   });
   const headRoles: RulingRole[] = input.escalationLevel > 0 ? ['responsible', 'handler'] : ['responsible'];
   if (!input.persons.some((p) => headRoles.includes(p.role))) {
-    out.push({ path: 'persons', message: `a ${names(headRoles)} must be named (C-3)`, rule: 'C-3', code: 'ruling.head_required', params: { roles: headRoles.join(',') } });
+    out.push({
+      path: 'persons',
+      message: `a ${names(headRoles)} must be named (C-3)`,
+      rule: 'C-3',
+      code: 'ruling.head_required',
+      params: { roles: headRoles.join(',') },
+    });
   }
 
   // C-5 joint accountability
@@ -218,10 +265,18 @@ export interface DeductionLine {
 
 /** C-3/C-7: ledger lines of a (valid) ruling, with the egregious major-adverse-event points of the responsible person. */
 export function deductionsForRuling(input: RulingInput, policy: Policy): DeductionLine[] {
-  const lines: DeductionLine[] = input.persons.map((p) => ({ employeeId: p.employeeId, reason: 'ruling', points: p.points }));
+  const lines: DeductionLine[] = input.persons.map((p) => ({
+    employeeId: p.employeeId,
+    reason: 'ruling',
+    points: p.points,
+  }));
   if (input.severity === 'egregious') {
     for (const p of input.persons.filter((x) => x.role === 'responsible')) {
-      lines.push({ employeeId: p.employeeId, reason: 'major-adverse-event', points: policy.complaints.majorAdverseEventPointsX10 });
+      lines.push({
+        employeeId: p.employeeId,
+        reason: 'major-adverse-event',
+        points: policy.complaints.majorAdverseEventPointsX10,
+      });
     }
   }
   return lines;
@@ -246,7 +301,12 @@ export function namedNotice(caseId: string, ruling: RulingInput, policy: Policy)
     severity: ruling.severity,
     category: ruling.category,
     categoryLabel: cat?.label ?? ruling.category,
-    persons: ruling.persons.map((p) => ({ employeeId: p.employeeId, role: p.role, roleLabel: ROLE_LABEL[p.role], points: formatPoints(p.points) })),
+    persons: ruling.persons.map((p) => ({
+      employeeId: p.employeeId,
+      role: p.role,
+      roleLabel: ROLE_LABEL[p.role],
+      points: formatPoints(p.points),
+    })),
   };
 }
 
@@ -259,20 +319,29 @@ export function appealWindowEndsAt(noticeAt: string, policy: Policy): string {
 }
 
 /** C-12: an accountable person may appeal until the window ends. */
-export function canAppeal(employeeId: string, ruling: RulingInput, noticeAt: string, at: string, policy: Policy): { ok: boolean; reason: string } {
-  if (!ruling.persons.some((p) => p.employeeId === employeeId)) return { ok: false, reason: 'only an accountable person may appeal (C-12)' };
+export function canAppeal(
+  employeeId: string,
+  ruling: RulingInput,
+  noticeAt: string,
+  at: string,
+  policy: Policy,
+): { ok: boolean; reason: string } {
+  if (!ruling.persons.some((p) => p.employeeId === employeeId))
+    return { ok: false, reason: 'only an accountable person may appeal (C-12)' };
   const end = appealWindowEndsAt(noticeAt, policy);
   if (Date.parse(at) > Date.parse(end)) return { ok: false, reason: `the appeal window closed at ${end} (C-12)` };
   return { ok: true, reason: `appeal accepted until ${end} (C-12)` };
 }
 
 export type AppealDecision =
-  | { kind: 'uphold' }
-  | { kind: 'change'; points: { employeeId: string; points: number }[] }
-  | { kind: 'withdraw' };
+  { kind: 'uphold' } | { kind: 'change'; points: { employeeId: string; points: number }[] } | { kind: 'withdraw' };
 
 /** C-12: the ruling after the leadership group's decision (a change is validated like a ruling). */
-export function applyAppealDecision(ruling: RulingInput, decision: AppealDecision, policy: Policy): { ruling: RulingInput | null; violations: RuleViolation[] } {
+export function applyAppealDecision(
+  ruling: RulingInput,
+  decision: AppealDecision,
+  policy: Policy,
+): { ruling: RulingInput | null; violations: RuleViolation[] } {
   if (decision.kind === 'uphold') return { ruling, violations: [] };
   if (decision.kind === 'withdraw') return { ruling: null, violations: [] };
   const changed: RulingInput = {
@@ -284,7 +353,12 @@ export function applyAppealDecision(ruling: RulingInput, decision: AppealDecisio
   };
   const unknown = decision.points.filter((c) => !ruling.persons.some((p) => p.employeeId === c.employeeId));
   const violations = [
-    ...unknown.map((c) => ({ path: 'points', message: `employee ${c.employeeId} is not accountable in this case (C-12)`, rule: 'C-12', code: 'appeal.not_accountable' })),
+    ...unknown.map((c) => ({
+      path: 'points',
+      message: `employee ${c.employeeId} is not accountable in this case (C-12)`,
+      rule: 'C-12',
+      code: 'appeal.not_accountable',
+    })),
     ...validateRuling(changed, policy),
   ];
   return { ruling: violations.length ? ruling : changed, violations };
@@ -312,12 +386,25 @@ export function isDeductionPostable(
 
 export type ComplaintStep = 'verification' | 'ruling' | 'appeal-decision';
 
-const STEP_ROLE: Record<ComplaintStep, string> = { verification: 'verifier', ruling: 'ruling-lead', 'appeal-decision': 'leadership' };
+const STEP_ROLE: Record<ComplaintStep, string> = {
+  verification: 'verifier',
+  ruling: 'ruling-lead',
+  'appeal-decision': 'leadership',
+};
 
 /** C-13: due and escalation instants of a step. */
-export function stepDeadline(step: ComplaintStep, startedAt: string, policy: Policy): { dueAt: string; escalateAt: string } {
+export function stepDeadline(
+  step: ComplaintStep,
+  startedAt: string,
+  policy: Policy,
+): { dueAt: string; escalateAt: string } {
   const d = policy.complaints.deadlines;
-  const days = step === 'verification' ? d.verificationWorkingDays : step === 'ruling' ? d.rulingWorkingDays : d.appealDecisionWorkingDays;
+  const days =
+    step === 'verification'
+      ? d.verificationWorkingDays
+      : step === 'ruling'
+        ? d.rulingWorkingDays
+        : d.appealDecisionWorkingDays;
   const dueAt = addWorkingDays(startedAt, days, policy.calendar);
   return { dueAt, escalateAt: addWorkingDays(dueAt, d.escalationGraceWorkingDays, policy.calendar) };
 }

@@ -35,7 +35,10 @@ describe('what is evaluated', () => {
 });
 
 describe('sampling', () => {
-  const orders = Array.from({ length: 100 }, (_, i) => ({ id: `O${String(i).padStart(3, '0')}`, repairerId: `R${i % 7}` }));
+  const orders = Array.from({ length: 100 }, (_, i) => ({
+    id: `O${String(i).padStart(3, '0')}`,
+    repairerId: `R${i % 7}`,
+  }));
   const opts = { seed: 42, dispatchers: ['D1', 'D2', 'D3'], managers: ['M1', 'M2'] };
 
   it('E-2 100 orders give exactly 90 dispatcher and 10 manager callbacks, each with an explanation', () => {
@@ -44,7 +47,9 @@ describe('sampling', () => {
     expect(out.filter((a) => a.callbackBy === 'dispatcher')).toHaveLength(90);
     expect(out.filter((a) => a.callbackBy === 'manager')).toHaveLength(10);
     expect(new Set(out.map((a) => a.orderId)).size).toBe(100);
-    expect(out.every((a) => a.selfEvaluation && a.explanation.includes(a.repairerId) && a.explanation.includes('E-2'))).toBe(true);
+    expect(
+      out.every((a) => a.selfEvaluation && a.explanation.includes(a.repairerId) && a.explanation.includes('E-2')),
+    ).toBe(true);
   });
 
   it('E-2 the same seed gives the same sample; another seed a different one', () => {
@@ -87,36 +92,63 @@ describe('sampling', () => {
 
 describe('scores', () => {
   it('E-3 satisfied 10, basic 8, dissatisfied 6', () => {
-    expect(['satisfied', 'basic', 'dissatisfied'].map((c) => scoreForChoice(c as 'satisfied', policy))).toEqual([10, 8, 6]);
+    expect(['satisfied', 'basic', 'dissatisfied'].map((c) => scoreForChoice(c as 'satisfied', policy))).toEqual([
+      10, 8, 6,
+    ]);
   });
 
   it('E-3 callbacks use the scripted questions; the foreman judges record, fix and efficiency', () => {
-    expect(evaluationScript('dispatcher', policy).map((q) => q.key)).toEqual(['response-within-1h', 'attitude', 'equipment-state', 'overall']);
+    expect(evaluationScript('dispatcher', policy).map((q) => q.key)).toEqual([
+      'response-within-1h',
+      'attitude',
+      'equipment-state',
+      'overall',
+    ]);
     expect(evaluationScript('foreman', policy)).toHaveLength(3);
   });
 
   it('E-4 evaluation the day after closure (local date); results by the end of that day', () => {
     // closed 23:30 on 6 May in Shanghai (15:30Z) → evaluated 7 May, results by 8 May 00:00 Shanghai
-    expect(evaluationSchedule('2024-05-06T15:30:00Z', policy)).toEqual({ evaluateOn: '2024-05-07', resultsDueAt: '2024-05-07T16:00:00.000Z' });
+    expect(evaluationSchedule('2024-05-06T15:30:00Z', policy)).toEqual({
+      evaluateOn: '2024-05-07',
+      resultsDueAt: '2024-05-07T16:00:00.000Z',
+    });
     expect(evaluationSchedule('2024-05-06T16:30:00Z', policy).evaluateOn).toBe('2024-05-08');
   });
 
   it('E-4 unanswered evaluations are reminded on the morning of the evaluation day and overdue at its end (Shanghai)', () => {
-    expect(evaluationDayTimeline('2024-05-06', policy)).toEqual({ evaluateOn: '2024-05-07', remindAt: '2024-05-07T01:00:00.000Z', dueAt: '2024-05-07T16:00:00.000Z' });
+    expect(evaluationDayTimeline('2024-05-06', policy)).toEqual({
+      evaluateOn: '2024-05-07',
+      remindAt: '2024-05-07T01:00:00.000Z',
+      dueAt: '2024-05-07T16:00:00.000Z',
+    });
     // the due instant is the evaluations' due_at
-    expect(evaluationDayTimeline('2024-05-06', policy).dueAt).toBe(evaluationSchedule('2024-05-06T03:00:00Z', policy).resultsDueAt);
+    expect(evaluationDayTimeline('2024-05-06', policy).dueAt).toBe(
+      evaluationSchedule('2024-05-06T03:00:00Z', policy).resultsDueAt,
+    );
     const later = PolicySchema.parse({ evaluation: { dueReminderTime: '14:30' } });
-    expect(evaluationDayTimeline('2024-12-31', later)).toMatchObject({ evaluateOn: '2025-01-01', remindAt: '2025-01-01T06:30:00.000Z' });
+    expect(evaluationDayTimeline('2024-12-31', later)).toMatchObject({
+      evaluateOn: '2025-01-01',
+      remindAt: '2025-01-01T06:30:00.000Z',
+    });
     expect(() => PolicySchema.parse({ evaluation: { dueReminderTime: '25:00' } })).toThrow();
   });
 
-  it('E-2 each day: the assignment runs at the policy\'s local time (default 18:00 Shanghai)', () => {
+  it("E-2 each day: the assignment runs at the policy's local time (default 18:00 Shanghai)", () => {
     expect(dailyAssignmentTime(policy)).toEqual({ hour: 18, minute: 0, timeZone: 'Asia/Shanghai' });
-    expect(dailyAssignmentTime(PolicySchema.parse({ evaluation: { assignmentTime: '07:45' } }))).toMatchObject({ hour: 7, minute: 45 });
+    expect(dailyAssignmentTime(PolicySchema.parse({ evaluation: { assignmentTime: '07:45' } }))).toMatchObject({
+      hour: 7,
+      minute: 45,
+    });
   });
 
   it('E-5 [10,10,8,6] → 8.5 + 0.6 = 9.1', () => {
-    expect(repairerMonthlyScore([10, 10, 8, 6], policy)).toEqual({ count: 4, average: 8.5, volumeBonus: 0.6, total: 9.1 });
+    expect(repairerMonthlyScore([10, 10, 8, 6], policy)).toEqual({
+      count: 4,
+      average: 8.5,
+      volumeBonus: 0.6,
+      total: 9.1,
+    });
     expect(repairerMonthlyScore([], policy).total).toBe(0);
     expect(repairerMonthlyScore([10, 10, 10], policy).total).toBe(10.45);
   });
@@ -128,7 +160,12 @@ describe('scores', () => {
       { repairerId: 'R1', date: '2024-04-30', score: 6 },
     ];
     expect(monthToDateScores(ev, '2024-05-01', policy).R1.total).toBe(10.15);
-    expect(monthToDateScores(ev, '2024-05-02', policy).R1).toEqual({ count: 2, average: 8, volumeBonus: 0.3, total: 8.3 });
+    expect(monthToDateScores(ev, '2024-05-02', policy).R1).toEqual({
+      count: 2,
+      average: 8,
+      volumeBonus: 0.3,
+      total: 8.3,
+    });
   });
 
   it('E-6 the repair star and the best team of the month', () => {
@@ -147,7 +184,12 @@ describe('scores', () => {
 
   it('E-6 the repair star earns 0.5 points after committee approval, redeemed next year', () => {
     expect(repairStarAward('R3', '2024-12', policy)).toEqual({
-      repairerId: 'R3', pointsX10: 5, requiresApprovalBy: 'performance-committee', redeemYear: 2025, bookMonth: '2025-01', ledgerPointsX10: -5,
+      repairerId: 'R3',
+      pointsX10: 5,
+      requiresApprovalBy: 'performance-committee',
+      redeemYear: 2025,
+      bookMonth: '2025-01',
+      ledgerPointsX10: -5,
     });
     expect(() => repairStarAward('R3', '2024-13', policy)).toThrow(RangeError);
   });

@@ -24,15 +24,24 @@ export interface PreviousEvaluation {
 }
 
 /** E-1: closed orders first registered through the unified hotline, once each; a repeat report is a new evaluation. */
-export function evaluability(order: EvaluableOrder, previous: readonly PreviousEvaluation[], policy?: Policy): { evaluable: boolean; reason: string } {
+export function evaluability(
+  order: EvaluableOrder,
+  previous: readonly PreviousEvaluation[],
+  policy?: Policy,
+): { evaluable: boolean; reason: string } {
   const sources = policy?.evaluation.evaluableSources ?? ['hotline'];
   if (order.status !== 'closed') return { evaluable: false, reason: 'only closed work orders are evaluated (E-1)' };
-  if (!sources.includes(order.source)) return { evaluable: false, reason: 'only orders first registered through the unified hotline are evaluated (E-1)' };
-  if (previous.some((p) => p.orderId === order.id)) return { evaluable: false, reason: 'the order was already evaluated (E-1)' };
+  if (!sources.includes(order.source))
+    return { evaluable: false, reason: 'only orders first registered through the unified hotline are evaluated (E-1)' };
+  if (previous.some((p) => p.orderId === order.id))
+    return { evaluable: false, reason: 'the order was already evaluated (E-1)' };
   if (!order.isRepeatReport && order.faultId && previous.some((p) => p.faultId === order.faultId)) {
     return { evaluable: false, reason: 'the fault was already evaluated and this is not a repeat report (E-1)' };
   }
-  return { evaluable: true, reason: order.isRepeatReport ? 'repeat report of the fault: a new evaluation (E-1)' : 'evaluable (E-1)' };
+  return {
+    evaluable: true,
+    reason: order.isRepeatReport ? 'repeat report of the fault: a new evaluation (E-1)' : 'evaluable (E-1)',
+  };
 }
 
 /** E-1 as a yes/no. */
@@ -103,8 +112,10 @@ export function sampleCallbacks(
   const rnd = mulberry32(seedFrom(opts.seed));
   const managerPct = policy.evaluation.managerPercent;
   const managerTotal = Math.floor((n * managerPct) / 100 + 0.5);
-  if (managerTotal > 0 && !opts.managers.length) throw new RangeError('no managers to call back the manager share (E-2)');
-  if (managerTotal < n && !opts.dispatchers.length) throw new RangeError('no dispatchers to call back the dispatcher share (E-2)');
+  if (managerTotal > 0 && !opts.managers.length)
+    throw new RangeError('no managers to call back the manager share (E-2)');
+  if (managerTotal < n && !opts.dispatchers.length)
+    throw new RangeError('no dispatchers to call back the dispatcher share (E-2)');
 
   const byRepairer = new Map<string, ClosedOrder[]>();
   for (const o of [...orders].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -117,7 +128,9 @@ export function sampleCallbacks(
   const exact = repairers.map((r) => ({ r, q: (byRepairer.get(r)!.length * managerTotal) / n, tie: rnd() }));
   const share = new Map(exact.map((e) => [e.r, Math.floor(e.q + 1e-9)]));
   let left = managerTotal - [...share.values()].reduce((a, b) => a + b, 0);
-  for (const e of [...exact].sort((a, b) => (b.q - Math.floor(b.q + 1e-9)) - (a.q - Math.floor(a.q + 1e-9)) || a.tie - b.tie)) {
+  for (const e of [...exact].sort(
+    (a, b) => b.q - Math.floor(b.q + 1e-9) - (a.q - Math.floor(a.q + 1e-9)) || a.tie - b.tie,
+  )) {
     if (left <= 0) break;
     share.set(e.r, share.get(e.r)! + 1);
     left--;
@@ -162,7 +175,8 @@ export function scoreForChoice(choice: EvaluationChoice, policy: Policy): number
 
 /** E-3: what each evaluator kind is asked: the foreman's criteria or the scripted callback questions. */
 export function evaluationScript(kind: EvaluatorKind, policy: Policy): { key: string; text: string }[] {
-  if (kind === 'foreman') return policy.evaluation.foremanCriteria.map((text, i) => ({ key: `criterion-${i + 1}`, text }));
+  if (kind === 'foreman')
+    return policy.evaluation.foremanCriteria.map((text, i) => ({ key: `criterion-${i + 1}`, text }));
   return policy.evaluation.callbackQuestions.map((q) => ({ ...q }));
 }
 
@@ -187,10 +201,17 @@ export function msOfLocalTime(hhmm: string): number {
  * closure, the still unanswered ones reminded at the policy's reminder time of that day, overdue at its end
  * (the evaluations' due_at, as evaluationSchedule gives it).
  */
-export function evaluationDayTimeline(closedOn: string, policy: Policy): { evaluateOn: string; remindAt: string; dueAt: string } {
+export function evaluationDayTimeline(
+  closedOn: string,
+  policy: Policy,
+): { evaluateOn: string; remindAt: string; dueAt: string } {
   const tz = policy.calendar.timeZone;
   const evaluateOn = addDays(closedOn, policy.evaluation.evaluationDelayDays);
-  return { evaluateOn, remindAt: localTimeToUtc(evaluateOn, msOfLocalTime(policy.evaluation.dueReminderTime), tz), dueAt: endOfLocalDay(evaluateOn, tz) };
+  return {
+    evaluateOn,
+    remindAt: localTimeToUtc(evaluateOn, msOfLocalTime(policy.evaluation.dueReminderTime), tz),
+    dueAt: endOfLocalDay(evaluateOn, tz),
+  };
 }
 
 /** E-2 (each day): the daily assignment's local time as a calendar spec's hour and minute. */
@@ -247,16 +268,26 @@ export interface MonthlyWinners {
  * E-6: the repair star is the repairer with the highest E-5 total (ties: more orders, then id); the best
  * team has the highest mean of its repairers' totals (ties: team id).
  */
-export function monthlyWinners(repairers: readonly { repairerId: string; teamId: string; scores: readonly number[] }[], policy: Policy): MonthlyWinners {
-  const rows = repairers.filter((r) => r.scores.length).map((r) => ({ ...r, s: repairerMonthlyScore(r.scores, policy) }));
+export function monthlyWinners(
+  repairers: readonly { repairerId: string; teamId: string; scores: readonly number[] }[],
+  policy: Policy,
+): MonthlyWinners {
+  const rows = repairers
+    .filter((r) => r.scores.length)
+    .map((r) => ({ ...r, s: repairerMonthlyScore(r.scores, policy) }));
   if (!rows.length) return { repairStar: null, bestTeam: null, reasons: [] };
-  const star = [...rows].sort((a, b) => b.s.total - a.s.total || b.s.count - a.s.count || a.repairerId.localeCompare(b.repairerId))[0];
+  const star = [...rows].sort(
+    (a, b) => b.s.total - a.s.total || b.s.count - a.s.count || a.repairerId.localeCompare(b.repairerId),
+  )[0];
   const teams = new Map<string, number[]>();
   for (const r of rows) {
     if (!teams.has(r.teamId)) teams.set(r.teamId, []);
     teams.get(r.teamId)!.push(r.s.total);
   }
-  const teamRows = [...teams.entries()].map(([teamId, t]) => ({ teamId, average: roundTo(t.reduce((a, b) => a + b, 0) / t.length, 2) }));
+  const teamRows = [...teams.entries()].map(([teamId, t]) => ({
+    teamId,
+    average: roundTo(t.reduce((a, b) => a + b, 0) / t.length, 2),
+  }));
   const best = teamRows.sort((a, b) => b.average - a.average || a.teamId.localeCompare(b.teamId))[0];
   return {
     repairStar: { repairerId: star.repairerId, total: star.s.total },
@@ -273,11 +304,27 @@ export function monthlyWinners(repairers: readonly { repairerId: string; teamId:
  * January of the next year (`bookMonth`) as a grant, i.e. negative ledger points (`ledgerPointsX10`, the ledger
  * counts deductions positive).
  */
-export function repairStarAward(repairerId: string, month: string, policy: Policy): {
-  repairerId: string; pointsX10: number; requiresApprovalBy: 'performance-committee'; redeemYear: number; bookMonth: string; ledgerPointsX10: number;
+export function repairStarAward(
+  repairerId: string,
+  month: string,
+  policy: Policy,
+): {
+  repairerId: string;
+  pointsX10: number;
+  requiresApprovalBy: 'performance-committee';
+  redeemYear: number;
+  bookMonth: string;
+  ledgerPointsX10: number;
 } {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`month must be YYYY-MM: ${month} (E-6)`);
   const redeemYear = Number(month.slice(0, 4)) + 1;
   const pointsX10 = policy.evaluation.repairStarPointsX10;
-  return { repairerId, pointsX10, requiresApprovalBy: 'performance-committee', redeemYear, bookMonth: `${redeemYear}-01`, ledgerPointsX10: -pointsX10 };
+  return {
+    repairerId,
+    pointsX10,
+    requiresApprovalBy: 'performance-committee',
+    redeemYear,
+    bookMonth: `${redeemYear}-01`,
+    ledgerPointsX10: -pointsX10,
+  };
 }

@@ -25,7 +25,9 @@ describe('monthlyGrade', () => {
   it('C-9 nine ordinary cases in earlier months plus one this month reach 10 in the year: P5', () => {
     const r = monthlyGrade(input({ ordinary: 1 }, { yearBefore: { ...none, ordinary: 9 } }), policy);
     expect(r.grade).toBe('P5');
-    expect(r.reasons).toContainEqual(expect.objectContaining({ rule: 'C-9', grade: 'P5', message: '10 ordinary cases in the calendar year → P5' }));
+    expect(r.reasons).toContainEqual(
+      expect.objectContaining({ rule: 'C-9', grade: 'P5', message: '10 ordinary cases in the calendar year → P5' }),
+    );
     expect(monthlyGrade(input({ ordinary: 1 }, { yearBefore: { ...none, ordinary: 8 } }), policy).grade).toBeNull();
     expect(monthlyGrade(input({}, { yearBefore: { ...none, ordinary: 9 } }), policy).grade).toBeNull();
   });
@@ -38,11 +40,19 @@ describe('monthlyGrade', () => {
   });
 
   it('C-8 the second month in the year with a serious-case grade gives P5 (A-1 default)', () => {
-    const r = monthlyGrade(input({ serious: 2 }, { seriousGradedMonths: ['2024-03'], yearBefore: { ...none, serious: 2 } }), policy);
+    const r = monthlyGrade(
+      input({ serious: 2 }, { seriousGradedMonths: ['2024-03'], yearBefore: { ...none, serious: 2 } }),
+      policy,
+    );
     expect(r.grade).toBe('P5');
     expect(r.reasons.some((x) => x.message.includes('A-1'))).toBe(true);
     // one serious case after an earlier graded month is not a graded month → no grade
-    expect(monthlyGrade(input({ serious: 1 }, { seriousGradedMonths: ['2024-03'], yearBefore: { ...none, serious: 2 } }), policy).grade).toBeNull();
+    expect(
+      monthlyGrade(
+        input({ serious: 1 }, { seriousGradedMonths: ['2024-03'], yearBefore: { ...none, serious: 2 } }),
+        policy,
+      ).grade,
+    ).toBeNull();
   });
 
   it('C-8 with the A-1 alternative switch the second serious case in the year gives P5', () => {
@@ -54,11 +64,18 @@ describe('monthlyGrade', () => {
   });
 
   it('C-7 an egregious case gives P5 without suspension the first time', () => {
-    expect(monthlyGrade(input({ egregious: 1 }), policy)).toMatchObject({ grade: 'P5', suspension: false, exit: false });
+    expect(monthlyGrade(input({ egregious: 1 }), policy)).toMatchObject({
+      grade: 'P5',
+      suspension: false,
+      exit: false,
+    });
   });
 
   it('C-7 a second egregious case in the calendar year marks suspension', () => {
-    expect(monthlyGrade(input({ egregious: 1 }, { yearBefore: { ...none, egregious: 1 } }), policy)).toMatchObject({ grade: 'P5', suspension: true });
+    expect(monthlyGrade(input({ egregious: 1 }, { yearBefore: { ...none, egregious: 1 } }), policy)).toMatchObject({
+      grade: 'P5',
+      suspension: true,
+    });
     expect(monthlyGrade(input({ egregious: 2 }), policy).suspension).toBe(true);
   });
 
@@ -72,7 +89,10 @@ describe('monthlyGrade', () => {
     const r = monthlyGrade(input({ ordinary: 3, egregious: 1 }), policy);
     expect(r.grade).toBe('P5');
     expect(r.reasons.map((x) => x.rule)).toEqual(['C-7', 'C-9', 'C-10']);
-    const withP2 = monthlyGrade(input({ serious: 1 }, { otherGrades: [{ rule: 'P-2', grade: 'P4', message: 'second below-standard month' }] }), policy);
+    const withP2 = monthlyGrade(
+      input({ serious: 1 }, { otherGrades: [{ rule: 'P-2', grade: 'P4', message: 'second below-standard month' }] }),
+      policy,
+    );
     expect(withP2.grade).toBe('P4');
     expect(worstGrade(['P4', null, 'P5', 'P4'])).toBe('P5');
   });

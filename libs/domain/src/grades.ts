@@ -48,16 +48,31 @@ export function seriousCaseGrade(seriousInMonth: number, policy: Policy): Grade 
 }
 
 /** C-7: egregious cases → P5, the second in a calendar year → suspension, outsourced → exit. */
-function egregiousRules(input: MonthlyGradeInput, policy: Policy): { reasons: GradeReason[]; suspension: boolean; exit: boolean } {
+function egregiousRules(
+  input: MonthlyGradeInput,
+  policy: Policy,
+): { reasons: GradeReason[]; suspension: boolean; exit: boolean } {
   const n = input.month.egregious;
   const e = policy.grades.egregious;
   if (n < 1) return { reasons: [], suspension: false, exit: false };
-  const reasons: GradeReason[] = [{ rule: 'C-7', grade: e.grade, message: `${n} egregious case(s) this month → ${e.grade}` }];
+  const reasons: GradeReason[] = [
+    { rule: 'C-7', grade: e.grade, message: `${n} egregious case(s) this month → ${e.grade}` },
+  ];
   const yearTotal = input.yearBefore.egregious + n;
   const suspension = yearTotal >= e.suspensionAtCaseInYear;
-  if (suspension) reasons.push({ rule: 'C-7', grade: null, message: `${yearTotal} egregious cases in the calendar year → suspension from post` });
+  if (suspension)
+    reasons.push({
+      rule: 'C-7',
+      grade: null,
+      message: `${yearTotal} egregious cases in the calendar year → suspension from post`,
+    });
   const exit = e.outsourcedExit && input.employmentType === 'outsourced';
-  if (exit) reasons.push({ rule: 'C-7', grade: null, message: 'outsourced worker with an egregious case this month → exits the post' });
+  if (exit)
+    reasons.push({
+      rule: 'C-7',
+      grade: null,
+      message: 'outsourced worker with an egregious case this month → exits the post',
+    });
   return { reasons, suspension, exit };
 }
 
@@ -72,12 +87,20 @@ function seriousRules(input: MonthlyGradeInput, policy: Policy): GradeReason[] {
   if (policy.grades.seriousYearRule === 'second-graded-month') {
     const earlier = input.seriousGradedMonths?.length ?? 0;
     if (byCount && earlier + 1 >= s.p5GradedMonthInYear) {
-      out.push({ rule: 'C-8', grade: 'P5', message: `month ${earlier + 1} of the calendar year with a serious-case grade → P5 (A-1)` });
+      out.push({
+        rule: 'C-8',
+        grade: 'P5',
+        message: `month ${earlier + 1} of the calendar year with a serious-case grade → P5 (A-1)`,
+      });
     }
   } else {
     const yearTotal = input.yearBefore.serious + n;
     if (yearTotal >= s.p5CaseInYear) {
-      out.push({ rule: 'C-8', grade: 'P5', message: `${yearTotal} serious cases in the calendar year → P5 (A-1 alternative)` });
+      out.push({
+        rule: 'C-8',
+        grade: 'P5',
+        message: `${yearTotal} serious cases in the calendar year → P5 (A-1 alternative)`,
+      });
     }
   }
   return out;
@@ -91,18 +114,29 @@ function ordinaryRules(input: MonthlyGradeInput, policy: Policy): GradeReason[] 
   const out: GradeReason[] = [];
   const yearTotal = input.yearBefore.ordinary + n;
   if (n >= o.p5MonthlyCount) out.push({ rule: 'C-9', grade: 'P5', message: `${n} ordinary cases this month → P5` });
-  else if (n >= o.p4MonthlyCount) out.push({ rule: 'C-9', grade: 'P4', message: `${n} ordinary cases this month → P4` });
-  if (yearTotal >= o.p5YearlyCount) out.push({ rule: 'C-9', grade: 'P5', message: `${yearTotal} ordinary cases in the calendar year → P5` });
+  else if (n >= o.p4MonthlyCount)
+    out.push({ rule: 'C-9', grade: 'P4', message: `${n} ordinary cases this month → P4` });
+  if (yearTotal >= o.p5YearlyCount)
+    out.push({ rule: 'C-9', grade: 'P5', message: `${yearTotal} ordinary cases in the calendar year → P5` });
   return out;
 }
 
 /** C-7 … C-10 (+A-1): one employee's grade of the month; the worst grade any rule gives wins. */
 export function monthlyGrade(input: MonthlyGradeInput, policy: Policy): MonthlyGradeResult {
   const eg = egregiousRules(input, policy);
-  const reasons = [...eg.reasons, ...seriousRules(input, policy), ...ordinaryRules(input, policy), ...(input.otherGrades ?? [])];
+  const reasons = [
+    ...eg.reasons,
+    ...seriousRules(input, policy),
+    ...ordinaryRules(input, policy),
+    ...(input.otherGrades ?? []),
+  ];
   const grade = worstGrade(reasons.map((r) => r.grade));
   if (grade && reasons.filter((r) => r.grade).length > 1) {
-    reasons.push({ rule: 'C-10', grade, message: `worst grade of ${reasons.filter((r) => r.grade).length} rules → ${grade}` });
+    reasons.push({
+      rule: 'C-10',
+      grade,
+      message: `worst grade of ${reasons.filter((r) => r.grade).length} rules → ${grade}`,
+    });
   }
   return { grade, reasons, suspension: eg.suspension, exit: eg.exit };
 }

@@ -30,9 +30,22 @@ describe('work orders', () => {
 
   it('K-1 an order past its deadline is re-dispatched and counted against the unit', () => {
     const o = { kind: 'ordinary' as const, receivedAt: '2024-05-06T01:00:00Z' };
-    expect(orderLateness({ ...o, respondedAt: '2024-05-06T01:20:00Z' }, '2024-05-06T02:00:00Z', policy)).toMatchObject({ responseLate: false, reDispatch: false });
-    expect(orderLateness(o, '2024-05-06T01:31:00Z', policy)).toMatchObject({ responseLate: true, reDispatch: true, countsAgainstUnit: true });
-    expect(orderLateness({ ...o, respondedAt: '2024-05-06T01:10:00Z', completedAt: '2024-05-07T02:00:00Z' }, '2024-05-08T00:00:00Z', policy)).toMatchObject({
+    expect(orderLateness({ ...o, respondedAt: '2024-05-06T01:20:00Z' }, '2024-05-06T02:00:00Z', policy)).toMatchObject({
+      responseLate: false,
+      reDispatch: false,
+    });
+    expect(orderLateness(o, '2024-05-06T01:31:00Z', policy)).toMatchObject({
+      responseLate: true,
+      reDispatch: true,
+      countsAgainstUnit: true,
+    });
+    expect(
+      orderLateness(
+        { ...o, respondedAt: '2024-05-06T01:10:00Z', completedAt: '2024-05-07T02:00:00Z' },
+        '2024-05-08T00:00:00Z',
+        policy,
+      ),
+    ).toMatchObject({
       completionLate: true,
       reDispatch: false,
       countsAgainstUnit: true,
@@ -41,9 +54,18 @@ describe('work orders', () => {
 
   it('K-2 deadlines: ordinary 30 min / 24 h, VIP fault 20 min / 6 h, VIP activation 1 h / 12 h', () => {
     const at = '2024-05-06T00:00:00Z';
-    expect(orderDeadlines('ordinary', at, policy)).toEqual({ respondBy: '2024-05-06T00:30:00.000Z', completeBy: '2024-05-07T00:00:00.000Z' });
-    expect(orderDeadlines('vip-fault', at, policy)).toEqual({ respondBy: '2024-05-06T00:20:00.000Z', completeBy: '2024-05-06T06:00:00.000Z' });
-    expect(orderDeadlines('vip-activation', at, policy)).toEqual({ respondBy: '2024-05-06T01:00:00.000Z', completeBy: '2024-05-06T12:00:00.000Z' });
+    expect(orderDeadlines('ordinary', at, policy)).toEqual({
+      respondBy: '2024-05-06T00:30:00.000Z',
+      completeBy: '2024-05-07T00:00:00.000Z',
+    });
+    expect(orderDeadlines('vip-fault', at, policy)).toEqual({
+      respondBy: '2024-05-06T00:20:00.000Z',
+      completeBy: '2024-05-06T06:00:00.000Z',
+    });
+    expect(orderDeadlines('vip-activation', at, policy)).toEqual({
+      respondBy: '2024-05-06T01:00:00.000Z',
+      completeBy: '2024-05-06T12:00:00.000Z',
+    });
   });
 });
 
@@ -104,10 +126,18 @@ describe('formulas', () => {
   });
 
   it('K-8 fines within ranges; a false work order also costs the unit 1', () => {
-    expect(finesForEvent('attitude-complaint', { employeeId: 'E1' }, 10000, policy)).toEqual({ fines: [{ employeeId: 'E1', amountFen: 10000 }], unitScoreDelta: 0, violations: [] });
-    expect(finesForEvent('attitude-complaint', { employeeId: 'E1' }, 25000, policy).violations[0].message).toBe('the attitude-complaint fine must be between 50 and 200 CNY (K-8)');
+    expect(finesForEvent('attitude-complaint', { employeeId: 'E1' }, 10000, policy)).toEqual({
+      fines: [{ employeeId: 'E1', amountFen: 10000 }],
+      unitScoreDelta: 0,
+      violations: [],
+    });
+    expect(finesForEvent('attitude-complaint', { employeeId: 'E1' }, 25000, policy).violations[0].message).toBe(
+      'the attitude-complaint fine must be between 50 and 200 CNY (K-8)',
+    );
     expect(finesForEvent('false-work-order', { employeeId: 'E1' }, 5000, policy).unitScoreDelta).toBe(-1);
-    expect(finesForEvent('data-entry-error', { employeeId: 'E1' }, null, policy).fines).toEqual([{ employeeId: 'E1', amountFen: 5000 }]);
+    expect(finesForEvent('data-entry-error', { employeeId: 'E1' }, null, policy).fines).toEqual([
+      { employeeId: 'E1', amountFen: 5000 },
+    ]);
     expect(finesForEvent('data-entry-error', { employeeId: 'E1' }, 6000, policy).violations).toHaveLength(1);
   });
 
@@ -121,8 +151,11 @@ describe('formulas', () => {
 
 describe('scorecards', () => {
   it('K-9 each indicator is scored by its formula kind', () => {
-    const w = (ind: Partial<Indicator> & Pick<Indicator, 'kind'>) => ({ key: 'k', label: 'k', source: 's', weight: 10, ...ind }) as Indicator;
-    expect(scoreIndicator(w({ kind: 'per-point-penalty', threshold: 99, direction: 'below', perPoint: 2 }), 97)).toBe(6);
+    const w = (ind: Partial<Indicator> & Pick<Indicator, 'kind'>) =>
+      ({ key: 'k', label: 'k', source: 's', weight: 10, ...ind }) as Indicator;
+    expect(scoreIndicator(w({ kind: 'per-point-penalty', threshold: 99, direction: 'below', perPoint: 2 }), 97)).toBe(
+      6,
+    );
     expect(scoreIndicator(w({ kind: 'weighted-count', base: 2, perWeighted: 1 }), [3])).toBe(3);
     expect(scoreIndicator(w({ kind: 'linear-with-floor', target: 95, floor: 90 }), undefined)).toBe(0);
   });
@@ -134,7 +167,11 @@ describe('scorecards', () => {
       B: { satisfaction: 89, 'callback-rate': 90, 'call-volume': 1800 },
       C: { satisfaction: 98, 'callback-rate': 90 },
     });
-    expect(rows.map((r) => [r.subjectId, r.total, r.rank])).toEqual([['A', 30, 1], ['C', 20, 2], ['B', 16, 3]]);
+    expect(rows.map((r) => [r.subjectId, r.total, r.rank])).toEqual([
+      ['A', 30, 1],
+      ['C', 20, 2],
+      ['B', 16, 3],
+    ]);
     expect(rows[1].missing).toEqual(['call-volume']);
   });
 });

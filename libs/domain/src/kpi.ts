@@ -23,10 +23,22 @@ export function nextOrderStage(stage: OrderStage): OrderStage | null {
 export type OrderKind = 'ordinary' | 'vip-fault' | 'vip-activation';
 
 /** K-2: respond and complete deadlines (wall-clock minutes from receipt). */
-export function orderDeadlines(kind: OrderKind, receivedAt: string, policy: Policy): { respondBy: string; completeBy: string } {
-  const d = kind === 'vip-fault' ? policy.kpi.orderDeadlines.vipFault : kind === 'vip-activation' ? policy.kpi.orderDeadlines.vipActivation : policy.kpi.orderDeadlines.ordinary;
+export function orderDeadlines(
+  kind: OrderKind,
+  receivedAt: string,
+  policy: Policy,
+): { respondBy: string; completeBy: string } {
+  const d =
+    kind === 'vip-fault'
+      ? policy.kpi.orderDeadlines.vipFault
+      : kind === 'vip-activation'
+        ? policy.kpi.orderDeadlines.vipActivation
+        : policy.kpi.orderDeadlines.ordinary;
   const t = Date.parse(receivedAt);
-  return { respondBy: new Date(t + d.respondMinutes * 60000).toISOString(), completeBy: new Date(t + d.completeMinutes * 60000).toISOString() };
+  return {
+    respondBy: new Date(t + d.respondMinutes * 60000).toISOString(),
+    completeBy: new Date(t + d.completeMinutes * 60000).toISOString(),
+  };
 }
 
 /** K-1/K-2: an order past its response or completion deadline is re-dispatched and counted against the unit. */
@@ -40,7 +52,12 @@ export function orderLateness(
   const responseLate = late(order.respondedAt, respondBy);
   const completionLate = late(order.completedAt, completeBy);
   const open = !order.completedAt;
-  return { responseLate, completionLate, reDispatch: open && (responseLate || completionLate), countsAgainstUnit: responseLate || completionLate };
+  return {
+    responseLate,
+    completionLate,
+    reDispatch: open && (responseLate || completionLate),
+    countsAgainstUnit: responseLate || completionLate,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -93,14 +110,25 @@ export function pointsBeyond(actual: number, threshold: number, direction: 'belo
 }
 
 /** K-5: score lost = perPoint × percentage points beyond the threshold (proportional for part points). */
-export function perPointPenalty(actual: number, p: { threshold: number; direction: 'below' | 'above'; perPoint: number }): number {
+export function perPointPenalty(
+  actual: number,
+  p: { threshold: number; direction: 'below' | 'above'; perPoint: number },
+): number {
   return roundTo(pointsBeyond(actual, p.threshold, p.direction) * p.perPoint, 2);
 }
 
 /** K-5: on-time order rate below 99 %: the unit loses 2 per point; the responsible person 50 CNY per late order. */
-export function onTimeOrderPenalty(ratePercent: number, lateOrders: number, policy: Policy): { unitScoreLoss: number; personFen: number } {
+export function onTimeOrderPenalty(
+  ratePercent: number,
+  lateOrders: number,
+  policy: Policy,
+): { unitScoreLoss: number; personFen: number } {
   const p = policy.kpi.perPoint.onTimeOrderRate;
-  const unitScoreLoss = perPointPenalty(ratePercent, { threshold: p.below, direction: 'below', perPoint: p.unitPointsPerPoint });
+  const unitScoreLoss = perPointPenalty(ratePercent, {
+    threshold: p.below,
+    direction: 'below',
+    perPoint: p.unitPointsPerPoint,
+  });
   return { unitScoreLoss, personFen: unitScoreLoss > 0 ? lateOrders * p.personFenPerLateOrder : 0 };
 }
 
@@ -121,7 +149,10 @@ export function bossErrorPenaltyFen(errorRatePercent: number, policy: Policy): n
 // K-6 count thresholds, K-7 weighted counts
 
 /** K-6: within `allowed` full score; over it lose `perExcess` per event; above `zeroAbove` 0. */
-export function countThresholdScore(count: number, p: { allowed: number; perExcess: number; zeroAbove: number; weight: number }): number {
+export function countThresholdScore(
+  count: number,
+  p: { allowed: number; perExcess: number; zeroAbove: number; weight: number },
+): number {
   if (count > p.zeroAbove) return 0;
   if (count <= p.allowed) return p.weight;
   return roundTo(Math.max(0, p.weight - (count - p.allowed) * p.perExcess), 2);
@@ -158,19 +189,46 @@ export interface FineResult {
 }
 
 /** K-8: fines per event within the policy's ranges; standards not followed fine the person and the direct lead. */
-export function finesForEvent(kind: FineKind, who: { employeeId: string; leadId?: string | null }, amountFen: number | null, policy: Policy): FineResult {
+export function finesForEvent(
+  kind: FineKind,
+  who: { employeeId: string; leadId?: string | null },
+  amountFen: number | null,
+  policy: Policy,
+): FineResult {
   const f = policy.kpi.fines;
   if (kind === 'standards-not-followed') {
     const fines = [{ employeeId: who.employeeId, amountFen: f.standardsNotFollowedPersonFen }];
     if (who.leadId) fines.push({ employeeId: who.leadId, amountFen: f.standardsNotFollowedLeadFen });
-    const violations = who.leadId ? [] : [{ path: 'leadId', message: 'the direct lead is fined too and must be named (K-8)', rule: 'K-8', code: 'kpi.lead_required' }];
+    const violations = who.leadId
+      ? []
+      : [
+          {
+            path: 'leadId',
+            message: 'the direct lead is fined too and must be named (K-8)',
+            rule: 'K-8',
+            code: 'kpi.lead_required',
+          },
+        ];
     return { fines, unitScoreDelta: 0, violations };
   }
-  const range = kind === 'attitude-complaint' ? f.attitudeComplaint : kind === 'false-work-order' ? f.falseWorkOrder : f.dataEntryError;
+  const range =
+    kind === 'attitude-complaint'
+      ? f.attitudeComplaint
+      : kind === 'false-work-order'
+        ? f.falseWorkOrder
+        : f.dataEntryError;
   const amount = amountFen ?? range.minFen;
   const violations: RuleViolation[] =
     !Number.isInteger(amount) || amount < range.minFen || amount > range.maxFen
-      ? [{ path: 'amountFen', message: `the ${kind} fine must be between ${range.minFen / 100} and ${range.maxFen / 100} CNY (K-8)`, rule: 'K-8', code: 'kpi.fine_range', params: { min: range.minFen / 100, max: range.maxFen / 100 } }]
+      ? [
+          {
+            path: 'amountFen',
+            message: `the ${kind} fine must be between ${range.minFen / 100} and ${range.maxFen / 100} CNY (K-8)`,
+            rule: 'K-8',
+            code: 'kpi.fine_range',
+            params: { min: range.minFen / 100, max: range.maxFen / 100 },
+          },
+        ]
       : [];
   return {
     fines: violations.length ? [] : [{ employeeId: who.employeeId, amountFen: amount }],
@@ -216,7 +274,10 @@ export interface ScorecardRow {
 }
 
 /** K-9: monthly results per unit or person, ranked (a missing value scores 0 and is listed). */
-export function scoreScorecard(card: Scorecard, values: Readonly<Record<string, Readonly<Record<string, IndicatorValue>>>>): ScorecardRow[] {
+export function scoreScorecard(
+  card: Scorecard,
+  values: Readonly<Record<string, Readonly<Record<string, IndicatorValue>>>>,
+): ScorecardRow[] {
   const rows = Object.entries(values).map(([subjectId, v]) => {
     const byIndicator: Record<string, number> = {};
     const missing: string[] = [];
@@ -224,7 +285,16 @@ export function scoreScorecard(card: Scorecard, values: Readonly<Record<string, 
       if (v[ind.key] === undefined) missing.push(ind.key);
       byIndicator[ind.key] = scoreIndicator(ind, v[ind.key]);
     }
-    return { subjectId, byIndicator, missing, total: roundTo(Object.values(byIndicator).reduce((a, b) => a + b, 0), 2), rank: 0 };
+    return {
+      subjectId,
+      byIndicator,
+      missing,
+      total: roundTo(
+        Object.values(byIndicator).reduce((a, b) => a + b, 0),
+        2,
+      ),
+      rank: 0,
+    };
   });
   rows.sort((a, b) => b.total - a.total || a.subjectId.localeCompare(b.subjectId));
   rows.forEach((r, i) => (r.rank = i > 0 && rows[i - 1].total === r.total ? rows[i - 1].rank : i + 1));

@@ -19,7 +19,11 @@ describe('customer perception', () => {
       { id: 'a', score: 95 },
       { id: 'c', score: 90 },
     ]);
-    expect(ranked.map((r) => [r.id, r.rank])).toEqual([['a', 1], ['b', 2], ['c', 2]]);
+    expect(ranked.map((r) => [r.id, r.rank])).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 2],
+    ]);
     const people = Array.from({ length: 25 }, (_, i) => ({ id: `p${String(i).padStart(2, '0')}`, score: 100 - i }));
     const lists = personRankingLists(people, policy);
     expect(lists.top).toHaveLength(10);
@@ -39,14 +43,27 @@ describe('customer perception', () => {
   });
 
   it('P-3 a team with 2 below-standard months in the bottom 10 costs the team lead 2 points', () => {
-    expect(unitPerceptionPenalty({ kind: 'team', belowStandardMonthsInYear: 2, cityRank: 41, cityCount: 50 }, policy)).toMatchObject({ applies: true, target: 'team-lead', pointsX10: 20 });
-    expect(unitPerceptionPenalty({ kind: 'team', belowStandardMonthsInYear: 2, cityRank: 40, cityCount: 50 }, policy).applies).toBe(false);
-    expect(unitPerceptionPenalty({ kind: 'team', belowStandardMonthsInYear: 1, cityRank: 50, cityCount: 50 }, policy).applies).toBe(false);
+    expect(
+      unitPerceptionPenalty({ kind: 'team', belowStandardMonthsInYear: 2, cityRank: 41, cityCount: 50 }, policy),
+    ).toMatchObject({ applies: true, target: 'team-lead', pointsX10: 20 });
+    expect(
+      unitPerceptionPenalty({ kind: 'team', belowStandardMonthsInYear: 2, cityRank: 40, cityCount: 50 }, policy)
+        .applies,
+    ).toBe(false);
+    expect(
+      unitPerceptionPenalty({ kind: 'team', belowStandardMonthsInYear: 1, cityRank: 50, cityCount: 50 }, policy)
+        .applies,
+    ).toBe(false);
   });
 
   it('P-3 an own hall costs the hall manager, an agent hall its commission', () => {
-    expect(unitPerceptionPenalty({ kind: 'own-hall', belowStandardMonthsInYear: 3, cityRank: 12, cityCount: 12 }, policy).target).toBe('hall-manager');
-    expect(unitPerceptionPenalty({ kind: 'agent-hall', belowStandardMonthsInYear: 3, cityRank: 12, cityCount: 12 }, policy)).toMatchObject({ target: 'agent-commission', pointsX10: 0, commissionPercent: 2 });
+    expect(
+      unitPerceptionPenalty({ kind: 'own-hall', belowStandardMonthsInYear: 3, cityRank: 12, cityCount: 12 }, policy)
+        .target,
+    ).toBe('hall-manager');
+    expect(
+      unitPerceptionPenalty({ kind: 'agent-hall', belowStandardMonthsInYear: 3, cityRank: 12, cityCount: 12 }, policy),
+    ).toMatchObject({ target: 'agent-commission', pointsX10: 0, commissionPercent: 2 });
   });
 
   it('P-4 the bottom 20 of the quarter go to central training', () => {
@@ -55,17 +72,26 @@ describe('customer perception', () => {
   });
 
   it('P-5 a hall with 3 below-standard months in the bottom 10 gets a supervision order with a deadline', () => {
-    const r = supervisionOrder({ belowStandardMonthsInYear: 3, cityRank: 30, cityCount: 30 }, '2024-05-06T01:00:00Z', policy);
+    const r = supervisionOrder(
+      { belowStandardMonthsInYear: 3, cityRank: 30, cityCount: 30 },
+      '2024-05-06T01:00:00Z',
+      policy,
+    );
     expect(r.required).toBe(true);
     expect(r.dueAt).toBe('2024-05-20T01:00:00.000Z'); // 10 working days
-    expect(supervisionOrder({ belowStandardMonthsInYear: 2, cityRank: 30, cityCount: 30 }, '2024-05-06T01:00:00Z', policy)).toMatchObject({ required: false, dueAt: null });
+    expect(
+      supervisionOrder({ belowStandardMonthsInYear: 2, cityRank: 30, cityCount: 30 }, '2024-05-06T01:00:00Z', policy),
+    ).toMatchObject({ required: false, dueAt: null });
   });
 
   it('P-6 second failing month yellow card, third red card, then interviews; each deducts org score', () => {
     expect(indicatorFailureAction(1, policy)).toEqual({ card: 'none', actions: [], orgScoreX10: 10 });
     expect(indicatorFailureAction(2, policy).card).toBe('yellow-card');
     expect(indicatorFailureAction(2, policy).actions).toContain('interview of the branch head');
-    expect(indicatorFailureAction(3, policy)).toMatchObject({ card: 'red-card', actions: ['named notice to the general manager', 'interview of the branch VP'] });
+    expect(indicatorFailureAction(3, policy)).toMatchObject({
+      card: 'red-card',
+      actions: ['named notice to the general manager', 'interview of the branch VP'],
+    });
     expect(indicatorFailureAction(4, policy).card).toBe('interview');
     expect(indicatorFailureAction(0, policy).orgScoreX10).toBe(0);
   });

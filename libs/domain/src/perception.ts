@@ -18,12 +18,17 @@ export interface RankedEntry extends SatisfactionEntry {
 export function rankSatisfaction(entries: readonly SatisfactionEntry[]): RankedEntry[] {
   const sorted = [...entries].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   const out: RankedEntry[] = [];
-  sorted.forEach((e, i) => out.push({ ...e, rank: i > 0 && sorted[i - 1].score === e.score ? out[i - 1].rank : i + 1 }));
+  sorted.forEach((e, i) =>
+    out.push({ ...e, rank: i > 0 && sorted[i - 1].score === e.score ? out[i - 1].rank : i + 1 }),
+  );
   return out;
 }
 
 /** P-1: the people ranking lists (top 10 and bottom 10 by default). */
-export function personRankingLists(entries: readonly SatisfactionEntry[], policy: Policy): { top: RankedEntry[]; bottom: RankedEntry[] } {
+export function personRankingLists(
+  entries: readonly SatisfactionEntry[],
+  policy: Policy,
+): { top: RankedEntry[]; bottom: RankedEntry[] } {
   const ranked = rankSatisfaction(entries);
   return {
     top: ranked.slice(0, policy.perception.rankingTopN),
@@ -62,14 +67,26 @@ export function perceptionPenalty(score: number, belowStandardMonthsBefore: numb
       belowStandard: true,
       pointsX10: p.repeatMonthPointsX10,
       grade: p.repeatMonthGrade,
-      reasons: [{ rule: 'P-2', grade: p.repeatMonthGrade, message: `below-standard month ${nth} of the year (satisfaction ${score}) → ${p.repeatMonthPointsX10 / 10} points and ${p.repeatMonthGrade}` }],
+      reasons: [
+        {
+          rule: 'P-2',
+          grade: p.repeatMonthGrade,
+          message: `below-standard month ${nth} of the year (satisfaction ${score}) → ${p.repeatMonthPointsX10 / 10} points and ${p.repeatMonthGrade}`,
+        },
+      ],
     };
   }
   return {
     belowStandard: true,
     pointsX10: p.firstMonthPointsX10,
     grade: null,
-    reasons: [{ rule: 'P-2', grade: null, message: `first below-standard month of the year (satisfaction ${score}) → ${p.firstMonthPointsX10 / 10} points` }],
+    reasons: [
+      {
+        rule: 'P-2',
+        grade: null,
+        message: `first below-standard month of the year (satisfaction ${score}) → ${p.firstMonthPointsX10 / 10} points`,
+      },
+    ],
   };
 }
 
@@ -89,11 +106,26 @@ export function unitPerceptionPenalty(
   policy: Policy,
 ): UnitPenalty {
   const p = policy.perception;
-  const hit = unit.belowStandardMonthsInYear >= p.teamBelowStandardMonths && isInBottom(unit.cityRank, unit.cityCount, p.teamBottomN);
+  const hit =
+    unit.belowStandardMonthsInYear >= p.teamBelowStandardMonths &&
+    isInBottom(unit.cityRank, unit.cityCount, p.teamBottomN);
   if (!hit) return { applies: false, target: null, pointsX10: 0, commissionPercent: 0, reason: 'no P-3 penalty' };
   const why = `${unit.belowStandardMonthsInYear} below-standard months and rank ${unit.cityRank}/${unit.cityCount} (P-3)`;
-  if (unit.kind === 'agent-hall') return { applies: true, target: 'agent-commission', pointsX10: 0, commissionPercent: p.agentHallCommissionPercent, reason: why };
-  return { applies: true, target: unit.kind === 'team' ? 'team-lead' : 'hall-manager', pointsX10: p.teamLeadPointsX10, commissionPercent: 0, reason: why };
+  if (unit.kind === 'agent-hall')
+    return {
+      applies: true,
+      target: 'agent-commission',
+      pointsX10: 0,
+      commissionPercent: p.agentHallCommissionPercent,
+      reason: why,
+    };
+  return {
+    applies: true,
+    target: unit.kind === 'team' ? 'team-lead' : 'hall-manager',
+    pointsX10: p.teamLeadPointsX10,
+    commissionPercent: 0,
+    reason: why,
+  };
 }
 
 /** P-4: a person in the city's bottom 20 of the quarter goes to central training. */
@@ -108,7 +140,9 @@ export function supervisionOrder(
   policy: Policy,
 ): { required: boolean; dueAt: string | null; reason: string } {
   const p = policy.perception;
-  const required = hall.belowStandardMonthsInYear >= p.supervisionBelowStandardMonths && isInBottom(hall.cityRank, hall.cityCount, p.supervisionBottomN);
+  const required =
+    hall.belowStandardMonthsInYear >= p.supervisionBelowStandardMonths &&
+    isInBottom(hall.cityRank, hall.cityCount, p.supervisionBottomN);
   return {
     required,
     dueAt: required ? addWorkingDays(issuedAt, p.supervisionDeadlineWorkingDays, policy.calendar) : null,
@@ -131,9 +165,14 @@ export interface IndicatorFailureAction {
 export function indicatorFailureAction(failureNumberInYear: number, policy: Policy): IndicatorFailureAction {
   const p = policy.perception;
   const orgScoreX10 = failureNumberInYear >= 1 ? p.orgScorePerFailureX10 : 0;
-  if (failureNumberInYear > p.redCardAtFailure) return { card: 'interview', actions: ['interview of the branch VP'], orgScoreX10 };
+  if (failureNumberInYear > p.redCardAtFailure)
+    return { card: 'interview', actions: ['interview of the branch VP'], orgScoreX10 };
   if (failureNumberInYear === p.redCardAtFailure) {
-    return { card: 'red-card', actions: ['named notice to the general manager', 'interview of the branch VP'], orgScoreX10 };
+    return {
+      card: 'red-card',
+      actions: ['named notice to the general manager', 'interview of the branch VP'],
+      orgScoreX10,
+    };
   }
   if (failureNumberInYear === p.yellowCardAtFailure) {
     return { card: 'yellow-card', actions: ['named notice to the VP', 'interview of the branch head'], orgScoreX10 };
@@ -142,7 +181,17 @@ export function indicatorFailureAction(failureNumberInYear: number, policy: Poli
 }
 
 /** P-7: a major service incident requires a written-explanation interview of the responsible department head. */
-export function majorIncidentActions(incident: { major: boolean; departmentHeadId: string }): (RuleReason & { employeeId: string; action: string })[] {
+export function majorIncidentActions(incident: {
+  major: boolean;
+  departmentHeadId: string;
+}): (RuleReason & { employeeId: string; action: string })[] {
   if (!incident.major) return [];
-  return [{ rule: 'P-7', action: 'written-explanation-interview', employeeId: incident.departmentHeadId, message: 'major service incident → written explanation interview of the department head' }];
+  return [
+    {
+      rule: 'P-7',
+      action: 'written-explanation-interview',
+      employeeId: incident.departmentHeadId,
+      message: 'major service incident → written explanation interview of the department head',
+    },
+  ];
 }

@@ -5,8 +5,14 @@ const policy = defaultPolicy();
 
 describe('quality management cycle', () => {
   it('Q-1 a quarterly plan names period, scope and indicators', () => {
-    expect(validateAssessmentPlan({ period: '2024-Q2', scope: ['branch-1'], indicators: ['satisfaction'] })).toEqual([]);
-    expect(validateAssessmentPlan({ period: '2024-05', scope: [], indicators: [] }).map((v) => v.path)).toEqual(['period', 'scope', 'indicators']);
+    expect(validateAssessmentPlan({ period: '2024-Q2', scope: ['branch-1'], indicators: ['satisfaction'] })).toEqual(
+      [],
+    );
+    expect(validateAssessmentPlan({ period: '2024-05', scope: [], indicators: [] }).map((v) => v.path)).toEqual([
+      'period',
+      'scope',
+      'indicators',
+    ]);
   });
 
   it('Q-1 the quarter period runs from its first to its last day', () => {

@@ -22,9 +22,27 @@ export function quarterPeriod(period: string): { from: string; to: string } {
 /** a quarterly assessment plan names its period, scope and indicators. */
 export function validateAssessmentPlan(plan: AssessmentPlan): RuleViolation[] {
   const out: RuleViolation[] = [];
-  if (!/^\d{4}-Q[1-4]$/.test(plan.period)) out.push({ path: 'period', message: 'period must be a quarter YYYY-Qn (Q-1)', rule: 'Q-1', code: 'quality.period' });
-  if (!plan.scope?.length) out.push({ path: 'scope', message: 'the plan must name its scope (Q-1)', rule: 'Q-1', code: 'quality.scope_required' });
-  if (!plan.indicators?.length) out.push({ path: 'indicators', message: 'the plan must name its indicators (Q-1)', rule: 'Q-1', code: 'quality.indicators_required' });
+  if (!/^\d{4}-Q[1-4]$/.test(plan.period))
+    out.push({
+      path: 'period',
+      message: 'period must be a quarter YYYY-Qn (Q-1)',
+      rule: 'Q-1',
+      code: 'quality.period',
+    });
+  if (!plan.scope?.length)
+    out.push({
+      path: 'scope',
+      message: 'the plan must name its scope (Q-1)',
+      rule: 'Q-1',
+      code: 'quality.scope_required',
+    });
+  if (!plan.indicators?.length)
+    out.push({
+      path: 'indicators',
+      message: 'the plan must name its indicators (Q-1)',
+      rule: 'Q-1',
+      code: 'quality.indicators_required',
+    });
   return out;
 }
 

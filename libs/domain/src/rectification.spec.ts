@@ -44,22 +44,32 @@ describe('rectification', () => {
   it('E-7 submitted before the meeting; the meeting confirms or reopens to the next meeting', () => {
     expect(canSubmit(rect(), '2024-06-05T05:59:00Z').ok).toBe(true);
     expect(canSubmit(rect(), '2024-06-05T06:01:00Z').ok).toBe(false);
-    expect(meetingReview(rect({ status: 'submitted' }), 'confirm', '2024-06-05T06:00:00Z', meetings).status).toBe('confirmed');
-    expect(meetingReview(rect({ status: 'submitted' }), 'reopen', '2024-06-05T06:00:00Z', meetings)).toMatchObject({ status: 'open', dueAt: '2024-07-03T06:00:00.000Z' });
+    expect(meetingReview(rect({ status: 'submitted' }), 'confirm', '2024-06-05T06:00:00Z', meetings).status).toBe(
+      'confirmed',
+    );
+    expect(meetingReview(rect({ status: 'submitted' }), 'reopen', '2024-06-05T06:00:00Z', meetings)).toMatchObject({
+      status: 'open',
+      dueAt: '2024-07-03T06:00:00.000Z',
+    });
   });
 
   it('E-8 an open rectification past its due meeting is overdue, with reminders to team lead and manager', () => {
     expect(isOverdue(rect(), '2024-06-05T06:00:00Z')).toBe(false);
     expect(isOverdue(rect(), '2024-06-05T06:00:01Z')).toBe(true);
     expect(isOverdue(rect({ status: 'submitted' }), '2024-06-06T00:00:00Z')).toBe(false);
-    expect(overdueReminders([rect(), rect({ id: 'R2', dueAt: '2024-07-03T06:00:00.000Z' })], '2024-06-10T00:00:00Z')).toEqual([
-      { rectificationId: 'R1', recipients: ['TL1', 'M1'] },
-    ]);
+    expect(
+      overdueReminders([rect(), rect({ id: 'R2', dueAt: '2024-07-03T06:00:00.000Z' })], '2024-06-10T00:00:00Z'),
+    ).toEqual([{ rectificationId: 'R1', recipients: ['TL1', 'M1'] }]);
   });
 
   it('E-8 the dashboard lists open rectifications with due meetings and overdue counts', () => {
     const d = rectificationDashboard(
-      [rect(), rect({ id: 'R2', teamId: 'T2' }), rect({ id: 'R3', status: 'confirmed' }), rect({ id: 'R4', dueAt: '2024-07-03T06:00:00.000Z' })],
+      [
+        rect(),
+        rect({ id: 'R2', teamId: 'T2' }),
+        rect({ id: 'R3', status: 'confirmed' }),
+        rect({ id: 'R4', dueAt: '2024-07-03T06:00:00.000Z' }),
+      ],
       '2024-06-10T00:00:00Z',
     );
     expect(d.open.map((o) => o.id)).toEqual(['R1', 'R2', 'R4']);
@@ -68,10 +78,28 @@ describe('rectification', () => {
   });
 
   it('Q-2 an inspection finding becomes a rectification with deadline, assignee and confirmation', () => {
-    const r = inspectionRectification({ id: 'F1', foundAt: '2024-05-10T02:00:00Z', assigneeId: 'U9' }, meetings, policy);
-    expect(r).toMatchObject({ origin: 'inspection', status: 'open', assigneeId: 'U9', dueAt: '2024-06-05T06:00:00.000Z', needsConfirmation: true });
-    expect(inspectionRectification({ id: 'F2', foundAt: '2024-05-10T02:00:00Z', assigneeId: 'U9', deadline: '2024-05-20T10:00:00Z' }, meetings, policy).dueAt).toBe('2024-05-20T10:00:00Z');
+    const r = inspectionRectification(
+      { id: 'F1', foundAt: '2024-05-10T02:00:00Z', assigneeId: 'U9' },
+      meetings,
+      policy,
+    );
+    expect(r).toMatchObject({
+      origin: 'inspection',
+      status: 'open',
+      assigneeId: 'U9',
+      dueAt: '2024-06-05T06:00:00.000Z',
+      needsConfirmation: true,
+    });
+    expect(
+      inspectionRectification(
+        { id: 'F2', foundAt: '2024-05-10T02:00:00Z', assigneeId: 'U9', deadline: '2024-05-20T10:00:00Z' },
+        meetings,
+        policy,
+      ).dueAt,
+    ).toBe('2024-05-20T10:00:00Z');
     // no meeting left: 10 working days
-    expect(inspectionRectification({ id: 'F3', foundAt: '2024-08-01T02:00:00Z', assigneeId: 'U9' }, meetings, policy).dueAt).toBe('2024-08-15T02:00:00.000Z');
+    expect(
+      inspectionRectification({ id: 'F3', foundAt: '2024-08-01T02:00:00Z', assigneeId: 'U9' }, meetings, policy).dueAt,
+    ).toBe('2024-08-15T02:00:00.000Z');
   });
 });

@@ -22,7 +22,10 @@ export interface Rectification {
  * E-7: what a dissatisfied evaluation opens: a callback by a dispatcher or manager opens a rectification;
  * the foreman's own dissatisfied self-evaluation needs only an internal note; other choices nothing.
  */
-export function rectificationFor(evaluatorKind: EvaluatorKind, choice: EvaluationChoice): 'rectification' | 'internal-note' | null {
+export function rectificationFor(
+  evaluatorKind: EvaluatorKind,
+  choice: EvaluationChoice,
+): 'rectification' | 'internal-note' | null {
   if (choice !== 'dissatisfied') return null;
   return evaluatorKind === 'foreman' ? 'internal-note' : 'rectification';
 }
@@ -38,7 +41,12 @@ export function rectificationDueAt(meetings: readonly string[], openedAt: string
 }
 
 /** E-7: the meeting confirms the rectification, or reopens it, due at the following meeting. */
-export function meetingReview(rect: Rectification, outcome: 'confirm' | 'reopen', meetingAt: string, meetings: readonly string[]): Rectification {
+export function meetingReview(
+  rect: Rectification,
+  outcome: 'confirm' | 'reopen',
+  meetingAt: string,
+  meetings: readonly string[],
+): Rectification {
   if (outcome === 'confirm') return { ...rect, status: 'confirmed' };
   return { ...rect, status: 'open', dueAt: rectificationDueAt(meetings, meetingAt) };
 }
@@ -46,7 +54,8 @@ export function meetingReview(rect: Rectification, outcome: 'confirm' | 'reopen'
 /** E-7: the team lead submits; a submission after the due meeting is refused. */
 export function canSubmit(rect: Rectification, at: string): { ok: boolean; reason: string } {
   if (rect.status !== 'open') return { ok: false, reason: `rectification is ${rect.status} (E-7)` };
-  if (rect.dueAt && Date.parse(at) > Date.parse(rect.dueAt)) return { ok: false, reason: `due before the meeting at ${rect.dueAt}; it is overdue (E-7)` };
+  if (rect.dueAt && Date.parse(at) > Date.parse(rect.dueAt))
+    return { ok: false, reason: `due before the meeting at ${rect.dueAt}; it is overdue (E-7)` };
   return { ok: true, reason: 'submitted before the due meeting (E-7)' };
 }
 
@@ -56,21 +65,30 @@ export function isOverdue(rect: Pick<Rectification, 'status' | 'dueAt'>, now: st
 }
 
 /** E-8: reminders for overdue rectifications go to the team lead and the manager. */
-export function overdueReminders(rects: readonly Rectification[], now: string): { rectificationId: string; recipients: string[] }[] {
+export function overdueReminders(
+  rects: readonly Rectification[],
+  now: string,
+): { rectificationId: string; recipients: string[] }[] {
   return rects
     .filter((r) => isOverdue(r, now))
     .map((r) => ({ rectificationId: r.id, recipients: [r.teamLeadId, r.managerId].filter((x): x is string => !!x) }));
 }
 
 /** E-8: dashboard: open rectifications with their due meeting, and overdue counts per team. */
-export function rectificationDashboard(rects: readonly Rectification[], now: string): {
+export function rectificationDashboard(
+  rects: readonly Rectification[],
+  now: string,
+): {
   open: { id: string; dueAt: string | null; overdue: boolean }[];
   overdueTotal: number;
   overdueByTeam: Record<string, number>;
 } {
-  const open = rects.filter((r) => r.status !== 'confirmed').map((r) => ({ id: r.id, dueAt: r.dueAt, overdue: isOverdue(r, now) }));
+  const open = rects
+    .filter((r) => r.status !== 'confirmed')
+    .map((r) => ({ id: r.id, dueAt: r.dueAt, overdue: isOverdue(r, now) }));
   const overdueByTeam: Record<string, number> = {};
-  for (const r of rects) if (isOverdue(r, now)) overdueByTeam[r.teamId ?? '-'] = (overdueByTeam[r.teamId ?? '-'] ?? 0) + 1;
+  for (const r of rects)
+    if (isOverdue(r, now)) overdueByTeam[r.teamId ?? '-'] = (overdueByTeam[r.teamId ?? '-'] ?? 0) + 1;
   return { open, overdueTotal: open.filter((o) => o.overdue).length, overdueByTeam };
 }
 

@@ -1,6 +1,13 @@
 import { defaultPolicy, PolicySchema } from '@qf/policy';
 import { perceptionPenalty } from './perception';
-import { bookingMonth, canApproveSettlement, moneyForPoints, payrollCsv, payrollRow, settleEmployeeMonth } from './settlement';
+import {
+  bookingMonth,
+  canApproveSettlement,
+  moneyForPoints,
+  payrollCsv,
+  payrollRow,
+  settleEmployeeMonth,
+} from './settlement';
 
 const policy = defaultPolicy();
 const none = { egregious: 0, serious: 0, ordinary: 0 };
@@ -10,7 +17,9 @@ describe('settlement', () => {
     // 2.5 points × 3000 CNY × 1 % = 75 CNY
     expect(moneyForPoints(25, 300000, policy)).toBe(7500);
     expect(moneyForPoints(0, 300000, policy)).toBe(0);
-    expect(moneyForPoints(25, 300000, PolicySchema.parse({ settlement: { moneyRateBasisPointsPerPoint: 200 } }))).toBe(15000);
+    expect(moneyForPoints(25, 300000, PolicySchema.parse({ settlement: { moneyRateBasisPointsPerPoint: 200 } }))).toBe(
+      15000,
+    );
   });
 
   it('H-1 money is rounded half up to the fen', () => {
@@ -51,7 +60,16 @@ describe('settlement', () => {
 
   it('H-1 a second below-standard month (P-2) grades P4 through the settlement', () => {
     const s = settleEmployeeMonth(
-      { employeeId: 'E2', month: '2024-06', postBonusFen: 100000, deductions: [], fines: [], bonuses: [], grade: { employmentType: 'staff', month: none, yearBefore: none }, perception: perceptionPenalty(70, 1, policy) },
+      {
+        employeeId: 'E2',
+        month: '2024-06',
+        postBonusFen: 100000,
+        deductions: [],
+        fines: [],
+        bonuses: [],
+        grade: { employmentType: 'staff', month: none, yearBefore: none },
+        perception: perceptionPenalty(70, 1, policy),
+      },
       policy,
     );
     expect(s).toMatchObject({ pointsX10: 40, deductionFen: 4000, grade: 'P4' });
@@ -63,19 +81,45 @@ describe('settlement', () => {
   });
 
   it('H-2 HR approves only after every branch confirmed', () => {
-    expect(canApproveSettlement([{ branchId: 'B1', confirmed: true }, { branchId: 'B2', confirmed: false }])).toEqual({ ok: false, pending: ['B2'] });
+    expect(
+      canApproveSettlement([
+        { branchId: 'B1', confirmed: true },
+        { branchId: 'B2', confirmed: false },
+      ]),
+    ).toEqual({ ok: false, pending: ['B2'] });
     expect(canApproveSettlement([{ branchId: 'B1', confirmed: true }]).ok).toBe(true);
   });
 
   it('H-3 one payroll row per employee with points, money, grade, flags and source cases; CSV is quoted', () => {
     const s = settleEmployeeMonth(
-      { employeeId: 'E,1', month: '2024-05', postBonusFen: 123456, deductions: [{ source: 'C-A', pointsX10: 20 }, { source: 'C-B', pointsX10: 20 }], fines: [], bonuses: [], grade: { employmentType: 'staff', month: { ...none, ordinary: 2 }, yearBefore: none } },
+      {
+        employeeId: 'E,1',
+        month: '2024-05',
+        postBonusFen: 123456,
+        deductions: [
+          { source: 'C-A', pointsX10: 20 },
+          { source: 'C-B', pointsX10: 20 },
+        ],
+        fines: [],
+        bonuses: [],
+        grade: { employmentType: 'staff', month: { ...none, ordinary: 2 }, yearBefore: none },
+      },
       policy,
     );
     const row = payrollRow(s);
-    expect(row).toMatchObject({ points: '4.0', money_cny: '49.38', grade: '', suspension: 'N', exit: 'N', training: 'N', source_cases: 'C-A;C-B' });
+    expect(row).toMatchObject({
+      points: '4.0',
+      money_cny: '49.38',
+      grade: '',
+      suspension: 'N',
+      exit: 'N',
+      training: 'N',
+      source_cases: 'C-A;C-B',
+    });
     const csv = payrollCsv([row]);
-    expect(csv.split('\r\n')[0]).toBe('employee_id,month,points,money_cny,fines_cny,bonuses_cny,star_pay_cny,grade,suspension,exit,training,source_cases');
+    expect(csv.split('\r\n')[0]).toBe(
+      'employee_id,month,points,money_cny,fines_cny,bonuses_cny,star_pay_cny,grade,suspension,exit,training,source_cases',
+    );
     expect(csv.split('\r\n')[1]).toBe('"E,1",2024-05,4.0,49.38,0.00,0.00,0.00,,N,N,N,C-A;C-B');
   });
 });

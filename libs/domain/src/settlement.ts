@@ -9,7 +9,8 @@ import { divRoundHalfUp, formatPoints, Grade, RuleReason } from './types';
  * (half away from zero for negative points).
  */
 export function moneyForPoints(pointsX10: number, postBonusFen: number, policy: Policy): number {
-  if (!Number.isInteger(pointsX10) || !Number.isInteger(postBonusFen)) throw new RangeError('points ×10 and fen must be integers');
+  if (!Number.isInteger(pointsX10) || !Number.isInteger(postBonusFen))
+    throw new RangeError('points ×10 and fen must be integers');
   return divRoundHalfUp(pointsX10 * postBonusFen * policy.settlement.moneyRateBasisPointsPerPoint, 100000);
 }
 
@@ -55,8 +56,13 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 export function settleEmployeeMonth(input: EmployeeMonthInput, policy: Policy): EmployeeSettlement {
   const perceptionPoints = input.perception?.pointsX10 ?? 0;
   const pointsX10 = sum(input.deductions.map((d) => d.pointsX10 ?? 0)) + perceptionPoints;
-  const grade = monthlyGrade({ ...input.grade, otherGrades: [...(input.grade.otherGrades ?? []), ...(input.perception?.reasons ?? [])] }, policy);
-  const starPayFen = input.starPay ? divRoundHalfUp(input.starPay.baseFen * Math.round(input.starPay.percent * 100), 10000) : 0;
+  const grade = monthlyGrade(
+    { ...input.grade, otherGrades: [...(input.grade.otherGrades ?? []), ...(input.perception?.reasons ?? [])] },
+    policy,
+  );
+  const starPayFen = input.starPay
+    ? divRoundHalfUp(input.starPay.baseFen * Math.round(input.starPay.percent * 100), 10000)
+    : 0;
   const deductionFen = moneyForPoints(pointsX10, input.postBonusFen, policy);
   return {
     employeeId: input.employeeId,
@@ -70,7 +76,10 @@ export function settleEmployeeMonth(input: EmployeeMonthInput, policy: Policy): 
     flags: { suspension: grade.suspension, exit: grade.exit, training: !!input.training },
     sourceCases: [...new Set([...input.deductions, ...input.fines, ...input.bonuses].map((l) => l.source))].sort(),
     reasons: [
-      { rule: 'H-1', message: `${formatPoints(pointsX10)} points × post bonus ${input.postBonusFen} fen × ${policy.settlement.moneyRateBasisPointsPerPoint / 100}% = ${deductionFen} fen` },
+      {
+        rule: 'H-1',
+        message: `${formatPoints(pointsX10)} points × post bonus ${input.postBonusFen} fen × ${policy.settlement.moneyRateBasisPointsPerPoint / 100}% = ${deductionFen} fen`,
+      },
       ...grade.reasons.map(({ rule, message }) => ({ rule, message })),
     ],
   };
@@ -95,7 +104,10 @@ export function bookingMonth(month: string, lockedMonths: readonly string[]): { 
 }
 
 /** H-2: the settlement may be approved by HR only once every branch confirmed its responsible people. */
-export function canApproveSettlement(branches: readonly { branchId: string; confirmed: boolean }[]): { ok: boolean; pending: string[] } {
+export function canApproveSettlement(branches: readonly { branchId: string; confirmed: boolean }[]): {
+  ok: boolean;
+  pending: string[];
+} {
   const pending = branches.filter((b) => !b.confirmed).map((b) => b.branchId);
   return { ok: pending.length === 0, pending };
 }
@@ -115,7 +127,8 @@ export interface PayrollRow {
   source_cases: string;
 }
 
-const cny = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+const cny = (fen: number) =>
+  `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 const yn = (b: boolean): 'Y' | 'N' => (b ? 'Y' : 'N');
 
 /** H-3: one payroll row per employee. */
@@ -137,7 +150,18 @@ export function payrollRow(s: EmployeeSettlement): PayrollRow {
 }
 
 const PAYROLL_COLUMNS: (keyof PayrollRow)[] = [
-  'employee_id', 'month', 'points', 'money_cny', 'fines_cny', 'bonuses_cny', 'star_pay_cny', 'grade', 'suspension', 'exit', 'training', 'source_cases',
+  'employee_id',
+  'month',
+  'points',
+  'money_cny',
+  'fines_cny',
+  'bonuses_cny',
+  'star_pay_cny',
+  'grade',
+  'suspension',
+  'exit',
+  'training',
+  'source_cases',
 ];
 
 function csvCell(v: string): string {

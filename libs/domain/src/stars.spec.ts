@@ -36,32 +36,49 @@ describe('campaign and eligibility', () => {
   it('S-1 phases run in order within the year and awards finish by October', () => {
     const starts = { application: '2024-06-01', exam: '2024-06-20', committee: '2024-09-01', award: '2024-10-10' };
     expect(validateCampaignSchedule({ year: 2024, starts, awardsFinishBy: '2024-10-31' }, policy)).toEqual([]);
-    expect(validateCampaignSchedule({ year: 2024, starts, awardsFinishBy: '2024-11-01' }, policy).map((v) => v.path)).toEqual(['awardsFinishBy']);
-    expect(validateCampaignSchedule({ year: 2024, starts: { ...starts, exam: '2024-05-01' }, awardsFinishBy: '2024-10-31' }, policy).map((v) => v.path)).toEqual(['starts.exam']);
+    expect(
+      validateCampaignSchedule({ year: 2024, starts, awardsFinishBy: '2024-11-01' }, policy).map((v) => v.path),
+    ).toEqual(['awardsFinishBy']);
+    expect(
+      validateCampaignSchedule(
+        { year: 2024, starts: { ...starts, exam: '2024-05-01' }, awardsFinishBy: '2024-10-31' },
+        policy,
+      ).map((v) => v.path),
+    ).toEqual(['starts.exam']);
   });
 
   it('S-2 only hotline agents apply (job type from the policy)', () => {
-    expect(checkEligibility(agent({ jobType: '装维员' }), 1, asOf, policy).violations.map((v) => v.rule)).toEqual(['S-2']);
+    expect(checkEligibility(agent({ jobType: '装维员' }), 1, asOf, policy).violations.map((v) => v.rule)).toEqual([
+      'S-2',
+    ]);
     expect(checkEligibility(agent({ jobType: '热线客服' }), 1, asOf, policy).ok).toBe(true);
   });
 
   it('S-2 one star needs a year on the hotline, temporary and outsourced included', () => {
-    expect(checkEligibility(agent({ hotlineSince: '2023-07-01', employmentType: 'outsourced' }), 1, asOf, policy).ok).toBe(true);
+    expect(
+      checkEligibility(agent({ hotlineSince: '2023-07-01', employmentType: 'outsourced' }), 1, asOf, policy).ok,
+    ).toBe(true);
     const young = checkEligibility(agent({ hotlineSince: '2023-07-02' }), 1, asOf, policy);
     expect(young.ok).toBe(false);
     expect(young.violations[0].rule).toBe('S-2');
   });
 
   it("S-2 under a year only with the team lead's recommendation", () => {
-    expect(checkEligibility(agent({ hotlineSince: '2024-01-01', teamLeadRecommended: true }), 1, asOf, policy).ok).toBe(true);
+    expect(checkEligibility(agent({ hotlineSince: '2024-01-01', teamLeadRecommended: true }), 1, asOf, policy).ok).toBe(
+      true,
+    );
   });
 
   it('S-2 two stars need one star held a year; three stars two stars held a year', () => {
     expect(checkEligibility(agent({ currentStars: 1, currentStarSince: '2023-06-30' }), 2, asOf, policy).ok).toBe(true);
-    expect(checkEligibility(agent({ currentStars: 1, currentStarSince: '2023-10-15' }), 2, asOf, policy).ok).toBe(false);
+    expect(checkEligibility(agent({ currentStars: 1, currentStarSince: '2023-10-15' }), 2, asOf, policy).ok).toBe(
+      false,
+    );
     expect(checkEligibility(agent({ currentStars: 0 }), 2, asOf, policy).ok).toBe(false);
     expect(checkEligibility(agent({ currentStars: 2, currentStarSince: '2023-06-01' }), 3, asOf, policy).ok).toBe(true);
-    expect(checkEligibility(agent({ currentStars: 1, currentStarSince: '2020-01-01' }), 3, asOf, policy).ok).toBe(false);
+    expect(checkEligibility(agent({ currentStars: 1, currentStarSince: '2020-01-01' }), 3, asOf, policy).ok).toBe(
+      false,
+    );
   });
 
   it('S-2 a three-star agent may re-apply for three stars', () => {
@@ -72,9 +89,15 @@ describe('campaign and eligibility', () => {
 
   it('S-2 a company award this year allows applying for two stars directly', () => {
     expect(checkEligibility(agent({ awards: [{ kind: 'company-award', year: 2024 }] }), 2, asOf, policy).ok).toBe(true);
-    expect(checkEligibility(agent({ awards: [{ kind: 'advanced-individual', year: 2024 }] }), 2, asOf, policy).ok).toBe(true);
-    expect(checkEligibility(agent({ awards: [{ kind: 'company-award', year: 2023 }] }), 2, asOf, policy).ok).toBe(false);
-    expect(checkEligibility(agent({ awards: [{ kind: 'company-award', year: 2024 }] }), 3, asOf, policy).ok).toBe(false);
+    expect(checkEligibility(agent({ awards: [{ kind: 'advanced-individual', year: 2024 }] }), 2, asOf, policy).ok).toBe(
+      true,
+    );
+    expect(checkEligibility(agent({ awards: [{ kind: 'company-award', year: 2023 }] }), 2, asOf, policy).ok).toBe(
+      false,
+    );
+    expect(checkEligibility(agent({ awards: [{ kind: 'company-award', year: 2024 }] }), 3, asOf, policy).ok).toBe(
+      false,
+    );
   });
 
   it('S-3 demoted 11 months ago is refused, 13 months ago is allowed', () => {
@@ -93,7 +116,9 @@ describe('campaign and eligibility', () => {
     expect(checkEligibility({ ...two, juneExamRank: 10 }, 2, asOf, policy).ok).toBe(true);
     expect(checkEligibility({ ...two, juneExamRank: 11 }, 2, asOf, policy).ok).toBe(false);
     expect(checkEligibility({ ...agent(), juneExamRank: 40 }, 1, asOf, policy).ok).toBe(true);
-    expect([levelAllowedByRank(5, policy), levelAllowedByRank(6, policy), levelAllowedByRank(11, policy)]).toEqual([3, 2, 1]);
+    expect([levelAllowedByRank(5, policy), levelAllowedByRank(6, policy), levelAllowedByRank(11, policy)]).toEqual([
+      3, 2, 1,
+    ]);
   });
 
   it('S-5 quotas for 47 staff: 14 one-star, 4 two-star, 1 three-star (rounded down)', () => {
@@ -103,7 +128,9 @@ describe('campaign and eligibility', () => {
   });
 
   it('S-6 a team lead rejection needs a reason', () => {
-    expect(validateTeamLeadReview({ decision: 'reject', reason: '  ' })).toEqual([{ path: 'reason', message: 'a rejection needs a reason (S-6)', rule: 'S-6', code: 'star.reject_reason_required' }]);
+    expect(validateTeamLeadReview({ decision: 'reject', reason: '  ' })).toEqual([
+      { path: 'reason', message: 'a rejection needs a reason (S-6)', rule: 'S-6', code: 'star.reject_reason_required' },
+    ]);
     expect(validateTeamLeadReview({ decision: 'reject', reason: 'attendance' })).toEqual([]);
     expect(validateTeamLeadReview({ decision: 'approve' })).toEqual([]);
   });
@@ -133,7 +160,13 @@ describe('exam and committee', () => {
   ];
 
   it('S-8 a decision needs a quorum of two thirds and a majority of votes cast', () => {
-    const out = committeeOutcome([...votesFor('A', 3, 1), ...votesFor('B', 2, 1), ...votesFor('C', 2, 2)], members, 5, { A: 90, B: 95, C: 99 }, policy);
+    const out = committeeOutcome(
+      [...votesFor('A', 3, 1), ...votesFor('B', 2, 1), ...votesFor('C', 2, 2)],
+      members,
+      5,
+      { A: 90, B: 95, C: 99 },
+      policy,
+    );
     const by = Object.fromEntries(out.decisions.map((d) => [d.candidateId, d]));
     expect(by.A).toMatchObject({ quorumMet: true, majority: true, approved: true, awarded: true });
     expect(by.B).toMatchObject({ votesCast: 3, quorumMet: false, approved: false });
@@ -158,26 +191,38 @@ describe('exam and committee', () => {
     expect(out.awarded).toEqual(['B', 'C']);
     const a = out.decisions.find((d) => d.candidateId === 'A')!;
     expect(a).toMatchObject({ approved: true, awarded: false });
-    expect(a.explanation).toBe('approved but over the quota of 2: exam score 88 ranks below the last awarded score 91 of C (S-8)');
+    expect(a.explanation).toBe(
+      'approved but over the quota of 2: exam score 88 ranks below the last awarded score 91 of C (S-8)',
+    );
   });
 
   it('S-8 allocation per level: quota 1 of 3 approved goes to the best exam score; ties by approvals; rejected never win', () => {
-    const out = allocateStarAwards([
-      { candidateId: 'A', approved: true, approvals: 4, examScore: 90 },
-      { candidateId: 'B', approved: true, approvals: 5, examScore: 90 },
-      { candidateId: 'C', approved: false, approvals: 1, examScore: 99 },
-    ], 1);
+    const out = allocateStarAwards(
+      [
+        { candidateId: 'A', approved: true, approvals: 4, examScore: 90 },
+        { candidateId: 'B', approved: true, approvals: 5, examScore: 90 },
+        { candidateId: 'C', approved: false, approvals: 1, examScore: 99 },
+      ],
+      1,
+    );
     expect(out.awarded).toEqual(['B']);
     expect(out.explanations.A).toContain('ranks below the last awarded score 90 of B');
     expect(out.explanations.C).toBeUndefined();
-    expect(allocateStarAwards([{ candidateId: 'A', approved: true, approvals: 3, examScore: 80 }], 0).explanations.A).toBe('approved but the quota is 0 (S-8)');
+    expect(
+      allocateStarAwards([{ candidateId: 'A', approved: true, approvals: 3, examScore: 80 }], 0).explanations.A,
+    ).toBe('approved but the quota is 0 (S-8)');
   });
 
   it('S-9 the award bonus is 500 CNY for two stars and 800 CNY for three, paid in the ceremony month', () => {
     expect(awardBonusFen(2, policy)).toBe(50000);
     expect(awardBonusFen(3, policy)).toBe(80000);
     expect(awardBonusFen(1, policy)).toBe(0);
-    expect(awardBonusLine('E1', 3, '2024-10-18', policy)).toEqual({ employeeId: 'E1', month: '2024-10', amountFen: 80000, source: 'star-award-3' });
+    expect(awardBonusLine('E1', 3, '2024-10-18', policy)).toEqual({
+      employeeId: 'E1',
+      month: '2024-10',
+      amountFen: 80000,
+      source: 'star-award-3',
+    });
   });
 
   it('S-9 the star is effective from the ceremony date (local date)', () => {
@@ -213,18 +258,54 @@ describe('monthly star pay and standing', () => {
   });
 
   it('S-11 three consecutive months below 95 revoke or lower the star', () => {
-    const r = starStanding([{ month: '2024-03', score: 94 }, { month: '2024-04', score: 90 }, { month: '2024-05', score: 80 }], policy);
+    const r = starStanding(
+      [
+        { month: '2024-03', score: 94 },
+        { month: '2024-04', score: 90 },
+        { month: '2024-05', score: 80 },
+      ],
+      policy,
+    );
     expect(r).toMatchObject({ action: 'revoke-or-lower', longestRunBelow: 3 });
-    const gap = starStanding([{ month: '2024-03', score: 94 }, { month: '2024-04', score: 95 }, { month: '2024-05', score: 80 }, { month: '2024-06', score: 80 }], policy);
+    const gap = starStanding(
+      [
+        { month: '2024-03', score: 94 },
+        { month: '2024-04', score: 95 },
+        { month: '2024-05', score: 80 },
+        { month: '2024-06', score: 80 },
+      ],
+      policy,
+    );
     expect(gap.action).toBe('keep');
   });
 
   it('S-11 six months below 95 in a calendar year revoke or lower, five do not', () => {
-    const months = ['01', '02', '04', '05', '07', '08', '10'].map((m, i) => ({ month: `2024-${m}`, score: i < 6 ? 90 : 99 }));
-    expect(starStanding(months, policy)).toMatchObject({ action: 'revoke-or-lower', belowInYear: 6, longestRunBelow: 2 });
-    expect(starStanding(months.filter((m) => m.month !== '2024-01'), policy).action).toBe('keep');
+    const months = ['01', '02', '04', '05', '07', '08', '10'].map((m, i) => ({
+      month: `2024-${m}`,
+      score: i < 6 ? 90 : 99,
+    }));
+    expect(starStanding(months, policy)).toMatchObject({
+      action: 'revoke-or-lower',
+      belowInYear: 6,
+      longestRunBelow: 2,
+    });
+    expect(
+      starStanding(
+        months.filter((m) => m.month !== '2024-01'),
+        policy,
+      ).action,
+    ).toBe('keep');
     // December and January are consecutive across the year boundary
-    expect(starStanding([{ month: '2023-11', score: 90 }, { month: '2023-12', score: 90 }, { month: '2024-01', score: 90 }], policy).action).toBe('revoke-or-lower');
+    expect(
+      starStanding(
+        [
+          { month: '2023-11', score: 90 },
+          { month: '2023-12', score: 90 },
+          { month: '2024-01', score: 90 },
+        ],
+        policy,
+      ).action,
+    ).toBe('revoke-or-lower');
   });
 
   it('S-11 an immediate committee demotion needs a ground and a reason', () => {

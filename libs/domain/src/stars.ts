@@ -24,15 +24,33 @@ export function validateCampaignSchedule(
   STAR_CAMPAIGN_PHASES.forEach((p, i) => {
     const prev = STAR_CAMPAIGN_PHASES[i - 1];
     if (prev && schedule.starts[p] < schedule.starts[prev]) {
-      out.push({ path: `starts.${p}`, message: `${p} must not start before ${prev} (S-1)`, rule: 'S-1', code: 'campaign.phase_order', params: { phase: p, previous: prev } });
+      out.push({
+        path: `starts.${p}`,
+        message: `${p} must not start before ${prev} (S-1)`,
+        rule: 'S-1',
+        code: 'campaign.phase_order',
+        params: { phase: p, previous: prev },
+      });
     }
     if (!schedule.starts[p].startsWith(`${schedule.year}-`)) {
-      out.push({ path: `starts.${p}`, message: `${p} must fall in the campaign year ${schedule.year} (S-1)`, rule: 'S-1', code: 'campaign.phase_year', params: { phase: p, year: schedule.year } });
+      out.push({
+        path: `starts.${p}`,
+        message: `${p} must fall in the campaign year ${schedule.year} (S-1)`,
+        rule: 'S-1',
+        code: 'campaign.phase_year',
+        params: { phase: p, year: schedule.year },
+      });
     }
   });
   const lastDay = addMonths(`${schedule.year}-${String(policy.stars.awardsByMonth).padStart(2, '0')}-01`, 1);
   if (!(schedule.awardsFinishBy < lastDay) || schedule.awardsFinishBy < schedule.starts.award) {
-    out.push({ path: 'awardsFinishBy', message: `awards must be finished by the end of month ${policy.stars.awardsByMonth} of ${schedule.year} (S-1)`, rule: 'S-1', code: 'campaign.awards_by', params: { month: policy.stars.awardsByMonth, year: schedule.year } });
+    out.push({
+      path: 'awardsFinishBy',
+      message: `awards must be finished by the end of month ${policy.stars.awardsByMonth} of ${schedule.year} (S-1)`,
+      rule: 'S-1',
+      code: 'campaign.awards_by',
+      params: { month: policy.stars.awardsByMonth, year: schedule.year },
+    });
   }
   return out;
 }
@@ -69,40 +87,88 @@ const yearsLater = (date: string, years: number) => addMonths(date, 12 * years);
  * S-2, S-3, S-4: whether the candidate may apply for `level` on `asOf`. Temporary and outsourced staff
  * are eligible like staff. The S-4 rank gate applies once the June rank is known.
  */
-export function checkEligibility(candidate: StarCandidate, level: StarLevel, asOf: string, policy: Policy): EligibilityResult {
+export function checkEligibility(
+  candidate: StarCandidate,
+  level: StarLevel,
+  asOf: string,
+  policy: Policy,
+): EligibilityResult {
   const s = policy.stars;
   const today = asDate(asOf, policy);
   const violations: RuleReason[] = [];
   const notes: RuleReason[] = [];
   if (candidate.jobType !== undefined && !s.hotlineJobTypes.includes(candidate.jobType)) {
-    violations.push({ rule: 'S-2', message: `only hotline agents (${s.hotlineJobTypes.join(', ')}) may apply; job type is ${candidate.jobType || 'none'}`, code: 'star.not_hotline', params: { jobType: candidate.jobType || '—' } });
+    violations.push({
+      rule: 'S-2',
+      message: `only hotline agents (${s.hotlineJobTypes.join(', ')}) may apply; job type is ${candidate.jobType || 'none'}`,
+      code: 'star.not_hotline',
+      params: { jobType: candidate.jobType || '—' },
+    });
   }
-  const heldLongEnough = () => !!candidate.currentStarSince && yearsLater(asDate(candidate.currentStarSince, policy), s.holdYears) <= today;
+  const heldLongEnough = () =>
+    !!candidate.currentStarSince && yearsLater(asDate(candidate.currentStarSince, policy), s.holdYears) <= today;
 
   if (level === 1) {
     const tenureOk = yearsLater(asDate(candidate.hotlineSince, policy), s.tenureYears) <= today;
     if (!tenureOk && !candidate.teamLeadRecommended) {
-      violations.push({ rule: 'S-2', message: `1 star needs ${s.tenureYears} year(s) on the hotline or the team lead's recommendation as outstanding`, code: 'star.tenure', params: { years: s.tenureYears } });
-    } else if (!tenureOk) notes.push({ rule: 'S-2', message: 'under the tenure, admitted on the team lead\'s recommendation', code: 'star.note_recommended' });
+      violations.push({
+        rule: 'S-2',
+        message: `1 star needs ${s.tenureYears} year(s) on the hotline or the team lead's recommendation as outstanding`,
+        code: 'star.tenure',
+        params: { years: s.tenureYears },
+      });
+    } else if (!tenureOk)
+      notes.push({
+        rule: 'S-2',
+        message: "under the tenure, admitted on the team lead's recommendation",
+        code: 'star.note_recommended',
+      });
   } else if (candidate.currentStars >= level) {
-    notes.push({ rule: 'S-2', message: `re-applies for the held ${level}-star level; the exam is required again`, code: 'star.note_reapply', params: { level } });
+    notes.push({
+      rule: 'S-2',
+      message: `re-applies for the held ${level}-star level; the exam is required again`,
+      code: 'star.note_reapply',
+      params: { level },
+    });
   } else {
     const year = Number(today.slice(0, 4));
-    const direct = level === 2 && (candidate.awards ?? []).some((a) => a.year === year && s.directTwoStarAwards.includes(a.kind));
-    if (direct) notes.push({ rule: 'S-2', message: 'company award or advanced individual this year: may apply for 2 stars directly (exam still required)', code: 'star.note_direct_two' });
+    const direct =
+      level === 2 && (candidate.awards ?? []).some((a) => a.year === year && s.directTwoStarAwards.includes(a.kind));
+    if (direct)
+      notes.push({
+        rule: 'S-2',
+        message: 'company award or advanced individual this year: may apply for 2 stars directly (exam still required)',
+        code: 'star.note_direct_two',
+      });
     else if (candidate.currentStars !== level - 1 || !heldLongEnough()) {
-      violations.push({ rule: 'S-2', message: `${level} stars needs ${level - 1} star(s) held for at least ${s.holdYears} year(s)`, code: 'star.hold_years', params: { level, held: level - 1, years: s.holdYears } });
+      violations.push({
+        rule: 'S-2',
+        message: `${level} stars needs ${level - 1} star(s) held for at least ${s.holdYears} year(s)`,
+        code: 'star.hold_years',
+        params: { level, held: level - 1, years: s.holdYears },
+      });
     }
   }
 
   if (candidate.lastDemotionAt) {
     const until = addMonths(asDate(candidate.lastDemotionAt, policy), s.demotionLockoutMonths);
-    if (today < until) violations.push({ rule: 'S-3', message: `demoted or stripped on ${asDate(candidate.lastDemotionAt, policy)}: may not apply before ${until}`, code: 'star.demoted', params: { date: asDate(candidate.lastDemotionAt, policy), until } });
+    if (today < until)
+      violations.push({
+        rule: 'S-3',
+        message: `demoted or stripped on ${asDate(candidate.lastDemotionAt, policy)}: may not apply before ${until}`,
+        code: 'star.demoted',
+        params: { date: asDate(candidate.lastDemotionAt, policy), until },
+      });
   }
 
   const gate = level === 3 ? s.examRankGates['3'] : level === 2 ? s.examRankGates['2'] : null;
   if (gate !== null && candidate.juneExamRank != null && candidate.juneExamRank > gate) {
-    violations.push({ rule: 'S-4', message: `${level} stars needs a June exam rank in the top ${gate}; rank is ${candidate.juneExamRank}`, code: 'star.exam_rank', params: { level, top: gate, rank: candidate.juneExamRank } });
+    violations.push({
+      rule: 'S-4',
+      message: `${level} stars needs a June exam rank in the top ${gate}; rank is ${candidate.juneExamRank}`,
+      code: 'star.exam_rank',
+      params: { level, top: gate, rank: candidate.juneExamRank },
+    });
   }
   return { ok: violations.length === 0, violations, notes };
 }
@@ -132,9 +198,14 @@ export function starQuotas(headcount: number, policy: Policy): Record<StarLevel,
 // S-6 team-lead review
 
 /** S-6: the team lead approves, or rejects with a reason. */
-export function validateTeamLeadReview(review: { decision: 'approve' | 'reject'; reason?: string | null }): RuleViolation[] {
+export function validateTeamLeadReview(review: {
+  decision: 'approve' | 'reject';
+  reason?: string | null;
+}): RuleViolation[] {
   if (review.decision === 'reject' && !review.reason?.trim()) {
-    return [{ path: 'reason', message: 'a rejection needs a reason (S-6)', rule: 'S-6', code: 'star.reject_reason_required' }];
+    return [
+      { path: 'reason', message: 'a rejection needs a reason (S-6)', rule: 'S-6', code: 'star.reject_reason_required' },
+    ];
   }
   return [];
 }
@@ -159,7 +230,11 @@ export interface ExamCascadeResult {
 }
 
 /** S-7: fail the 3-star exam → may sit the 2-star exam; fail that → the 1-star exam. */
-export function examCascade(scoresByLevel: Partial<Record<StarLevel, number>>, appliedLevel: StarLevel, policy: Policy): ExamCascadeResult {
+export function examCascade(
+  scoresByLevel: Partial<Record<StarLevel, number>>,
+  appliedLevel: StarLevel,
+  policy: Policy,
+): ExamCascadeResult {
   const steps: ExamStep[] = [];
   for (let level = appliedLevel; level >= 1; level--) {
     const l = level as StarLevel;
@@ -170,7 +245,13 @@ export function examCascade(scoresByLevel: Partial<Record<StarLevel, number>>, a
     const passMark = policy.stars.passMarks[String(l) as '1' | '2' | '3'];
     const passed = score >= passMark;
     steps.push({ level: l, score, passMark, passed });
-    if (passed) return { level: l, nextExam: null, steps, explanation: `passed the ${l}-star exam with ${score} (pass mark ${passMark}) (S-7)` };
+    if (passed)
+      return {
+        level: l,
+        nextExam: null,
+        steps,
+        explanation: `passed the ${l}-star exam with ${score} (pass mark ${passMark}) (S-7)`,
+      };
   }
   return { level: null, nextExam: null, steps, explanation: 'failed every exam down to 1 star (S-7)' };
 }
@@ -239,7 +320,17 @@ export function committeeOutcome(
       : !majority
         ? `not approved: ${approvals} of ${votesCast} votes cast (S-8)`
         : `approved: ${approvals} of ${votesCast} votes cast (S-8)`;
-    return { candidateId: id, votesCast, approvals, quorumMet, majority, approved, awarded: false, examScore, explanation };
+    return {
+      candidateId: id,
+      votesCast,
+      approvals,
+      quorumMet,
+      majority,
+      approved,
+      awarded: false,
+      examScore,
+      explanation,
+    };
   });
   const { awarded, explanations } = allocateStarAwards(decisions, quota);
   for (const d of decisions) {
@@ -254,12 +345,23 @@ export function committeeOutcome(
  * approvals, then candidate id); those approved but over the quota are told whose score they ranked below.
  */
 export function allocateStarAwards(
-  decisions: readonly { candidateId: string; approved: boolean; approvals: number; examScore: number | null; label?: string }[],
+  decisions: readonly {
+    candidateId: string;
+    approved: boolean;
+    approvals: number;
+    examScore: number | null;
+    label?: string;
+  }[],
   quota: number,
 ): { awarded: string[]; explanations: Record<string, string> } {
   const approved = decisions
     .filter((d) => d.approved)
-    .sort((a, b) => (b.examScore ?? -Infinity) - (a.examScore ?? -Infinity) || b.approvals - a.approvals || a.candidateId.localeCompare(b.candidateId));
+    .sort(
+      (a, b) =>
+        (b.examScore ?? -Infinity) - (a.examScore ?? -Infinity) ||
+        b.approvals - a.approvals ||
+        a.candidateId.localeCompare(b.candidateId),
+    );
   const winners = approved.slice(0, Math.max(0, quota));
   const cut = winners[winners.length - 1];
   const explanations: Record<string, string> = {};
@@ -268,7 +370,8 @@ export function allocateStarAwards(
       ? `approved but over the quota of ${quota}: exam score ${d.examScore ?? 'none'} ranks below the last awarded score ${cut.examScore ?? 'none'} of ${cut.label ?? cut.candidateId} (S-8)`
       : `approved but the quota is ${quota} (S-8)`;
   }
-  for (const d of winners) explanations[d.candidateId] = `approved with ${d.approvals} votes and awarded within the quota of ${quota} (S-8)`;
+  for (const d of winners)
+    explanations[d.candidateId] = `approved with ${d.approvals} votes and awarded within the quota of ${quota} (S-8)`;
   return { awarded: winners.map((d) => d.candidateId), explanations };
 }
 
@@ -286,8 +389,18 @@ export function isStarEffective(award: { ceremonyDate: string }, asOf: string, p
 }
 
 /** S-9: the bonus is paid through the settlement of the ceremony's month. */
-export function awardBonusLine(employeeId: string, level: StarLevel, ceremonyDate: string, policy: Policy): { employeeId: string; month: string; amountFen: number; source: string } {
-  return { employeeId, month: asDate(ceremonyDate, policy).slice(0, 7), amountFen: awardBonusFen(level, policy), source: `star-award-${level}` };
+export function awardBonusLine(
+  employeeId: string,
+  level: StarLevel,
+  ceremonyDate: string,
+  policy: Policy,
+): { employeeId: string; month: string; amountFen: number; source: string } {
+  return {
+    employeeId,
+    month: asDate(ceremonyDate, policy).slice(0, 7),
+    amountFen: awardBonusFen(level, policy),
+    source: `star-award-${level}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -303,10 +416,21 @@ export interface StarPay {
 /** S-10: ≥95 → 100 %; 85–94 → score %; ≤84 → cancelled (or lowered one level); a veto cancels. */
 export function monthlyStarPay(score: number, veto: boolean, policy: Policy): StarPay {
   const p = policy.stars.monthlyPay;
-  if (veto) return { percent: 0, outcome: 'vetoed', message: 'one-vote veto (violation, major error or liable complaint): star pay cancelled (S-10)' };
-  if (score >= p.fullAtOrAbove) return { percent: 100, outcome: 'full', message: `score ${score} ≥ ${p.fullAtOrAbove}: full star pay (S-10)` };
-  if (score >= p.proportionalAtOrAbove) return { percent: score, outcome: 'proportional', message: `score ${score}: star pay × ${score}% (S-10)` };
-  return { percent: 0, outcome: 'cancelled', message: `score ${score} below ${p.proportionalAtOrAbove}: star pay cancelled or lowered one level (S-10)` };
+  if (veto)
+    return {
+      percent: 0,
+      outcome: 'vetoed',
+      message: 'one-vote veto (violation, major error or liable complaint): star pay cancelled (S-10)',
+    };
+  if (score >= p.fullAtOrAbove)
+    return { percent: 100, outcome: 'full', message: `score ${score} ≥ ${p.fullAtOrAbove}: full star pay (S-10)` };
+  if (score >= p.proportionalAtOrAbove)
+    return { percent: score, outcome: 'proportional', message: `score ${score}: star pay × ${score}% (S-10)` };
+  return {
+    percent: 0,
+    outcome: 'cancelled',
+    message: `score ${score} below ${p.proportionalAtOrAbove}: star pay cancelled or lowered one level (S-10)`,
+  };
 }
 
 /** S-10: the monthly assessment of `month` (YYYY-MM) is due on the 5th of the next month. */
@@ -318,7 +442,13 @@ export function monthlyAssessmentDueDate(month: string, policy: Policy): string 
  * S-10 with S-12: the month's star pay in fen — the level's pay × the month's percent, and in the second half
  * year × the June exam factor when one is set. Rounded half up to the fen.
  */
-export function starMonthPayFen(level: StarLevel, pay: StarPay, month: string, juneFactorPercent: number | null, policy: Policy): number {
+export function starMonthPayFen(
+  level: StarLevel,
+  pay: StarPay,
+  month: string,
+  juneFactorPercent: number | null,
+  policy: Policy,
+): number {
   const base = policy.stars.monthlyPayFen[String(level) as '1' | '2' | '3'];
   const secondHalf = Number(month.slice(5, 7)) >= 7 && juneFactorPercent !== null;
   const factor = (pay.percent / 100) * (secondHalf ? juneFactorPercent / 100 : 1);
@@ -362,21 +492,45 @@ export function starStanding(monthlyScores: readonly { month: string; score: num
   const year = sorted.length ? sorted[sorted.length - 1].month.slice(0, 4) : '';
   const belowInYear = sorted.filter((s) => s.month.startsWith(year) && s.score < st.belowScore).length;
   if (longest >= st.consecutiveMonths) {
-    return { action: 'revoke-or-lower', longestRunBelow: longest, belowInYear, reason: `${longest} consecutive months below ${st.belowScore} (S-11)` };
+    return {
+      action: 'revoke-or-lower',
+      longestRunBelow: longest,
+      belowInYear,
+      reason: `${longest} consecutive months below ${st.belowScore} (S-11)`,
+    };
   }
   if (belowInYear >= st.monthsInYear) {
-    return { action: 'revoke-or-lower', longestRunBelow: longest, belowInYear, reason: `${belowInYear} months in ${year} below ${st.belowScore} (S-11)` };
+    return {
+      action: 'revoke-or-lower',
+      longestRunBelow: longest,
+      belowInYear,
+      reason: `${belowInYear} months in ${year} below ${st.belowScore} (S-11)`,
+    };
   }
   return { action: 'keep', longestRunBelow: longest, belowInYear, reason: 'standing kept (S-11)' };
 }
 
 /** S-11: the committee may demote or revoke at once for "not at level" or "unqualified", with a reason. */
-export function validateCommitteeDemotion(input: { ground: 'not-at-level' | 'unqualified' | string; reason?: string | null }): RuleViolation[] {
+export function validateCommitteeDemotion(input: {
+  ground: 'not-at-level' | 'unqualified' | string;
+  reason?: string | null;
+}): RuleViolation[] {
   const out: RuleViolation[] = [];
   if (input.ground !== 'not-at-level' && input.ground !== 'unqualified') {
-    out.push({ path: 'ground', message: 'ground must be not-at-level or unqualified (S-11)', rule: 'S-11', code: 'star.demotion_ground' });
+    out.push({
+      path: 'ground',
+      message: 'ground must be not-at-level or unqualified (S-11)',
+      rule: 'S-11',
+      code: 'star.demotion_ground',
+    });
   }
-  if (!input.reason?.trim()) out.push({ path: 'reason', message: 'an immediate demotion needs a reason (S-11)', rule: 'S-11', code: 'star.demotion_reason_required' });
+  if (!input.reason?.trim())
+    out.push({
+      path: 'reason',
+      message: 'an immediate demotion needs a reason (S-11)',
+      rule: 'S-11',
+      code: 'star.demotion_reason_required',
+    });
   return out;
 }
 
@@ -398,17 +552,32 @@ export function juneExamFactor(score: number, policy: Policy): JuneExamFactor {
       return { percent, outcome: 'pay', message: `June exam ${score}: second-half star pay × ${percent}% (S-12)` };
     }
   }
-  return { percent: null, outcome: 'cancel-or-lower', message: `June exam ${score}: star cancelled or lowered one level (S-12)` };
+  return {
+    percent: null,
+    outcome: 'cancel-or-lower',
+    message: `June exam ${score}: star cancelled or lowered one level (S-12)`,
+  };
 }
 
 /**
  * S-12 with S-4: what the June exam does to a star holder — the second-half pay factor, and the level after it: one
  * level lower for a score in the cancel bracket, and no higher than the rank allows (top 5 → 3, top 10 → 2).
  */
-export function juneExamStanding(level: StarLevel, score: number, rank: number, policy: Policy): { percent: number | null; toLevel: number; rule: 'S-12' | 'S-4'; reason: string } {
+export function juneExamStanding(
+  level: StarLevel,
+  score: number,
+  rank: number,
+  policy: Policy,
+): { percent: number | null; toLevel: number; rule: 'S-12' | 'S-4'; reason: string } {
   const f = juneExamFactor(score, policy);
   const afterScore = f.outcome === 'cancel-or-lower' ? lowerStarLevel(level) : level;
   const allowed = levelAllowedByRank(rank, policy);
-  if (allowed < afterScore) return { percent: f.percent, toLevel: allowed, rule: 'S-4', reason: `June exam rank ${rank} allows ${allowed} star(s) at most (S-4, S-11)` };
+  if (allowed < afterScore)
+    return {
+      percent: f.percent,
+      toLevel: allowed,
+      rule: 'S-4',
+      reason: `June exam rank ${rank} allows ${allowed} star(s) at most (S-4, S-11)`,
+    };
   return { percent: f.percent, toLevel: afterScore, rule: 'S-12', reason: f.message };
 }

@@ -12,7 +12,18 @@ import { SettlementStarMoney1764600000000 } from './migrations/1764600000000-set
 import { VersionDrafts1764800000000 } from './migrations/1764800000000-version-drafts';
 import { LoginBackoff1764750000000 } from './migrations/1764750000000-login-backoff';
 
-export const MIGRATIONS = [Init1763800000000, Ledger1763900000000, Settlement1764000000000, Rectification1764100000000, Evaluation1764200000000, ImportProgress1764300000000, Stars1764400000000, SettlementStarMoney1764600000000, LoginBackoff1764750000000, VersionDrafts1764800000000];
+export const MIGRATIONS = [
+  Init1763800000000,
+  Ledger1763900000000,
+  Settlement1764000000000,
+  Rectification1764100000000,
+  Evaluation1764200000000,
+  ImportProgress1764300000000,
+  Stars1764400000000,
+  SettlementStarMoney1764600000000,
+  LoginBackoff1764750000000,
+  VersionDrafts1764800000000,
+];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {
   return new DataSource({

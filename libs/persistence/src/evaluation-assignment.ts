@@ -7,7 +7,8 @@ import { Policy, PolicySchema } from '@qf/policy';
 export async function policyInEffect(ds: DataSource): Promise<Policy> {
   const [r] = await ds.query(
     `SELECT body FROM policy_versions WHERE status = 'published' AND (effective_from IS NULL OR effective_from <= now()::date)
-     ORDER BY effective_from DESC NULLS LAST, version DESC LIMIT 1`);
+     ORDER BY effective_from DESC NULLS LAST, version DESC LIMIT 1`,
+  );
   return PolicySchema.parse(r?.body ?? {});
 }
 
@@ -23,7 +24,11 @@ type Kind = 'foreman' | 'dispatcher' | 'manager';
  * day (the Schedule, a retry, or POST /evaluations/assign with any seed) assigns only orders that closed since.
  * Used by the api (POST /evaluations/assign) and by the `assignEvaluations` activity of the daily workflow.
  */
-export async function assignEvaluationsForDate(ds: DataSource, input: { date: string; seed?: string }, policy?: Policy): Promise<AssignEvaluationsResult> {
+export async function assignEvaluationsForDate(
+  ds: DataSource,
+  input: { date: string; seed?: string },
+  policy?: Policy,
+): Promise<AssignEvaluationsResult> {
   const p = policy ?? (await policyInEffect(ds));
   const seed = input.seed ?? input.date;
   const tz = p.calendar.timeZone;
@@ -31,38 +36,73 @@ export async function assignEvaluationsForDate(ds: DataSource, input: { date: st
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('qf-evaluation-assign:' || $1))`, [input.date]);
     const orders = await tx.query(
       `SELECT w.id, w.order_no, w.fault_key, w.repeat_report, w.source, w.repairer_id, w.team_unit_id, w.closed_at FROM work_orders w
-       WHERE (w.closed_at AT TIME ZONE $2)::date = $1::date ORDER BY w.order_no`, [input.date, tz]);
+       WHERE (w.closed_at AT TIME ZONE $2)::date = $1::date ORDER BY w.order_no`,
+      [input.date, tz],
+    );
     const previous = await tx.query(
       `SELECT DISTINCT ev.order_id AS "orderId", w.fault_key AS "faultId" FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id
-       WHERE w.fault_key = ANY($1::text[]) OR ev.order_id = ANY($2::uuid[])`, [orders.map((o: any) => o.fault_key).filter(Boolean), orders.map((o: any) => o.id)]);
-    const users = async (role: string): Promise<string[]> => (await tx.query(`SELECT id FROM users WHERE active AND $1 = ANY(roles) ORDER BY username`, [role])).map((u: any) => u.id);
+       WHERE w.fault_key = ANY($1::text[]) OR ev.order_id = ANY($2::uuid[])`,
+      [orders.map((o: any) => o.fault_key).filter(Boolean), orders.map((o: any) => o.id)],
+    );
+    const users = async (role: string): Promise<string[]> =>
+      (await tx.query(`SELECT id FROM users WHERE active AND $1 = ANY(roles) ORDER BY username`, [role])).map(
+        (u: any) => u.id,
+      );
     const [dispatchers, managers] = [await users('dispatcher'), await users('manager')];
     const skipped: { orderNo: string; reason: string }[] = [];
     const byTeam = new Map<string, any[]>();
     for (const o of orders) {
-      const e = evaluability({ id: o.id, source: o.source, status: 'closed', faultId: o.fault_key, isRepeatReport: o.repeat_report }, previous, p);
-      if (!e.evaluable) { skipped.push({ orderNo: o.order_no, reason: e.reason }); continue; }
+      const e = evaluability(
+        { id: o.id, source: o.source, status: 'closed', faultId: o.fault_key, isRepeatReport: o.repeat_report },
+        previous,
+        p,
+      );
+      if (!e.evaluable) {
+        skipped.push({ orderNo: o.order_no, reason: e.reason });
+        continue;
+      }
       byTeam.set(o.team_unit_id, [...(byTeam.get(o.team_unit_id) ?? []), o]);
     }
     const counts: Record<Kind, number> = { foreman: 0, dispatcher: 0, manager: 0 };
     for (const [teamId, list] of byTeam) {
-      const foremen = (await tx.query(
-        `SELECT u.id FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.active AND 'foreman' = ANY(u.roles) AND e.unit_id = $1 ORDER BY u.username`, [teamId])).map((u: any) => u.id);
+      const foremen = (
+        await tx.query(
+          `SELECT u.id FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.active AND 'foreman' = ANY(u.roles) AND e.unit_id = $1 ORDER BY u.username`,
+          [teamId],
+        )
+      ).map((u: any) => u.id);
       const foreman = foremen[0] ?? (await users('foreman'))[0] ?? null;
-      const callbacks = sampleCallbacks(list.map((o) => ({ id: o.id, repairerId: o.repairer_id })), { seed: `${seed}:${teamId}`, dispatchers, managers }, p);
+      const callbacks = sampleCallbacks(
+        list.map((o) => ({ id: o.id, repairerId: o.repairer_id })),
+        { seed: `${seed}:${teamId}`, dispatchers, managers },
+        p,
+      );
       for (const o of list) {
         const { evaluateOn, resultsDueAt } = evaluationSchedule(new Date(o.closed_at).toISOString(), p);
         const cb = callbacks.find((c) => c.orderId === o.id)!;
-        const rows: [Kind, string | null, string][] = [['foreman', foreman, 'E-2: the foreman self-evaluates every closed order of the team'], [cb.callbackBy, cb.evaluatorId, cb.explanation]];
+        const rows: [Kind, string | null, string][] = [
+          ['foreman', foreman, 'E-2: the foreman self-evaluates every closed order of the team'],
+          [cb.callbackBy, cb.evaluatorId, cb.explanation],
+        ];
         for (const [kind, who, why] of rows) {
           const ins = await tx.query(
             `INSERT INTO evaluations (order_id, kind, evaluator_user_id, evaluate_on, due_at, seed, explanation) VALUES ($1,$2,$3,$4,$5,$6,$7)
-             ON CONFLICT (order_id, kind) DO NOTHING RETURNING id`, [o.id, kind, who, evaluateOn, resultsDueAt, seed, why]);
+             ON CONFLICT (order_id, kind) DO NOTHING RETURNING id`,
+            [o.id, kind, who, evaluateOn, resultsDueAt, seed, why],
+          );
           if (ins.length) counts[kind]++;
         }
       }
     }
-    return { date: input.date, seed, orders: orders.length, evaluated: orders.length - skipped.length, assigned: counts, skipped, skippedTotal: skipped.length };
+    return {
+      date: input.date,
+      seed,
+      orders: orders.length,
+      evaluated: orders.length - skipped.length,
+      assigned: counts,
+      skipped,
+      skippedTotal: skipped.length,
+    };
   });
 }
 
@@ -73,7 +113,10 @@ const KIND_LABEL: Record<Kind, string> = { foreman: '工长自评', dispatcher: 
  * 'reminder' (due today) or 'overdue' (the day is over) — in one set-based statement, idempotent by
  * `evaluation:<id>:<kind>`; an evaluation without a named evaluator goes to its role. Returns how many were sent now.
  */
-export async function remindUnansweredEvaluations(ds: DataSource, input: { evaluateOn: string; kind: 'reminder' | 'overdue'; workflowId: string }): Promise<number> {
+export async function remindUnansweredEvaluations(
+  ds: DataSource,
+  input: { evaluateOn: string; kind: 'reminder' | 'overdue'; workflowId: string },
+): Promise<number> {
   const tz = (await policyInEffect(ds)).calendar.timeZone;
   return ds.transaction(async (tx) => {
     const sent: { id: string }[] = await tx.query(
@@ -86,13 +129,20 @@ export async function remindUnansweredEvaluations(ds: DataSource, input: { evalu
        WHERE ev.evaluate_on = $1::date AND ev.answered_at IS NULL
        ORDER BY ev.id
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [input.evaluateOn, input.kind, tz, KIND_LABEL.foreman, KIND_LABEL.dispatcher, KIND_LABEL.manager]);
+      [input.evaluateOn, input.kind, tz, KIND_LABEL.foreman, KIND_LABEL.dispatcher, KIND_LABEL.manager],
+    );
     if (sent.length) {
       await tx.query(
         `INSERT INTO audit_log (actor, action, entity, entity_id, workflow_id, details, idempotency_key)
          VALUES ('system', $1, 'evaluation-day', $2, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING`,
-        [`notify.evaluation.${input.kind}`, input.evaluateOn, input.workflowId, JSON.stringify({ evaluateOn: input.evaluateOn, notifications: sent.length }),
-          `evaluation-notify:${input.evaluateOn}:${input.kind}:${sent.map((s) => s.id)[0]}`]);
+        [
+          `notify.evaluation.${input.kind}`,
+          input.evaluateOn,
+          input.workflowId,
+          JSON.stringify({ evaluateOn: input.evaluateOn, notifications: sent.length }),
+          `evaluation-notify:${input.evaluateOn}:${input.kind}:${sent.map((s) => s.id)[0]}`,
+        ],
+      );
     }
     return sent.length;
   });
@@ -103,7 +153,10 @@ export async function remindUnansweredEvaluations(ds: DataSource, input: { evalu
  * day's results of the team's orders (answered of assigned, satisfied / basic / dissatisfied, average score). Once per
  * team lead and day (idempotency key); teams without a lead login get nothing (their evaluations stay on the board).
  */
-export async function reportEvaluationResults(ds: DataSource, input: { evaluateOn: string; workflowId: string }): Promise<number> {
+export async function reportEvaluationResults(
+  ds: DataSource,
+  input: { evaluateOn: string; workflowId: string },
+): Promise<number> {
   return ds.transaction(async (tx) => {
     const sent: { id: string }[] = await tx.query(
       `WITH day AS (
@@ -119,12 +172,20 @@ export async function reportEvaluationResults(ds: DataSource, input: { evaluateO
        FROM day d JOIN org_units o ON o.id = d.team JOIN employees e ON e.unit_id = d.team JOIN users u ON u.employee_id = e.id
        WHERE u.active AND 'team-lead' = ANY(u.roles)
        ORDER BY d.team, u.id
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`, [input.evaluateOn]);
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [input.evaluateOn],
+    );
     if (sent.length) {
       await tx.query(
         `INSERT INTO audit_log (actor, action, entity, entity_id, workflow_id, details, idempotency_key)
          VALUES ('system', 'notify.evaluation.results', 'evaluation-day', $1, $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING`,
-        [input.evaluateOn, input.workflowId, JSON.stringify({ evaluateOn: input.evaluateOn, notifications: sent.length }), `evaluation-results:${input.evaluateOn}:${sent[0].id}`]);
+        [
+          input.evaluateOn,
+          input.workflowId,
+          JSON.stringify({ evaluateOn: input.evaluateOn, notifications: sent.length }),
+          `evaluation-results:${input.evaluateOn}:${sent[0].id}`,
+        ],
+      );
     }
     return sent.length;
   });

@@ -5,21 +5,43 @@ import { defaultPolicy } from './policy';
 /** Who acts at a stage: a role, or a relation to the case's people. */
 export const AssigneeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('role'), role: RoleSchema }),
-  z.object({ kind: z.literal('relation'), relation: z.enum(['supervisor-of-responsible', 'initiator', 'accountable-persons']) }),
+  z.object({
+    kind: z.literal('relation'),
+    relation: z.enum(['supervisor-of-responsible', 'initiator', 'accountable-persons']),
+  }),
 ]);
 
 /** How decisions of a stage are counted. */
 export const DecisionModeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('one') }),
   z.object({ kind: z.literal('all') }),
-  z.object({ kind: z.literal('quorum'), n: z.number().int().min(1).optional(), fraction: z.number().gt(0).max(1).optional() })
+  z
+    .object({
+      kind: z.literal('quorum'),
+      n: z.number().int().min(1).optional(),
+      fraction: z.number().gt(0).max(1).optional(),
+    })
     .refine((m) => (m.n === undefined) !== (m.fraction === undefined), 'quorum needs exactly one of n or fraction'),
-  z.object({ kind: z.literal('majority'), quorumFraction: z.number().gt(0).max(1).default(2 / 3) }),
+  z.object({
+    kind: z.literal('majority'),
+    quorumFraction: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(2 / 3),
+  }),
 ]);
 export type DecisionMode = z.infer<typeof DecisionModeSchema>;
 
 export const DurationSchema = z
-  .object({ workingDays: z.number().int().min(0).max(60).optional(), hours: z.number().min(0).max(24 * 60).optional() })
+  .object({
+    workingDays: z.number().int().min(0).max(60).optional(),
+    hours: z
+      .number()
+      .min(0)
+      .max(24 * 60)
+      .optional(),
+  })
   .refine((d) => d.workingDays !== undefined || d.hours !== undefined, 'give workingDays or hours');
 export type FlowDuration = z.infer<typeof DurationSchema>;
 
@@ -49,9 +71,11 @@ export const FlowDefinitionSchema = z
   .superRefine((f, ctx) => {
     const seen = new Set<string>();
     f.stages.forEach((s, i) => {
-      if (seen.has(s.key)) ctx.addIssue({ code: 'custom', path: ['stages', i, 'key'], message: `stage key "${s.key}" is used twice` });
+      if (seen.has(s.key))
+        ctx.addIssue({ code: 'custom', path: ['stages', i, 'key'], message: `stage key "${s.key}" is used twice` });
       seen.add(s.key);
-      if (s.escalateTo && !s.deadline) ctx.addIssue({ code: 'custom', path: ['stages', i, 'escalateTo'], message: 'escalation needs a deadline' });
+      if (s.escalateTo && !s.deadline)
+        ctx.addIssue({ code: 'custom', path: ['stages', i, 'escalateTo'], message: 'escalation needs a deadline' });
     });
   });
 export type FlowDefinition = z.infer<typeof FlowDefinitionSchema>;
@@ -102,8 +126,13 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
     version: 1,
     stages: [
       {
-        key: 'review', label: '审核', assignee: { kind: 'role', role: 'leadership' },
-        deadline: { workingDays: 2 }, reminderBefore: { hours: 4 }, escalateTo: 'admin', escalateAfter: { workingDays: 1 },
+        key: 'review',
+        label: '审核',
+        assignee: { kind: 'role', role: 'leadership' },
+        deadline: { workingDays: 2 },
+        reminderBefore: { hours: 4 },
+        escalateTo: 'admin',
+        escalateAfter: { workingDays: 1 },
         actions: ['approve', 'reject', 'comment'],
       },
     ],
@@ -113,22 +142,42 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
     version: 1,
     stages: [
       {
-        key: 'verify', label: '核实', assignee: { kind: 'role', role: 'verifier' }, required: defaults.complaints.verifiers.default,
-        deadline: { workingDays: c13.verificationWorkingDays }, reminderBefore: { hours: 4 }, escalateTo: 'ruling-lead', escalateAfter: grace,
+        key: 'verify',
+        label: '核实',
+        assignee: { kind: 'role', role: 'verifier' },
+        required: defaults.complaints.verifiers.default,
+        deadline: { workingDays: c13.verificationWorkingDays },
+        reminderBefore: { hours: 4 },
+        escalateTo: 'ruling-lead',
+        escalateAfter: grace,
         actions: ['approve', 'comment', 'claim'],
       },
       {
-        key: 'rule', label: '责任认定', assignee: { kind: 'role', role: 'ruling-lead' },
-        deadline: { workingDays: c13.rulingWorkingDays }, reminderBefore: { hours: 4 }, escalateTo: 'leadership', escalateAfter: grace,
+        key: 'rule',
+        label: '责任认定',
+        assignee: { kind: 'role', role: 'ruling-lead' },
+        deadline: { workingDays: c13.rulingWorkingDays },
+        reminderBefore: { hours: 4 },
+        escalateTo: 'leadership',
+        escalateAfter: grace,
         actions: ['approve', 'return', 'comment'],
       },
       {
-        key: 'appeal', label: '申诉期', assignee: { kind: 'relation', relation: 'accountable-persons' }, assignment: 'each', mode: { kind: 'all' },
-        deadline: { workingDays: defaults.complaints.appealWindowWorkingDays }, actions: ['approve', 'reject', 'comment'],
+        key: 'appeal',
+        label: '申诉期',
+        assignee: { kind: 'relation', relation: 'accountable-persons' },
+        assignment: 'each',
+        mode: { kind: 'all' },
+        deadline: { workingDays: defaults.complaints.appealWindowWorkingDays },
+        actions: ['approve', 'reject', 'comment'],
       },
       {
-        key: 'appeal-decision', label: '申诉裁决', assignee: { kind: 'role', role: 'leadership' },
-        deadline: { workingDays: c13.appealDecisionWorkingDays }, reminderBefore: { hours: 8 }, actions: ['approve', 'comment'],
+        key: 'appeal-decision',
+        label: '申诉裁决',
+        assignee: { kind: 'role', role: 'leadership' },
+        deadline: { workingDays: c13.appealDecisionWorkingDays },
+        reminderBefore: { hours: 8 },
+        actions: ['approve', 'comment'],
       },
     ],
   }),
@@ -137,11 +186,23 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
     version: 1,
     stages: [
       {
-        key: 'confirm', label: '分公司确认', assignee: { kind: 'role', role: 'branch-head' }, assignment: 'each', mode: { kind: 'all' },
-        deadline: { workingDays: 2 }, reminderBefore: { hours: 4 }, escalateTo: 'hr', escalateAfter: { workingDays: 1 }, actions: ['approve', 'reject', 'comment'],
+        key: 'confirm',
+        label: '分公司确认',
+        assignee: { kind: 'role', role: 'branch-head' },
+        assignment: 'each',
+        mode: { kind: 'all' },
+        deadline: { workingDays: 2 },
+        reminderBefore: { hours: 4 },
+        escalateTo: 'hr',
+        escalateAfter: { workingDays: 1 },
+        actions: ['approve', 'reject', 'comment'],
       },
       {
-        key: 'approve', label: '人力审批', assignee: { kind: 'role', role: 'hr' }, deadline: { workingDays: 2 }, reminderBefore: { hours: 4 },
+        key: 'approve',
+        label: '人力审批',
+        assignee: { kind: 'role', role: 'hr' },
+        deadline: { workingDays: 2 },
+        reminderBefore: { hours: 4 },
         actions: ['approve', 'return', 'comment'],
       },
     ],
@@ -150,9 +211,24 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
     kind: 'rectification',
     version: 1,
     stages: [
-      { key: 'plan', label: '整改提交', assignee: { kind: 'role', role: 'team-lead' }, actions: ['approve', 'comment', 'claim'] },
-      { key: 'review', label: '故障分析会确认', assignee: { kind: 'role', role: 'manager' }, actions: ['approve', 'reject', 'comment'] },
-      { key: 'note', label: '内部整改说明', assignee: { kind: 'role', role: 'foreman' }, actions: ['approve', 'comment'] },
+      {
+        key: 'plan',
+        label: '整改提交',
+        assignee: { kind: 'role', role: 'team-lead' },
+        actions: ['approve', 'comment', 'claim'],
+      },
+      {
+        key: 'review',
+        label: '故障分析会确认',
+        assignee: { kind: 'role', role: 'manager' },
+        actions: ['approve', 'reject', 'comment'],
+      },
+      {
+        key: 'note',
+        label: '内部整改说明',
+        assignee: { kind: 'role', role: 'foreman' },
+        actions: ['approve', 'comment'],
+      },
     ],
   }),
   // S-6 team-lead review and S-8 committee vote of each star application (child cases pin the campaign's version)
@@ -160,10 +236,19 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
     kind: 'star-campaign',
     version: 1,
     stages: [
-      { key: 'lead-review', label: '班组长审核推荐', assignee: { kind: 'role', role: 'team-lead' }, actions: ['approve', 'reject', 'comment'] },
       {
-        key: 'committee', label: '评委会投票', assignee: { kind: 'role', role: 'committee' }, assignment: 'each',
-        mode: { kind: 'majority', quorumFraction: 2 / 3 }, actions: ['approve', 'reject', 'comment'],
+        key: 'lead-review',
+        label: '班组长审核推荐',
+        assignee: { kind: 'role', role: 'team-lead' },
+        actions: ['approve', 'reject', 'comment'],
+      },
+      {
+        key: 'committee',
+        label: '评委会投票',
+        assignee: { kind: 'role', role: 'committee' },
+        assignment: 'each',
+        mode: { kind: 'majority', quorumFraction: 2 / 3 },
+        actions: ['approve', 'reject', 'comment'],
       },
     ],
   }),
@@ -174,8 +259,14 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
     stages: [
       {
         // nominal deadline: the workflow sets the policy's absolute one (the 5th of the next month, S-10)
-        key: 'scores', label: '星级月度考核评分', assignee: { kind: 'role', role: 'team-lead' }, deadline: { workingDays: 5 },
-        reminderBefore: { hours: 24 }, escalateTo: 'admin', escalateAfter: { workingDays: 1 }, actions: ['approve', 'comment', 'claim'],
+        key: 'scores',
+        label: '星级月度考核评分',
+        assignee: { kind: 'role', role: 'team-lead' },
+        deadline: { workingDays: 5 },
+        reminderBefore: { hours: 24 },
+        escalateTo: 'admin',
+        escalateAfter: { workingDays: 1 },
+        actions: ['approve', 'comment', 'claim'],
       },
     ],
   }),
@@ -185,8 +276,13 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
     version: 1,
     stages: [
       {
-        key: 'committee', label: '绩效委员会审批', assignee: { kind: 'role', role: 'committee' }, assignment: 'each',
-        mode: { kind: 'majority', quorumFraction: 2 / 3 }, deadline: { workingDays: 5 }, reminderBefore: { hours: 24 },
+        key: 'committee',
+        label: '绩效委员会审批',
+        assignee: { kind: 'role', role: 'committee' },
+        assignment: 'each',
+        mode: { kind: 'majority', quorumFraction: 2 / 3 },
+        deadline: { workingDays: 5 },
+        reminderBefore: { hours: 24 },
         actions: ['approve', 'reject', 'comment'],
       },
     ],

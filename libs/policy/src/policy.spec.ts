@@ -12,7 +12,11 @@ describe('policy defaults (RULES.md)', () => {
     });
     expect(p.complaints.severities.serious.roles.responsible).toEqual({ min: 50, max: 100 });
     expect(p.complaints.severities.serious.roles['related-lead']).toEqual({ min: 20, max: 50 });
-    expect(p.complaints.severities.ordinary.roles).toMatchObject({ responsible: { min: 20, max: 20 }, supervisor: null, vp: null });
+    expect(p.complaints.severities.ordinary.roles).toMatchObject({
+      responsible: { min: 20, max: 20 },
+      supervisor: null,
+      vp: null,
+    });
     expect(p.complaints.majorAdverseEventPointsX10).toBe(40);
   });
 
@@ -26,7 +30,11 @@ describe('policy defaults (RULES.md)', () => {
   it('C-2 C-12 C-13 default verifiers, appeal window and step deadlines', () => {
     expect(p.complaints.verifiers).toEqual({ default: 1, egregious: 2 });
     expect(p.complaints.appealWindowWorkingDays).toBe(3);
-    expect(p.complaints.deadlines).toMatchObject({ verificationWorkingDays: 3, rulingWorkingDays: 2, appealDecisionWorkingDays: 5 });
+    expect(p.complaints.deadlines).toMatchObject({
+      verificationWorkingDays: 3,
+      rulingWorkingDays: 2,
+      appealDecisionWorkingDays: 5,
+    });
     expect(p.complaints.deadlines.escalationGraceWorkingDays).toBeGreaterThanOrEqual(0);
   });
 
@@ -41,7 +49,11 @@ describe('policy defaults (RULES.md)', () => {
   });
 
   it('S-5 S-9 S-12 star numbers: quotas, bonuses in fen, June brackets', () => {
-    expect(p.stars.quotas).toEqual({ oneStarPercentOfHeadcount: 30, twoStarPercentOfOneStar: 30, threeStarPercentOfOneStar: 10 });
+    expect(p.stars.quotas).toEqual({
+      oneStarPercentOfHeadcount: 30,
+      twoStarPercentOfOneStar: 30,
+      threeStarPercentOfOneStar: 10,
+    });
     expect(p.stars.awardBonusFen).toEqual({ '1': 0, '2': 50000, '3': 80000 });
     expect(p.stars.juneExamBrackets[0]).toEqual({ minScore: 95, payPercent: 130 });
     expect(p.stars.examRankGates).toEqual({ '2': 10, '3': 5 });
@@ -63,7 +75,9 @@ describe('policy defaults (RULES.md)', () => {
   });
 
   it('C-3 a partial document keeps the defaults it does not mention', () => {
-    const q = PolicySchema.parse({ complaints: { severities: { egregious: { roles: { responsible: { min: 120, max: 200 } } } } } });
+    const q = PolicySchema.parse({
+      complaints: { severities: { egregious: { roles: { responsible: { min: 120, max: 200 } } } } },
+    });
     expect(q.complaints.severities.egregious.roles.responsible).toEqual({ min: 120, max: 200 });
     expect(q.complaints.severities.egregious.roles.supervisor).toEqual({ min: 50, max: 100 });
     expect(q.complaints.appealWindowWorkingDays).toBe(3);
@@ -81,9 +95,15 @@ describe('policy defaults (RULES.md)', () => {
 
 describe('validatePolicy', () => {
   it('C-3 rejects a range whose min exceeds max, naming the path', () => {
-    const r = validatePolicy({ complaints: { severities: { ordinary: { roles: { responsible: { min: 30, max: 20 } } } } } });
+    const r = validatePolicy({
+      complaints: { severities: { ordinary: { roles: { responsible: { min: 30, max: 20 } } } } },
+    });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toContainEqual({ path: 'complaints.severities.ordinary.roles.responsible', message: 'min must not exceed max' });
+    if (!r.ok)
+      expect(r.errors).toContainEqual({
+        path: 'complaints.severities.ordinary.roles.responsible',
+        message: 'min must not exceed max',
+      });
   });
 
   it('E-2 rejects shares that do not add up to 100', () => {
@@ -93,11 +113,16 @@ describe('validatePolicy', () => {
   });
 
   it('C-13 rejects a wrong type and an unknown time zone', () => {
-    const r = validatePolicy({ complaints: { deadlines: { rulingWorkingDays: 'two' } }, calendar: { timeZone: 'Mars/Olympus', holidays: ['2024-1-1'] } });
+    const r = validatePolicy({
+      complaints: { deadlines: { rulingWorkingDays: 'two' } },
+      calendar: { timeZone: 'Mars/Olympus', holidays: ['2024-1-1'] },
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       const paths = r.errors.map((e) => e.path);
-      expect(paths).toEqual(expect.arrayContaining(['complaints.deadlines.rulingWorkingDays', 'calendar.timeZone', 'calendar.holidays[0]']));
+      expect(paths).toEqual(
+        expect.arrayContaining(['complaints.deadlines.rulingWorkingDays', 'calendar.timeZone', 'calendar.holidays[0]']),
+      );
     }
   });
 
@@ -119,7 +144,10 @@ describe('validatePolicy', () => {
 describe('diffPolicies', () => {
   it('C-12 reports each changed leaf by JSON path with before and after', () => {
     const a = defaultPolicy();
-    const b = PolicySchema.parse({ complaints: { appealWindowWorkingDays: 5 }, calendar: { holidays: ['2024-10-01'] } });
+    const b = PolicySchema.parse({
+      complaints: { appealWindowWorkingDays: 5 },
+      calendar: { holidays: ['2024-10-01'] },
+    });
     expect(diffPolicies(a, b)).toEqual([
       { path: 'calendar.holidays[0]', before: undefined, after: '2024-10-01' },
       { path: 'complaints.appealWindowWorkingDays', before: 3, after: 5 },
@@ -132,6 +160,8 @@ describe('diffPolicies', () => {
 
   it('S-5 nested numbers are compared deeply', () => {
     const b = PolicySchema.parse({ stars: { quotas: { threeStarPercentOfOneStar: 15 } } });
-    expect(diffPolicies(defaultPolicy(), b)).toEqual([{ path: 'stars.quotas.threeStarPercentOfOneStar', before: 10, after: 15 }]);
+    expect(diffPolicies(defaultPolicy(), b)).toEqual([
+      { path: 'stars.quotas.threeStarPercentOfOneStar', before: 10, after: 15 },
+    ]);
   });
 });

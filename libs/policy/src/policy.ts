@@ -39,14 +39,20 @@ export type Category = z.infer<typeof CategorySchema>;
 const EGREGIOUS_CATEGORIES: Category[] = [
   { key: 'forced-bundling', label: '强捆、强订、强发、强关、强推导致的服务事件' },
   { key: 'no-second-confirmation', label: '增值业务订购过程无二次确认' },
-  { key: 'fraudulent-marketing', label: '营销、服务过程中恶意欺诈、弄虚作假、刻意隐瞒、蓄意误导(含诱导消费、未经同意开通)' },
+  {
+    key: 'fraudulent-marketing',
+    label: '营销、服务过程中恶意欺诈、弄虚作假、刻意隐瞒、蓄意误导(含诱导消费、未经同意开通)',
+  },
   { key: 'customer-data-leaked', label: '泄露客户资料信息,被不法分子用于实施诈骗' },
   { key: 'real-name-not-registered', label: '自有渠道、代办渠道没有落实实名制登记' },
   { key: 'software-installed-without-consent', label: '未经客户同意安装软件' },
 ];
 const SERIOUS_CATEGORIES: Category[] = [
   { key: 'service-standard-breach', label: '违反各种服务标准、规范及业务规程' },
-  { key: 'billing-misconfiguration-batch-refund', label: '系统配置错误引致计费不准确、错收费用,涉及批量退费(5宗及以上同类客户)' },
+  {
+    key: 'billing-misconfiguration-batch-refund',
+    label: '系统配置错误引致计费不准确、错收费用,涉及批量退费(5宗及以上同类客户)',
+  },
   { key: 'points-stolen-or-zeroed', label: '盗用客户积分,无故清零' },
   { key: 'abusive-attitude', label: '服务态度恶劣' },
   { key: 'unapproved-sms-batch', label: '未通过短信发送审批流程违规发送短信引致批量投诉(5个及以上客户)' },
@@ -74,7 +80,10 @@ const ORDINARY_CATEGORIES: Category[] = [
 ];
 
 const categories = (defaults: Category[]) =>
-  z.array(CategorySchema).min(1).default(() => defaults.map((c) => ({ ...c })));
+  z
+    .array(CategorySchema)
+    .min(1)
+    .default(() => defaults.map((c) => ({ ...c })));
 
 /**
  * Role → allowed points range (×10) for one severity class (C-3); `null` = the role is not allowed.
@@ -108,7 +117,11 @@ const ComplaintsSchema = z
       .object({
         egregious: z
           .object({
-            roles: roleRanges({ responsible: { min: 100, max: 200 }, supervisor: { min: 50, max: 100 }, vp: { min: 50, max: 50 } }),
+            roles: roleRanges({
+              responsible: { min: 100, max: 200 },
+              supervisor: { min: 50, max: 100 },
+              vp: { min: 50, max: 50 },
+            }),
             categories: categories(EGREGIOUS_CATEGORIES),
           })
           .prefault({}),
@@ -124,7 +137,10 @@ const ComplaintsSchema = z
           })
           .prefault({}),
         ordinary: z
-          .object({ roles: roleRanges({ responsible: { min: 20, max: 20 } }), categories: categories(ORDINARY_CATEGORIES) })
+          .object({
+            roles: roleRanges({ responsible: { min: 20, max: 20 } }),
+            categories: categories(ORDINARY_CATEGORIES),
+          })
           .prefault({}),
       })
       .prefault({}),
@@ -136,11 +152,17 @@ const ComplaintsSchema = z
      */
     jointAccountability: z
       .object({
-        causes: z.array(z.enum(['execution', 'control', 'other'])).default(() => ['execution', 'control'] as ('execution' | 'control' | 'other')[]),
+        causes: z
+          .array(z.enum(['execution', 'control', 'other']))
+          .default(() => ['execution', 'control'] as ('execution' | 'control' | 'other')[]),
         required: z
           .object({
-            egregious: z.array(z.array(RulingRoleSchema).min(1)).default(() => [['supervisor'], ['vp']] as RulingRole[][]),
-            serious: z.array(z.array(RulingRoleSchema).min(1)).default(() => [['supervisor', 'related-lead']] as RulingRole[][]),
+            egregious: z
+              .array(z.array(RulingRoleSchema).min(1))
+              .default(() => [['supervisor'], ['vp']] as RulingRole[][]),
+            serious: z
+              .array(z.array(RulingRoleSchema).min(1))
+              .default(() => [['supervisor', 'related-lead']] as RulingRole[][]),
             ordinary: z.array(z.array(RulingRoleSchema).min(1)).default(() => []),
           })
           .prefault({}),
@@ -155,7 +177,11 @@ const ComplaintsSchema = z
         chain: z
           .array(z.array(RulingRoleSchema).min(1))
           .default(() => [['handler', 'responsible'], ['supervisor'], ['vp']] as RulingRole[][]),
-        points: roleRanges({ handler: { min: 20, max: 20 }, supervisor: { min: 20, max: 20 }, vp: { min: 20, max: 20 } }),
+        points: roleRanges({
+          handler: { min: 20, max: 20 },
+          supervisor: { min: 20, max: 20 },
+          vp: { min: 20, max: 20 },
+        }),
       })
       .prefault({}),
     /** C-12 appeal window after the named notice. */
@@ -200,7 +226,11 @@ const GradesSchema = z
       })
       .prefault({}),
     ordinary: z
-      .object({ p4MonthlyCount: int().min(1).default(3), p5MonthlyCount: int().min(1).default(6), p5YearlyCount: int().min(1).default(10) })
+      .object({
+        p4MonthlyCount: int().min(1).default(3),
+        p5MonthlyCount: int().min(1).default(6),
+        p5YearlyCount: int().min(1).default(10),
+      })
       .prefault({}),
   })
   .prefault({});
@@ -246,16 +276,24 @@ const SettlementSchema = z
   .prefault({});
 
 const StarLevelNumbers = (d: [number, number, number]) =>
-  z.object({ '1': z.number().default(d[0]), '2': z.number().default(d[1]), '3': z.number().default(d[2]) }).prefault({});
+  z
+    .object({ '1': z.number().default(d[0]), '2': z.number().default(d[1]), '3': z.number().default(d[2]) })
+    .prefault({});
 
-const JuneBracketSchema = z.object({ minScore: z.number(), payPercent: z.union([z.number().min(0), z.literal('score')]) });
+const JuneBracketSchema = z.object({
+  minScore: z.number(),
+  payPercent: z.union([z.number().min(0), z.literal('score')]),
+});
 
 const StarsSchema = z
   .object({
     /** S-1 awards finished by the end of this month of the campaign year. */
     awardsByMonth: int().min(1).max(12).default(10),
     /** S-5 the hotline headcount counts employees with one of these job types (employees.job_type). */
-    hotlineJobTypes: z.array(z.string().min(1)).min(1).default(() => ['热线客服']),
+    hotlineJobTypes: z
+      .array(z.string().min(1))
+      .min(1)
+      .default(() => ['热线客服']),
     /** S-2 */
     tenureYears: int().min(0).default(1),
     holdYears: int().min(0).default(1),
@@ -277,7 +315,8 @@ const StarsSchema = z
     /** S-8 quorum = numerator/denominator of members; a decision needs more than half of the votes cast. */
     committee: z
       .object({
-        quorumNumerator: int().min(1).default(2), quorumDenominator: int().min(1).default(3),
+        quorumNumerator: int().min(1).default(2),
+        quorumDenominator: int().min(1).default(3),
         /** S-8 conflict of interest: a member of the candidate's own team may not vote on them */
         excludeOwnTeam: z.boolean().default(true),
       })
@@ -297,15 +336,22 @@ const StarsSchema = z
       .prefault({}),
     /** S-11 */
     standing: z
-      .object({ belowScore: z.number().default(95), consecutiveMonths: int().min(1).default(3), monthsInYear: int().min(1).default(6) })
+      .object({
+        belowScore: z.number().default(95),
+        consecutiveMonths: int().min(1).default(3),
+        monthsInYear: int().min(1).default(6),
+      })
       .prefault({}),
     /** S-12 brackets, highest first; below the last bracket the star is cancelled or lowered one level. */
-    juneExamBrackets: z.array(JuneBracketSchema).min(1).default(() => [
-      { minScore: 95, payPercent: 130 },
-      { minScore: 90, payPercent: 120 },
-      { minScore: 85, payPercent: 100 },
-      { minScore: 66, payPercent: 'score' as const },
-    ]),
+    juneExamBrackets: z
+      .array(JuneBracketSchema)
+      .min(1)
+      .default(() => [
+        { minScore: 95, payPercent: 130 },
+        { minScore: 90, payPercent: 120 },
+        { minScore: 85, payPercent: 100 },
+        { minScore: 66, payPercent: 'score' as const },
+      ]),
   })
   .prefault({});
 
@@ -321,9 +367,14 @@ const EvaluationSchema = z
     scores: z
       .object({ satisfied: z.number().default(10), basic: z.number().default(8), dissatisfied: z.number().default(6) })
       .prefault({}),
-    foremanCriteria: z.array(z.string()).default(() => ['工单故障情况及原因分析完整程度', '故障处理措施是否得当', '维修人员作业效率']),
+    foremanCriteria: z
+      .array(z.string())
+      .default(() => ['工单故障情况及原因分析完整程度', '故障处理措施是否得当', '维修人员作业效率']),
     callbackQuestions: z.array(z.object({ key: z.string(), text: z.string().min(1) })).default(() => [
-      { key: 'response-within-1h', text: '你好,中心信息专业维修故障响应时间要求1个小时,请问我们的维修人员有没有在接报故障的1小时内与您联系确认故障情况?' },
+      {
+        key: 'response-within-1h',
+        text: '你好,中心信息专业维修故障响应时间要求1个小时,请问我们的维修人员有没有在接报故障的1小时内与您联系确认故障情况?',
+      },
       { key: 'attitude', text: '请问我们维修人员维修过程中的服务态度您是否满意?有无不文明用语情况?' },
       { key: 'equipment-state', text: '请问现在设备、系统修复了没有?' },
       { key: 'overall', text: '请您针对本次报修处理情况给予点评:满意、基本满意、不满意,您的选择是?' },
@@ -342,16 +393,27 @@ const EvaluationSchema = z
   .prefault({});
 
 const OrderDeadline = (respond: number, complete: number) =>
-  z.object({ respondMinutes: int().min(1).default(respond), completeMinutes: int().min(1).default(complete) }).prefault({});
+  z
+    .object({ respondMinutes: int().min(1).default(respond), completeMinutes: int().min(1).default(complete) })
+    .prefault({});
 
 const LinearIndicator = (target: number, floor: number, weight: number) =>
   z
-    .object({ target: z.number().default(target), floor: z.number().default(floor), weight: z.number().min(0).default(weight) })
+    .object({
+      target: z.number().default(target),
+      floor: z.number().default(floor),
+      weight: z.number().min(0).default(weight),
+    })
     .prefault({})
     .refine((l) => l.floor <= l.target, 'floor must not exceed target');
 
 /** K-9 scorecard indicators: each with its source, weight and formula kind with the formula's numbers. */
-const IndicatorBase = { key: z.string().min(1), label: z.string().min(1), source: z.string().min(1), weight: z.number().min(0) };
+const IndicatorBase = {
+  key: z.string().min(1),
+  label: z.string().min(1),
+  source: z.string().min(1),
+  weight: z.number().min(0),
+};
 export const IndicatorSchema = z.discriminatedUnion('kind', [
   z.object({ ...IndicatorBase, kind: z.literal('linear-with-floor'), target: z.number(), floor: z.number() }),
   z.object({
@@ -363,12 +425,33 @@ export const IndicatorSchema = z.discriminatedUnion('kind', [
     lowerLossPer100: z.number(),
     zeroBelow: z.number(),
   }),
-  z.object({ ...IndicatorBase, kind: z.literal('per-point-penalty'), threshold: z.number(), direction: z.enum(['below', 'above']), perPoint: z.number() }),
-  z.object({ ...IndicatorBase, kind: z.literal('count-threshold'), allowed: z.number().int(), perExcess: z.number(), zeroAbove: z.number().int() }),
-  z.object({ ...IndicatorBase, kind: z.literal('weighted-count'), base: z.number().int().min(1), perWeighted: z.number() }),
+  z.object({
+    ...IndicatorBase,
+    kind: z.literal('per-point-penalty'),
+    threshold: z.number(),
+    direction: z.enum(['below', 'above']),
+    perPoint: z.number(),
+  }),
+  z.object({
+    ...IndicatorBase,
+    kind: z.literal('count-threshold'),
+    allowed: z.number().int(),
+    perExcess: z.number(),
+    zeroAbove: z.number().int(),
+  }),
+  z.object({
+    ...IndicatorBase,
+    kind: z.literal('weighted-count'),
+    base: z.number().int().min(1),
+    perWeighted: z.number(),
+  }),
 ]);
 export type Indicator = z.infer<typeof IndicatorSchema>;
-export const ScorecardSchema = z.object({ key: z.string().min(1), label: z.string().min(1), indicators: z.array(IndicatorSchema).min(1) });
+export const ScorecardSchema = z.object({
+  key: z.string().min(1),
+  label: z.string().min(1),
+  indicators: z.array(IndicatorSchema).min(1),
+});
 export type Scorecard = z.infer<typeof ScorecardSchema>;
 
 // Default scorecards built from the K-3 … K-7 defaults. Weights are not in RULES.md (chosen here; K-4's
@@ -378,11 +461,35 @@ const DEFAULT_SCORECARDS: Scorecard[] = [
     key: 'call-centre-agent',
     label: '呼叫中心座席',
     indicators: [
-      { key: 'satisfaction', label: '客户满意率', source: 'callback', kind: 'linear-with-floor', target: 98, floor: 90, weight: 10 },
-      { key: 'callback-rate', label: '有效电话回访率', source: 'call-system', kind: 'linear-with-floor', target: 90, floor: 70, weight: 10 },
       {
-        key: 'call-volume', label: '受理量', source: 'call-system', kind: 'step-down',
-        fullAt: 2200, stepAt: 1800, upperLossPer100: 1, lowerLossPer100: 2, zeroBelow: 1500, weight: 10,
+        key: 'satisfaction',
+        label: '客户满意率',
+        source: 'callback',
+        kind: 'linear-with-floor',
+        target: 98,
+        floor: 90,
+        weight: 10,
+      },
+      {
+        key: 'callback-rate',
+        label: '有效电话回访率',
+        source: 'call-system',
+        kind: 'linear-with-floor',
+        target: 90,
+        floor: 70,
+        weight: 10,
+      },
+      {
+        key: 'call-volume',
+        label: '受理量',
+        source: 'call-system',
+        kind: 'step-down',
+        fullAt: 2200,
+        stepAt: 1800,
+        upperLossPer100: 1,
+        lowerLossPer100: 2,
+        zeroBelow: 1500,
+        weight: 10,
       },
     ],
   },
@@ -390,10 +497,45 @@ const DEFAULT_SCORECARDS: Scorecard[] = [
     key: 'handling-unit',
     label: '处理单位',
     indicators: [
-      { key: 'on-time-orders', label: '工单及时处理率', source: 'work-orders', kind: 'per-point-penalty', threshold: 99, direction: 'below', perPoint: 2, weight: 40 },
-      { key: 'response-30min', label: '30分钟响应率', source: 'work-orders', kind: 'per-point-penalty', threshold: 70, direction: 'below', perPoint: 0.5, weight: 20 },
-      { key: 'network-exit-failures', label: '网络出口故障', source: 'network-management', kind: 'count-threshold', allowed: 3, perExcess: 5, zeroAbove: 5, weight: 20 },
-      { key: 'repeated-failures', label: '同一设备重复故障', source: 'work-orders', kind: 'weighted-count', base: 2, perWeighted: 1, weight: 20 },
+      {
+        key: 'on-time-orders',
+        label: '工单及时处理率',
+        source: 'work-orders',
+        kind: 'per-point-penalty',
+        threshold: 99,
+        direction: 'below',
+        perPoint: 2,
+        weight: 40,
+      },
+      {
+        key: 'response-30min',
+        label: '30分钟响应率',
+        source: 'work-orders',
+        kind: 'per-point-penalty',
+        threshold: 70,
+        direction: 'below',
+        perPoint: 0.5,
+        weight: 20,
+      },
+      {
+        key: 'network-exit-failures',
+        label: '网络出口故障',
+        source: 'network-management',
+        kind: 'count-threshold',
+        allowed: 3,
+        perExcess: 5,
+        zeroAbove: 5,
+        weight: 20,
+      },
+      {
+        key: 'repeated-failures',
+        label: '同一设备重复故障',
+        source: 'work-orders',
+        kind: 'weighted-count',
+        base: 2,
+        perWeighted: 1,
+        weight: 20,
+      },
     ],
   },
 ];
@@ -402,7 +544,11 @@ const KpiSchema = z
   .object({
     /** K-2 deadlines in minutes. */
     orderDeadlines: z
-      .object({ ordinary: OrderDeadline(30, 24 * 60), vipFault: OrderDeadline(20, 6 * 60), vipActivation: OrderDeadline(60, 12 * 60) })
+      .object({
+        ordinary: OrderDeadline(30, 24 * 60),
+        vipFault: OrderDeadline(20, 6 * 60),
+        vipActivation: OrderDeadline(60, 12 * 60),
+      })
       .prefault({}),
     /** K-3 linear-with-floor indicators (percent). Weights are not in RULES.md; 10 each chosen. */
     linear: z
@@ -429,15 +575,28 @@ const KpiSchema = z
     perPoint: z
       .object({
         onTimeOrderRate: z
-          .object({ below: z.number().default(99), unitPointsPerPoint: z.number().default(2), personFenPerLateOrder: nonNeg().default(5000) })
+          .object({
+            below: z.number().default(99),
+            unitPointsPerPoint: z.number().default(2),
+            personFenPerLateOrder: nonNeg().default(5000),
+          })
           .prefault({}),
-        response30MinRate: z.object({ below: z.number().default(70), unitPointsPerPoint: z.number().default(0.5) }).prefault({}),
-        bossEntryErrorRate: z.object({ above: z.number().default(1), supervisorFenPerPoint: nonNeg().default(20000) }).prefault({}),
+        response30MinRate: z
+          .object({ below: z.number().default(70), unitPointsPerPoint: z.number().default(0.5) })
+          .prefault({}),
+        bossEntryErrorRate: z
+          .object({ above: z.number().default(1), supervisorFenPerPoint: nonNeg().default(20000) })
+          .prefault({}),
       })
       .prefault({}),
     /** K-6 network exit failures; weight 10 chosen. */
     networkExitFailures: z
-      .object({ allowed: int().default(3), perExcess: z.number().default(5), zeroAbove: int().default(5), weight: z.number().default(10) })
+      .object({
+        allowed: int().default(3),
+        perExcess: z.number().default(5),
+        zeroAbove: int().default(5),
+        weight: z.number().default(10),
+      })
       .prefault({}),
     /** K-7 weight of the n-th failure of one device in a month = base^(n-1). */
     repeatedFailureBase: int().min(1).default(2),
@@ -485,7 +644,10 @@ const CalendarSchema = z
     /** Make-up working days (调休) that fall on a weekend. */
     extraWorkingDays: z.array(isoDate).default(() => []),
     /** ISO weekdays that are working days: 1 = Monday … 7 = Sunday. */
-    workingWeekdays: z.array(int().min(1).max(7)).min(1).default(() => [1, 2, 3, 4, 5]),
+    workingWeekdays: z
+      .array(int().min(1).max(7))
+      .min(1)
+      .default(() => [1, 2, 3, 4, 5]),
   })
   .prefault({});
 
@@ -504,25 +666,50 @@ export const PolicySchema = z
   .superRefine((p, ctx) => {
     const e = p.evaluation;
     if (e.dispatcherPercent + e.managerPercent !== 100) {
-      ctx.addIssue({ code: 'custom', path: ['evaluation', 'managerPercent'], message: 'dispatcherPercent + managerPercent must be 100 (E-2)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['evaluation', 'managerPercent'],
+        message: 'dispatcherPercent + managerPercent must be 100 (E-2)',
+      });
     }
     if (p.grades.serious.p4MonthlyCount >= p.grades.serious.p5MonthlyCount) {
-      ctx.addIssue({ code: 'custom', path: ['grades', 'serious', 'p5MonthlyCount'], message: 'P5 count must exceed the P4 count (C-8)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['grades', 'serious', 'p5MonthlyCount'],
+        message: 'P5 count must exceed the P4 count (C-8)',
+      });
     }
     if (p.grades.ordinary.p4MonthlyCount >= p.grades.ordinary.p5MonthlyCount) {
-      ctx.addIssue({ code: 'custom', path: ['grades', 'ordinary', 'p5MonthlyCount'], message: 'P5 count must exceed the P4 count (C-9)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['grades', 'ordinary', 'p5MonthlyCount'],
+        message: 'P5 count must exceed the P4 count (C-9)',
+      });
     }
     for (const sev of SEVERITIES) {
       const keys = p.complaints.severities[sev].categories.map((c) => c.key);
       const dup = keys.find((k, i) => keys.indexOf(k) !== i);
-      if (dup) ctx.addIssue({ code: 'custom', path: ['complaints', 'severities', sev, 'categories'], message: `duplicate category key "${dup}" (C-4)` });
+      if (dup)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['complaints', 'severities', sev, 'categories'],
+          message: `duplicate category key "${dup}" (C-4)`,
+        });
       if (!p.complaints.severities[sev].roles.responsible) {
-        ctx.addIssue({ code: 'custom', path: ['complaints', 'severities', sev, 'roles', 'responsible'], message: 'every class needs a responsible-person range (C-3)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['complaints', 'severities', sev, 'roles', 'responsible'],
+          message: 'every class needs a responsible-person range (C-3)',
+        });
       }
     }
     const mins = p.stars.juneExamBrackets.map((b) => b.minScore);
     if (mins.some((m, i) => i > 0 && m >= mins[i - 1])) {
-      ctx.addIssue({ code: 'custom', path: ['stars', 'juneExamBrackets'], message: 'brackets must be ordered by minScore, highest first (S-12)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stars', 'juneExamBrackets'],
+        message: 'brackets must be ordered by minScore, highest first (S-12)',
+      });
     }
   });
 

@@ -4,12 +4,18 @@ import { Env } from '@qf/contracts';
 
 /** Connection settings for Temporal from the env schema (plain, TLS or API key). */
 export function temporalConnectionOptions(env: Env, address: string) {
-  const tls = env.TEMPORAL_TLS_CERT_PATH && env.TEMPORAL_TLS_KEY_PATH
-    ? {
-        clientCertPair: { crt: readFileSync(env.TEMPORAL_TLS_CERT_PATH), key: readFileSync(env.TEMPORAL_TLS_KEY_PATH) },
-        serverRootCACertificate: env.TEMPORAL_TLS_CA_PATH ? readFileSync(env.TEMPORAL_TLS_CA_PATH) : undefined,
-      }
-    : env.TEMPORAL_API_KEY ? true : undefined;
+  const tls =
+    env.TEMPORAL_TLS_CERT_PATH && env.TEMPORAL_TLS_KEY_PATH
+      ? {
+          clientCertPair: {
+            crt: readFileSync(env.TEMPORAL_TLS_CERT_PATH),
+            key: readFileSync(env.TEMPORAL_TLS_KEY_PATH),
+          },
+          serverRootCACertificate: env.TEMPORAL_TLS_CA_PATH ? readFileSync(env.TEMPORAL_TLS_CA_PATH) : undefined,
+        }
+      : env.TEMPORAL_API_KEY
+        ? true
+        : undefined;
   return { address, tls, apiKey: env.TEMPORAL_API_KEY };
 }
 

@@ -3,29 +3,61 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { CaseState } from '@qf/contracts';
 import { FlowDefinitionSchema } from '@qf/policy';
-import { actor, caseInput, maybeRecordHistory, RecordingActivities, testWorker, timeSkippingEnv } from '../../test/harness';
+import {
+  actor,
+  caseInput,
+  maybeRecordHistory,
+  RecordingActivities,
+  testWorker,
+  timeSkippingEnv,
+} from '../../test/harness';
 
-const flow = (stage: Record<string, unknown>) => FlowDefinitionSchema.parse({ kind: 'review', version: 1, stages: [{ key: 's1', label: '阶段', ...stage }] });
+const flow = (stage: Record<string, unknown>) =>
+  FlowDefinitionSchema.parse({ kind: 'review', version: 1, stages: [{ key: 's1', label: '阶段', ...stage }] });
 
 describe('stage engine (time-skipping Temporal test server)', () => {
   let env: TestWorkflowEnvironment;
-  beforeAll(async () => { env = await timeSkippingEnv(); });
-  afterAll(async () => { await env?.teardown(); });
+  beforeAll(async () => {
+    env = await timeSkippingEnv();
+  });
+  afterAll(async () => {
+    await env?.teardown();
+  });
 
-  async function run(acts: RecordingActivities, f: ReturnType<typeof flow>, body: (h: ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>) => Promise<void>, over = {}) {
+  async function run(
+    acts: RecordingActivities,
+    f: ReturnType<typeof flow>,
+    body: (h: ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>) => Promise<void>,
+    over = {},
+  ) {
     const taskQueue = `tq-${randomUUID()}`;
     const worker = await testWorker(env, acts, taskQueue);
     return worker.runUntil(async () => {
-      const h = await env.client.workflow.start('reviewCase', { taskQueue, workflowId: `wf-${randomUUID()}`, args: [caseInput(f, over)] });
+      const h = await env.client.workflow.start('reviewCase', {
+        taskQueue,
+        workflowId: `wf-${randomUUID()}`,
+        args: [caseInput(f, over)],
+      });
       await body(h);
       const result = (await h.result()) as CaseState;
-      await maybeRecordHistory(h, `review-${(expect.getState().currentTestName ?? '').split(' ').slice(-3).join('-').replace(/[^a-z0-9-]/gi, '')}`);
+      await maybeRecordHistory(
+        h,
+        `review-${(expect.getState().currentTestName ?? '')
+          .split(' ')
+          .slice(-3)
+          .join('-')
+          .replace(/[^a-z0-9-]/gi, '')}`,
+      );
       return result;
     });
   }
   const act = (h: any, taskId: string, userId: string, roles: string[], action = 'approve', extra = {}) =>
-    h.executeUpdate('act', { args: [{ taskId, action, actor: actor(userId, roles), requestId: randomUUID(), ...extra }] });
-  const waitTasks = async (acts: RecordingActivities, n: number) => { while (acts.tasks.length < n) await new Promise((r) => setTimeout(r, 20)); };
+    h.executeUpdate('act', {
+      args: [{ taskId, action, actor: actor(userId, roles), requestId: randomUUID(), ...extra }],
+    });
+  const waitTasks = async (acts: RecordingActivities, n: number) => {
+    while (acts.tasks.length < n) await new Promise((r) => setTimeout(r, 20));
+  };
 
   it('mode one: the first approval decides; a second actor gets a conflict', async () => {
     const acts = new RecordingActivities();
@@ -56,29 +88,42 @@ describe('stage engine (time-skipping Temporal test server)', () => {
   it('quorum: 3 of 5 approvals decide the stage', async () => {
     const members = ['c1', 'c2', 'c3', 'c4', 'c5'];
     const acts = new RecordingActivities({ committee: members });
-    const result = await run(acts, flow({ assignee: { kind: 'role', role: 'committee' }, assignment: 'each', mode: { kind: 'quorum', n: 3 } }), async (h) => {
-      await waitTasks(acts, 5);
-      const r1 = await act(h, acts.tasks[0].id, 'c1', ['committee']);
-      const r2 = await act(h, acts.tasks[1].id, 'c2', ['committee'], 'reject');
-      const r3 = await act(h, acts.tasks[2].id, 'c3', ['committee']);
-      expect([r1.status, r2.status, r3.status]).toEqual(['open', 'open', 'open']);
-      const r4 = await act(h, acts.tasks[3].id, 'c4', ['committee']);
-      expect(r4.outcome).toBe('approved');
-    });
+    const result = await run(
+      acts,
+      flow({ assignee: { kind: 'role', role: 'committee' }, assignment: 'each', mode: { kind: 'quorum', n: 3 } }),
+      async (h) => {
+        await waitTasks(acts, 5);
+        const r1 = await act(h, acts.tasks[0].id, 'c1', ['committee']);
+        const r2 = await act(h, acts.tasks[1].id, 'c2', ['committee'], 'reject');
+        const r3 = await act(h, acts.tasks[2].id, 'c3', ['committee']);
+        expect([r1.status, r2.status, r3.status]).toEqual(['open', 'open', 'open']);
+        const r4 = await act(h, acts.tasks[3].id, 'c4', ['committee']);
+        expect(r4.outcome).toBe('approved');
+      },
+    );
     expect(result.outcome).toBe('approved');
   });
 
   it('majority with quorum: each voter counts once and may change the vote before the close', async () => {
     const members = ['m1', 'm2', 'm3'];
     const acts = new RecordingActivities({ committee: members });
-    const result = await run(acts, flow({ assignee: { kind: 'role', role: 'committee' }, assignment: 'each', mode: { kind: 'majority', quorumFraction: 2 / 3 }, deadline: { workingDays: 1 } }), async (h) => {
-      await waitTasks(acts, 3);
-      await act(h, acts.tasks[0].id, 'm1', ['committee'], 'reject');
-      await act(h, acts.tasks[0].id, 'm1', ['committee'], 'approve'); // changed vote, still one voter
-      const r = await act(h, acts.tasks[1].id, 'm2', ['committee'], 'reject');
-      expect(r.status).toBe('open'); // 1:1 and m3 has not voted: the vote stays open
-      // m3 never votes: at the deadline 2 of 3 voted (quorum 2/3), 1 approve vs 1 reject → no majority
-    });
+    const result = await run(
+      acts,
+      flow({
+        assignee: { kind: 'role', role: 'committee' },
+        assignment: 'each',
+        mode: { kind: 'majority', quorumFraction: 2 / 3 },
+        deadline: { workingDays: 1 },
+      }),
+      async (h) => {
+        await waitTasks(acts, 3);
+        await act(h, acts.tasks[0].id, 'm1', ['committee'], 'reject');
+        await act(h, acts.tasks[0].id, 'm1', ['committee'], 'approve'); // changed vote, still one voter
+        const r = await act(h, acts.tasks[1].id, 'm2', ['committee'], 'reject');
+        expect(r.status).toBe('open'); // 1:1 and m3 has not voted: the vote stays open
+        // m3 never votes: at the deadline 2 of 3 voted (quorum 2/3), 1 approve vs 1 reject → no majority
+      },
+    );
     expect(result.outcome).toBe('rejected');
   });
 
@@ -86,27 +131,49 @@ describe('stage engine (time-skipping Temporal test server)', () => {
     const acts = new RecordingActivities();
     const start = new Date(await env.currentTimeMs());
     // the next 4 local days are holidays: nothing may fire during them
-    const holidays = [1, 2, 3, 4].map((d) => new Date(start.getTime() + 8 * 3600_000 + d * 86400_000).toISOString().slice(0, 10));
-    const f = flow({ assignee: { kind: 'role', role: 'verifier' }, deadline: { workingDays: 1 }, reminderBefore: { hours: 2 }, escalateTo: 'ruling-lead', escalateAfter: { workingDays: 1 } });
-    await run(acts, f, async (h) => {
-      await waitTasks(acts, 1);
-      await env.sleep('3 days');
-      expect(acts.notes).toHaveLength(0);
-      await env.sleep('10 days');
-      expect(acts.notes.map((n) => n.kind)).toEqual(['reminder', 'overdue', 'escalation']);
-      expect(acts.notes[2].role).toBe('ruling-lead');
-      const state: CaseState = await h.query('state');
-      expect(state.waitingOn).toEqual(expect.arrayContaining([{ role: 'verifier' }, { role: 'ruling-lead' }]));
-      const escalated = acts.tasks.find((t) => t.role === 'ruling-lead')!;
-      await act(h, escalated.id, 'r1', ['ruling-lead']);
-    }, { calendar: { timeZone: 'Asia/Shanghai', holidays, workingWeekdays: [1, 2, 3, 4, 5, 6, 7] } });
+    const holidays = [1, 2, 3, 4].map((d) =>
+      new Date(start.getTime() + 8 * 3600_000 + d * 86400_000).toISOString().slice(0, 10),
+    );
+    const f = flow({
+      assignee: { kind: 'role', role: 'verifier' },
+      deadline: { workingDays: 1 },
+      reminderBefore: { hours: 2 },
+      escalateTo: 'ruling-lead',
+      escalateAfter: { workingDays: 1 },
+    });
+    await run(
+      acts,
+      f,
+      async (h) => {
+        await waitTasks(acts, 1);
+        await env.sleep('3 days');
+        expect(acts.notes).toHaveLength(0);
+        await env.sleep('10 days');
+        expect(acts.notes.map((n) => n.kind)).toEqual(['reminder', 'overdue', 'escalation']);
+        expect(acts.notes[2].role).toBe('ruling-lead');
+        const state: CaseState = await h.query('state');
+        expect(state.waitingOn).toEqual(expect.arrayContaining([{ role: 'verifier' }, { role: 'ruling-lead' }]));
+        const escalated = acts.tasks.find((t) => t.role === 'ruling-lead')!;
+        await act(h, escalated.id, 'r1', ['ruling-lead']);
+      },
+      { calendar: { timeZone: 'Asia/Shanghai', holidays, workingWeekdays: [1, 2, 3, 4, 5, 6, 7] } },
+    );
   });
 
   it('return sends the case back to the previous stage in a new round', async () => {
-    const two = FlowDefinitionSchema.parse({ kind: 'review', version: 1, stages: [
-      { key: 'a', label: 'A', assignee: { kind: 'role', role: 'verifier' } },
-      { key: 'b', label: 'B', assignee: { kind: 'role', role: 'ruling-lead' }, actions: ['approve', 'reject', 'return'] },
-    ] });
+    const two = FlowDefinitionSchema.parse({
+      kind: 'review',
+      version: 1,
+      stages: [
+        { key: 'a', label: 'A', assignee: { kind: 'role', role: 'verifier' } },
+        {
+          key: 'b',
+          label: 'B',
+          assignee: { kind: 'role', role: 'ruling-lead' },
+          actions: ['approve', 'reject', 'return'],
+        },
+      ],
+    });
     const acts = new RecordingActivities();
     const result = await run(acts, two, async (h) => {
       await waitTasks(acts, 1);
@@ -124,7 +191,9 @@ describe('stage engine (time-skipping Temporal test server)', () => {
   it('an action on a task already written but not yet taken up by the workflow waits for it (a worker crash widens that window), then counts once', async () => {
     // openStageTasks writes the row (a client can see it) and then is slow to return, as when the worker dies after the insert
     let release: () => void = () => undefined;
-    const held = new Promise<void>((r) => { release = r; });
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
     class SlowOpen extends RecordingActivities {
       async openStageTasks(i: Parameters<RecordingActivities['openStageTasks']>[0]) {
         const refs = await super.openStageTasks(i);

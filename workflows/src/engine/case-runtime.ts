@@ -1,9 +1,27 @@
 import {
-  ApplicationFailure, condition, defineQuery, defineUpdate, patched, proxyActivities, setHandler, workflowInfo,
+  ApplicationFailure,
+  condition,
+  defineQuery,
+  defineUpdate,
+  patched,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
 } from '@temporalio/workflow';
 import {
-  ActUpdate, ActUpdateSchema, CaseActivities, CaseState, CaseWorkflowInput, FAILURE, Role, TaskActionName, TaskRef,
-  WORKFLOW_QUERY_STATE, WORKFLOW_UPDATE_ACT, WaitingOn, zodIssueDetail,
+  ActUpdate,
+  ActUpdateSchema,
+  CaseActivities,
+  CaseState,
+  CaseWorkflowInput,
+  FAILURE,
+  Role,
+  TaskActionName,
+  TaskRef,
+  WORKFLOW_QUERY_STATE,
+  WORKFLOW_UPDATE_ACT,
+  WaitingOn,
+  zodIssueDetail,
 } from '@qf/contracts';
 import { FlowDuration, StageDef, StageOutcome, Vote, decideStage } from '@qf/policy';
 import { addWorkingDays } from '@qf/domain';
@@ -17,7 +35,11 @@ const acts = proxyActivities<CaseActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: Object.values(FAILURE) },
 });
 
-export interface RuleViolation { path: string; message: string; rule?: string }
+export interface RuleViolation {
+  path: string;
+  message: string;
+  rule?: string;
+}
 
 export interface StageOptions {
   round: number;
@@ -39,10 +61,22 @@ export interface StageOptions {
   closeWhen?: () => boolean;
 }
 
-export interface StageDecision { userId: string; username: string; action: TaskActionName; comment?: string; data?: Record<string, unknown> }
-export interface StageResult { outcome: Exclude<StageOutcome, 'pending'> | 'returned' | 'withdrawn'; decisions: StageDecision[] }
+export interface StageDecision {
+  userId: string;
+  username: string;
+  action: TaskActionName;
+  comment?: string;
+  data?: Record<string, unknown>;
+}
+export interface StageResult {
+  outcome: Exclude<StageOutcome, 'pending'> | 'returned' | 'withdrawn';
+  decisions: StageDecision[];
+}
 
-interface TaskState extends TaskRef { status: 'open' | 'done' | 'cancelled'; claimedBy: string | null }
+interface TaskState extends TaskRef {
+  status: 'open' | 'done' | 'cancelled';
+  claimedBy: string | null;
+}
 interface StageRun {
   def: StageDef;
   opts: StageOptions;
@@ -79,8 +113,15 @@ export class CaseRuntime {
 
   constructor(private readonly input: CaseWorkflowInput) {
     this.state = {
-      caseId: input.caseId, kind: input.kind, status: 'open', stage: null, outcome: null,
-      waitingOn: [], waitingSince: null, dueAt: null, data: { ...input.data },
+      caseId: input.caseId,
+      kind: input.kind,
+      status: 'open',
+      stage: null,
+      outcome: null,
+      waitingOn: [],
+      waitingSince: null,
+      dueAt: null,
+      data: { ...input.data },
     };
     setHandler(stateQuery, () => this.state);
     setHandler(actUpdate, (u) => this.onAct(u), { validator: (u) => this.validate(u) });
@@ -104,8 +145,14 @@ export class CaseRuntime {
 
   async sync(action: string, details?: unknown): Promise<void> {
     await acts.syncCase({
-      caseId: this.input.caseId, status: this.state.status, stage: this.state.stage, outcome: this.state.outcome,
-      waitingOn: this.state.waitingOn, waitingSince: this.state.waitingSince, dueAt: this.state.dueAt, data: this.state.data,
+      caseId: this.input.caseId,
+      status: this.state.status,
+      stage: this.state.stage,
+      outcome: this.state.outcome,
+      waitingOn: this.state.waitingOn,
+      waitingSince: this.state.waitingSince,
+      dueAt: this.state.dueAt,
+      data: this.state.data,
       audit: { key: `${this.workflowId}:${++this.seq}:${action}`, action, details },
     });
     if (action !== 'stage.closed') this.epoch++;
@@ -129,20 +176,32 @@ export class CaseRuntime {
     const dueAt = opts.dueAt ?? this.dueFrom(openedAt, opts.deadline ?? def.deadline);
     let assignees = opts.assignees;
     if (!assignees) {
-      if (def.assignee.kind !== 'role') throw new Error(`stage ${def.key}: relation assignees must be resolved by the process`);
+      if (def.assignee.kind !== 'role')
+        throw new Error(`stage ${def.key}: relation assignees must be resolved by the process`);
       const role = def.assignee.role;
-      assignees = def.assignment === 'each'
-        ? (await acts.roleHolders(role)).map((userId) => ({ role, userId }))
-        : [{ role, userId: null }];
+      assignees =
+        def.assignment === 'each'
+          ? (await acts.roleHolders(role)).map((userId) => ({ role, userId }))
+          : [{ role, userId: null }];
     }
     this.stageOpening = true;
     const refs = await this.openTasks({
-      caseId: this.input.caseId, workflowId: this.workflowId, stage: def.key, stageLabel: def.label, round: opts.round,
-      assignees: assignees.map((a, slot) => ({ ...a, slot })), allowedActions: def.actions, dueAt,
+      caseId: this.input.caseId,
+      workflowId: this.workflowId,
+      stage: def.key,
+      stageLabel: def.label,
+      round: opts.round,
+      assignees: assignees.map((a, slot) => ({ ...a, slot })),
+      allowedActions: def.actions,
+      dueAt,
     });
     const run: StageRun = {
-      def, opts, tasks: new Map(refs.map((r) => [r.id, { ...r, status: 'open' as const, claimedBy: null }])),
-      votes: new Map(), decisions: [], closed: false,
+      def,
+      opts,
+      tasks: new Map(refs.map((r) => [r.id, { ...r, status: 'open' as const, claimedBy: null }])),
+      votes: new Map(),
+      decisions: [],
+      closed: false,
     };
     this.current = run;
     const closeWhen = opts.closeWhen;
@@ -173,7 +232,9 @@ export class CaseRuntime {
 
   /** A pool stage needing several distinct approvers (e.g. two verifiers) decides when all of them approved. */
   private mode(run: StageRun) {
-    return run.def.assignment === 'pool' && run.def.required > 1 && run.def.mode.kind === 'one' ? { kind: 'all' as const } : run.def.mode;
+    return run.def.assignment === 'pool' && run.def.required > 1 && run.def.mode.kind === 'one'
+      ? { kind: 'all' as const }
+      : run.def.mode;
   }
 
   private eligible(run: StageRun): number {
@@ -185,12 +246,16 @@ export class CaseRuntime {
     const until = (iso: string) => condition(() => run.closed, Math.max(1, Date.parse(iso) - Date.now()));
     if (dueAt) {
       const remindAt = run.def.reminderBefore
-        ? new Date(Date.parse(dueAt) - (Date.parse(this.dueFrom(openedAt, run.def.reminderBefore)!) - Date.parse(openedAt))).toISOString()
+        ? new Date(
+            Date.parse(dueAt) - (Date.parse(this.dueFrom(openedAt, run.def.reminderBefore)!) - Date.parse(openedAt)),
+          ).toISOString()
         : null;
-      if (remindAt && Date.parse(remindAt) > Date.now() && !(await until(remindAt))) await this.notifyOpen(run, 'reminder', `「${run.def.label}」将于 ${dueAt} 到期`);
+      if (remindAt && Date.parse(remindAt) > Date.now() && !(await until(remindAt)))
+        await this.notifyOpen(run, 'reminder', `「${run.def.label}」将于 ${dueAt} 到期`);
       if (!run.closed && !(await until(dueAt))) {
         if (run.opts.closeAtDeadline) this.closeWith(run, run.opts.closeAtDeadline);
-        else if (run.def.mode.kind === 'majority') this.closeWith(run, decideStage(run.def.mode, [...run.votes.values()], this.eligible(run), true));
+        else if (run.def.mode.kind === 'majority')
+          this.closeWith(run, decideStage(run.def.mode, [...run.votes.values()], this.eligible(run), true));
         else await this.notifyOpen(run, 'overdue', `「${run.def.label}」已超期（期限 ${dueAt}）`);
       }
       if (!run.closed && run.def.escalateTo) {
@@ -204,18 +269,42 @@ export class CaseRuntime {
   private async notifyOpen(run: StageRun, kind: 'reminder' | 'overdue', message: string): Promise<void> {
     for (const t of run.tasks.values()) {
       if (t.status !== 'open') continue;
-      await acts.notify({ key: `${this.workflowId}:${t.id}:${kind}`, kind, caseId: this.input.caseId, workflowId: this.workflowId, taskId: t.id, role: t.role, userId: t.userId, message });
+      await acts.notify({
+        key: `${this.workflowId}:${t.id}:${kind}`,
+        kind,
+        caseId: this.input.caseId,
+        workflowId: this.workflowId,
+        taskId: t.id,
+        role: t.role,
+        userId: t.userId,
+        message,
+      });
     }
   }
 
   private async escalate(run: StageRun, role: Role): Promise<void> {
     const slot = 100 + run.tasks.size;
     const [ref] = await this.openTasks({
-      caseId: this.input.caseId, workflowId: this.workflowId, stage: run.def.key, stageLabel: run.def.label, round: run.opts.round,
-      assignees: [{ slot, role, userId: null }], allowedActions: run.def.actions, dueAt: null,
+      caseId: this.input.caseId,
+      workflowId: this.workflowId,
+      stage: run.def.key,
+      stageLabel: run.def.label,
+      round: run.opts.round,
+      assignees: [{ slot, role, userId: null }],
+      allowedActions: run.def.actions,
+      dueAt: null,
     });
     run.tasks.set(ref.id, { ...ref, status: 'open', claimedBy: null });
-    await acts.notify({ key: `${this.workflowId}:${run.def.key}:${run.opts.round}:escalation`, kind: 'escalation', caseId: this.input.caseId, workflowId: this.workflowId, taskId: ref.id, role, userId: null, message: `「${run.def.label}」超期未办，已升级至 ${role}` });
+    await acts.notify({
+      key: `${this.workflowId}:${run.def.key}:${run.opts.round}:escalation`,
+      kind: 'escalation',
+      caseId: this.input.caseId,
+      workflowId: this.workflowId,
+      taskId: ref.id,
+      role,
+      userId: null,
+      message: `「${run.def.label}」超期未办，已升级至 ${role}`,
+    });
     this.state.waitingOn = this.waitingOn(run);
     await this.sync('stage.escalated', { stage: run.def.key, to: role });
   }
@@ -239,27 +328,44 @@ export class CaseRuntime {
   private validate(raw: ActUpdate): void {
     const parsed = ActUpdateSchema.safeParse(raw);
     if (!parsed.success) {
-      reject(FAILURE.badRequest, 'malformed action', parsed.error.issues.map((i) => zodIssueDetail(i)));
+      reject(
+        FAILURE.badRequest,
+        'malformed action',
+        parsed.error.issues.map((i) => zodIssueDetail(i)),
+      );
     }
     const u = parsed.data;
     const run = this.current;
     if ((this.opening > 0 || this.stageOpening) && this.state.status === 'open' && !run?.tasks.has(u.taskId)) return; // checked by the handler once open
-    if (this.state.status !== 'open' || !run || run.closed) reject(FAILURE.conflict, 'this stage is closed: the task can no longer be acted on');
+    if (this.state.status !== 'open' || !run || run.closed)
+      reject(FAILURE.conflict, 'this stage is closed: the task can no longer be acted on');
     const task = run.tasks.get(u.taskId);
     if (!task) reject(FAILURE.conflict, 'the task is not part of the current stage');
     if (task.status !== 'open') reject(FAILURE.conflict, 'the task has already been decided');
     const mine = task.userId ? task.userId === u.actor.userId : u.actor.roles.includes(task.role!);
-    if (!mine) reject(FAILURE.forbidden, task.userId ? 'the task is assigned to another person' : `the task needs role ${task.role}`);
-    if (task.claimedBy && task.claimedBy !== u.actor.userId && u.action !== 'comment') reject(FAILURE.conflict, 'the task is claimed by another person');
-    if (u.action !== 'claim' && !run.def.actions.includes(u.action)) reject(FAILURE.badRequest, `action ${u.action} is not allowed at stage ${run.def.key}`);
-    if ((u.action === 'approve' || u.action === 'reject') && run.def.mode.kind !== 'majority' && run.votes.has(u.actor.userId)) {
+    if (!mine)
+      reject(
+        FAILURE.forbidden,
+        task.userId ? 'the task is assigned to another person' : `the task needs role ${task.role}`,
+      );
+    if (task.claimedBy && task.claimedBy !== u.actor.userId && u.action !== 'comment')
+      reject(FAILURE.conflict, 'the task is claimed by another person');
+    if (u.action !== 'claim' && !run.def.actions.includes(u.action))
+      reject(FAILURE.badRequest, `action ${u.action} is not allowed at stage ${run.def.key}`);
+    if (
+      (u.action === 'approve' || u.action === 'reject') &&
+      run.def.mode.kind !== 'majority' &&
+      run.votes.has(u.actor.userId)
+    ) {
       reject(FAILURE.conflict, 'you have already decided at this stage; another person must decide');
     }
     if ((u.action === 'delegate' || u.action === 'add-signer') && typeof u.data?.userId !== 'string') {
       reject(FAILURE.badRequest, `${u.action} needs data.userId`, [{ path: 'data.userId', message: 'required' }]);
     }
-    if (u.action === 'withdraw' && u.actor.userId !== this.input.initiatorUserId) reject(FAILURE.forbidden, 'only the initiator may withdraw the case');
-    if (u.action === 'return' && !u.comment) reject(FAILURE.badRequest, 'returning needs a comment', [{ path: 'comment', message: 'required' }]);
+    if (u.action === 'withdraw' && u.actor.userId !== this.input.initiatorUserId)
+      reject(FAILURE.forbidden, 'only the initiator may withdraw the case');
+    if (u.action === 'return' && !u.comment)
+      reject(FAILURE.badRequest, 'returning needs a comment', [{ path: 'comment', message: 'required' }]);
     const decides = u.action === 'approve' || u.action === 'reject';
     const violations = decides && run.opts.validate ? run.opts.validate(u, run.decisions) : [];
     if (violations.length) reject(FAILURE.badRequest, violations.map((v) => v.message).join('; '), violations);
@@ -287,12 +393,23 @@ export class CaseRuntime {
       case 'return':
       case 'withdraw':
         this.closeWith(run, u.action === 'return' ? 'returned' : 'withdrawn');
-        run.decisions.push({ userId: u.actor.userId, username: u.actor.username, action: u.action, comment: u.comment });
+        run.decisions.push({
+          userId: u.actor.userId,
+          username: u.actor.username,
+          action: u.action,
+          comment: u.comment,
+        });
         break;
       case 'approve':
       case 'reject': {
         run.votes.set(u.actor.userId, decision!);
-        run.decisions.push({ userId: u.actor.userId, username: u.actor.username, action: u.action, comment: u.comment, data: u.data });
+        run.decisions.push({
+          userId: u.actor.userId,
+          username: u.actor.username,
+          action: u.action,
+          comment: u.comment,
+          data: u.data,
+        });
         // a vote closed from outside (closeWhen) stays open, votes changeable, even once everyone has voted
         const heldOpen = run.def.mode.kind === 'majority' && !!run.opts.closeWhen;
         const outcome = heldOpen ? 'pending' : decideStage(this.mode(run), [...run.votes.values()], this.eligible(run));
@@ -309,16 +426,31 @@ export class CaseRuntime {
       const slot = 200 + run.tasks.size;
       added = { id: `pending-${slot}`, role: null, userId: String(u.data!.userId), slot };
     }
-    if (run.closed) for (const t of run.tasks.values()) if (t.status === 'open' && run.def.mode.kind !== 'majority') t.status = t === task ? 'done' : 'cancelled';
+    if (run.closed)
+      for (const t of run.tasks.values())
+        if (t.status === 'open' && run.def.mode.kind !== 'majority') t.status = t === task ? 'done' : 'cancelled';
     await acts.recordAction({
-      caseId: this.input.caseId, workflowId: this.workflowId, stage: run.def.key, requestId: u.requestId, taskId: u.taskId,
-      actor: u.actor, action: u.action, comment: u.comment, data: u.data,
+      caseId: this.input.caseId,
+      workflowId: this.workflowId,
+      stage: run.def.key,
+      requestId: u.requestId,
+      taskId: u.taskId,
+      actor: u.actor,
+      action: u.action,
+      comment: u.comment,
+      data: u.data,
       task: { status: task.status, decision, assigneeUserId: task.userId, claimedBy: task.claimedBy },
     });
     if (added) {
       const [ref] = await this.openTasks({
-        caseId: this.input.caseId, workflowId: this.workflowId, stage: run.def.key, stageLabel: run.def.label, round: run.opts.round,
-        assignees: [{ slot: added.slot, role: null, userId: added.userId }], allowedActions: run.def.actions, dueAt: this.state.dueAt,
+        caseId: this.input.caseId,
+        workflowId: this.workflowId,
+        stage: run.def.key,
+        stageLabel: run.def.label,
+        round: run.opts.round,
+        assignees: [{ slot: added.slot, role: null, userId: added.userId }],
+        allowedActions: run.def.actions,
+        dueAt: this.state.dueAt,
       });
       run.tasks.set(ref.id, { ...ref, status: 'open', claimedBy: null });
     }

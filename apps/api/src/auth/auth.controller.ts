@@ -1,4 +1,17 @@
-import { Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+  UseGuards,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { JwtService } from '@nestjs/jwt';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
@@ -41,7 +54,10 @@ export class AuthController {
     const wait = await this.backoff.waitSeconds(body.username, client);
     if (wait > 0) {
       res.setHeader('Retry-After', String(wait));
-      throw new HttpException(`too many failed logins for this account: wait ${wait} s and try again`, HttpStatus.TOO_MANY_REQUESTS);
+      throw new HttpException(
+        `too many failed logins for this account: wait ${wait} s and try again`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
     const [row] = await this.ds.query(
       `SELECT u.id, u.username, u.display_name AS "displayName", u.roles, u.employee_id AS "employeeId", e.unit_id AS "unitId",
@@ -61,7 +77,14 @@ export class AuthController {
     return {
       accessToken,
       expiresIn: this.env.JWT_TTL_SECONDS,
-      user: { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles, employeeId: row.employeeId, unitId: row.unitId },
+      user: {
+        id: row.id,
+        username: row.username,
+        displayName: row.displayName,
+        roles: row.roles,
+        employeeId: row.employeeId,
+        unitId: row.unitId,
+      },
     };
   }
 
@@ -75,7 +98,12 @@ export class AuthController {
   }
 
   /** Sign-ins, failed attempts and sign-outs are audited like every other write (the attempted name for a failure). */
-  private async audit(action: string, userId: string | null, name: string, details: Record<string, unknown>): Promise<void> {
+  private async audit(
+    action: string,
+    userId: string | null,
+    name: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
     await this.ds.query(
       `INSERT INTO audit_log (actor_id, actor, action, entity, entity_id, details) VALUES ($1, $2, $3, 'user', $4, $5)`,
       [userId, name, action, userId, JSON.stringify(details)],

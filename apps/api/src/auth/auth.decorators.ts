@@ -16,7 +16,9 @@ export interface RequestUser {
   employeeId: string | null;
   unitId: string | null;
 }
-export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestUser => ctx.switchToHttp().getRequest().user);
+export const CurrentUser = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): RequestUser => ctx.switchToHttp().getRequest().user,
+);
 
 /** Roles that see every case and ledger row (row scoping, issue 3). */
 export const SEE_ALL_ROLES: Role[] = ['admin', 'hr', 'leadership', 'verifier', 'ruling-lead'];

@@ -15,7 +15,10 @@ export const backoffSeconds = (failures: number, after: number, max: number): nu
  */
 @Injectable()
 export class LoginBackoff {
-  constructor(@Inject(DataSource) private readonly ds: DataSource, @Inject(ENV) private readonly env: Env) {}
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
 
   /** Seconds this client must still wait before a login attempt on this account is checked (0: go ahead). */
   async waitSeconds(account: string, client: string): Promise<number> {

@@ -17,13 +17,30 @@ export const CASE_COLUMNS = `c.id, c.kind, c.business_key, c.title, c.status, c.
 export function toCaseView(r: any, temporalUrl: ((wf: string) => string) | null): CaseView {
   const waitingNames: Record<string, string> = r.waiting_names ?? {};
   const waitingOn = Array.isArray(r.waiting_on)
-    ? r.waiting_on.map((w: { userId?: string }) => (w?.userId && waitingNames[w.userId] ? { ...w, name: waitingNames[w.userId] } : w))
+    ? r.waiting_on.map((w: { userId?: string }) =>
+        w?.userId && waitingNames[w.userId] ? { ...w, name: waitingNames[w.userId] } : w,
+      )
     : r.waiting_on;
   return {
-    id: r.id, kind: r.kind, businessKey: r.business_key, title: r.title, status: r.status, stage: r.stage, outcome: r.outcome,
-    waitingOn, waitingSince: iso(r.waiting_since), dueAt: iso(r.due_at), workflowId: r.workflow_id,
-    temporalUrl: temporalUrl ? temporalUrl(r.workflow_id) : null, policyVersion: r.policy_version, flowVersion: r.flow_version, data: r.data,
-    createdBy: r.created_by, createdByName: r.created_by_name ?? null, createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)!,
+    id: r.id,
+    kind: r.kind,
+    businessKey: r.business_key,
+    title: r.title,
+    status: r.status,
+    stage: r.stage,
+    outcome: r.outcome,
+    waitingOn,
+    waitingSince: iso(r.waiting_since),
+    dueAt: iso(r.due_at),
+    workflowId: r.workflow_id,
+    temporalUrl: temporalUrl ? temporalUrl(r.workflow_id) : null,
+    policyVersion: r.policy_version,
+    flowVersion: r.flow_version,
+    data: r.data,
+    createdBy: r.created_by,
+    createdByName: r.created_by_name ?? null,
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
   };
 }
 
@@ -33,11 +50,26 @@ export const TASK_COLUMNS = `t.id, t.case_id, c.title AS case_title, c.kind, t.w
 
 export function toTaskView(r: any, now = Date.now()): TaskView {
   return {
-    id: r.id, caseId: r.case_id, caseTitle: r.case_title, kind: r.kind, workflowId: r.workflow_id, stage: r.stage, stageLabel: r.stage_label,
-    assigneeRole: r.assignee_role, assigneeUserId: r.assignee_user_id, assigneeName: r.assignee_name ?? null,
-    claimedBy: r.claimed_by, claimedByName: r.claimed_by_name ?? null, status: r.status, decision: r.decision,
-    decidedBy: r.decided_by, decidedByName: r.decided_by_name ?? null, decidedAt: iso(r.decided_at), allowedActions: r.allowed_actions,
-    dueAt: iso(r.due_at), createdAt: iso(r.created_at)!,
+    id: r.id,
+    caseId: r.case_id,
+    caseTitle: r.case_title,
+    kind: r.kind,
+    workflowId: r.workflow_id,
+    stage: r.stage,
+    stageLabel: r.stage_label,
+    assigneeRole: r.assignee_role,
+    assigneeUserId: r.assignee_user_id,
+    assigneeName: r.assignee_name ?? null,
+    claimedBy: r.claimed_by,
+    claimedByName: r.claimed_by_name ?? null,
+    status: r.status,
+    decision: r.decision,
+    decidedBy: r.decided_by,
+    decidedByName: r.decided_by_name ?? null,
+    decidedAt: iso(r.decided_at),
+    allowedActions: r.allowed_actions,
+    dueAt: iso(r.due_at),
+    createdAt: iso(r.created_at)!,
     overdue: r.status === 'open' && !!r.due_at && new Date(r.due_at).getTime() < now,
   };
 }
@@ -46,8 +78,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every UUID-shaped string in a value (deep). */
 export function collectUuids(value: unknown, into = new Set<string>()): Set<string> {
-  if (typeof value === 'string') { if (UUID.test(value)) into.add(value.toLowerCase()); }
-  else if (Array.isArray(value)) value.forEach((v) => collectUuids(v, into));
+  if (typeof value === 'string') {
+    if (UUID.test(value)) into.add(value.toLowerCase());
+  } else if (Array.isArray(value)) value.forEach((v) => collectUuids(v, into));
   else if (value && typeof value === 'object') Object.values(value).forEach((v) => collectUuids(v, into));
   return into;
 }
@@ -56,7 +89,10 @@ export function collectUuids(value: unknown, into = new Set<string>()): Set<stri
  * Display names of person ids: employees as 姓名（工号）, users as 姓名（工号） of their employee or their display name,
  * org units by name. Ids that are none of these are left out.
  */
-export async function resolveNames(ds: DataSource | { query: DataSource['query'] }, ids: Iterable<string>): Promise<Record<string, string>> {
+export async function resolveNames(
+  ds: DataSource | { query: DataSource['query'] },
+  ids: Iterable<string>,
+): Promise<Record<string, string>> {
   const list = [...new Set(ids)];
   if (!list.length) return {};
   const rows: { id: string; name: string }[] = await ds.query(

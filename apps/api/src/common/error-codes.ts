@@ -80,7 +80,11 @@ const TOP: Entry[] = [
   [/^the (\d{4}) campaign already exists/, 'campaign.exists', ['year']],
   [/^the (\S+) phase ends by itself/, 'campaign.phase_ends_itself', ['phase']],
   [/^the campaign is in its (\S+) phase, not (\S+)$/, 'campaign.phase_mismatch', ['phase', 'from']],
-  [/^applications are closed: the (\d{4}) campaign is in its (\S+) phase/, 'campaign.applications_closed', ['year', 'phase']],
+  [
+    /^applications are closed: the (\d{4}) campaign is in its (\S+) phase/,
+    'campaign.applications_closed',
+    ['year', 'phase'],
+  ],
   [/^no star campaign is open for applications/, 'campaign.none_open'],
   [/^already applied for (\d) star\(s\) in the (\d{4}) campaign/, 'application.exists', ['level', 'year']],
   [/^not eligible: /, 'star.not_eligible'],
@@ -90,9 +94,17 @@ const TOP: Entry[] = [
   [/^only a team lead recommends an agent as outstanding/, 'star.recommend_lead_only'],
   [/^this (application) is outside your scope$/, 'forbidden.scope', ['what']],
   [/^a rejection needs a reason/, 'star.reject_reason_required'],
-  [/^the application is not waiting for a team lead's review \(status (\S+)\)$/, 'application.not_in_review', ['status']],
+  [
+    /^the application is not waiting for a team lead's review \(status (\S+)\)$/,
+    'application.not_in_review',
+    ['status'],
+  ],
   [/^the application waits for the team lead's review/, 'application.awaits_review'],
-  [/^the recommendation quota of (\d+) place\(s\) for (\d) star\(s\) is used: (\d+) already recommended/, 'star.quota_used', ['quota', 'level', 'used']],
+  [
+    /^the recommendation quota of (\d+) place\(s\) for (\d) star\(s\) is used: (\d+) already recommended/,
+    'star.quota_used',
+    ['quota', 'level', 'used'],
+  ],
   [/^the vote on this candidate is not open \(status (\S+)\)/, 'vote.not_open', ['status']],
   [/^conflict of interest: /, 'vote.conflict_of_interest'],
   [/^you have no open vote on this candidate/, 'vote.none_open'],
@@ -144,8 +156,15 @@ const DETAIL: Entry[] = [
 ];
 
 const FALLBACK: Record<number, string> = {
-  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden.other', 404: 'not_found.record', 409: 'conflict', 413: 'body.too_large',
-  429: 'too_many_requests', 500: 'internal', 503: 'unavailable',
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden.other',
+  404: 'not_found.record',
+  409: 'conflict',
+  413: 'body.too_large',
+  429: 'too_many_requests',
+  500: 'internal',
+  503: 'unavailable',
 };
 
 function match(table: Entry[], message: string): { code: string; params?: ApiErrorParams } | null {
@@ -154,20 +173,34 @@ function match(table: Entry[], message: string): { code: string; params?: ApiErr
     if (!m) continue;
     if (!names?.length) return { code };
     const params: ApiErrorParams = {};
-    names.forEach((n, i) => { if (m[i + 1] !== undefined) params[n] = /^\d+$/.test(m[i + 1]) ? Number(m[i + 1]) : m[i + 1]; });
+    names.forEach((n, i) => {
+      if (m[i + 1] !== undefined) params[n] = /^\d+$/.test(m[i + 1]) ? Number(m[i + 1]) : m[i + 1];
+    });
     return { code, params };
   }
   return null;
 }
 
 /** The code of a top-level error: its own, a known message's, `validation` for a 400 with details, else by status. */
-export function errorCode(status: number, message: string, hasDetails: boolean): { code: string; params?: ApiErrorParams } {
-  return match(TOP, message) ?? (status === 400 && hasDetails ? { code: 'validation' } : { code: FALLBACK[status] ?? (status >= 500 ? 'internal' : 'bad_request') });
+export function errorCode(
+  status: number,
+  message: string,
+  hasDetails: boolean,
+): { code: string; params?: ApiErrorParams } {
+  return (
+    match(TOP, message) ??
+    (status === 400 && hasDetails
+      ? { code: 'validation' }
+      : { code: FALLBACK[status] ?? (status >= 500 ? 'internal' : 'bad_request') })
+  );
 }
 
 /** A detail with its code: its own, a known message's, `rule.<ID>` when it names a rule, else `invalid`. */
 export function withDetailCode(d: ApiErrorDetail): ApiErrorDetail {
   if (d.code) return d;
-  const m = match(DETAIL, d.message) ?? match(TOP, d.message) ?? (d.rule ? { code: 'rule_violation', params: { rule: d.rule } } : { code: 'invalid' });
+  const m =
+    match(DETAIL, d.message) ??
+    match(TOP, d.message) ??
+    (d.rule ? { code: 'rule_violation', params: { rule: d.rule } } : { code: 'invalid' });
   return { ...d, code: m.code, ...(m.params || d.params ? { params: { ...m.params, ...d.params } } : {}) };
 }

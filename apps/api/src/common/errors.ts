@@ -6,7 +6,13 @@ import { ApiErrorDetail, ApiErrorParams } from '@qf/contracts';
  * key the console translates (README "Errors"); left out, the filter derives it from the message (error-codes.ts).
  */
 export class ApiError extends HttpException {
-  constructor(status: HttpStatus, message: string, readonly details?: ApiErrorDetail[], readonly code?: string, readonly params?: ApiErrorParams) {
+  constructor(
+    status: HttpStatus,
+    message: string,
+    readonly details?: ApiErrorDetail[],
+    readonly code?: string,
+    readonly params?: ApiErrorParams,
+  ) {
     super({ message, details, code, params }, status);
   }
 }
@@ -15,5 +21,7 @@ export const badRequest = (message: string, details?: ApiErrorDetail[], code?: s
 /** 404 `not_found.<what>` (spaces as underscores), e.g. `not_found.flow_version`. */
 export const notFound = (what: string) =>
   new ApiError(HttpStatus.NOT_FOUND, `${what} not found`, undefined, `not_found.${what.trim().replace(/\s+/g, '_')}`);
-export const forbidden = (message: string, code?: string, params?: ApiErrorParams) => new ApiError(HttpStatus.FORBIDDEN, message, undefined, code, params);
-export const conflict = (message: string, code?: string, params?: ApiErrorParams) => new ApiError(HttpStatus.CONFLICT, message, undefined, code, params);
+export const forbidden = (message: string, code?: string, params?: ApiErrorParams) =>
+  new ApiError(HttpStatus.FORBIDDEN, message, undefined, code, params);
+export const conflict = (message: string, code?: string, params?: ApiErrorParams) =>
+  new ApiError(HttpStatus.CONFLICT, message, undefined, code, params);

@@ -3,7 +3,14 @@ import { neutraliseFormula, neutraliseWorkbook } from './export';
 
 describe('exports: formula injection', () => {
   it('text starting with = + - @ tab or CR is neutralised; numbers and plain text are not', () => {
-    expect(['=1+1', '+86', '-2', '@SUM(A1)', '\tx', '\rx'].map(neutraliseFormula)).toEqual(["'=1+1", "'+86", "'-2", "'@SUM(A1)", "'\tx", "'\rx"]);
+    expect(['=1+1', '+86', '-2', '@SUM(A1)', '\tx', '\rx'].map(neutraliseFormula)).toEqual([
+      "'=1+1",
+      "'+86",
+      "'-2",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+    ]);
     expect([-2, 0, '张三', 'a=b', ''].map(neutraliseFormula)).toEqual([-2, 0, '张三', 'a=b', '']);
   });
 

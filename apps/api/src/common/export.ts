@@ -19,7 +19,12 @@ export function neutraliseWorkbook(wb: Workbook): Workbook {
 }
 
 /** Sends a workbook as an xlsx or csv download (csv with a BOM for Excel), every text cell neutralised first. */
-export async function sendWorkbook(res: import('express').Response, wb: Workbook, format: 'xlsx' | 'csv', filename: string): Promise<void> {
+export async function sendWorkbook(
+  res: import('express').Response,
+  wb: Workbook,
+  format: 'xlsx' | 'csv',
+  filename: string,
+): Promise<void> {
   neutraliseWorkbook(wb);
   res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
   if (format === 'xlsx') {

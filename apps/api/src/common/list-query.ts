@@ -3,29 +3,55 @@ import { z } from 'zod';
 import { badRequest } from './errors';
 import { zodIssueDetail } from '@qf/contracts';
 
-export interface ListQuery { sort: [string, 'ASC' | 'DESC']; range: [number, number]; filter: Record<string, unknown> }
+export interface ListQuery {
+  sort: [string, 'ASC' | 'DESC'];
+  range: [number, number];
+  filter: Record<string, unknown>;
+}
 
-const json = <T extends z.ZodTypeAny>(name: string, schema: T, fallback: z.infer<T>) =>
+const json =
+  <T extends z.ZodTypeAny>(name: string, schema: T, fallback: z.infer<T>) =>
   (raw: unknown): z.infer<T> => {
     if (raw === undefined || raw === '') return fallback;
     let v: unknown;
-    try { v = JSON.parse(String(raw)); } catch { throw badRequest(`${name} must be JSON`, [{ path: name, message: 'not valid JSON', code: 'list.not_json' }]); }
+    try {
+      v = JSON.parse(String(raw));
+    } catch {
+      throw badRequest(`${name} must be JSON`, [{ path: name, message: 'not valid JSON', code: 'list.not_json' }]);
+    }
     const r = schema.safeParse(v);
-    if (!r.success) throw badRequest(`${name} is malformed`, [{ ...zodIssueDetail(r.error.issues[0], { prefix: name }), path: name }]);
+    if (!r.success)
+      throw badRequest(`${name} is malformed`, [
+        { ...zodIssueDetail(r.error.issues[0], { prefix: name }), path: name },
+      ]);
     return r.data;
   };
 
-const parseSort = json('sort', z.tuple([z.string().regex(/^[a-zA-Z]+$/), z.enum(['ASC', 'DESC'])]), ['createdAt', 'DESC']);
+const parseSort = json('sort', z.tuple([z.string().regex(/^[a-zA-Z]+$/), z.enum(['ASC', 'DESC'])]), [
+  'createdAt',
+  'DESC',
+]);
 const parseRange = json('range', z.tuple([z.number().int().min(0), z.number().int().min(-1)]), [0, 24]);
 const parseFilter = json('filter', z.record(z.string(), z.unknown()), {});
 
 /** react-admin simple-rest list parameters: sort, range, filter (JSON in the query string). */
-export function parseListQuery(q: Record<string, unknown>, sortable: Record<string, string>): ListQuery & { orderBy: string; limit: number; offset: number } {
+export function parseListQuery(
+  q: Record<string, unknown>,
+  sortable: Record<string, string>,
+): ListQuery & { orderBy: string; limit: number; offset: number } {
   const sort = parseSort(q.sort);
   const range = parseRange(q.range);
   const filter = parseFilter(q.filter);
   const column = sortable[sort[0]];
-  if (!column) throw badRequest(`cannot sort by ${sort[0]}`, [{ path: 'sort', message: `one of ${Object.keys(sortable).join(', ')}`, code: 'list.sort_one_of', params: { fields: Object.keys(sortable).join(', ') } }]);
+  if (!column)
+    throw badRequest(`cannot sort by ${sort[0]}`, [
+      {
+        path: 'sort',
+        message: `one of ${Object.keys(sortable).join(', ')}`,
+        code: 'list.sort_one_of',
+        params: { fields: Object.keys(sortable).join(', ') },
+      },
+    ]);
   const limit = Math.min(1000, Math.max(0, range[1] - range[0] + 1));
   return { sort, range, filter, orderBy: `${column} ${sort[1]}`, limit, offset: range[0] };
 }

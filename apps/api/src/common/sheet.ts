@@ -2,7 +2,11 @@ import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { badRequest } from './errors';
 
-export interface UploadedSheet { buffer: Buffer; originalname: string; mimetype?: string }
+export interface UploadedSheet {
+  buffer: Buffer;
+  originalname: string;
+  mimetype?: string;
+}
 
 /**
  * The first sheet of an uploaded xlsx or csv file and its header row (trimmed). csv cells stay text (`map`):
@@ -12,9 +16,15 @@ export async function readSheet(file: UploadedSheet): Promise<{ ws: ExcelJS.Work
   const wb = new ExcelJS.Workbook();
   const isCsv = /\.csv$/i.test(file.originalname) || file.mimetype === 'text/csv';
   const ws = isCsv
-    ? await wb.csv.read(Readable.from(file.buffer.toString('utf8').replace(/^\uFEFF/, '')), { map: (v: unknown) => v } as never).catch(() => null)
-    : await wb.xlsx.load(file.buffer as unknown as ArrayBuffer).then(() => wb.worksheets[0] ?? null).catch(() => null);
-  if (!ws) throw badRequest('the file is neither a readable xlsx nor csv', [{ path: 'file', message: 'unreadable file' }]);
+    ? await wb.csv
+        .read(Readable.from(file.buffer.toString('utf8').replace(/^\uFEFF/, '')), { map: (v: unknown) => v } as never)
+        .catch(() => null)
+    : await wb.xlsx
+        .load(file.buffer as unknown as ArrayBuffer)
+        .then(() => wb.worksheets[0] ?? null)
+        .catch(() => null);
+  if (!ws)
+    throw badRequest('the file is neither a readable xlsx nor csv', [{ path: 'file', message: 'unreadable file' }]);
   const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? '').trim());
   return { ws, header };
 }

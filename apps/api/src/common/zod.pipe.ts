@@ -10,6 +10,10 @@ export class ZodPipe<T> implements PipeTransform<unknown, T> {
     const r = this.schema.safeParse(value ?? {});
     if (r.success) return r.data;
     const details = r.error.issues.map((i) => zodIssueDetail(i));
-    throw badRequest(`invalid input: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details, 'validation');
+    throw badRequest(
+      `invalid input: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+      details,
+      'validation',
+    );
   }
 }

@@ -13,8 +13,17 @@ export function dailyEvaluationSchedule(policy: Policy, taskQueue: string): Omit
   const t = dailyAssignmentTime(policy);
   const scheduleId = dailyEvaluationScheduleId(taskQueue);
   return {
-    spec: { calendars: [{ hour: t.hour, minute: t.minute, comment: 'E-2 daily sampling and assignment' }], timezone: t.timeZone },
-    action: { type: 'startWorkflow', workflowType: DAILY_EVALUATION_WORKFLOW, taskQueue, workflowId: scheduleId, args: [{} satisfies DailyEvaluationInput] },
+    spec: {
+      calendars: [{ hour: t.hour, minute: t.minute, comment: 'E-2 daily sampling and assignment' }],
+      timezone: t.timeZone,
+    },
+    action: {
+      type: 'startWorkflow',
+      workflowType: DAILY_EVALUATION_WORKFLOW,
+      taskQueue,
+      workflowId: scheduleId,
+      args: [{} satisfies DailyEvaluationInput],
+    },
     // a run lives until the end of the next day (E-4 reminders), so runs overlap; a missed day is run when back within a day
     policies: { overlap: ScheduleOverlapPolicy.ALLOW_ALL, catchupWindow: '1 day' },
     memo: { rule: 'E-2, E-4' },
@@ -26,7 +35,11 @@ export function dailyEvaluationSchedule(policy: Policy, taskQueue: string): Omit
  * published): idempotent — an existing schedule is updated to the policy's time and this process's task queue.
  * Temporal unreachable at startup is not fatal: it is retried every 30 s.
  */
-export async function ensureDailyEvaluationSchedule(client: Client, policy: Policy, taskQueue: string): Promise<{ scheduleId: string; created: boolean }> {
+export async function ensureDailyEvaluationSchedule(
+  client: Client,
+  policy: Policy,
+  taskQueue: string,
+): Promise<{ scheduleId: string; created: boolean }> {
   return upsertSchedule(client, dailyEvaluationScheduleId(taskQueue), dailyEvaluationSchedule(policy, taskQueue));
 }
 
@@ -34,10 +47,19 @@ export async function ensureDailyEvaluationSchedule(client: Client, policy: Poli
 export class EvaluationScheduleService extends ScheduleKeeper {
   protected readonly log = new Logger('evaluation-schedule');
 
-  constructor(@Inject(DataSource) private readonly ds: DataSource, private readonly temporal: TemporalService) { super(); }
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    private readonly temporal: TemporalService,
+  ) {
+    super();
+  }
 
   async ensure(): Promise<{ scheduleId: string; created: boolean }> {
-    const r = await ensureDailyEvaluationSchedule(await this.temporal.client(), await policyInEffect(this.ds), this.temporal.taskQueue);
+    const r = await ensureDailyEvaluationSchedule(
+      await this.temporal.client(),
+      await policyInEffect(this.ds),
+      this.temporal.taskQueue,
+    );
     this.log.log(`${r.created ? 'created' : 'updated'} schedule ${r.scheduleId}`);
     return r;
   }

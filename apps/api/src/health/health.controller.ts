@@ -25,7 +25,7 @@ export class HealthController {
         const indicator = this.indicators.check('temporal');
         try {
           const client = await this.temporal.client();
-          await client.workflowService.getSystemInfo({}, );
+          await client.workflowService.getSystemInfo({});
           return indicator.up({ namespace: this.temporal.env.TEMPORAL_NAMESPACE });
         } catch (e) {
           return indicator.down({ message: e instanceof Error ? e.message : String(e) });

@@ -23,41 +23,73 @@ const GRADE_ZH: Record<string, string> = { P4: 'P4', P5: 'P5' };
 @Roles('hr', 'admin', 'branch-head', 'leadership')
 @Controller('settlements')
 export class SettlementsController {
-  constructor(@Inject(DataSource) private readonly ds: DataSource, private readonly cases: CasesService) {}
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    private readonly cases: CasesService,
+  ) {}
 
   private async branchOf(user: RequestUser): Promise<string | null> {
-    if (!user.roles.includes('branch-head') || user.roles.some((r) => r === 'hr' || r === 'admin' || r === 'leadership')) return null;
+    if (
+      !user.roles.includes('branch-head') ||
+      user.roles.some((r) => r === 'hr' || r === 'admin' || r === 'leadership')
+    )
+      return null;
     const [r] = await this.ds.query(
       `WITH RECURSIVE up AS (SELECT id, parent_id, kind FROM org_units WHERE id = $1 UNION ALL SELECT o.id, o.parent_id, o.kind FROM org_units o JOIN up ON o.id = up.parent_id)
-       SELECT id FROM up WHERE kind = 'branch' LIMIT 1`, [user.unitId]);
+       SELECT id FROM up WHERE kind = 'branch' LIMIT 1`,
+      [user.unitId],
+    );
     return r?.id ?? '00000000-0000-0000-0000-000000000000';
   }
 
   /** Starts the month's close; a second start returns the existing settlement (200). */
   @Roles('hr', 'admin')
   @Post()
-  async start(@CurrentUser() user: RequestUser, @Body(new ZodPipe(StartSettlementSchema)) body: { month: string }, @Res({ passthrough: true }) res: Response) {
+  async start(
+    @CurrentUser() user: RequestUser,
+    @Body(new ZodPipe(StartSettlementSchema)) body: { month: string },
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const [locked] = await this.ds.query(`SELECT 1 FROM month_locks WHERE month = $1`, [body.month]);
     const [row] = await this.ds.query(
-      `INSERT INTO settlements (month) VALUES ($1) ON CONFLICT (month) DO UPDATE SET month = EXCLUDED.month RETURNING id, (xmax = 0) AS created`, [body.month]);
-    if (locked && row.created) throw badRequest(`month ${body.month} is already locked (H-2)`, [{ path: 'month', message: 'locked', rule: 'H-2' }]);
-    const r = await this.cases.start({
-      kind: 'settlement', workflowType: 'monthlySettlement', businessKey: body.month, title: `${body.month} 月度结算`,
-      data: { settlementId: row.id, month: body.month },
-    }, user);
-    await this.ds.query(`UPDATE settlements SET case_id = $2, policy_version = $3 WHERE id = $1 AND case_id IS NULL`, [row.id, r.case.id, r.case.policyVersion]);
+      `INSERT INTO settlements (month) VALUES ($1) ON CONFLICT (month) DO UPDATE SET month = EXCLUDED.month RETURNING id, (xmax = 0) AS created`,
+      [body.month],
+    );
+    if (locked && row.created)
+      throw badRequest(`month ${body.month} is already locked (H-2)`, [
+        { path: 'month', message: 'locked', rule: 'H-2' },
+      ]);
+    const r = await this.cases.start(
+      {
+        kind: 'settlement',
+        workflowType: 'monthlySettlement',
+        businessKey: body.month,
+        title: `${body.month} 月度结算`,
+        data: { settlementId: row.id, month: body.month },
+      },
+      user,
+    );
+    await this.ds.query(`UPDATE settlements SET case_id = $2, policy_version = $3 WHERE id = $1 AND case_id IS NULL`, [
+      row.id,
+      r.case.id,
+      r.case.policyVersion,
+    ]);
     res.status(row.created ? 201 : 200);
     return this.get(user, row.id);
   }
 
   @Get()
   async list(@Query() q: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
-    const lq = parseListQuery({ sort: '["month","DESC"]', ...q }, { month: 's.month', createdAt: 's.created_at', status: 's.status' });
+    const lq = parseListQuery(
+      { sort: '["month","DESC"]', ...q },
+      { month: 's.month', createdAt: 's.created_at', status: 's.status' },
+    );
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM settlements`);
     const rows = await this.ds.query(
       `SELECT s.id, s.month, s.status, s.totals, s.case_id AS "caseId", s.policy_version AS "policyVersion", s.created_at AS "createdAt", s.locked_at AS "lockedAt",
               c.stage, c.waiting_on AS "waitingOn", c.due_at AS "dueAt"
-       FROM settlements s LEFT JOIN cases c ON c.id = s.case_id ORDER BY ${lq.orderBy} LIMIT ${lq.limit} OFFSET ${lq.offset}`);
+       FROM settlements s LEFT JOIN cases c ON c.id = s.case_id ORDER BY ${lq.orderBy} LIMIT ${lq.limit} OFFSET ${lq.offset}`,
+    );
     return sendList(res, 'settlements', await withWaitingNames(this.ds, rows), lq.offset, total);
   }
 
@@ -66,7 +98,9 @@ export class SettlementsController {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('settlement');
     const [s] = await this.ds.query(
       `SELECT s.id, s.month, s.status, s.totals, s.case_id AS "caseId", s.policy_version AS "policyVersion", s.created_at AS "createdAt", s.locked_at AS "lockedAt",
-              c.stage, c.waiting_on AS "waitingOn", c.due_at AS "dueAt" FROM settlements s LEFT JOIN cases c ON c.id = s.case_id WHERE s.id = $1`, [id]);
+              c.stage, c.waiting_on AS "waitingOn", c.due_at AS "dueAt" FROM settlements s LEFT JOIN cases c ON c.id = s.case_id WHERE s.id = $1`,
+      [id],
+    );
     if (!s) throw notFound('settlement');
     const [named] = await withWaitingNames(this.ds, [s]);
     return { ...named, branches: await this.branches(id, s.caseId, await this.branchOf(user)) };
@@ -94,10 +128,14 @@ export class SettlementsController {
               COALESCE(agg.money, 0)::bigint AS "moneyFen", COALESCE(agg.p4, 0) AS p4, COALESCE(agg.p5, 0) AS p5,
               c."taskId", c.round, c.status AS "taskStatus", c.decision, c.decided_at AS "decidedAt", c.head AS "headName", c.decided_by AS "decidedByName"
        FROM ids LEFT JOIN agg ON agg.branch_id IS NOT DISTINCT FROM ids.branch_id LEFT JOIN confirm c ON c.branch_id IS NOT DISTINCT FROM ids.branch_id
-       LEFT JOIN org_units o ON o.id = ids.branch_id ORDER BY o.name NULLS LAST`, [id, caseId, onlyBranch]);
+       LEFT JOIN org_units o ON o.id = ids.branch_id ORDER BY o.name NULLS LAST`,
+      [id, caseId, onlyBranch],
+    );
     // people of company-level units (no branch above them) have no branch confirmation: HR's approval covers them
     return rows.map((b: any) => ({
-      ...b, branchName: b.branchName ?? '市公司直属', moneyFen: Number(b.moneyFen),
+      ...b,
+      branchName: b.branchName ?? '市公司直属',
+      moneyFen: Number(b.moneyFen),
       confirmed: b.branchId ? b.taskStatus === 'done' && b.decision === 'approve' : null,
     }));
   }
@@ -112,7 +150,9 @@ export class SettlementsController {
     const [t] = await this.ds.query(
       `SELECT t.case_id, t.stage, t.round, s.id AS settlement_id, ue.unit_id AS head_unit, ou.kind AS head_unit_kind
        FROM tasks t JOIN settlements s ON s.case_id = t.case_id LEFT JOIN users u ON u.id = t.assignee_user_id
-       LEFT JOIN employees ue ON ue.id = u.employee_id LEFT JOIN org_units ou ON ou.id = ue.unit_id WHERE t.id = $1`, [taskId]);
+       LEFT JOIN employees ue ON ue.id = u.employee_id LEFT JOIN org_units ou ON ou.id = ue.unit_id WHERE t.id = $1`,
+      [taskId],
+    );
     if (!t) throw notFound('settlement task');
     const detail = await this.get(user, t.settlement_id);
     const taskBranchId = t.stage === 'confirm' && t.head_unit_kind === 'branch' ? t.head_unit : null;
@@ -121,50 +161,98 @@ export class SettlementsController {
 
   /** Per-employee rows (with source cases); branch heads see their branch only. */
   @Get(':id/rows')
-  async rows(@CurrentUser() user: RequestUser, @Param('id') id: string, @Query() q: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+  async rows(
+    @CurrentUser() user: RequestUser,
+    @Param('id') id: string,
+    @Query() q: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('settlement');
-    const lq = parseListQuery({ sort: '["points","DESC"]', ...q }, { points: 'r.points_x10', money: 'r.money_fen', grade: 'r.grade', name: 'e.name' });
+    const lq = parseListQuery(
+      { sort: '["points","DESC"]', ...q },
+      { points: 'r.points_x10', money: 'r.money_fen', grade: 'r.grade', name: 'e.name' },
+    );
     const params: unknown[] = [id, await this.branchOf(user)];
     const where = [`r.settlement_id = $1`, `($2::uuid IS NULL OR r.branch_id = $2)`];
-    if (typeof lq.filter.grade === 'string') { params.push(lq.filter.grade); where.push(`r.grade = $${params.length}`); }
-    if (typeof lq.filter.branchId === 'string') { params.push(lq.filter.branchId); where.push(`r.branch_id::text = $${params.length}`); }
+    if (typeof lq.filter.grade === 'string') {
+      params.push(lq.filter.grade);
+      where.push(`r.grade = $${params.length}`);
+    }
+    if (typeof lq.filter.branchId === 'string') {
+      params.push(lq.filter.branchId);
+      where.push(`r.branch_id::text = $${params.length}`);
+    }
     const sql = `FROM settlement_rows r JOIN employees e ON e.id = r.employee_id WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);
     const rows = await this.ds.query(
       `SELECT r.employee_id AS id, r.employee_id AS "employeeId", e.code, e.name, r.branch_id AS "branchId", r.points_x10 AS points, r.money_fen::bigint AS "moneyFen",
               r.bonus_fen::float8 AS "bonusFen", r.star_pay_fen::float8 AS "starPayFen", r.grade, r.suspension, r.exit, r.training, r.source_cases AS "sourceCases", r.reasons,
               (SELECT COALESCE(json_agg(json_build_object('id', c.id, 'title', c.title) ORDER BY c.created_at), '[]'::json) FROM cases c WHERE c.id = ANY(r.source_cases)) AS "sourceCaseList"
-       ${sql} ORDER BY ${lq.orderBy}, e.code LIMIT ${lq.limit} OFFSET ${lq.offset}`, params);
-    return sendList(res, 'settlement-rows', rows.map((r: any) => ({
-      ...r, moneyFen: Number(r.moneyFen), displayName: `${r.name}（${r.code}）`,
-      reasons: (Array.isArray(r.reasons) ? r.reasons : []).map((x: { rule: string; message: string }) => ({ ...x, messageZh: reasonZh(x.message) })),
-    })), lq.offset, total);
+       ${sql} ORDER BY ${lq.orderBy}, e.code LIMIT ${lq.limit} OFFSET ${lq.offset}`,
+      params,
+    );
+    return sendList(
+      res,
+      'settlement-rows',
+      rows.map((r: any) => ({
+        ...r,
+        moneyFen: Number(r.moneyFen),
+        displayName: `${r.name}（${r.code}）`,
+        reasons: (Array.isArray(r.reasons) ? r.reasons : []).map((x: { rule: string; message: string }) => ({
+          ...x,
+          messageZh: reasonZh(x.message),
+        })),
+      })),
+      lq.offset,
+      total,
+    );
   }
 
   /** H-3: one row per employee for payroll, Chinese headers. */
   @Roles('hr', 'admin')
   @Get(':id/export')
   async export(@Param('id') id: string, @Query('format') format = 'xlsx', @Res() res: Response) {
-    if (format !== 'xlsx' && format !== 'csv') throw badRequest('format must be xlsx or csv', [{ path: 'format', message: 'xlsx | csv' }]);
+    if (format !== 'xlsx' && format !== 'csv')
+      throw badRequest('format must be xlsx or csv', [{ path: 'format', message: 'xlsx | csv' }]);
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('settlement');
     const [s] = await this.ds.query(`SELECT month FROM settlements WHERE id = $1`, [id]);
     if (!s) throw notFound('settlement');
     const rows = await this.ds.query(
       `SELECT e.code, e.name, o.name AS branch, r.points_x10, r.money_fen, r.bonus_fen, r.star_pay_fen, r.grade, r.suspension, r.exit, r.training, r.source_cases
-       FROM settlement_rows r JOIN employees e ON e.id = r.employee_id LEFT JOIN org_units o ON o.id = r.branch_id WHERE r.settlement_id = $1 ORDER BY e.code`, [id]);
+       FROM settlement_rows r JOIN employees e ON e.id = r.employee_id LEFT JOIN org_units o ON o.id = r.branch_id WHERE r.settlement_id = $1 ORDER BY e.code`,
+      [id],
+    );
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(`${s.month} 结算`);
     ws.columns = [
-      { header: '工号', key: 'code', width: 10 }, { header: '姓名', key: 'name', width: 12 }, { header: '分公司', key: 'branch', width: 16 },
-      { header: '扣分', key: 'points', width: 8 }, { header: '扣款(元)', key: 'money', width: 10 },
-      { header: '星级奖励(元)', key: 'bonus', width: 12 }, { header: '星级津贴(元)', key: 'starPay', width: 12 }, { header: '绩效等级', key: 'grade', width: 10 },
-      { header: '待岗', key: 'suspension', width: 6 }, { header: '退出', key: 'exit', width: 6 }, { header: '培训', key: 'training', width: 6 },
+      { header: '工号', key: 'code', width: 10 },
+      { header: '姓名', key: 'name', width: 12 },
+      { header: '分公司', key: 'branch', width: 16 },
+      { header: '扣分', key: 'points', width: 8 },
+      { header: '扣款(元)', key: 'money', width: 10 },
+      { header: '星级奖励(元)', key: 'bonus', width: 12 },
+      { header: '星级津贴(元)', key: 'starPay', width: 12 },
+      { header: '绩效等级', key: 'grade', width: 10 },
+      { header: '待岗', key: 'suspension', width: 6 },
+      { header: '退出', key: 'exit', width: 6 },
+      { header: '培训', key: 'training', width: 6 },
       { header: '来源案件', key: 'cases', width: 60 },
     ];
     for (const r of rows) {
-      ws.addRow({ code: r.code, name: r.name, branch: r.branch, points: r.points_x10 / 10, money: Number(r.money_fen) / 100,
-        bonus: Number(r.bonus_fen) / 100, starPay: Number(r.star_pay_fen) / 100, grade: GRADE_ZH[r.grade] ?? '',
-        suspension: r.suspension ? '是' : '', exit: r.exit ? '是' : '', training: r.training ? '是' : '', cases: (r.source_cases ?? []).join(' ') });
+      ws.addRow({
+        code: r.code,
+        name: r.name,
+        branch: r.branch,
+        points: r.points_x10 / 10,
+        money: Number(r.money_fen) / 100,
+        bonus: Number(r.bonus_fen) / 100,
+        starPay: Number(r.star_pay_fen) / 100,
+        grade: GRADE_ZH[r.grade] ?? '',
+        suspension: r.suspension ? '是' : '',
+        exit: r.exit ? '是' : '',
+        training: r.training ? '是' : '',
+        cases: (r.source_cases ?? []).join(' '),
+      });
     }
     await sendWorkbook(res, wb, format, `settlement-${s.month}.${format}`);
   }

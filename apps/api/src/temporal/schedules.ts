@@ -2,7 +2,11 @@ import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/c
 import { Client, ScheduleAlreadyRunning, ScheduleOptions } from '@temporalio/client';
 
 /** Creates a Temporal Schedule, or updates an existing one to these spec, action and policies (its paused state is kept). */
-export async function upsertSchedule(client: Client, scheduleId: string, opts: Omit<ScheduleOptions, 'scheduleId'>): Promise<{ scheduleId: string; created: boolean }> {
+export async function upsertSchedule(
+  client: Client,
+  scheduleId: string,
+  opts: Omit<ScheduleOptions, 'scheduleId'>,
+): Promise<{ scheduleId: string; created: boolean }> {
   try {
     await client.schedule.create({ scheduleId, ...opts });
     return { scheduleId, created: true };

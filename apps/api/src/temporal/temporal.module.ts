@@ -12,7 +12,10 @@ export class TemporalService implements OnApplicationShutdown {
   constructor(@Inject(ENV) readonly env: Env) {}
 
   client(): Promise<Client> {
-    this.clientPromise ??= Connection.connect({ ...temporalConnectionOptions(this.env, temporalAddress(this.env)), connectTimeout: '5s' })
+    this.clientPromise ??= Connection.connect({
+      ...temporalConnectionOptions(this.env, temporalAddress(this.env)),
+      connectTimeout: '5s',
+    })
       .then((c) => {
         this.connection = c;
         return new Client({ connection: c, namespace: this.env.TEMPORAL_NAMESPACE });

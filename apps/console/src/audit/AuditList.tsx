@@ -16,9 +16,7 @@ interface AuditRow {
   details?: unknown;
 }
 
-const filters = [
-  <TextInput key="actor" source="actor" alwaysOn helperText="qf.case_ui.actor_help" />,
-];
+const filters = [<TextInput key="actor" source="actor" alwaysOn helperText="qf.case_ui.actor_help" />];
 
 /** Before / after / details as labelled fields (never raw JSON). */
 const AuditDiff = () => {
@@ -60,7 +58,10 @@ export const AuditList = () => {
           sortable={false}
           render={(r: AuditRow) =>
             r.caseId ? (
-              <Link to={`/cases/${encodeURIComponent(r.caseId)}/show`} onClick={(e: { stopPropagation: () => void }) => e.stopPropagation()}>
+              <Link
+                to={`/cases/${encodeURIComponent(r.caseId)}/show`}
+                onClick={(e: { stopPropagation: () => void }) => e.stopPropagation()}
+              >
                 {r.caseTitle ?? translate('qf.task.open_case')}
               </Link>
             ) : (

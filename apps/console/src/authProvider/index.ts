@@ -8,7 +8,10 @@ export * from './access';
 
 const API = '/api';
 
-interface ErrorLike { status?: number; message?: string }
+interface ErrorLike {
+  status?: number;
+  message?: string;
+}
 
 /** The refusal in the user's language, rendered from its code and params (401 wrong credentials, 429 with the wait). */
 const readMessage = async (res: Response): Promise<string> => {

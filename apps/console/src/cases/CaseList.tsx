@@ -43,12 +43,20 @@ export const CaseList = () => {
   const admin = Array.isArray(permissions) && permissions.includes('admin');
   return (
     <List filters={filters} actions={<Actions />} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
-      <Datagrid rowClick="show" bulkActionButtons={false} rowSx={(r) => (isOverdue(r as CaseView) ? { bgcolor: 'rgba(211,47,47,0.08)' } : {})}>
+      <Datagrid
+        rowClick="show"
+        bulkActionButtons={false}
+        rowSx={(r) => (isOverdue(r as CaseView) ? { bgcolor: 'rgba(211,47,47,0.08)' } : {})}
+      >
         <FunctionField source="businessKey" render={(c: CaseView) => displayKey(c) ?? '—'} />
         <TextField source="title" />
         <SelectField source="kind" choices={kindChoices} />
         <SelectField source="status" choices={caseStatusChoices} />
-        <FunctionField source="stage" sortable={false} render={(c: CaseView) => (c.stage ? labels.stage(c.kind, c.stage) : labels.outcome(c.outcome))} />
+        <FunctionField
+          source="stage"
+          sortable={false}
+          render={(c: CaseView) => (c.stage ? labels.stage(c.kind, c.stage) : labels.outcome(c.outcome))}
+        />
         <WaitingOnField source="waitingOn" sortable={false} />
         <DateTimeField source="dueAt" />
         <DateTimeField source="createdAt" />

@@ -26,7 +26,9 @@ const complaintIdOf = (c: CaseDetail): string => {
 export const CaseSummary = ({ record }: { record: CaseDetail }) => {
   const translate = useTranslate();
   const labels = useCaseLabels();
-  const stageLabel = record.stage ? labels.stage(record.kind, record.stage, record.tasks?.find((t) => t.stage === record.stage)?.stageLabel) : '—';
+  const stageLabel = record.stage
+    ? labels.stage(record.kind, record.stage, record.tasks?.find((t) => t.stage === record.stage)?.stageLabel)
+    : '—';
   return (
     <Stack spacing={2}>
       <Typography variant="h6">
@@ -71,7 +73,9 @@ export const CaseSummary = ({ record }: { record: CaseDetail }) => {
       </Stack>
       {record.kind === 'complaint' && (
         <Box>
-          <Link to={`/complaints/${encodeURIComponent(complaintIdOf(record))}/show`}>{translate('qf.case.view_complaint')}</Link>
+          <Link to={`/complaints/${encodeURIComponent(complaintIdOf(record))}/show`}>
+            {translate('qf.case.view_complaint')}
+          </Link>
         </Box>
       )}
     </Stack>

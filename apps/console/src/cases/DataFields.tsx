@@ -6,7 +6,24 @@ import { isUuid } from './labels';
 type Names = Record<string, string>;
 
 /** The order a reader expects (what was decided first, then about whom and how much); other fields after, as given. */
-const ORDER = ['verdict', 'decision', 'severity', 'category', 'cause', 'facts', 'evidence', 'persons', 'points', 'scores', 'approve', 'reason', 'revisit', 'causes', 'plan', 'note'];
+const ORDER = [
+  'verdict',
+  'decision',
+  'severity',
+  'category',
+  'cause',
+  'facts',
+  'evidence',
+  'persons',
+  'points',
+  'scores',
+  'approve',
+  'reason',
+  'revisit',
+  'causes',
+  'plan',
+  'note',
+];
 const rank = (k: string) => {
   const i = ORDER.indexOf(k);
   return i < 0 ? ORDER.length : i;
@@ -21,15 +38,30 @@ const RULE_ID = /^[A-Z]-\d+$/;
  * qf.case_ui.value.<key>.<code>, person/unit ids through `names` (姓名（工号）), ISO times in the locale,
  * booleans as 是/否, ×10 points as points. Never raw JSON and never an id: an unresolved id shows as —.
  */
-export const DataFields = ({ value, names, skip = [], testId }: { value: unknown; names?: Names; skip?: string[]; testId?: string }) => {
-  const entries = value && typeof value === 'object' && !Array.isArray(value)
-    ? Object.entries(value as Record<string, unknown>)
-        .filter(([k, v]) => !skip.includes(k) && v !== null && v !== undefined && v !== '')
-        .sort(([a], [b]) => rank(a) - rank(b))
-    : [];
+export const DataFields = ({
+  value,
+  names,
+  skip = [],
+  testId,
+}: {
+  value: unknown;
+  names?: Names;
+  skip?: string[];
+  testId?: string;
+}) => {
+  const entries =
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.entries(value as Record<string, unknown>)
+          .filter(([k, v]) => !skip.includes(k) && v !== null && v !== undefined && v !== '')
+          .sort(([a], [b]) => rank(a) - rank(b))
+      : [];
   if (!entries.length) return null;
   return (
-    <Box component="dl" data-testid={testId} sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 1.5, rowGap: 0.25 }}>
+    <Box
+      component="dl"
+      data-testid={testId}
+      sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 1.5, rowGap: 0.25 }}
+    >
       {entries.map(([k, v]) => (
         <Field key={k} name={k} value={v} names={names} />
       ))}
@@ -60,7 +92,8 @@ export const Value = ({ name, value, names }: { name: string; value: unknown; na
   if (typeof value === 'number') {
     if (/X10$/.test(name)) return <>{translate('qf.case_ui.points', { n: value / 10, _: String(value / 10) })}</>;
     if (name === 'points') return <>{translate('qf.case_ui.points', { n: value, _: String(value) })}</>;
-    if (name === 'level' || name === 'toLevel') return <>{translate('qf.star.level', { n: value, _: String(value) })}</>;
+    if (name === 'level' || name === 'toLevel')
+      return <>{translate('qf.star.level', { n: value, _: String(value) })}</>;
     return <>{value}</>;
   }
   if (typeof value === 'string') {
@@ -68,7 +101,8 @@ export const Value = ({ name, value, names }: { name: string; value: unknown; na
     if (ISO_TIME.test(value)) return <>{formatDateTime(value, locale)}</>;
     if (RULE_ID.test(value)) return <>{value}</>;
     if (names?.[value]) return <>{names[value]}</>;
-    if (CODE.test(value)) return <>{translate(`qf.case_ui.value.${name}.${value}`, { _: translate(`qf.roles.${value}`, { _: value }) })}</>;
+    if (CODE.test(value))
+      return <>{translate(`qf.case_ui.value.${name}.${value}`, { _: translate(`qf.roles.${value}`, { _: value }) })}</>;
     return <>{value}</>;
   }
   if (Array.isArray(value)) {
@@ -100,7 +134,9 @@ export const Value = ({ name, value, names }: { name: string; value: unknown; na
 const Row = ({ value, names }: { value: unknown; names?: Names }) => {
   const translate = useTranslate();
   if (!value || typeof value !== 'object') return <Value name="" value={value} names={names} />;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    ([, v]) => v !== null && v !== undefined && v !== '',
+  );
   const person = entries.find(([k]) => k === 'employeeId' || k === 'userId');
   return (
     <Box component="span" sx={{ display: 'block' }}>

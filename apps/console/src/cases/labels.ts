@@ -14,7 +14,7 @@ export const useCaseLabels = () => {
   const stage = (kind: string | null | undefined, key: string | null | undefined, fallback?: string | null): string => {
     if (!key) return fallback ?? '—';
     const generic = translate(`qf.case_ui.stage.any.${key}`, { _: fallback ?? key });
-    return kind ? translate(`qf.case_ui.stage.${kind}.${key}`, { _: fallback ?? generic }) : fallback ?? generic;
+    return kind ? translate(`qf.case_ui.stage.${kind}.${key}`, { _: fallback ?? generic }) : (fallback ?? generic);
   };
   const outcome = (key: string | null | undefined) => (key ? translate(`qf.case_ui.outcome.${key}`, { _: key }) : '—');
   const decision = (key: string | null | undefined) =>
@@ -32,7 +32,11 @@ export const useCaseLabels = () => {
  * The case's business key as people know it, or null when it is internal: a complaint's 工单号, a month or a year;
  * never a key with an id or a code word in it (e.g. "hotline-work-order-…", "2026-<employee id>").
  */
-export const displayKey = (c: { kind: string; businessKey: string; data?: Record<string, unknown> | null }): string | null => {
+export const displayKey = (c: {
+  kind: string;
+  businessKey: string;
+  data?: Record<string, unknown> | null;
+}): string | null => {
   if (c.kind === 'complaint') {
     const wo = (c.data?.complaint as { workOrderNo?: unknown } | undefined)?.workOrderNo;
     return typeof wo === 'string' && wo ? wo : null;

@@ -24,7 +24,8 @@ import { CreateComplaintFormSchema } from './schemas';
 import { RuleChip, usePolicy } from './shared';
 
 const F = 'resources.complaints.fields';
-const toIso = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'string' && v ? new Date(v).toISOString() : v);
+const toIso = (v: unknown) =>
+  v instanceof Date ? v.toISOString() : typeof v === 'string' && v ? new Date(v).toISOString() : v;
 
 // C-1: registering a complaint starts its workflow; the api answers with the new complaint.
 const transform = (values: Record<string, unknown>) => ({
@@ -51,10 +52,18 @@ const Ruled = ({ label, rule }: { label: string; rule: string }) => {
 const SourceInput = () => {
   const policy = usePolicy('current');
   const choices = useMemo(
-    () => (policy?.complaints.sources ?? [...COMPLAINT_SOURCES]).map((id) => ({ id, name: `qf.complaint.source.${id}` })),
+    () =>
+      (policy?.complaints.sources ?? [...COMPLAINT_SOURCES]).map((id) => ({ id, name: `qf.complaint.source.${id}` })),
     [policy],
   );
-  return <SelectInput source="source" label={<Ruled label={`${F}.source`} rule="C-1" />} choices={choices} isPending={!policy} />;
+  return (
+    <SelectInput
+      source="source"
+      label={<Ruled label={`${F}.source`} rule="C-1" />}
+      choices={choices}
+      isPending={!policy}
+    />
+  );
 };
 
 /** The employees concerned: search by 姓名 or 工号, shown as 姓名（工号）. */
@@ -69,7 +78,9 @@ const EmployeesInput = () => {
   const { data: chosen } = useGetMany<EmployeeRef>('employees', { ids: selected }, { enabled: selected.length > 0 });
   const choices = useMemo(() => {
     const seen = new Set<string>();
-    return [...(chosen ?? []), ...(found ?? [])].filter((e) => e?.id && !seen.has(e.id) && seen.add(e.id)).map((e) => ({ id: e.id, name: employeeText(e) }));
+    return [...(chosen ?? []), ...(found ?? [])]
+      .filter((e) => e?.id && !seen.has(e.id) && seen.add(e.id))
+      .map((e) => ({ id: e.id, name: employeeText(e) }));
   }, [chosen, found]);
   return (
     <AutocompleteArrayInput
@@ -92,8 +103,10 @@ const EmployeesInput = () => {
 const validate = (values: Record<string, unknown>) => {
   const errors: Record<string, unknown> = zodValidate(CreateComplaintFormSchema)(values);
   const source = String(values.source ?? '');
-  if (WORK_ORDER_SOURCES.includes(source) && !String(values.workOrderNo ?? '').trim()) errors.workOrderNo = 'qf.complaint.work_order_required';
-  if (source === 'escalated-order' && !values.escalationLevel) errors.escalationLevel = 'qf.complaint.escalation_required';
+  if (WORK_ORDER_SOURCES.includes(source) && !String(values.workOrderNo ?? '').trim())
+    errors.workOrderNo = 'qf.complaint.work_order_required';
+  if (source === 'escalated-order' && !values.escalationLevel)
+    errors.escalationLevel = 'qf.complaint.escalation_required';
   return errors;
 };
 
@@ -132,9 +145,20 @@ export const ComplaintCreate = () => {
           )}
         </FormDataConsumer>
         <TextInput source="customer" label={<Ruled label={`${F}.customer`} rule="C-1" />} fullWidth />
-        <TextInput source="channel" label={<Ruled label={`${F}.channel`} rule="C-1" />} helperText="qf.complaint.channel_help" fullWidth />
+        <TextInput
+          source="channel"
+          label={<Ruled label={`${F}.channel`} rule="C-1" />}
+          helperText="qf.complaint.channel_help"
+          fullWidth
+        />
         <DateTimeInput source="occurredAt" label={<Ruled label={`${F}.occurredAt`} rule="C-1" />} />
-        <TextInput source="description" label={<Ruled label={`${F}.description`} rule="C-1" />} multiline minRows={4} fullWidth />
+        <TextInput
+          source="description"
+          label={<Ruled label={`${F}.description`} rule="C-1" />}
+          multiline
+          minRows={4}
+          fullWidth
+        />
         <ReferenceInput source="unitId" reference="org-units">
           <AutocompleteInput optionText="name" label={<Ruled label={`${F}.unitId`} rule="C-1" />} fullWidth />
         </ReferenceInput>

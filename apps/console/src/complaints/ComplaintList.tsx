@@ -21,10 +21,21 @@ import { employeeText } from './RulingForm';
 import { personName, type ComplaintView } from './shared';
 
 const filters = (translate: (k: string) => string) => [
-  <SearchInput key="q" source="q" alwaysOn placeholder={translate('qf.complaint.search_placeholder')} sx={{ minWidth: 320 }} />,
+  <SearchInput
+    key="q"
+    source="q"
+    alwaysOn
+    placeholder={translate('qf.complaint.search_placeholder')}
+    sx={{ minWidth: 320 }}
+  />,
   <SelectInput key="status" source="status" choices={caseStatusChoices} alwaysOn />,
   <SelectInput key="source" source="source" choices={sourceChoices} />,
-  <SelectInput key="severity" source="severity" choices={severityChoices} label="resources.complaints.fields.severity" />,
+  <SelectInput
+    key="severity"
+    source="severity"
+    choices={severityChoices}
+    label="resources.complaints.fields.severity"
+  />,
   <ReferenceInput key="unitId" source="unitId" reference="org-units">
     <AutocompleteInput optionText="name" label="resources.complaints.fields.unitId" />
   </ReferenceInput>,

@@ -1,5 +1,17 @@
 import type { ReactNode } from 'react';
-import { Box, CardContent, Chip, Divider, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Box,
+  CardContent,
+  Chip,
+  Divider,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { Link, Show, useRecordContext, useTranslate } from 'react-admin';
 import type { WaitingOn } from '@qf/contracts/cases';
 import { LabeledValue, WaitingLine } from '../components/fields';
@@ -15,7 +27,17 @@ import {
   type ComplaintView,
 } from './shared';
 
-const Section = ({ title, rule, testId, children }: { title: string; rule?: string; testId?: string; children: ReactNode }) => (
+const Section = ({
+  title,
+  rule,
+  testId,
+  children,
+}: {
+  title: string;
+  rule?: string;
+  testId?: string;
+  children: ReactNode;
+}) => (
   <Box sx={{ mt: 2 }} data-testid={testId}>
     <Divider sx={{ mb: 2 }} />
     <Typography variant="subtitle1" gutterBottom>
@@ -33,17 +55,31 @@ export const ComplaintState = ({ record }: { record: ComplaintView & CaseFields 
   const translate = useTranslate();
   return (
     <Stack spacing={1}>
-      {record.status === 'open' && <WaitingLine waitingOn={record.waitingOn} since={record.waitingSince ?? null} due={record.dueAt ?? null} />}
+      {record.status === 'open' && (
+        <WaitingLine waitingOn={record.waitingOn} since={record.waitingSince ?? null} due={record.dueAt ?? null} />
+      )}
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-        <LabeledValue variant="body2" label={translate('resources.complaints.fields.status')} value={translate(`qf.case_status.${record.status}`, { _: record.status ?? '—' })} />
+        <LabeledValue
+          variant="body2"
+          label={translate('resources.complaints.fields.status')}
+          value={translate(`qf.case_status.${record.status}`, { _: record.status ?? '—' })}
+        />
         {record.stage && (
-          <LabeledValue variant="body2" label={translate('resources.complaints.fields.stage')} value={translate(`qf.complaint.stage.${record.stage}`, { _: record.stage })} />
+          <LabeledValue
+            variant="body2"
+            label={translate('resources.complaints.fields.stage')}
+            value={translate(`qf.complaint.stage.${record.stage}`, { _: record.stage })}
+          />
         )}
         {record.outcome && (
           <LabeledValue
             variant="body2"
             label={translate('resources.complaints.fields.outcome')}
-            value={<span data-testid="complaint-outcome">{translate(`qf.complaint.outcome.${record.outcome}`, { _: record.outcome })}</span>}
+            value={
+              <span data-testid="complaint-outcome">
+                {translate(`qf.complaint.outcome.${record.outcome}`, { _: record.outcome })}
+              </span>
+            }
           />
         )}
         <Link to={`/cases/${encodeURIComponent(record.id)}/show`}>{translate('qf.case.timeline')}</Link>
@@ -93,7 +129,12 @@ const ComplaintPage = () => {
       <Typography variant="h6" gutterBottom>
         {record.title}
         {record.policyVersion !== undefined && (
-          <Chip size="small" variant="outlined" sx={{ ml: 1 }} label={translate('qf.complaint.policy_version', { version: record.policyVersion })} />
+          <Chip
+            size="small"
+            variant="outlined"
+            sx={{ ml: 1 }}
+            label={translate('qf.complaint.policy_version', { version: record.policyVersion })}
+          />
         )}
       </Typography>
       <RegistrationSummary complaint={record} />

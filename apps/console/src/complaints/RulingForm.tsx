@@ -44,7 +44,10 @@ export const useRulingChecks = (complaint: ComplaintView | undefined) => {
   rulingLive.escalationLevel = escalationLevel;
   rulingLive.translate = translate;
   rulingLive.ruling = complaint?.ruling
-    ? { severity: complaint.ruling.severity as Severity, persons: complaint.ruling.persons.map((p) => ({ employeeId: p.employeeId, role: p.role as RulingRole })) }
+    ? {
+        severity: complaint.ruling.severity as Severity,
+        persons: complaint.ruling.persons.map((p) => ({ employeeId: p.employeeId, role: p.role as RulingRole })),
+      }
     : undefined;
   useEffect(
     () => () => {
@@ -60,12 +63,19 @@ export const useRulingChecks = (complaint: ComplaintView | undefined) => {
 /** The allowed points of a role at a severity, as helper text (C-3, C-6). */
 export const useRangeHelper = () => {
   const translate = useTranslate();
-  return (policy: Policy | undefined, severity: Severity | undefined, role: RulingRole | undefined, escalationLevel: number) => {
+  return (
+    policy: Policy | undefined,
+    severity: Severity | undefined,
+    role: RulingRole | undefined,
+    escalationLevel: number,
+  ) => {
     if (!policy || !severity || !role) return translate('qf.complaint.range_pick');
     const range = allowedRange(policy, severity, role, escalationLevel);
     if (!range) return translate('qf.complaint.range_none');
     const t = rangeText(range);
-    return t.exact ? translate('qf.complaint.range_exact', { value: t.min }) : translate('qf.complaint.range', { min: t.min, max: t.max });
+    return t.exact
+      ? translate('qf.complaint.range_exact', { value: t.min })
+      : translate('qf.complaint.range', { min: t.min, max: t.max });
   };
 };
 
@@ -80,15 +90,7 @@ const PointsInput = ({ ctx }: { ctx: RulingContextValue }) => {
   const sourceContext = useSourceContext();
   const role = useWatch({ name: sourceContext.getSource('role') }) as RulingRole | undefined;
   const helper = useRangeHelper()(ctx.policy, ctx.severity, role, ctx.escalationLevel);
-  return (
-    <NumberInput
-      source="points"
-      label={`${F}.points`}
-      step={0.5}
-      helperText={helper}
-      sx={{ minWidth: 200 }}
-    />
-  );
+  return <NumberInput source="points" label={`${F}.points`} step={0.5} helperText={helper} sx={{ minWidth: 200 }} />;
 };
 
 type EmployeeChoice = { id: string; name: string; group: string };
@@ -159,7 +161,10 @@ export const RulingForm = () => {
   const ctx: RulingContextValue = { policy, severity, escalationLevel };
 
   const categoryChoices = useMemo(
-    () => (policy && severity ? policy.complaints.severities[severity].categories.map((c) => ({ id: c.key, name: c.label })) : []),
+    () =>
+      policy && severity
+        ? policy.complaints.severities[severity].categories.map((c) => ({ id: c.key, name: c.label }))
+        : [],
     [policy, severity],
   );
   // A category belongs to one severity class (C-4): changing the class clears a category it does not list.

@@ -28,11 +28,7 @@ const WithComplaint = ({ task, children }: { task: TaskView; children: (c: Compl
   const { data, isPending, error } = useComplaint(task.caseId);
   if (isPending) return <CircularProgress size={20} />;
   if (error || !data) return <Alert severity="warning">{translate('qf.complaint.panel_unavailable')}</Alert>;
-  return (
-    <Box data-testid={`complaint-panel-${task.stage}`}>
-      {children(data)}
-    </Box>
-  );
+  return <Box data-testid={`complaint-panel-${task.stage}`}>{children(data)}</Box>;
 };
 
 /** C-2 核实: the registered complaint. */
@@ -72,7 +68,9 @@ const RuleParts = ({ c }: { c: ComplaintView }) => {
 };
 
 /** C-3 责任认定: the verification's verdict and facts, and the complaint. */
-export const RulePanel = ({ task }: { task: TaskView }) => <WithComplaint task={task}>{(c) => <RuleParts c={c} />}</WithComplaint>;
+export const RulePanel = ({ task }: { task: TaskView }) => (
+  <WithComplaint task={task}>{(c) => <RuleParts c={c} />}</WithComplaint>
+);
 
 const AppealParts = ({ c }: { c: ComplaintView }) => {
   const translate = useTranslate();
@@ -104,7 +102,9 @@ const AppealParts = ({ c }: { c: ComplaintView }) => {
 };
 
 /** C-12 申诉期: the ruling being appealed and the viewer's own points. */
-export const AppealPanel = ({ task }: { task: TaskView }) => <WithComplaint task={task}>{(c) => <AppealParts c={c} />}</WithComplaint>;
+export const AppealPanel = ({ task }: { task: TaskView }) => (
+  <WithComplaint task={task}>{(c) => <AppealParts c={c} />}</WithComplaint>
+);
 
 const AppealDecisionParts = ({ c }: { c: ComplaintView }) => {
   const translate = useTranslate();

@@ -8,7 +8,12 @@ import { formatPoints } from '../components/format';
  * role may not be named. Roles without a range of their own are allowed for escalated orders when the
  * escalation chain up to the order's level names them.
  */
-export function allowedRange(policy: Policy, severity: Severity, role: RulingRole, escalationLevel = 0): PointsRange | null {
+export function allowedRange(
+  policy: Policy,
+  severity: Severity,
+  role: RulingRole,
+  escalationLevel = 0,
+): PointsRange | null {
   const own = policy.complaints.severities[severity]?.roles[role];
   if (own) return own;
   const chain = policy.complaints.escalation.chain.slice(0, escalationLevel);
@@ -25,7 +30,11 @@ export const rangeText = (r: PointsRange): { min: string; max: string; exact: bo
 
 /** `GET /policies/current` with the schema's defaults filled in (what new cases pin). */
 export const useCurrentPolicy = (): Policy | undefined => {
-  const { data } = useGetOne<{ id: number | string; body?: unknown }>('policies', { id: 'current' }, { staleTime: 60_000 });
+  const { data } = useGetOne<{ id: number | string; body?: unknown }>(
+    'policies',
+    { id: 'current' },
+    { staleTime: 60_000 },
+  );
   return useMemo(() => {
     if (!data) return undefined;
     const parsed = PolicySchema.safeParse(data.body ?? {});
@@ -70,7 +79,8 @@ export const useReportingChain = (employeeIds: readonly string[]): { entries: Ch
     const add = (employee: EmployeeRef | undefined, relation: ChainRelation) => {
       if (!employee?.id) return;
       const seen = byId.get(employee.id);
-      if (!seen || RELATION_ORDER[relation] < RELATION_ORDER[seen.relation]) byId.set(employee.id, { employee, relation });
+      if (!seen || RELATION_ORDER[relation] < RELATION_ORDER[seen.relation])
+        byId.set(employee.id, { employee, relation });
     };
     const subjectRows = (subjects.data ?? []).filter(Boolean);
     subjectRows.forEach((e) => add(e, 'subject'));
@@ -115,7 +125,9 @@ export const pointsProblem = (
   if (typeof points !== 'number' || !Number.isFinite(points)) {
     if (range) {
       const t = rangeText(range);
-      return t.exact ? issueText('complaint.points_exact', { value: t.min }) : issueText('complaint.points_range', { min: t.min, max: t.max });
+      return t.exact
+        ? issueText('complaint.points_exact', { value: t.min })
+        : issueText('complaint.points_range', { min: t.min, max: t.max });
     }
     return issueText('complaint.points_required');
   }
@@ -125,5 +137,7 @@ export const pointsProblem = (
   const x10 = Math.round(points * 10);
   if (x10 >= range.min && x10 <= range.max) return null;
   const t = rangeText(range);
-  return t.exact ? issueText('complaint.points_exact', { value: t.min }) : issueText('complaint.points_range', { min: t.min, max: t.max });
+  return t.exact
+    ? issueText('complaint.points_exact', { value: t.min })
+    : issueText('complaint.points_range', { min: t.min, max: t.max });
 };

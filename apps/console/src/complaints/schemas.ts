@@ -71,7 +71,11 @@ export const RulingDataSchema = z
       persons.forEach((p, i) => {
         if (!p || typeof p !== 'object') return;
         if (p.employeeId && seen.has(p.employeeId)) {
-          ctx.addIssue({ code: 'custom', path: ['persons', i, 'employeeId'], message: 'qf.complaint.person_duplicate' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['persons', i, 'employeeId'],
+            message: 'qf.complaint.person_duplicate',
+          });
         }
         if (p.employeeId) seen.add(p.employeeId);
         const problem = pointsProblem(p.points, p.role, v.severity);

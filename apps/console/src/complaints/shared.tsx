@@ -56,7 +56,16 @@ export interface ComplaintView extends RegistrationView {
   appealDecision?: AppealDecisionView | null;
   people?: People;
   unitName?: string | null;
-  deductions?: { id: string; employeeId: string; employeeName: string; employeeCode?: string; month: string; reason: string; points: number; moneyFen?: number }[];
+  deductions?: {
+    id: string;
+    employeeId: string;
+    employeeName: string;
+    employeeCode?: string;
+    month: string;
+    reason: string;
+    points: number;
+    moneyFen?: number;
+  }[];
 }
 
 /** 姓名（工号）, or '—' when the id is not known. */
@@ -88,13 +97,23 @@ export const RuleChip = ({ rule }: { rule: string }) => {
   const translate = useTranslate();
   return (
     <Tooltip title={translate(`qf.complaint.rule_title.${rule}`, { _: rule })}>
-      <Chip size="small" variant="outlined" label={rule} sx={{ height: 20, fontSize: 11, ml: 1 }} data-testid={`rule-${rule}`} />
+      <Chip
+        size="small"
+        variant="outlined"
+        label={rule}
+        sx={{ height: 20, fontSize: 11, ml: 1 }}
+        data-testid={`rule-${rule}`}
+      />
     </Tooltip>
   );
 };
 
 /** The label of a category key in a policy (C-4), or the key's own text when the policy does not list it. */
-export const categoryLabel = (policy: Policy | undefined, severity: string | undefined, key: string | undefined): string => {
+export const categoryLabel = (
+  policy: Policy | undefined,
+  severity: string | undefined,
+  key: string | undefined,
+): string => {
   if (!key) return '—';
   const sev = severity as keyof Policy['complaints']['severities'] | undefined;
   const found = policy && sev ? policy.complaints.severities[sev]?.categories.find((c) => c.key === key) : undefined;
@@ -116,14 +135,26 @@ export const RegistrationSummary = ({ complaint }: { complaint: ComplaintView })
   return (
     <Box data-testid="complaint-registration">
       <Row>
-        <LabeledValue variant="body2" label={translate(`${F}.source`)} value={r.source ? translate(`qf.complaint.source.${r.source}`, { _: r.source }) : '—'} />
+        <LabeledValue
+          variant="body2"
+          label={translate(`${F}.source`)}
+          value={r.source ? translate(`qf.complaint.source.${r.source}`, { _: r.source }) : '—'}
+        />
         {r.workOrderNo && <LabeledValue variant="body2" label={translate(`${F}.workOrderNo`)} value={r.workOrderNo} />}
         {r.source === 'escalated-order' && (
-          <LabeledValue variant="body2" label={translate(`${F}.escalationLevel`)} value={translate('qf.complaint.escalation_level', { n: r.escalationLevel ?? 0 })} />
+          <LabeledValue
+            variant="body2"
+            label={translate(`${F}.escalationLevel`)}
+            value={translate('qf.complaint.escalation_level', { n: r.escalationLevel ?? 0 })}
+          />
         )}
         <LabeledValue variant="body2" label={translate(`${F}.customer`)} value={r.customer ?? '—'} />
         <LabeledValue variant="body2" label={translate(`${F}.channel`)} value={r.channel ?? '—'} />
-        <LabeledValue variant="body2" label={translate(`${F}.occurredAt`)} value={formatDateTime(r.occurredAt, locale)} />
+        <LabeledValue
+          variant="body2"
+          label={translate(`${F}.occurredAt`)}
+          value={formatDateTime(r.occurredAt, locale)}
+        />
         <LabeledValue variant="body2" label={translate(`${F}.unitId`)} value={complaint.unitName ?? '—'} />
         <LabeledValue
           variant="body2"
@@ -131,7 +162,11 @@ export const RegistrationSummary = ({ complaint }: { complaint: ComplaintView })
           value={(r.employeeIds ?? []).map((id) => personName(complaint.people, id)).join('、') || '—'}
         />
         {r.severity && (
-          <LabeledValue variant="body2" label={translate(`${F}.preliminarySeverity`)} value={translate(`qf.complaint.severity.${r.severity}`, { _: r.severity })} />
+          <LabeledValue
+            variant="body2"
+            label={translate(`${F}.preliminarySeverity`)}
+            value={translate(`qf.complaint.severity.${r.severity}`, { _: r.severity })}
+          />
         )}
       </Row>
       <LabeledValue
@@ -153,10 +188,21 @@ export const VerificationSummary = ({ complaint }: { complaint: ComplaintView })
   return (
     <Box data-testid="complaint-verification">
       <Row>
-        <LabeledValue variant="body2" label={translate(`${F}.verdict`)} value={translate(`qf.complaint.verdict.${v.verdict}`, { _: v.verdict })} />
+        <LabeledValue
+          variant="body2"
+          label={translate(`${F}.verdict`)}
+          value={translate(`qf.complaint.verdict.${v.verdict}`, { _: v.verdict })}
+        />
       </Row>
-      <LabeledValue variant="body2" valueComponent="div" label={translate(`${F}.facts`)} value={<Box sx={{ whiteSpace: 'pre-wrap' }}>{v.facts ?? '—'}</Box>} />
-      {v.evidence && <LabeledValue variant="body2" valueComponent="div" label={translate(`${F}.evidence`)} value={v.evidence} />}
+      <LabeledValue
+        variant="body2"
+        valueComponent="div"
+        label={translate(`${F}.facts`)}
+        value={<Box sx={{ whiteSpace: 'pre-wrap' }}>{v.facts ?? '—'}</Box>}
+      />
+      {v.evidence && (
+        <LabeledValue variant="body2" valueComponent="div" label={translate(`${F}.evidence`)} value={v.evidence} />
+      )}
     </Box>
   );
 };
@@ -184,9 +230,21 @@ export const RulingSummary = ({
   return (
     <Box data-testid={testId}>
       <Row>
-        <LabeledValue variant="body2" label={translate(`${F}.severity`)} value={translate(`qf.complaint.severity.${ruling.severity}`, { _: ruling.severity })} />
-        <LabeledValue variant="body2" label={translate(`${F}.category`)} value={categoryLabel(policy, ruling.severity, ruling.category)} />
-        <LabeledValue variant="body2" label={translate(`${F}.cause`)} value={ruling.cause ? translate(`qf.complaint.cause.${ruling.cause}`, { _: ruling.cause }) : '—'} />
+        <LabeledValue
+          variant="body2"
+          label={translate(`${F}.severity`)}
+          value={translate(`qf.complaint.severity.${ruling.severity}`, { _: ruling.severity })}
+        />
+        <LabeledValue
+          variant="body2"
+          label={translate(`${F}.category`)}
+          value={categoryLabel(policy, ruling.severity, ruling.category)}
+        />
+        <LabeledValue
+          variant="body2"
+          label={translate(`${F}.cause`)}
+          value={ruling.cause ? translate(`qf.complaint.cause.${ruling.cause}`, { _: ruling.cause }) : '—'}
+        />
       </Row>
       <Table size="small" sx={{ maxWidth: 640 }}>
         <TableHead>
@@ -201,7 +259,9 @@ export const RulingSummary = ({
             <TableRow key={p.employeeId} selected={!!mine && p.employeeId === mine}>
               <TableCell>
                 {personName(people, p.employeeId)}
-                {mine && p.employeeId === mine && <Chip size="small" color="primary" label={translate('qf.complaint.me')} sx={{ ml: 1, height: 20 }} />}
+                {mine && p.employeeId === mine && (
+                  <Chip size="small" color="primary" label={translate('qf.complaint.me')} sx={{ ml: 1, height: 20 }} />
+                )}
               </TableCell>
               <TableCell>{translate(`qf.complaint.person_role.${p.role}`, { _: p.role })}</TableCell>
               <TableCell align="right">{formatPoints(p.points)}</TableCell>
@@ -234,16 +294,29 @@ export const AppealsSummary = ({ appeals }: { appeals: AppealView[] | undefined 
 };
 
 /** C-12: the leadership group's decision (uphold / change with the new points / withdraw). */
-export const AppealDecisionSummary = ({ decision, people }: { decision: AppealDecisionView | null | undefined; people: People | undefined }) => {
+export const AppealDecisionSummary = ({
+  decision,
+  people,
+}: {
+  decision: AppealDecisionView | null | undefined;
+  people: People | undefined;
+}) => {
   const translate = useTranslate();
   if (!decision) return null;
   return (
     <Box data-testid="complaint-appeal-decision">
-      <LabeledValue variant="body2" label={translate('qf.complaint.appeal_decision')} value={translate(`qf.complaint.decision.${decision.decision}`, { _: decision.decision })} />
+      <LabeledValue
+        variant="body2"
+        label={translate('qf.complaint.appeal_decision')}
+        value={translate(`qf.complaint.decision.${decision.decision}`, { _: decision.decision })}
+      />
       {decision.decision === 'change' &&
         (decision.points ?? []).map((p) => (
           <Typography key={p.employeeId} variant="body2">
-            {translate('qf.complaint.changed_points', { name: personName(people, p.employeeId), points: p.points.toFixed(1) })}
+            {translate('qf.complaint.changed_points', {
+              name: personName(people, p.employeeId),
+              points: p.points.toFixed(1),
+            })}
           </Typography>
         ))}
     </Box>

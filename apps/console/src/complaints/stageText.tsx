@@ -13,12 +13,22 @@ export const complaintActionText: Record<'verify' | 'rule' | 'appeal' | 'decisio
   },
   rule: {
     approve: { label: `${K}.rule_approve` },
-    return: { label: `${K}.rule_return`, comment: `${K}.return_reason`, commentRequired: `${K}.return_reason_required`, help: `${K}.rule_return_help` },
+    return: {
+      label: `${K}.rule_return`,
+      comment: `${K}.return_reason`,
+      commentRequired: `${K}.return_reason_required`,
+      help: `${K}.rule_return_help`,
+    },
     comment: { label: `${K}.comment`, help: `${K}.comment_help` },
   },
   appeal: {
     approve: { label: `${K}.appeal_accept`, help: `${K}.appeal_accept_help` },
-    reject: { label: `${K}.appeal_file`, comment: `${K}.appeal_reason`, commentRequired: `${K}.appeal_reason_required`, help: `${K}.appeal_file_help` },
+    reject: {
+      label: `${K}.appeal_file`,
+      comment: `${K}.appeal_reason`,
+      commentRequired: `${K}.appeal_reason_required`,
+      help: `${K}.appeal_file_help`,
+    },
     comment: { label: `${K}.comment`, help: `${K}.comment_help` },
   },
   decision: {

@@ -1,5 +1,13 @@
 import type { FormEvent, ReactNode } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, type ButtonProps, type DialogProps } from '@mui/material';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  type ButtonProps,
+  type DialogProps,
+} from '@mui/material';
 import { useTranslate } from 'react-admin';
 
 export interface ActionDialogProps {

@@ -24,8 +24,6 @@ import { tokenStore } from '../authProvider/tokenStore';
 import { API_URL } from '../dataProvider';
 import { saveText } from './download';
 
-
-
 interface Detail {
   path: string;
   message: string;
@@ -61,7 +59,13 @@ const newImportId = (): string | null =>
   typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : null;
 
 /** Upload with XMLHttpRequest (fetch has no upload progress). Resolves with the status and parsed JSON. */
-const upload = (endpoint: string, file: File, importId: string | null, onProgress: (percent: number | null) => void, onSent: () => void) =>
+const upload = (
+  endpoint: string,
+  file: File,
+  importId: string | null,
+  onProgress: (percent: number | null) => void,
+  onSent: () => void,
+) =>
   new Promise<{ status: number; json: unknown }>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${API_URL}/${endpoint}`);
@@ -173,7 +177,11 @@ export const ImportButton = ({ endpoint, columns, templateName, titleKey, helpKe
       }
       // each refusal in the user's language, from its code and params (problem.ts)
       const problem = problemOf(new HttpError(`HTTP ${status}`, status, body));
-      const details = problem.details.map((d) => ({ path: d.path, message: detailMessage(d, translate), rule: d.rule }));
+      const details = problem.details.map((d) => ({
+        path: d.path,
+        message: detailMessage(d, translate),
+        rule: d.rule,
+      }));
       setPhase({
         kind: 'failed',
         message: problemMessage(problem, translate),
@@ -249,7 +257,11 @@ export const ImportButton = ({ endpoint, columns, templateName, titleKey, helpKe
               </Typography>
               <LinearProgress
                 variant={phase.server && phase.server.total > 0 ? 'determinate' : 'indeterminate'}
-                value={phase.server && phase.server.total > 0 ? Math.round((phase.server.processed / phase.server.total) * 100) : undefined}
+                value={
+                  phase.server && phase.server.total > 0
+                    ? Math.round((phase.server.processed / phase.server.total) * 100)
+                    : undefined
+                }
               />
             </Box>
           )}

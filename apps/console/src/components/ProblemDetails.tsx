@@ -7,7 +7,13 @@ import { RuleTag } from './RuleTag';
  * An api refusal in the user's language: the message, then each detail from its code with its rule as a
  * {@link RuleTag} (tooltip: the rule's title and `policyVersion`).
  */
-export const ProblemLines = ({ problem, policyVersion }: { problem: Problem; policyVersion?: number | string | null }) => {
+export const ProblemLines = ({
+  problem,
+  policyVersion,
+}: {
+  problem: Problem;
+  policyVersion?: number | string | null;
+}) => {
   const translate = useTranslate() as Translate;
   const message = problemMessage(problem, translate);
   const seen = new Set<string>();
@@ -31,7 +37,15 @@ export const ProblemLines = ({ problem, policyVersion }: { problem: Problem; pol
 };
 
 /** An api refusal in a dialog or page (see {@link ProblemLines}). */
-export const ProblemDetails = ({ problem, sx, policyVersion }: { problem: Problem | null; sx?: SxProps<Theme>; policyVersion?: number | string | null }) => {
+export const ProblemDetails = ({
+  problem,
+  sx,
+  policyVersion,
+}: {
+  problem: Problem | null;
+  sx?: SxProps<Theme>;
+  policyVersion?: number | string | null;
+}) => {
   if (!problem) return null;
   return (
     <Alert severity="error" sx={sx} className="qf-problem">
@@ -41,8 +55,19 @@ export const ProblemDetails = ({ problem, sx, policyVersion }: { problem: Proble
 };
 
 /** A refusal as a notification: `notify(<ProblemNotice problem={p} />, { type: 'error' })`. */
-export const ProblemNotice = ({ problem, policyVersion }: { problem: Problem; policyVersion?: number | string | null }) => (
-  <Alert severity="error" variant="filled" className="qf-problem" sx={{ minWidth: 288, '& .qf-rule-tag': { color: 'inherit', borderColor: 'currentColor' } }}>
+export const ProblemNotice = ({
+  problem,
+  policyVersion,
+}: {
+  problem: Problem;
+  policyVersion?: number | string | null;
+}) => (
+  <Alert
+    severity="error"
+    variant="filled"
+    className="qf-problem"
+    sx={{ minWidth: 288, '& .qf-rule-tag': { color: 'inherit', borderColor: 'currentColor' } }}
+  >
     <ProblemLines problem={problem} policyVersion={policyVersion} />
   </Alert>
 );

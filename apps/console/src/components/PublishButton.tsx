@@ -30,7 +30,9 @@ export const PublishButton = ({ resource, disabled }: { resource: 'flows' | 'pol
     } catch (e) {
       const err = e as { message?: string; body?: { details?: { path?: string; message?: string }[] } };
       const details = (err.body?.details ?? []).map((d) => `${d.path ?? ''}: ${d.message ?? ''}`).join('; ');
-      notify(details ? `${err.message ?? ''} (${details})` : err.message || 'ra.notification.http_error', { type: 'error' });
+      notify(details ? `${err.message ?? ''} (${details})` : err.message || 'ra.notification.http_error', {
+        type: 'error',
+      });
       setOpen(false);
     } finally {
       setBusy(false);

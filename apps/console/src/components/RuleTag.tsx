@@ -24,7 +24,9 @@ export const RuleTag = ({ rule, policyVersion, sx }: RuleTagProps) => {
   const title = translate(`qf.rules.${rule}`, { _: '' });
   const lines = [
     title ? translate('qf.errors.rule_tag', { rule, title, _: `${rule}: ${title}` }) : rule,
-    policyVersion != null && policyVersion !== '' ? translate('qf.errors.policy_version', { version: policyVersion, _: `v${policyVersion}` }) : null,
+    policyVersion != null && policyVersion !== ''
+      ? translate('qf.errors.policy_version', { version: policyVersion, _: `v${policyVersion}` })
+      : null,
   ].filter(Boolean);
   return (
     <Tooltip title={lines.join(' · ')} arrow>
@@ -35,7 +37,14 @@ export const RuleTag = ({ rule, policyVersion, sx }: RuleTagProps) => {
         data-rule={rule}
         className="qf-rule-tag"
         aria-label={lines.join(' · ')}
-        sx={{ height: 20, fontSize: '0.72rem', mx: 0.5, verticalAlign: 'middle', '& .MuiChip-label': { px: 0.75 }, ...sx }}
+        sx={{
+          height: 20,
+          fontSize: '0.72rem',
+          mx: 0.5,
+          verticalAlign: 'middle',
+          '& .MuiChip-label': { px: 0.75 },
+          ...sx,
+        }}
       />
     </Tooltip>
   );

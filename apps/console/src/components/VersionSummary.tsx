@@ -8,7 +8,15 @@ import { DateTimeField } from './fields';
  * Head of a versioned record (flows, policies): version and status, then `children` (the resource's own
  * fields), then when it was created and published. `leading` comes first.
  */
-export const VersionSummary = ({ resource, leading, children }: { resource: 'flows' | 'policies'; leading?: ReactNode; children?: ReactNode }) => (
+export const VersionSummary = ({
+  resource,
+  leading,
+  children,
+}: {
+  resource: 'flows' | 'policies';
+  leading?: ReactNode;
+  children?: ReactNode;
+}) => (
   <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
     {leading}
     <Labeled source="version" resource={resource}>

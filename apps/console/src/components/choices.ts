@@ -2,7 +2,8 @@ import { ROLES } from '@qf/contracts/common';
 import { CASE_KINDS } from '@qf/contracts/cases';
 
 /** Choice lists; names are translation keys (react-admin translates choices by default). */
-export const keyed = (values: readonly string[], prefix: string) => values.map((id) => ({ id, name: `${prefix}.${id}` }));
+export const keyed = (values: readonly string[], prefix: string) =>
+  values.map((id) => ({ id, name: `${prefix}.${id}` }));
 
 export const COMPLAINT_SOURCES = [
   'hotline-work-order',

@@ -47,7 +47,9 @@ export const downloadWithToken = async (url: string, fallbackName: string): Prom
       /* not JSON */
     }
     // the refusal in the user's language, rendered from its code and params
-    throw Object.assign(new Error(messageOf(new HttpError(res.statusText || `HTTP ${res.status}`, res.status, body))), { status: res.status });
+    throw Object.assign(new Error(messageOf(new HttpError(res.statusText || `HTTP ${res.status}`, res.status, body))), {
+      status: res.status,
+    });
   }
   saveBlob(await res.blob(), filenameFrom(res, fallbackName));
 };

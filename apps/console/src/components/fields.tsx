@@ -4,10 +4,17 @@ import { useLocaleState, usePermissions, useRecordContext, useTranslate } from '
 import type { WaitingOn } from '@qf/contracts/cases';
 import { formatDateTime, formatFen, formatPoints } from './format';
 
-interface SourceProps { source: string; label?: string; sortable?: boolean; sortBy?: string }
+interface SourceProps {
+  source: string;
+  label?: string;
+  sortable?: boolean;
+  sortBy?: string;
+}
 
 const get = (record: Record<string, unknown> | undefined, source: string): unknown =>
-  source.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), record);
+  source
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), record);
 
 /** Date-time in the console's locale (DateField would use the browser's). */
 export const DateTimeField = ({ source }: SourceProps) => {
@@ -17,7 +24,9 @@ export const DateTimeField = ({ source }: SourceProps) => {
 };
 
 /** Labeled hides its label for plain DOM children, so values go through a component. */
-export const Val = ({ children, testId }: { children: ReactNode; testId?: string }) => <span data-testid={testId}>{children}</span>;
+export const Val = ({ children, testId }: { children: ReactNode; testId?: string }) => (
+  <span data-testid={testId}>{children}</span>
+);
 
 /** A small caption over a value (counts in cards, facts in a dialog's head). */
 export const LabeledValue = ({
@@ -77,9 +86,15 @@ export const useWaitingOnLabel = () => {
   const translate = useTranslate();
   return (waiting: WaitingOn[] | undefined | null) =>
     (waiting ?? [])
-      .map((w) =>
-        // a person by name (姓名（工号）, from the api); never a login name or an id
-        w.name ?? (w.role ? translate(`qf.roles.${w.role}`, { _: w.role }) : w.userId || w.username ? translate('qf.case_ui.someone') : undefined),
+      .map(
+        (w) =>
+          // a person by name (姓名（工号）, from the api); never a login name or an id
+          w.name ??
+          (w.role
+            ? translate(`qf.roles.${w.role}`, { _: w.role })
+            : w.userId || w.username
+              ? translate('qf.case_ui.someone')
+              : undefined),
       )
       .filter(Boolean)
       .join('、');
@@ -92,7 +107,15 @@ export const WaitingOnField = ({ source }: SourceProps) => {
 };
 
 /** "Now waiting on X since Y until Z". */
-export const WaitingLine = ({ waitingOn, since, due }: { waitingOn?: WaitingOn[]; since?: string | null; due?: string | null }) => {
+export const WaitingLine = ({
+  waitingOn,
+  since,
+  due,
+}: {
+  waitingOn?: WaitingOn[];
+  since?: string | null;
+  due?: string | null;
+}) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const who = useWaitingOnLabel()(waitingOn);
@@ -116,7 +139,8 @@ export const TemporalLinkField = ({ source, record: given }: SourceProps & { rec
   const translate = useTranslate();
   const { permissions } = usePermissions<string[]>();
   const url = get(record, source);
-  if (typeof url !== 'string' || !url || !Array.isArray(permissions) || !permissions.includes('admin')) return <span>—</span>;
+  if (typeof url !== 'string' || !url || !Array.isArray(permissions) || !permissions.includes('admin'))
+    return <span>—</span>;
   return (
     <Link href={url} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}>
       {translate('qf.case.temporal')}
@@ -125,7 +149,15 @@ export const TemporalLinkField = ({ source, record: given }: SourceProps & { rec
 };
 
 /** Collapsible pretty-printed JSON. */
-export const JsonBlock = ({ value, label, defaultOpen = false }: { value: unknown; label?: ReactNode; defaultOpen?: boolean }) => {
+export const JsonBlock = ({
+  value,
+  label,
+  defaultOpen = false,
+}: {
+  value: unknown;
+  label?: ReactNode;
+  defaultOpen?: boolean;
+}) => {
   const translate = useTranslate();
   const [open, setOpen] = useState(defaultOpen);
   if (value === undefined || value === null) return <span>—</span>;

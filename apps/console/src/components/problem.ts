@@ -57,20 +57,31 @@ const term = (t: Translate, prefixes: string[], value: string): string => {
 };
 
 /** Params ready for a message: catalogue words translated ("responsible" → 责任人), lists joined ("责任人或处理人"). */
-export const translateParams = (params: ApiErrorParams | undefined, t: Translate = appTranslate): Record<string, string | number> => {
+export const translateParams = (
+  params: ApiErrorParams | undefined,
+  t: Translate = appTranslate,
+): Record<string, string | number> => {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params ?? {})) {
     const prefixes = TERMS[k];
     if (!prefixes || typeof v !== 'string') out[k] = v;
-    else if (k === 'roles') out[k] = v.split(/\s*,\s*/).filter(Boolean).map((r) => term(t, prefixes, r)).join(t('qf.errors.terms.list_separator', { _: ', ' }));
+    else if (k === 'roles')
+      out[k] = v
+        .split(/\s*,\s*/)
+        .filter(Boolean)
+        .map((r) => term(t, prefixes, r))
+        .join(t('qf.errors.terms.list_separator', { _: ', ' }));
     else out[k] = term(t, prefixes, v);
   }
   return out;
 };
 
 /** `qf.errors.<code>` with its params, or '' when the catalogue has no such code. */
-export const codeText = (code: string | undefined, params: ApiErrorParams | undefined, t: Translate = appTranslate): string =>
-  code ? t(`qf.errors.${code}`, { ...translateParams(params, t), _: '' }) : '';
+export const codeText = (
+  code: string | undefined,
+  params: ApiErrorParams | undefined,
+  t: Translate = appTranslate,
+): string => (code ? t(`qf.errors.${code}`, { ...translateParams(params, t), _: '' }) : '');
 
 /** A detail's message in the user's language (from its code), without the rule. */
 export const detailMessage = (d: ApiErrorDetail, t: Translate = appTranslate): string =>
@@ -79,7 +90,9 @@ export const detailMessage = (d: ApiErrorDetail, t: Translate = appTranslate): s
 /** A detail's message with its rule: "责任人扣分须在 10.0 到 20.0 之间（C-3）". */
 export const detailText = (d: ApiErrorDetail, t: Translate = appTranslate): string => {
   const text = detailMessage(d, t);
-  return d.rule && !text.includes(d.rule) ? t('qf.errors.with_rule', { text, rule: d.rule, _: `${text} (${d.rule})` }) : text;
+  return d.rule && !text.includes(d.rule)
+    ? t('qf.errors.with_rule', { text, rule: d.rule, _: `${text} (${d.rule})` })
+    : text;
 };
 
 /** The problem's own message in the user's language (from its code), else the api's message (a key or text). */
@@ -116,7 +129,10 @@ export const useProblemText = () => {
 /** A failed call's {@link Problem}, or null when it ended the session (react-admin then logs out). */
 export const useFailure = () => {
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
-  return useCallback(async (e: unknown): Promise<Problem | null> => ((await logoutIfAccessDenied(e)) ? null : problemOf(e)), [logoutIfAccessDenied]);
+  return useCallback(
+    async (e: unknown): Promise<Problem | null> => ((await logoutIfAccessDenied(e)) ? null : problemOf(e)),
+    [logoutIfAccessDenied],
+  );
 };
 
 /**

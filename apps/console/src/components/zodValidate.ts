@@ -17,9 +17,13 @@ const isKey = (m: string) => /^(ra|qf|resources)\.[\w.-]+$/.test(m);
 export const zodIssueMessage = (issue: z.core.$ZodIssue): string => {
   const { code, params } = zodIssueCode(issue);
   const range = issue.code === 'too_small' || issue.code === 'too_big' || issue.code === 'not_multiple_of';
-  const numeric = range && !('origin' in issue && (issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set'));
+  const numeric =
+    range && !('origin' in issue && (issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set'));
   if (isKey(issue.message) && !numeric) return issue.message;
-  return RA_ERROR + JSON.stringify({ message: `qf.errors.${code}`, args: { ...params, _: isKey(issue.message) ? '' : issue.message } });
+  return (
+    RA_ERROR +
+    JSON.stringify({ message: `qf.errors.${code}`, args: { ...params, _: isKey(issue.message) ? '' : issue.message } })
+  );
 };
 
 /**
@@ -36,7 +40,11 @@ export const zodValidate =
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       // a form-level validator's leaf is a plain key or {message, args} (react-admin's resolver wraps it once more itself)
       const m = zodIssueMessage(issue);
-      setFieldError(errors, path.length ? path : ['root'], (m.startsWith(RA_ERROR) ? JSON.parse(m.slice(RA_ERROR.length)) : m) as string);
+      setFieldError(
+        errors,
+        path.length ? path : ['root'],
+        (m.startsWith(RA_ERROR) ? JSON.parse(m.slice(RA_ERROR.length)) : m) as string,
+      );
     }
     return errors;
   };

@@ -66,7 +66,12 @@ export const Dashboard = () => {
           </CardContent>
         </Card>
         <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-          <CountCard basis="200px" label={translate('qf.dashboard.my_open_tasks')} value={openTasks} to={inboxUrl(myOpen)} />
+          <CountCard
+            basis="200px"
+            label={translate('qf.dashboard.my_open_tasks')}
+            value={openTasks}
+            to={inboxUrl(myOpen)}
+          />
           <CountCard
             basis="200px"
             label={translate('qf.dashboard.overdue_tasks')}

@@ -1,6 +1,10 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
-export interface KindCount { kind: string; label: string; count: number }
+export interface KindCount {
+  kind: string;
+  label: string;
+  count: number;
+}
 
 const OpenCasesChart = ({ data, countLabel }: { data: KindCount[]; countLabel: string }) => (
   <ResponsiveContainer width="100%" height={240}>

@@ -59,7 +59,10 @@ export interface PolicyChange {
 export interface QualityFlowDataProvider extends DataProvider {
   taskAction(id: string, input: TaskActionInput): Promise<{ data: CaseDetail }>;
   /** `POST /<resource>/:id/publish` (flows, policies): a draft becomes immutable. */
-  publish(resource: 'flows' | 'policies', id: string | number): Promise<{ data: { id: string | number } & Record<string, unknown> }>;
+  publish(
+    resource: 'flows' | 'policies',
+    id: string | number,
+  ): Promise<{ data: { id: string | number } & Record<string, unknown> }>;
   policyDiff(id: string | number, other: string | number): Promise<{ data: PolicyChange[] }>;
 }
 
@@ -84,8 +87,12 @@ export const getListRecovering: DataProvider['getList'] = async (resource, param
       throw e;
     });
     const total = Number(headers.get('content-range')?.split('/').pop());
-    if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent(LIST_RESET_EVENT, { detail: { resource } }));
-    return { data: Array.isArray(json) ? json : [], total: Number.isFinite(total) ? total : Array.isArray(json) ? json.length : 0 };
+    if (typeof window !== 'undefined')
+      window.dispatchEvent(new CustomEvent(LIST_RESET_EVENT, { detail: { resource } }));
+    return {
+      data: Array.isArray(json) ? json : [],
+      total: Number.isFinite(total) ? total : Array.isArray(json) ? json.length : 0,
+    };
   }
 };
 
@@ -100,7 +107,9 @@ export const dataProvider: QualityFlowDataProvider = {
     return { data: json as CaseDetail };
   },
   async publish(resource, id) {
-    const { json } = await httpClient(`${API_URL}/${resource}/${encodeURIComponent(String(id))}/publish`, { method: 'POST' });
+    const { json } = await httpClient(`${API_URL}/${resource}/${encodeURIComponent(String(id))}/publish`, {
+      method: 'POST',
+    });
     return { data: json };
   },
   async policyDiff(id, other) {

@@ -1,4 +1,15 @@
-import { Datagrid, FunctionField, List, Link, ReferenceInput, AutocompleteInput, SearchInput, TextInput, SelectInput, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  FunctionField,
+  List,
+  Link,
+  ReferenceInput,
+  AutocompleteInput,
+  SearchInput,
+  TextInput,
+  SelectInput,
+  useTranslate,
+} from 'react-admin';
 import { MoneyField, PointsField } from '../components/fields';
 import { employeeText } from '../complaints/RulingForm';
 
@@ -23,13 +34,20 @@ const filters = (translate: (k: string) => string) => [
     <AutocompleteInput optionText={employeeText} label="resources.deductions.fields.employeeName" />
   </ReferenceInput>,
   <TextInput key="month" source="month" alwaysOn placeholder="YYYY-MM" />,
-  <SelectInput key="source" source="source" choices={SOURCES.map((id) => ({ id, name: `qf.complaint.ledger_source.${id}` }))} />,
+  <SelectInput
+    key="source"
+    source="source"
+    choices={SOURCES.map((id) => ({ id, name: `qf.complaint.ledger_source.${id}` }))}
+  />,
 ];
 
 const CaseLink = ({ r }: { r: LedgerRow }) => {
   const translate = useTranslate();
   if (!r.caseId) return <span>—</span>;
-  const to = r.caseKind === 'complaint' ? `/complaints/${encodeURIComponent(r.caseId)}/show` : `/cases/${encodeURIComponent(r.caseId)}/show`;
+  const to =
+    r.caseKind === 'complaint'
+      ? `/complaints/${encodeURIComponent(r.caseId)}/show`
+      : `/cases/${encodeURIComponent(r.caseId)}/show`;
   return (
     <Link to={to} onClick={(e: { stopPropagation(): void }) => e.stopPropagation()}>
       {r.caseTitle || translate('qf.task.open_case')}

@@ -33,7 +33,15 @@ const scoreOf = (record: EvaluationRecord, choice: EvaluationChoice): number =>
   record.choices?.find((c) => c.choice === choice)?.score ?? DEFAULT_SCORES[choice];
 
 /** The recorded result: choice and score, and the rectification a dissatisfied callback opened (E-7). */
-const Outcome = ({ choice, score, rectificationCaseId }: { choice: EvaluationChoice | null; score: number | null; rectificationCaseId: string | null }) => {
+const Outcome = ({
+  choice,
+  score,
+  rectificationCaseId,
+}: {
+  choice: EvaluationChoice | null;
+  score: number | null;
+  rectificationCaseId: string | null;
+}) => {
   const translate = useTranslate();
   return (
     <Stack spacing={1} data-testid="evaluation-outcome">
@@ -71,13 +79,21 @@ export const CallbackDialog = ({ record, onClose }: { record: EvaluationRecord; 
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<AnswerResult | null>(null);
 
-  const answered = result ?? (record.answeredAt ? { id: record.id, choice: record.choice, score: record.score, rectificationCaseId: record.rectificationCaseId } : null);
+  const answered =
+    result ??
+    (record.answeredAt
+      ? { id: record.id, choice: record.choice, score: record.score, rectificationCaseId: record.rectificationCaseId }
+      : null);
   const isCallback = record.kind !== 'foreman';
 
   const submit = async () => {
     if (!choice) return;
     setError(null);
-    const filled = Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v));
+    const filled = Object.fromEntries(
+      Object.entries(answers)
+        .map(([k, v]) => [k, v.trim()])
+        .filter(([, v]) => v),
+    );
     await run(
       async () => {
         const { json } = await httpClient(`${API_URL}/evaluations/${encodeURIComponent(record.id)}/answer`, {
@@ -98,7 +114,9 @@ export const CallbackDialog = ({ record, onClose }: { record: EvaluationRecord; 
   return (
     <Dialog open onClose={busy ? undefined : onClose} fullWidth maxWidth="md" aria-labelledby="callback-title">
       <DialogTitle id="callback-title">
-        {translate(isCallback ? 'qf.evaluation.callback_title' : 'qf.evaluation.self_title', { orderNo: record.orderNo })}
+        {translate(isCallback ? 'qf.evaluation.callback_title' : 'qf.evaluation.self_title', {
+          orderNo: record.orderNo,
+        })}
       </DialogTitle>
       <DialogContent>
         <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
@@ -106,14 +124,19 @@ export const CallbackDialog = ({ record, onClose }: { record: EvaluationRecord; 
           <Field label={translate('resources.evaluations.fields.teamUnitId')} value={record.teamName || '—'} />
           <Field label={translate('resources.evaluations.fields.reporter')} value={record.reporter || '—'} />
           <Field label={translate('qf.process_ui.evaluation.evaluator')} value={record.evaluatorName || '—'} />
-          <Field label={translate('resources.evaluations.fields.kind')} value={translate(`qf.evaluation.kind.${record.kind}`, { _: record.kind })} />
+          <Field
+            label={translate('resources.evaluations.fields.kind')}
+            value={translate(`qf.evaluation.kind.${record.kind}`, { _: record.kind })}
+          />
           <Field label={translate('resources.evaluations.fields.evaluateOn')} value={record.evaluateOn ?? '—'} />
           <Field
             label={translate('resources.evaluations.fields.dueAt')}
             value={
               <>
                 {formatDateTime(record.dueAt, locale)}{' '}
-                {record.overdue && !answered && <Chip size="small" color="error" label={translate('qf.evaluation.overdue')} />}
+                {record.overdue && !answered && (
+                  <Chip size="small" color="error" label={translate('qf.evaluation.overdue')} />
+                )}
               </>
             }
           />
@@ -121,7 +144,11 @@ export const CallbackDialog = ({ record, onClose }: { record: EvaluationRecord; 
         <Alert severity="info" sx={{ mb: 2 }} data-testid="evaluation-explanation">
           <AlertTitle>{translate('qf.evaluation.why')}</AlertTitle>
           {record.explanation || '—'}
-          {record.seed ? <Box sx={{ mt: 0.5, fontSize: 12, opacity: 0.8 }}>{translate('qf.evaluation.seed', { seed: record.seed })}</Box> : null}
+          {record.seed ? (
+            <Box sx={{ mt: 0.5, fontSize: 12, opacity: 0.8 }}>
+              {translate('qf.evaluation.seed', { seed: record.seed })}
+            </Box>
+          ) : null}
         </Alert>
 
         {answered ? (
@@ -152,7 +179,13 @@ export const CallbackDialog = ({ record, onClose }: { record: EvaluationRecord; 
             <Typography variant="subtitle1" gutterBottom>
               {translate('qf.evaluation.choose')}
             </Typography>
-            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }} role="group" aria-label={translate('qf.evaluation.choose')}>
+            <Stack
+              direction={{ xs: 'column', sm: 'row' }}
+              spacing={2}
+              sx={{ mb: 2 }}
+              role="group"
+              aria-label={translate('qf.evaluation.choose')}
+            >
               {EVALUATION_CHOICES.map((c) => {
                 const selected = choice === c;
                 return (

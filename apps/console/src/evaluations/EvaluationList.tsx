@@ -76,7 +76,9 @@ const OpenButton = ({ record }: { record: EvaluationRecord }) => {
         open(record);
       }}
     >
-      {translate(pending ? (record.kind === 'foreman' ? 'qf.evaluation.evaluate' : 'qf.evaluation.call') : 'qf.evaluation.view')}
+      {translate(
+        pending ? (record.kind === 'foreman' ? 'qf.evaluation.evaluate' : 'qf.evaluation.call') : 'qf.evaluation.view',
+      )}
     </Button>
   );
 };

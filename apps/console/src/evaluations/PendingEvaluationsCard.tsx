@@ -6,7 +6,8 @@ import { API_URL, httpClient } from '../dataProvider';
 /** Who is given evaluations (E-2): dispatchers and managers call back, foremen self-evaluate. */
 const EVALUATORS = ['dispatcher', 'manager', 'foreman'];
 
-const evaluationsUrl = (filter: Record<string, unknown>) => `/evaluations?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+const evaluationsUrl = (filter: Record<string, unknown>) =>
+  `/evaluations?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 
 /**
  * 待回访评价: the caller's unanswered evaluations (`GET /evaluations/pending-count`) are their 待办 too; the card
@@ -18,7 +19,8 @@ export const PendingEvaluationsCard = ({ basis = '200px' }: { basis?: string }) 
   const evaluator = Array.isArray(permissions) && permissions.some((r) => EVALUATORS.includes(r));
   const { data, isPending, error } = useQuery({
     queryKey: ['evaluations', 'pending-count'],
-    queryFn: async () => (await httpClient(`${API_URL}/evaluations/pending-count`)).json as { pending: number; overdue: number },
+    queryFn: async () =>
+      (await httpClient(`${API_URL}/evaluations/pending-count`)).json as { pending: number; overdue: number },
     enabled: evaluator,
   });
   if (!evaluator) return null;

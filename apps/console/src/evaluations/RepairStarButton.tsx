@@ -11,7 +11,15 @@ import type { RepairStarCase } from './model';
  * committee votes on it and, once approved, the 0.5 points go to the ledger in January of the next year. When the case
  * exists the button is replaced by its state and a link to it.
  */
-export const RepairStarButton = ({ month, existing, onSent }: { month: string; existing: RepairStarCase | null; onSent: () => void }) => {
+export const RepairStarButton = ({
+  month,
+  existing,
+  onSent,
+}: {
+  month: string;
+  existing: RepairStarCase | null;
+  onSent: () => void;
+}) => {
   const translate = useTranslate();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -20,7 +28,11 @@ export const RepairStarButton = ({ month, existing, onSent }: { month: string; e
     const state = existing.status === 'open' ? 'open' : existing.outcome === 'posted' ? 'posted' : 'rejected';
     return (
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 1 }} data-testid="repair-star-case">
-        <Chip size="small" color={state === 'posted' ? 'success' : state === 'open' ? 'info' : 'default'} label={translate(`qf.scores.star_case.${state}`)} />
+        <Chip
+          size="small"
+          color={state === 'posted' ? 'success' : state === 'open' ? 'info' : 'default'}
+          label={translate(`qf.scores.star_case.${state}`)}
+        />
         <Link to={`/cases/${existing.id}/show`}>{translate('qf.scores.star_case.view')}</Link>
       </Stack>
     );
@@ -41,7 +53,14 @@ export const RepairStarButton = ({ month, existing, onSent }: { month: string; e
 
   return (
     <Stack spacing={1} sx={{ mt: 1 }}>
-      <MuiButton size="small" variant="outlined" startIcon={<StarIcon />} disabled={busy} onClick={send} data-testid="send-repair-star">
+      <MuiButton
+        size="small"
+        variant="outlined"
+        startIcon={<StarIcon />}
+        disabled={busy}
+        onClick={send}
+        data-testid="send-repair-star"
+      >
         {translate('qf.scores.send_star')}
       </MuiButton>
       {problem && <Alert severity="error">{translate(problem, { _: problem })}</Alert>}

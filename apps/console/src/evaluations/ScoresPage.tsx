@@ -47,7 +47,19 @@ const useScores = (month: string, version: number): State => {
   return state;
 };
 
-const Winner = ({ label, name, value, testId, children }: { label: string; name: string; value: string; testId: string; children?: ReactNode }) => (
+const Winner = ({
+  label,
+  name,
+  value,
+  testId,
+  children,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  testId: string;
+  children?: ReactNode;
+}) => (
   <Card sx={{ flex: '1 1 240px' }} data-testid={testId}>
     <CardContent>
       <Typography color="text.secondary" variant="body2">
@@ -74,7 +86,9 @@ export const ScoresPage = () => {
   const canSendStar = hasRole(permissions, ['manager']) && month < localMonth();
   const data = state.status === 'ok' ? state.data : null;
   const star = data?.repairStar ? data.repairers.find((r) => r.repairerId === data.repairStar!.repairerId) : undefined;
-  const bestTeamName = data?.bestTeam ? (data.repairers.find((r) => r.teamId === data.bestTeam!.teamId)?.teamName ?? '—') : null;
+  const bestTeamName = data?.bestTeam
+    ? (data.repairers.find((r) => r.teamId === data.bestTeam!.teamId)?.teamName ?? '—')
+    : null;
 
   return (
     <Box sx={{ mt: 2 }}>
@@ -104,17 +118,25 @@ export const ScoresPage = () => {
                   testId="repair-star"
                   label={translate('qf.scores.repair_star')}
                   name={data.repairStar ? (star?.displayName ?? star?.name ?? '—') : translate('qf.scores.none')}
-                  value={data.repairStar ? translate('qf.scores.total_value', { total: fmt2(data.repairStar.total) }) : ''}
+                  value={
+                    data.repairStar ? translate('qf.scores.total_value', { total: fmt2(data.repairStar.total) }) : ''
+                  }
                 >
                   {data.repairStar && (data.repairStarCase || canSendStar) && (
-                    <RepairStarButton month={month} existing={data.repairStarCase ?? null} onSent={() => setVersion((v) => v + 1)} />
+                    <RepairStarButton
+                      month={month}
+                      existing={data.repairStarCase ?? null}
+                      onSent={() => setVersion((v) => v + 1)}
+                    />
                   )}
                 </Winner>
                 <Winner
                   testId="best-team"
                   label={translate('qf.scores.best_team')}
                   name={bestTeamName ?? translate('qf.scores.none')}
-                  value={data.bestTeam ? translate('qf.scores.team_average', { average: fmt2(data.bestTeam.average) }) : ''}
+                  value={
+                    data.bestTeam ? translate('qf.scores.team_average', { average: fmt2(data.bestTeam.average) }) : ''
+                  }
                 />
               </Stack>
               {data.repairers.length === 0 ? (
@@ -153,12 +175,20 @@ export const ScoresPage = () => {
                 <Box sx={{ mt: 2 }} data-testid="scores-reasons">
                   {data.repairStar && (
                     <Typography variant="caption" color="text.secondary" component="div">
-                      E-6 {translate('qf.process_ui.scores.reason_star', { name: star?.displayName ?? star?.name ?? '—', total: fmt2(data.repairStar.total) })}
+                      E-6{' '}
+                      {translate('qf.process_ui.scores.reason_star', {
+                        name: star?.displayName ?? star?.name ?? '—',
+                        total: fmt2(data.repairStar.total),
+                      })}
                     </Typography>
                   )}
                   {data.bestTeam && (
                     <Typography variant="caption" color="text.secondary" component="div">
-                      E-6 {translate('qf.process_ui.scores.reason_team', { team: bestTeamName ?? '—', average: fmt2(data.bestTeam.average) })}
+                      E-6{' '}
+                      {translate('qf.process_ui.scores.reason_team', {
+                        team: bestTeamName ?? '—',
+                        average: fmt2(data.bestTeam.average),
+                      })}
                     </Typography>
                   )}
                 </Box>

@@ -76,7 +76,13 @@ export interface MonthlyScores {
   repairStarCase?: RepairStarCase | null;
 }
 
-export interface RepairStarCase { id: string; status: 'open' | 'closed' | 'cancelled'; stage: string | null; outcome: string | null; repairerId: string }
+export interface RepairStarCase {
+  id: string;
+  status: 'open' | 'closed' | 'cancelled';
+  stage: string | null;
+  outcome: string | null;
+  repairerId: string;
+}
 
 export const evaluationKindChoices = EVALUATION_KINDS.map((id) => ({ id, name: `qf.evaluation.kind.${id}` }));
 

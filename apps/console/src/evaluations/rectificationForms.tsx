@@ -20,8 +20,22 @@ const F = 'qf.rectification_form';
 /** Stage form of `rectification:plan` (inputs under `data.`, rendered in TaskActions' dialog). */
 export const RectificationPlanForm = () => (
   <>
-    <TextInput source="data.revisit" label={`${F}.revisit`} helperText={`${F}.revisit_help`} multiline minRows={2} fullWidth />
-    <TextInput source="data.causes" label={`${F}.causes`} helperText={`${F}.causes_help`} multiline minRows={2} fullWidth />
+    <TextInput
+      source="data.revisit"
+      label={`${F}.revisit`}
+      helperText={`${F}.revisit_help`}
+      multiline
+      minRows={2}
+      fullWidth
+    />
+    <TextInput
+      source="data.causes"
+      label={`${F}.causes`}
+      helperText={`${F}.causes_help`}
+      multiline
+      minRows={2}
+      fullWidth
+    />
     <TextInput source="data.plan" label={`${F}.plan`} helperText={`${F}.plan_help`} multiline minRows={3} fullWidth />
   </>
 );
@@ -51,10 +65,18 @@ export const rectificationActionText = {
 export const settlementActionText = {
   confirm: {
     approve: { label: `${A}.settlement_confirm`, help: `${A}.settlement_confirm_help` },
-    reject: { label: `${A}.settlement_reject`, help: `${A}.settlement_reject_help`, comment: `${A}.settlement_reject_comment` },
+    reject: {
+      label: `${A}.settlement_reject`,
+      help: `${A}.settlement_reject_help`,
+      comment: `${A}.settlement_reject_comment`,
+    },
   },
   approve: {
     approve: { label: `${A}.settlement_approve`, help: `${A}.settlement_approve_help` },
-    return: { label: `${A}.settlement_return`, help: `${A}.settlement_return_help`, comment: `${A}.settlement_return_comment` },
+    return: {
+      label: `${A}.settlement_return`,
+      help: `${A}.settlement_return_help`,
+      comment: `${A}.settlement_return_comment`,
+    },
   },
 } as const;

@@ -4,7 +4,11 @@ import { useTranslate } from 'react-admin';
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const numOf = (v: unknown): number | undefined =>
-  typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() && Number.isFinite(Number(v)) ? Number(v) : undefined;
+  typeof v === 'number' && Number.isFinite(v)
+    ? v
+    : typeof v === 'string' && v.trim() && Number.isFinite(Number(v))
+      ? Number(v)
+      : undefined;
 
 const W = 240; // box width
 const H = 188; // box height (items wrap to two lines)
@@ -30,7 +34,8 @@ const useStageText = () => {
     const a = isRec(s.assignee) ? s.assignee : {};
     let base = '?';
     if (a.kind === 'role' && typeof a.role === 'string' && a.role) base = t(`qf.roles.${a.role}`, { _: a.role });
-    else if (a.kind === 'relation' && typeof a.relation === 'string' && a.relation) base = t(`qf.flow.relation.${a.relation}`, { _: a.relation });
+    else if (a.kind === 'relation' && typeof a.relation === 'string' && a.relation)
+      base = t(`qf.flow.relation.${a.relation}`, { _: a.relation });
     const extras: string[] = [];
     if (s.assignment === 'each') extras.push(t('qf.flow.assignment.each'));
     const required = numOf(s.required);
@@ -82,7 +87,14 @@ const Line = ({ caption, text }: { caption: string; text: string }) => {
     <Typography
       variant="body2"
       title={`${caption}${sep}${text}`}
-      sx={{ fontSize: 12.5, lineHeight: 1.35, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
+      sx={{
+        fontSize: 12.5,
+        lineHeight: 1.35,
+        display: '-webkit-box',
+        WebkitLineClamp: 2,
+        WebkitBoxOrient: 'vertical',
+        overflow: 'hidden',
+      }}
     >
       <Box component="span" sx={{ color: 'text.secondary' }}>
         {caption}
@@ -113,12 +125,33 @@ export const FlowDiagram = ({ stages }: { stages: unknown }) => {
   return (
     <Box sx={{ overflowX: 'auto', py: 1 }}>
       <Box sx={{ position: 'relative', width, height, minWidth: width }}>
-        <svg width={width} height={height} style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none' }} aria-hidden>
+        <svg
+          width={width}
+          height={height}
+          style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none' }}
+          aria-hidden
+        >
           <defs>
-            <marker id="qf-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker
+              id="qf-arrow"
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="7"
+              markerHeight="7"
+              orient="auto-start-reverse"
+            >
               <path d="M0,0 L10,5 L0,10 z" fill="#616161" />
             </marker>
-            <marker id="qf-arrow-back" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker
+              id="qf-arrow-back"
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="7"
+              markerHeight="7"
+              orient="auto-start-reverse"
+            >
               <path d="M0,0 L10,5 L0,10 z" fill="#d32f2f" />
             </marker>
           </defs>
@@ -126,7 +159,16 @@ export const FlowDiagram = ({ stages }: { stages: unknown }) => {
             const from = x(j) + W;
             const to = x(j + 1);
             return (
-              <line key={`f${j}`} x1={from + 2} y1={H / 2} x2={to - 2} y2={H / 2} stroke="#616161" strokeWidth={2} markerEnd="url(#qf-arrow)" />
+              <line
+                key={`f${j}`}
+                x1={from + 2}
+                y1={H / 2}
+                x2={to - 2}
+                y2={H / 2}
+                stroke="#616161"
+                strokeWidth={2}
+                markerEnd="url(#qf-arrow)"
+              />
             );
           })}
           {returns.map((r, i) => {
@@ -173,7 +215,12 @@ export const FlowDiagram = ({ stages }: { stages: unknown }) => {
               gap: 0.25,
             }}
           >
-            <Typography variant="subtitle2" noWrap title={String(s.label ?? '')} data-stage-key={typeof s.key === 'string' ? s.key : ''}>
+            <Typography
+              variant="subtitle2"
+              noWrap
+              title={String(s.label ?? '')}
+              data-stage-key={typeof s.key === 'string' ? s.key : ''}
+            >
               {i + 1}. {typeof s.label === 'string' && s.label ? s.label : '—'}
             </Typography>
             <Line caption={translate('qf.flow.d.who')} text={text.who(s)} />

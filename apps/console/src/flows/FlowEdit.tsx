@@ -59,32 +59,82 @@ const StageInputs = () => (
   <Box sx={{ width: '100%' }}>
     <Row>
       <TextInput source="label" label="qf.flow.f.label" sx={{ width: 240 }} />
-      <TextInput source="key" label="qf.flow.f.key" helperText="qf.flow.f.key_help" sx={{ width: 200, '& input': { fontFamily: 'monospace', fontSize: 12 } }} />
+      <TextInput
+        source="key"
+        label="qf.flow.f.key"
+        helperText="qf.flow.f.key_help"
+        sx={{ width: 200, '& input': { fontFamily: 'monospace', fontSize: 12 } }}
+      />
     </Row>
     <Row>
-      <SelectInput source="assignee.kind" label="qf.flow.f.assignee_kind" choices={assigneeKindChoices} defaultValue="role" sx={narrow} />
+      <SelectInput
+        source="assignee.kind"
+        label="qf.flow.f.assignee_kind"
+        choices={assigneeKindChoices}
+        defaultValue="role"
+        sx={narrow}
+      />
       <FormDataConsumer>
         {({ scopedFormData }) =>
           scopedFormData?.assignee?.kind === 'relation' ? (
-            <SelectInput source="assignee.relation" label="qf.flow.f.relation" choices={relationChoices} sx={{ width: 220 }} />
+            <SelectInput
+              source="assignee.relation"
+              label="qf.flow.f.relation"
+              choices={relationChoices}
+              sx={{ width: 220 }}
+            />
           ) : (
             <SelectInput source="assignee.role" label="qf.flow.f.role" choices={roleChoices} sx={{ width: 220 }} />
           )
         }
       </FormDataConsumer>
-      <SelectInput source="assignment" label="qf.flow.f.assignment" choices={assignmentChoices} defaultValue="pool" sx={{ width: 220 }} />
-      <NumberInput source="required" label="qf.flow.f.required" min={1} max={20} step={1} defaultValue={1} sx={narrow} />
+      <SelectInput
+        source="assignment"
+        label="qf.flow.f.assignment"
+        choices={assignmentChoices}
+        defaultValue="pool"
+        sx={{ width: 220 }}
+      />
+      <NumberInput
+        source="required"
+        label="qf.flow.f.required"
+        min={1}
+        max={20}
+        step={1}
+        defaultValue={1}
+        sx={narrow}
+      />
     </Row>
     <Row>
-      <SelectInput source="mode.kind" label="qf.flow.f.mode" choices={modeChoices} defaultValue="one" sx={{ width: 200 }} />
+      <SelectInput
+        source="mode.kind"
+        label="qf.flow.f.mode"
+        choices={modeChoices}
+        defaultValue="one"
+        sx={{ width: 200 }}
+      />
       <FormDataConsumer>
         {({ scopedFormData }) => {
           const kind = scopedFormData?.mode?.kind;
           if (kind === 'quorum')
             return (
               <>
-                <NumberInput source="mode.n" label="qf.flow.f.quorum_n" min={1} step={1} helperText="qf.flow.f.quorum_help" sx={{ width: 190 }} />
-                <NumberInput source="mode.fraction" label="qf.flow.f.quorum_fraction" min={0} max={1} step={0.05} sx={{ width: 190 }} />
+                <NumberInput
+                  source="mode.n"
+                  label="qf.flow.f.quorum_n"
+                  min={1}
+                  step={1}
+                  helperText="qf.flow.f.quorum_help"
+                  sx={{ width: 190 }}
+                />
+                <NumberInput
+                  source="mode.fraction"
+                  label="qf.flow.f.quorum_fraction"
+                  min={0}
+                  max={1}
+                  step={0.05}
+                  sx={{ width: 190 }}
+                />
               </>
             );
           if (kind === 'majority')
@@ -108,7 +158,13 @@ const StageInputs = () => (
       <Duration source="reminderBefore" label="qf.flow.f.reminder_before" />
     </Row>
     <Row>
-      <SelectInput source="escalateTo" label="qf.flow.f.escalate_to" choices={roleChoices} emptyText="qf.common.none" sx={{ width: 200 }} />
+      <SelectInput
+        source="escalateTo"
+        label="qf.flow.f.escalate_to"
+        choices={roleChoices}
+        emptyText="qf.common.none"
+        sx={{ width: 200 }}
+      />
       <Duration source="escalateAfter" label="qf.flow.f.escalate_after" />
     </Row>
     <CheckboxGroupInput
@@ -141,7 +197,10 @@ const FlowEditToolbar = () => {
 const FlowEditForm = () => {
   const record = useRecordContext<FlowRecord>();
   const translate = useTranslate();
-  const validate = useMemo(() => validateFlowForm(record?.kind ?? '', record?.version ?? 1), [record?.kind, record?.version]);
+  const validate = useMemo(
+    () => validateFlowForm(record?.kind ?? '', record?.version ?? 1),
+    [record?.kind, record?.version],
+  );
   if (!record) return null;
   if (record.status !== 'draft') {
     return (
@@ -157,9 +216,20 @@ const FlowEditForm = () => {
     <SimpleForm validate={validate} toolbar={<FlowEditToolbar />} mode="onChange">
       <FlowSummary />
       <TextInput source="label" label="qf.version.label" helperText="qf.version.label_help" sx={{ width: 420 }} />
-      <TextInput source="description" label="qf.version.description" multiline minRows={2} sx={{ width: 620 }} helperText={false} />
+      <TextInput
+        source="description"
+        label="qf.version.description"
+        multiline
+        minRows={2}
+        sx={{ width: 620 }}
+        helperText={false}
+      />
       <ArrayInput source="stages" label="qf.flow.stages">
-        <SimpleFormIterator fullWidth getItemDefaults={(item: unknown) => item ?? newStage()} sx={{ '& .RaSimpleFormIterator-line': { borderBottom: 1, borderColor: 'divider', pb: 1, mb: 1 } }}>
+        <SimpleFormIterator
+          fullWidth
+          getItemDefaults={(item: unknown) => item ?? newStage()}
+          sx={{ '& .RaSimpleFormIterator-line': { borderBottom: 1, borderColor: 'divider', pb: 1, mb: 1 } }}
+        >
           <StageInputs />
         </SimpleFormIterator>
       </ArrayInput>

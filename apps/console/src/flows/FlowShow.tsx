@@ -7,7 +7,9 @@ import { VersionSummary } from '../components/VersionSummary';
 import { FlowDiagram } from './FlowDiagram';
 import type { FlowRecord } from './model';
 
-const FlowShowActions = () => <VersionActions<FlowRecord> resource="flows" payload={(r) => ({ kind: r.kind, stages: r.stages })} />;
+const FlowShowActions = () => (
+  <VersionActions<FlowRecord> resource="flows" payload={(r) => ({ kind: r.kind, stages: r.stages })} />
+);
 
 export const FlowSummary = () => (
   <VersionSummary

@@ -163,7 +163,11 @@ const toMessage = (issue: IssueLike): Msg => {
 };
 
 /** Issues of a flow's stages (kind and version are the record's), as `{path, message}` with api-style paths. */
-export const flowIssues = (kind: string, version: number, stages: unknown): { path: (string | number)[]; message: Msg }[] => {
+export const flowIssues = (
+  kind: string,
+  version: number,
+  stages: unknown,
+): { path: (string | number)[]; message: Msg }[] => {
   const normalized = normalizeStages(stages);
   const out: { path: (string | number)[]; message: Msg }[] = [];
   const result = FlowDefinitionSchema.safeParse({ kind: kind || 'flow', version: version || 1, stages: normalized });
@@ -179,7 +183,8 @@ export const flowIssues = (kind: string, version: number, stages: unknown): { pa
     const key = typeof s.key === 'string' ? s.key : '';
     if (key && seen.has(key)) out.push({ path: ['stages', i, 'key'], message: 'qf.flow.v.key_duplicate' });
     if (key) seen.add(key);
-    if (s.escalateTo && !s.deadline) out.push({ path: ['stages', i, 'escalateTo'], message: 'qf.flow.v.escalation_needs_deadline' });
+    if (s.escalateTo && !s.deadline)
+      out.push({ path: ['stages', i, 'escalateTo'], message: 'qf.flow.v.escalation_needs_deadline' });
   });
   return out;
 };

@@ -308,7 +308,8 @@ export const appZh = {
       empty: '没有符合条件的整改',
       open_case: '查看案件与时间线',
       open_inbox: '在待办中处理',
-      act_in_inbox: '班组长在待办中填写整改方案（回访、原因、措施），管理人员在待办中确认或退回；内部整改由工长在待办中填写备注。',
+      act_in_inbox:
+        '班组长在待办中填写整改方案（回访、原因、措施），管理人员在待办中确认或退回；内部整改由工长在待办中填写备注。',
       internal_help: '内部整改：由工长填写备注',
     },
     meeting: {
@@ -396,7 +397,12 @@ export const appZh = {
       rank: '排名',
       empty: '本月暂无评价得分',
       send_star: '提交绩效委员会审批',
-      star_case: { open: '绩效委员会审批中', posted: '已批准：0.5 分计入次年 1 月', rejected: '绩效委员会未批准', view: '查看审批' },
+      star_case: {
+        open: '绩效委员会审批中',
+        posted: '已批准：0.5 分计入次年 1 月',
+        rejected: '绩效委员会未批准',
+        view: '查看审批',
+      },
     },
     rectification_form: {
       revisit: '回访记录',
@@ -552,7 +558,13 @@ export const appZh = {
         empty_list: '暂无星级月度考核',
         empty: '本月没有星级人员',
         status: { open: '评分中', closed: '已结束' },
-        outcome: { full: '全额', proportional: '按得分比例', cancelled: '取消当月星级工资', lowered: '降一级', veto: '一票否决' },
+        outcome: {
+          full: '全额',
+          proportional: '按得分比例',
+          cancelled: '取消当月星级工资',
+          lowered: '降一级',
+          veto: '一票否决',
+        },
         rows: '考核结果',
         row: {
           employee: '员工',
@@ -566,7 +578,8 @@ export const appZh = {
         },
         vetoed: '否决',
         edit: '录入本月考核',
-        score_help: '得分 ≥ 95 全额；85–94 按得分比例；≤ 84 取消当月星级工资或降一级；违规、重大差错或有责投诉一票否决（S-10）。',
+        score_help:
+          '得分 ≥ 95 全额；85–94 按得分比例；≤ 84 取消当月星级工资或降一级；违规、重大差错或有责投诉一票否决（S-10）。',
         veto_reason: '否决原因',
         veto_reason_help: '勾选一票否决后填写',
         score_range: '得分须在 0–100 之间',
@@ -783,7 +796,14 @@ export const appZh = {
         id: '编号',
         month: '月份',
         status: '状态',
-        totals: { employees: '人数', pointsX10: '扣分合计', moneyFen: '扣款合计', branches: '分公司数', p4: 'P4 人数', p5: 'P5 人数' },
+        totals: {
+          employees: '人数',
+          pointsX10: '扣分合计',
+          moneyFen: '扣款合计',
+          branches: '分公司数',
+          p4: 'P4 人数',
+          p5: 'P5 人数',
+        },
         caseId: '案件',
         policyVersion: '政策版本',
         stage: '环节',

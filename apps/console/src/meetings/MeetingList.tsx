@@ -1,12 +1,4 @@
-import {
-  CreateButton,
-  Datagrid,
-  FunctionField,
-  List,
-  TextField,
-  TopToolbar,
-  usePermissions,
-} from 'react-admin';
+import { CreateButton, Datagrid, FunctionField, List, TextField, TopToolbar, usePermissions } from 'react-admin';
 import { hasRole, MEETING_EDITORS } from '../authProvider/access';
 import { DateTimeField } from '../components/fields';
 import type { MeetingRecord } from './model';

@@ -74,9 +74,15 @@ const Persons = ({ record }: { record: NoticeRecord }) => {
             <Chip
               size="small"
               variant="outlined"
-              label={p.role ? translate(`qf.complaint.person_role.${p.role}`, { _: p.roleLabel ?? p.role }) : (p.roleLabel ?? '—')}
+              label={
+                p.role
+                  ? translate(`qf.complaint.person_role.${p.role}`, { _: p.roleLabel ?? p.role })
+                  : (p.roleLabel ?? '—')
+              }
             />
-            <span>{translate('qf.notice.points', { points: p.points !== undefined ? Number(p.points).toFixed(1) : '—' })}</span>
+            <span>
+              {translate('qf.notice.points', { points: p.points !== undefined ? Number(p.points).toFixed(1) : '—' })}
+            </span>
           </Box>
         </RecordContextProvider>
       ))}
@@ -109,9 +115,7 @@ export const NoticeList = () => (
         source="caseId"
         sortable={false}
         render={(r: NoticeRecord) => (
-          <Link to={`/cases/${encodeURIComponent(r.caseId ?? r.id)}/show`}>
-            {r.title || <CaseLinkText />}
-          </Link>
+          <Link to={`/cases/${encodeURIComponent(r.caseId ?? r.id)}/show`}>{r.title || <CaseLinkText />}</Link>
         )}
       />
     </Datagrid>

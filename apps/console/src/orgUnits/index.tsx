@@ -30,7 +30,12 @@ const OrgUnitList = () => {
   const { permissions } = usePermissions();
   const canEdit = hasRole(permissions, MASTER_DATA_EDITORS);
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={50} actions={<TopToolbar>{canEdit && <CreateButton />}</TopToolbar>}>
+    <List
+      filters={filters}
+      sort={{ field: 'name', order: 'ASC' }}
+      perPage={50}
+      actions={<TopToolbar>{canEdit && <CreateButton />}</TopToolbar>}
+    >
       <Datagrid rowClick={canEdit ? 'edit' : false} bulkActionButtons={false}>
         <TextField source="name" />
         <SelectField source="kind" choices={unitKindChoices} />

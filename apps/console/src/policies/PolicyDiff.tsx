@@ -1,5 +1,17 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, CircularProgress, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  CircularProgress,
+  MenuItem,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material';
 import { useDataProvider, useGetList, useTranslate } from 'react-admin';
 import type { PolicyChange, QualityFlowDataProvider } from '../dataProvider';
 import { messageOf } from '../components/problem';
@@ -12,7 +24,8 @@ const versionName = (v: PolicyRecord) => (v.label ? `v${v.version} ${v.label}` :
 /** The changes between two versions, one row per changed value, named by its label with values in 元 / 分 / 天. */
 export const PolicyChanges = ({ changes, here, there }: { changes: PolicyChange[]; here: string; there: string }) => {
   const translate = useTranslate();
-  if (changes.length === 0) return <Typography color="text.secondary">{translate('qf.policy.no_differences')}</Typography>;
+  if (changes.length === 0)
+    return <Typography color="text.secondary">{translate('qf.policy.no_differences')}</Typography>;
   return (
     <Table size="small" data-testid="policy-diff">
       <TableHead>
@@ -45,7 +58,10 @@ export const PolicyChanges = ({ changes, here, there }: { changes: PolicyChange[
 export const PolicyDiff = ({ record }: { record: PolicyRecord }) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<QualityFlowDataProvider>();
-  const { data: versions } = useGetList<PolicyRecord>('policies', { pagination: { page: 1, perPage: 200 }, sort: { field: 'version', order: 'DESC' } });
+  const { data: versions } = useGetList<PolicyRecord>('policies', {
+    pagination: { page: 1, perPage: 200 },
+    sort: { field: 'version', order: 'DESC' },
+  });
   const others = (versions ?? []).filter((v) => String(v.id) !== String(record.id));
   const [other, setOther] = useState<string>('');
   const [changes, setChanges] = useState<PolicyChange[] | null>(null);
@@ -101,7 +117,9 @@ export const PolicyDiff = ({ record }: { record: PolicyRecord }) => {
       </MuiTextField>
       {loading && <CircularProgress size={20} sx={{ ml: 2 }} />}
       {error && <Alert severity="error">{translate(error, { _: error })}</Alert>}
-      {changes && !loading && there && <PolicyChanges changes={changes} here={versionName(there)} there={versionName(record)} />}
+      {changes && !loading && there && (
+        <PolicyChanges changes={changes} here={versionName(there)} there={versionName(record)} />
+      )}
     </Box>
   );
 };

@@ -1,6 +1,16 @@
 import { useMemo } from 'react';
 import { Alert, Box, Typography } from '@mui/material';
-import { DateInput, Edit, Link, SaveButton, TabbedForm, TextInput, Toolbar, useRecordContext, useTranslate } from 'react-admin';
+import {
+  DateInput,
+  Edit,
+  Link,
+  SaveButton,
+  TabbedForm,
+  TextInput,
+  Toolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { useFormState } from 'react-hook-form';
 import { PublishButton } from '../components/PublishButton';
 import { POLICY_SECTIONS } from './catalogue';
@@ -41,7 +51,8 @@ const PolicyEditForm = () => {
     return (
       <Box sx={{ p: 2 }}>
         <Alert severity="info">
-          {translate('qf.policy.immutable')} <Link to={`/policies/${record.id}/show`}>{translate('qf.flow.open_show')}</Link>
+          {translate('qf.policy.immutable')}{' '}
+          <Link to={`/policies/${record.id}/show`}>{translate('qf.flow.open_show')}</Link>
         </Alert>
       </Box>
     );
@@ -51,8 +62,20 @@ const PolicyEditForm = () => {
       <TabbedForm.Tab label="qf.policy.tab_version">
         <PolicySummary />
         <TextInput source="label" label="qf.version.label" helperText="qf.version.label_help" sx={{ width: 420 }} />
-        <TextInput source="description" label="qf.version.description" multiline minRows={2} sx={{ width: 620 }} helperText={false} />
-        <DateInput source="effectiveFrom" label="resources.policies.fields.effectiveFrom" helperText="qf.policy.effective_help" sx={{ width: 260 }} />
+        <TextInput
+          source="description"
+          label="qf.version.description"
+          multiline
+          minRows={2}
+          sx={{ width: 620 }}
+          helperText={false}
+        />
+        <DateInput
+          source="effectiveFrom"
+          label="resources.policies.fields.effectiveFrom"
+          helperText="qf.policy.effective_help"
+          sx={{ width: 260 }}
+        />
       </TabbedForm.Tab>
       {POLICY_SECTIONS.map((s) => (
         <TabbedForm.Tab key={s.key} label={`qf.policy.section.${s.key}`} data-section={s.key}>

@@ -7,7 +7,9 @@ import { PolicyView } from './PolicyView';
 import { VersionActions } from './versionActions';
 import type { PolicyRecord } from './model';
 
-const PolicyShowActions = () => <VersionActions<PolicyRecord> resource="policies" payload={(r) => ({ body: r.body, effectiveFrom: null })} />;
+const PolicyShowActions = () => (
+  <VersionActions<PolicyRecord> resource="policies" payload={(r) => ({ body: r.body, effectiveFrom: null })} />
+);
 
 /** Head of a policy version: name, version, status, effective date, author, times. */
 export const PolicySummary = () => (

@@ -1,4 +1,14 @@
-import { Accordion, AccordionDetails, AccordionSummary, Box, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import {
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
+  Box,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useTranslate } from 'react-admin';
 import { RuleTag } from '../components/RuleTag';
@@ -6,7 +16,12 @@ import { labelKey, POLICY_SECTIONS } from './catalogue';
 import { formatField } from './format';
 
 const getIn = (v: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' && !Array.isArray(o) ? (o as Record<string, unknown>)[k] : undefined), v);
+  path
+    .split('.')
+    .reduce<unknown>(
+      (o, k) => (o && typeof o === 'object' && !Array.isArray(o) ? (o as Record<string, unknown>)[k] : undefined),
+      v,
+    );
 
 /** A policy body for reading: sections and groups of labelled values in 元 / 分 / 天, each with its rule. */
 export const PolicyView = ({ body, version }: { body: unknown; version?: number }) => {

@@ -6,7 +6,10 @@ import { fieldOf, labelKey, POLICY_FIELDS, toShown, toStored } from './catalogue
 import { describeChange } from './format';
 import { policyIssues } from './validation';
 
-const lookup = (tree: unknown, key: string) => key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), tree);
+const lookup = (tree: unknown, key: string) =>
+  key
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), tree);
 const t = (key: string, opts?: Record<string, unknown>) => {
   const v = lookup(zh, key) ?? lookup(appZh, key);
   if (typeof v !== 'string') return typeof opts?._ === 'string' ? opts._ : key;
@@ -15,7 +18,9 @@ const t = (key: string, opts?: Record<string, unknown>) => {
 
 /** Leaves of the default policy; lists are one value. */
 const leaves = (v: unknown, p = ''): string[] =>
-  v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v).flatMap(([k, x]) => leaves(x, p ? `${p}.${k}` : k)) : [p];
+  v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.entries(v).flatMap(([k, x]) => leaves(x, p ? `${p}.${k}` : k))
+    : [p];
 
 describe('policy field catalogue', () => {
   it('every value of the policy schema belongs to a labelled field, in zh and en', () => {

@@ -1,7 +1,13 @@
 import { RULING_ROLES as POLICY_RULING_ROLES } from '@qf/policy';
 
 /** C-1 sources and C-5 causes as the policy schema knows them (labels under qf.complaint.*). */
-const COMPLAINT_SOURCES = ['hotline-work-order', 'escalated-order', 'regulator', 'internal-audit', 'employee-report'] as const;
+const COMPLAINT_SOURCES = [
+  'hotline-work-order',
+  'escalated-order',
+  'regulator',
+  'internal-audit',
+  'employee-report',
+] as const;
 const CAUSES = ['execution', 'control', 'other'] as const;
 
 /**
@@ -89,43 +95,61 @@ export const RULING_ROLES = POLICY_RULING_ROLES;
 export const SEVERITY_KEYS = ['egregious', 'serious', 'ordinary'] as const;
 export const GRADES = ['P4', 'P5'] as const;
 export const TIME_ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong'] as const;
-export const INDICATOR_KINDS = ['linear-with-floor', 'step-down', 'per-point-penalty', 'count-threshold', 'weighted-count'] as const;
+export const INDICATOR_KINDS = [
+  'linear-with-floor',
+  'step-down',
+  'per-point-penalty',
+  'count-threshold',
+  'weighted-count',
+] as const;
 /** Numbers of each indicator formula kind (K-9), with their units. */
-export const INDICATOR_NUMBERS: Record<(typeof INDICATOR_KINDS)[number], { key: string; unit: Unit; int?: boolean }[]> = {
-  'linear-with-floor': [
-    { key: 'target', unit: 'percent' },
-    { key: 'floor', unit: 'percent' },
-  ],
-  'step-down': [
-    { key: 'fullAt', unit: 'calls' },
-    { key: 'stepAt', unit: 'calls' },
-    { key: 'upperLossPer100', unit: 'points' },
-    { key: 'lowerLossPer100', unit: 'points' },
-    { key: 'zeroBelow', unit: 'calls' },
-  ],
-  'per-point-penalty': [
-    { key: 'threshold', unit: 'percent' },
-    { key: 'perPoint', unit: 'points' },
-  ],
-  'count-threshold': [
-    { key: 'allowed', unit: 'times', int: true },
-    { key: 'perExcess', unit: 'points' },
-    { key: 'zeroAbove', unit: 'times', int: true },
-  ],
-  'weighted-count': [
-    { key: 'base', unit: 'none', int: true },
-    { key: 'perWeighted', unit: 'points' },
-  ],
-};
+export const INDICATOR_NUMBERS: Record<(typeof INDICATOR_KINDS)[number], { key: string; unit: Unit; int?: boolean }[]> =
+  {
+    'linear-with-floor': [
+      { key: 'target', unit: 'percent' },
+      { key: 'floor', unit: 'percent' },
+    ],
+    'step-down': [
+      { key: 'fullAt', unit: 'calls' },
+      { key: 'stepAt', unit: 'calls' },
+      { key: 'upperLossPer100', unit: 'points' },
+      { key: 'lowerLossPer100', unit: 'points' },
+      { key: 'zeroBelow', unit: 'calls' },
+    ],
+    'per-point-penalty': [
+      { key: 'threshold', unit: 'percent' },
+      { key: 'perPoint', unit: 'points' },
+    ],
+    'count-threshold': [
+      { key: 'allowed', unit: 'times', int: true },
+      { key: 'perExcess', unit: 'points' },
+      { key: 'zeroAbove', unit: 'times', int: true },
+    ],
+    'weighted-count': [
+      { key: 'base', unit: 'none', int: true },
+      { key: 'perWeighted', unit: 'points' },
+    ],
+  };
 
-const n = (path: string, unit: Unit, rule: string | undefined, opts: { min?: number; max?: number; int?: boolean } = {}): FieldSpec => ({
+const n = (
+  path: string,
+  unit: Unit,
+  rule: string | undefined,
+  opts: { min?: number; max?: number; int?: boolean } = {},
+): FieldSpec => ({
   path,
   kind: 'number',
   unit,
   rule,
   ...opts,
 });
-const int = (path: string, unit: Unit, rule: string | undefined, min: number | undefined = 0, max?: number): FieldSpec => n(path, unit, rule, { min, max, int: true });
+const int = (
+  path: string,
+  unit: Unit,
+  rule: string | undefined,
+  min: number | undefined = 0,
+  max?: number,
+): FieldSpec => n(path, unit, rule, { min, max, int: true });
 const x10 = (path: string, rule: string) => int(path, 'points_x10', rule, 0);
 const fen = (path: string, rule: string) => int(path, 'yuan', rule, 0);
 const pct = (path: string, rule: string) => n(path, 'percent', rule, { min: 0, max: 100 });
@@ -138,7 +162,12 @@ export const POLICY_SECTIONS: SectionSpec[] = [
       {
         key: 'registration',
         fields: [
-          { path: 'complaints.sources', kind: 'enumList', rule: 'C-1', choices: { values: COMPLAINT_SOURCES, prefix: 'qf.complaint.source' } },
+          {
+            path: 'complaints.sources',
+            kind: 'enumList',
+            rule: 'C-1',
+            choices: { values: COMPLAINT_SOURCES, prefix: 'qf.complaint.source' },
+          },
           int('complaints.verifiers.default', 'people', 'C-2', 1),
           int('complaints.verifiers.egregious', 'people', 'C-2', 1),
         ],
@@ -146,19 +175,37 @@ export const POLICY_SECTIONS: SectionSpec[] = [
       {
         key: 'ranges',
         fields: [
-          ...SEVERITY_KEYS.map((s): FieldSpec => ({ path: `complaints.severities.${s}.roles`, kind: 'roleRanges', unit: 'points_x10', rule: 'C-3' })),
+          ...SEVERITY_KEYS.map((s): FieldSpec => ({
+            path: `complaints.severities.${s}.roles`,
+            kind: 'roleRanges',
+            unit: 'points_x10',
+            rule: 'C-3',
+          })),
           x10('complaints.majorAdverseEventPointsX10', 'C-7'),
         ],
       },
       {
         key: 'categories',
-        fields: SEVERITY_KEYS.map((s): FieldSpec => ({ path: `complaints.severities.${s}.categories`, kind: 'categories', rule: 'C-4' })),
+        fields: SEVERITY_KEYS.map((s): FieldSpec => ({
+          path: `complaints.severities.${s}.categories`,
+          kind: 'categories',
+          rule: 'C-4',
+        })),
       },
       {
         key: 'joint',
         fields: [
-          { path: 'complaints.jointAccountability.causes', kind: 'enumList', rule: 'C-5', choices: { values: CAUSES, prefix: 'qf.complaint.cause' } },
-          ...SEVERITY_KEYS.map((s): FieldSpec => ({ path: `complaints.jointAccountability.required.${s}`, kind: 'roleGroups', rule: 'C-5' })),
+          {
+            path: 'complaints.jointAccountability.causes',
+            kind: 'enumList',
+            rule: 'C-5',
+            choices: { values: CAUSES, prefix: 'qf.complaint.cause' },
+          },
+          ...SEVERITY_KEYS.map((s): FieldSpec => ({
+            path: `complaints.jointAccountability.required.${s}`,
+            kind: 'roleGroups',
+            rule: 'C-5',
+          })),
         ],
       },
       {
@@ -187,7 +234,12 @@ export const POLICY_SECTIONS: SectionSpec[] = [
       {
         key: 'egregious',
         fields: [
-          { path: 'grades.egregious.grade', kind: 'enum', rule: 'C-7', choices: { values: GRADES, prefix: 'qf.policy.enum.grade' } },
+          {
+            path: 'grades.egregious.grade',
+            kind: 'enum',
+            rule: 'C-7',
+            choices: { values: GRADES, prefix: 'qf.policy.enum.grade' },
+          },
           int('grades.egregious.suspensionAtCaseInYear', 'cases', 'C-7', 1),
           { path: 'grades.egregious.outsourcedExit', kind: 'bool', rule: 'C-7' },
         ],
@@ -201,7 +253,10 @@ export const POLICY_SECTIONS: SectionSpec[] = [
             path: 'grades.seriousYearRule',
             kind: 'enum',
             rule: 'A-1',
-            choices: { values: ['second-graded-month', 'second-serious-case'], prefix: 'qf.policy.enum.serious_year_rule' },
+            choices: {
+              values: ['second-graded-month', 'second-serious-case'],
+              prefix: 'qf.policy.enum.serious_year_rule',
+            },
           },
           int('grades.serious.p5GradedMonthInYear', 'months', 'A-1', 2),
           int('grades.serious.p5CaseInYear', 'cases', 'A-1', 2),
@@ -224,7 +279,12 @@ export const POLICY_SECTIONS: SectionSpec[] = [
         key: 'money',
         fields: [
           int('settlement.moneyRateBasisPointsPerPoint', 'bp_percent', 'H-1', 0),
-          { path: 'settlement.rounding', kind: 'fixed', rule: 'H-1', choices: { values: ['half-up'], prefix: 'qf.policy.enum.rounding' } },
+          {
+            path: 'settlement.rounding',
+            kind: 'fixed',
+            rule: 'H-1',
+            choices: { values: ['half-up'], prefix: 'qf.policy.enum.rounding' },
+          },
         ],
       },
     ],
@@ -338,7 +398,12 @@ export const POLICY_SECTIONS: SectionSpec[] = [
           n('perception.belowStandardAtOrBelow', 'score', 'P-2'),
           x10('perception.firstMonthPointsX10', 'P-2'),
           x10('perception.repeatMonthPointsX10', 'P-2'),
-          { path: 'perception.repeatMonthGrade', kind: 'enum', rule: 'P-2', choices: { values: GRADES, prefix: 'qf.policy.enum.grade' } },
+          {
+            path: 'perception.repeatMonthGrade',
+            kind: 'enum',
+            rule: 'P-2',
+            choices: { values: GRADES, prefix: 'qf.policy.enum.grade' },
+          },
           int('perception.trainingQuarterBottomN', 'people', 'P-4', 1),
         ],
       },
@@ -376,7 +441,13 @@ export const POLICY_SECTIONS: SectionSpec[] = [
       },
       {
         key: 'linear',
-        fields: ['callCentreSatisfaction', 'callbackRate', 'hallSatisfaction', 'accountManagerSatisfaction', 'subscriberRetention'].flatMap((k) => [
+        fields: [
+          'callCentreSatisfaction',
+          'callbackRate',
+          'hallSatisfaction',
+          'accountManagerSatisfaction',
+          'subscriberRetention',
+        ].flatMap((k) => [
           n(`kpi.linear.${k}.target`, 'percent', 'K-3'),
           n(`kpi.linear.${k}.floor`, 'percent', 'K-3'),
           n(`kpi.linear.${k}.weight`, 'points', 'K-3', { min: 0 }),
@@ -438,12 +509,20 @@ export const POLICY_SECTIONS: SectionSpec[] = [
       {
         key: 'cycle',
         fields: [
-          { path: 'quality.assessmentPeriod', kind: 'fixed', rule: 'Q-1', choices: { values: ['quarter'], prefix: 'qf.policy.enum.period' } },
+          {
+            path: 'quality.assessmentPeriod',
+            kind: 'fixed',
+            rule: 'Q-1',
+            choices: { values: ['quarter'], prefix: 'qf.policy.enum.period' },
+          },
           {
             path: 'quality.assessmentStages',
             kind: 'enumList',
             rule: 'Q-1',
-            choices: { values: ['plan', 'collect', 'analyse', 'report', 'feedback'], prefix: 'qf.policy.enum.quality_stage' },
+            choices: {
+              values: ['plan', 'collect', 'analyse', 'report', 'feedback'],
+              prefix: 'qf.policy.enum.quality_stage',
+            },
           },
           int('quality.findingFallbackWorkingDays', 'working_days', 'Q-2', 1),
         ],
@@ -456,7 +535,11 @@ export const POLICY_SECTIONS: SectionSpec[] = [
       {
         key: 'days',
         fields: [
-          { path: 'calendar.timeZone', kind: 'timezone', choices: { values: TIME_ZONES, prefix: 'qf.policy.enum.time_zone' } },
+          {
+            path: 'calendar.timeZone',
+            kind: 'timezone',
+            choices: { values: TIME_ZONES, prefix: 'qf.policy.enum.time_zone' },
+          },
           { path: 'calendar.workingWeekdays', kind: 'weekdays' },
           { path: 'calendar.holidays', kind: 'dateList' },
           { path: 'calendar.extraWorkingDays', kind: 'dateList' },

@@ -16,7 +16,8 @@ export const formatNumber = (unit: Unit | undefined, v: unknown, t: Translate): 
 
 const choice = (spec: FieldSpec, v: unknown, t: Translate) =>
   spec.choices ? t(`${spec.choices.prefix}.${String(v)}`, { _: t('qf.policy.unknown_value') }) : String(v);
-const role = (v: unknown, t: Translate) => t(`qf.complaint.person_role.${String(v)}`, { _: t('qf.policy.unknown_value') });
+const role = (v: unknown, t: Translate) =>
+  t(`qf.complaint.person_role.${String(v)}`, { _: t('qf.policy.unknown_value') });
 const systemRole = (v: unknown, t: Translate) => t(`qf.roles.${String(v)}`, { _: t('qf.policy.unknown_value') });
 const weekday = (v: unknown, t: Translate) => t(`qf.policy.weekday.${String(v)}`, { _: String(v) });
 const list = (items: string[], t: Translate) => (items.length ? items.join('、') : t('qf.policy.empty_list'));
@@ -69,7 +70,12 @@ export const formatField = (spec: FieldSpec, value: unknown, t: Translate): stri
         : '—';
     case 'roleGroups':
       return Array.isArray(value) && value.length
-        ? value.map((g, i) => `${t('qf.policy.group_n', { n: i + 1 })}：${(Array.isArray(g) ? g : []).map((r) => role(r, t)).join(t('qf.policy.or'))}`).join('；')
+        ? value
+            .map(
+              (g, i) =>
+                `${t('qf.policy.group_n', { n: i + 1 })}：${(Array.isArray(g) ? g : []).map((r) => role(r, t)).join(t('qf.policy.or'))}`,
+            )
+            .join('；')
         : t('qf.policy.none_required');
     case 'roleMap':
       return isRec(value)
@@ -78,15 +84,29 @@ export const formatField = (spec: FieldSpec, value: unknown, t: Translate): stri
             .join('；') || '—'
         : '—';
     case 'categories':
-      return Array.isArray(value) ? list(value.map((c) => (isRec(c) ? String(c.label ?? '') : '')), t) : '—';
+      return Array.isArray(value)
+        ? list(
+            value.map((c) => (isRec(c) ? String(c.label ?? '') : '')),
+            t,
+          )
+        : '—';
     case 'questions':
-      return Array.isArray(value) ? list(value.map((q) => (isRec(q) ? String(q.text ?? '') : '')), t) : '—';
+      return Array.isArray(value)
+        ? list(
+            value.map((q) => (isRec(q) ? String(q.text ?? '') : '')),
+            t,
+          )
+        : '—';
     case 'brackets':
       return Array.isArray(value) ? value.map((b) => bracket(b, t)).join('；') : '—';
     case 'scorecards':
       return Array.isArray(value)
         ? value
-            .map((c) => (isRec(c) ? `${String(c.label ?? '')}：${(Array.isArray(c.indicators) ? c.indicators : []).map((i) => indicator(i, t)).join('、')}` : ''))
+            .map((c) =>
+              isRec(c)
+                ? `${String(c.label ?? '')}：${(Array.isArray(c.indicators) ? c.indicators : []).map((i) => indicator(i, t)).join('、')}`
+                : '',
+            )
             .join('；')
         : '—';
   }
@@ -108,14 +128,21 @@ const itemN = (i: unknown, t: Translate) => t('qf.policy.item_n', { n: Number(i)
 export const describeChange = (path: string, before: unknown, after: unknown, t: Translate) => {
   const found = fieldOf(path);
   if (!found) {
-    return { label: t('qf.policy.other_value'), rule: undefined as string | undefined, before: JSON.stringify(before) ?? '—', after: JSON.stringify(after) ?? '—' };
+    return {
+      label: t('qf.policy.other_value'),
+      rule: undefined as string | undefined,
+      before: JSON.stringify(before) ?? '—',
+      after: JSON.stringify(after) ?? '—',
+    };
   }
   const { spec, rest } = found;
   const label = t(labelKey(spec.path));
-  if (!rest) return { label, rule: spec.rule, before: formatField(spec, before, t), after: formatField(spec, after, t) };
+  if (!rest)
+    return { label, rule: spec.rule, before: formatField(spec, before, t), after: formatField(spec, after, t) };
   const seg = segments(rest);
   const parts: string[] = [];
-  let fmt: (v: unknown) => string = (v) => (v === undefined ? '—' : typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v));
+  let fmt: (v: unknown) => string = (v) =>
+    v === undefined ? '—' : typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
   switch (spec.kind) {
     case 'roleRanges': {
       parts.push(role(seg[0], t));
@@ -158,7 +185,8 @@ export const describeChange = (path: string, before: unknown, after: unknown, t:
       parts.push(itemN(seg[0], t));
       if (seg[1]) {
         parts.push(t(`qf.policy.sub.${String(seg[1])}`));
-        if (seg[1] === 'payPercent') fmt = (v) => (v === 'score' ? t('qf.policy.bracket_by_score') : v === undefined ? '—' : `${String(v)} %`);
+        if (seg[1] === 'payPercent')
+          fmt = (v) => (v === 'score' ? t('qf.policy.bracket_by_score') : v === undefined ? '—' : `${String(v)} %`);
       } else fmt = (v) => bracket(v, t);
       break;
     case 'scorecards': {
@@ -167,10 +195,15 @@ export const describeChange = (path: string, before: unknown, after: unknown, t:
         if (seg[2] !== undefined) parts.push(t('qf.policy.indicator_n', { n: Number(seg[2]) + 1 }));
         if (seg[3] !== undefined) {
           parts.push(t(`qf.policy.sub.${String(seg[3])}`, { _: t('qf.policy.other_value') }));
-          if (seg[3] === 'kind') fmt = (v) => (v === undefined ? '—' : t(`qf.policy.indicator_kind.${String(v)}`, { _: t('qf.policy.unknown_value') }));
-          if (seg[3] === 'direction') fmt = (v) => (v === undefined ? '—' : t(`qf.policy.direction.${String(v)}`, { _: t('qf.policy.unknown_value') }));
+          if (seg[3] === 'kind')
+            fmt = (v) =>
+              v === undefined ? '—' : t(`qf.policy.indicator_kind.${String(v)}`, { _: t('qf.policy.unknown_value') });
+          if (seg[3] === 'direction')
+            fmt = (v) =>
+              v === undefined ? '—' : t(`qf.policy.direction.${String(v)}`, { _: t('qf.policy.unknown_value') });
         } else fmt = (v) => indicator(v, t);
-      } else if (seg[1] !== undefined) parts.push(t(`qf.policy.sub.${String(seg[1])}`, { _: t('qf.policy.other_value') }));
+      } else if (seg[1] !== undefined)
+        parts.push(t(`qf.policy.sub.${String(seg[1])}`, { _: t('qf.policy.other_value') }));
       else fmt = (v) => (isRec(v) ? String(v.label ?? '') : '—');
       break;
     }

@@ -50,15 +50,35 @@ import { collectMessages } from './validation';
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const STEP: Partial<Record<Unit, number>> = { points_x10: 0.1, yuan: 0.01, bp_percent: 0.01, hours: 0.5, per_order: 0.01 };
+const STEP: Partial<Record<Unit, number>> = {
+  points_x10: 0.1,
+  yuan: 0.01,
+  bp_percent: 0.01,
+  hours: 0.5,
+  per_order: 0.01,
+};
 
 /** Unit-converting props of a NumberInput: the form keeps the stored unit, the input shows the user's. */
 export const unitProps = (unit: Unit | undefined, translate: (k: string) => string) => {
   const d = shownDecimals(unit);
   const suffix = unit && unit !== 'none' ? translate(`qf.policy.unit.${unit}`) : '';
   return {
-    format: (v: unknown) => (v === null || v === undefined || v === '' ? '' : typeof v === 'number' ? (d !== undefined ? toShown(unit, v).toFixed(d) : String(toShown(unit, v))) : String(v)),
-    parse: (v: unknown) => (typeof v === 'number' ? toStored(unit, v) : v === '' || v === null || v === undefined ? null : Number.isFinite(Number(v)) ? toStored(unit, Number(v)) : null),
+    format: (v: unknown) =>
+      v === null || v === undefined || v === ''
+        ? ''
+        : typeof v === 'number'
+          ? d !== undefined
+            ? toShown(unit, v).toFixed(d)
+            : String(toShown(unit, v))
+          : String(v),
+    parse: (v: unknown) =>
+      typeof v === 'number'
+        ? toStored(unit, v)
+        : v === '' || v === null || v === undefined
+          ? null
+          : Number.isFinite(Number(v))
+            ? toStored(unit, Number(v))
+            : null,
     step: STEP[unit ?? 'none'] ?? 1,
     InputProps: suffix ? { endAdornment: <InputAdornment position="end">{suffix}</InputAdornment> } : undefined,
   };
@@ -125,7 +145,8 @@ const LinesInput = ({ name, label, helper }: { name: string; label: string; help
   );
 };
 
-const roleOptions = (translate: (k: string) => string) => RULING_ROLES.map((r) => ({ id: r, name: translate(`qf.complaint.person_role.${r}`) }));
+const roleOptions = (translate: (k: string) => string) =>
+  RULING_ROLES.map((r) => ({ id: r, name: translate(`qf.complaint.person_role.${r}`) }));
 
 /** C-3 / C-6: a points range (×10, shown in 分) per accountable role, or "not applicable". */
 const RoleRangesInput = ({ spec }: { spec: FieldSpec }) => {
@@ -160,14 +181,43 @@ const RoleRangesInput = ({ spec }: { spec: FieldSpec }) => {
                   <Checkbox
                     size="small"
                     checked={on}
-                    slotProps={{ input: { 'aria-label': `${translate(labelKey(spec.path))} ${translate(`qf.complaint.person_role.${r}`)}` } }}
-                    onChange={(e) => setValue(`${name}.${r}`, e.target.checked ? { min: 20, max: 20 } : null, { shouldDirty: true, shouldValidate: true })}
+                    slotProps={{
+                      input: {
+                        'aria-label': `${translate(labelKey(spec.path))} ${translate(`qf.complaint.person_role.${r}`)}`,
+                      },
+                    }}
+                    onChange={(e) =>
+                      setValue(`${name}.${r}`, e.target.checked ? { min: 20, max: 20 } : null, {
+                        shouldDirty: true,
+                        shouldValidate: true,
+                      })
+                    }
                   />
                 </TableCell>
                 <TableCell>
-                  {on ? <NumberInput source={`${name}.${r}.min`} label={false} {...up} sx={{ width: 140 }} helperText={false} /> : translate('qf.policy.not_applicable')}
+                  {on ? (
+                    <NumberInput
+                      source={`${name}.${r}.min`}
+                      label={false}
+                      {...up}
+                      sx={{ width: 140 }}
+                      helperText={false}
+                    />
+                  ) : (
+                    translate('qf.policy.not_applicable')
+                  )}
                 </TableCell>
-                <TableCell>{on ? <NumberInput source={`${name}.${r}.max`} label={false} {...up} sx={{ width: 140 }} helperText={false} /> : null}</TableCell>
+                <TableCell>
+                  {on ? (
+                    <NumberInput
+                      source={`${name}.${r}.max`}
+                      label={false}
+                      {...up}
+                      sx={{ width: 140 }}
+                      helperText={false}
+                    />
+                  ) : null}
+                </TableCell>
               </TableRow>
             );
           })}
@@ -183,7 +233,9 @@ const RoleGroupsInput = ({ spec }: { spec: FieldSpec }) => {
   const translate = useTranslate();
   const name = `body.${spec.path}`;
   const { field } = useController({ name });
-  const groups: string[][] = Array.isArray(field.value) ? field.value.map((g: unknown) => (Array.isArray(g) ? g.map(String) : [])) : [];
+  const groups: string[][] = Array.isArray(field.value)
+    ? field.value.map((g: unknown) => (Array.isArray(g) ? g.map(String) : []))
+    : [];
   const set = (next: string[][]) => field.onChange(next);
   return (
     <Box sx={{ width: '100%' }}>
@@ -209,12 +261,22 @@ const RoleGroupsInput = ({ spec }: { spec: FieldSpec }) => {
                 <Checkbox
                   size="small"
                   checked={g.includes(o.id)}
-                  onChange={(e) => set(groups.map((x, j) => (j !== i ? x : e.target.checked ? [...x, o.id] : x.filter((y) => y !== o.id))))}
+                  onChange={(e) =>
+                    set(
+                      groups.map((x, j) =>
+                        j !== i ? x : e.target.checked ? [...x, o.id] : x.filter((y) => y !== o.id),
+                      ),
+                    )
+                  }
                 />
               }
             />
           ))}
-          <IconButton size="small" aria-label={translate('qf.policy.remove')} onClick={() => set(groups.filter((_, j) => j !== i))}>
+          <IconButton
+            size="small"
+            aria-label={translate('qf.policy.remove')}
+            onClick={() => set(groups.filter((_, j) => j !== i))}
+          >
             <DeleteIcon fontSize="small" />
           </IconButton>
         </Box>
@@ -232,10 +294,19 @@ const RoleMapInput = ({ spec }: { spec: FieldSpec }) => {
   const translate = useTranslate();
   const name = `body.${spec.path}`;
   const { field } = useController({ name });
-  const entries: [string, string][] = isRec(field.value) ? Object.entries(field.value).map(([k, v]) => [k, String(v)]) : [];
+  const entries: [string, string][] = isRec(field.value)
+    ? Object.entries(field.value).map(([k, v]) => [k, String(v)])
+    : [];
   const set = (next: [string, string][]) => field.onChange(Object.fromEntries(next));
   const select = (value: string, onChange: (v: string) => void, label: string) => (
-    <MuiTextField select size="small" label={label} value={value} onChange={(e) => onChange(e.target.value)} sx={{ width: 200 }}>
+    <MuiTextField
+      select
+      size="small"
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      sx={{ width: 200 }}
+    >
       {ROLES.map((r) => (
         <MenuItem key={r} value={r}>
           {translate(`qf.roles.${r}`)}
@@ -251,10 +322,18 @@ const RoleMapInput = ({ spec }: { spec: FieldSpec }) => {
       </Typography>
       {entries.map(([from, to], i) => (
         <Box key={i} sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
-          {select(from, (v) => set(entries.map((e, j) => (j === i ? [v, e[1]] : e))), translate('qf.policy.sub.from_role'))}
+          {select(
+            from,
+            (v) => set(entries.map((e, j) => (j === i ? [v, e[1]] : e))),
+            translate('qf.policy.sub.from_role'),
+          )}
           <span>→</span>
           {select(to, (v) => set(entries.map((e, j) => (j === i ? [e[0], v] : e))), translate('qf.policy.sub.to_role'))}
-          <IconButton size="small" aria-label={translate('qf.policy.remove')} onClick={() => set(entries.filter((_, j) => j !== i))}>
+          <IconButton
+            size="small"
+            aria-label={translate('qf.policy.remove')}
+            onClick={() => set(entries.filter((_, j) => j !== i))}
+          >
             <DeleteIcon fontSize="small" />
           </IconButton>
         </Box>
@@ -277,9 +356,18 @@ const PayPercentInput = () => {
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
       <FormControlLabel
         label={translate('qf.policy.bracket_by_score')}
-        control={<Checkbox size="small" checked={byScore} onChange={(e) => field.onChange(e.target.checked ? 'score' : 100)} />}
+        control={
+          <Checkbox size="small" checked={byScore} onChange={(e) => field.onChange(e.target.checked ? 'score' : 100)} />
+        }
       />
-      {!byScore && <NumberInput source="payPercent" label="qf.policy.sub.payPercent" {...unitProps('percent', translate)} sx={{ width: 160 }} />}
+      {!byScore && (
+        <NumberInput
+          source="payPercent"
+          label="qf.policy.sub.payPercent"
+          {...unitProps('percent', translate)}
+          sx={{ width: 160 }}
+        />
+      )}
     </Box>
   );
 };
@@ -320,7 +408,12 @@ export const PolicyFieldInput = ({ spec }: { spec: FieldSpec }) => {
     case 'timezone':
       return (
         <Field spec={spec}>
-          <SelectInput source={source} label={label} choices={keyed(spec.choices!.values, spec.choices!.prefix)} fullWidth />
+          <SelectInput
+            source={source}
+            label={label}
+            choices={keyed(spec.choices!.values, spec.choices!.prefix)}
+            fullWidth
+          />
         </Field>
       );
     case 'fixed':
@@ -361,13 +454,21 @@ export const PolicyFieldInput = ({ spec }: { spec: FieldSpec }) => {
     case 'enumList':
       return (
         <Field spec={spec} wide>
-          <CheckboxGroupInput source={source} label={label} choices={keyed(spec.choices!.values, spec.choices!.prefix)} />
+          <CheckboxGroupInput
+            source={source}
+            label={label}
+            choices={keyed(spec.choices!.values, spec.choices!.prefix)}
+          />
         </Field>
       );
     case 'weekdays':
       return (
         <Field spec={spec} wide>
-          <CheckboxGroupInput source={source} label={label} choices={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ id: d, name: `qf.policy.weekday.${d}` }))} />
+          <CheckboxGroupInput
+            source={source}
+            label={label}
+            choices={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ id: d, name: `qf.policy.weekday.${d}` }))}
+          />
         </Field>
       );
     case 'roleRanges':
@@ -408,7 +509,12 @@ export const PolicyFieldInput = ({ spec }: { spec: FieldSpec }) => {
           <ListHeading spec={spec} />
           <ArrayInput source={source} label={false}>
             <SimpleFormIterator inline disableReordering getItemDefaults={() => ({ minScore: 0, payPercent: 100 })}>
-              <NumberInput source="minScore" label="qf.policy.sub.minScore" {...unitProps('score', translate)} sx={{ width: 160 }} />
+              <NumberInput
+                source="minScore"
+                label="qf.policy.sub.minScore"
+                {...unitProps('score', translate)}
+                sx={{ width: 160 }}
+              />
               <PayPercentInput />
             </SimpleFormIterator>
           </ArrayInput>
@@ -420,7 +526,11 @@ export const PolicyFieldInput = ({ spec }: { spec: FieldSpec }) => {
         <Box sx={{ width: '100%' }}>
           <ListHeading spec={spec} />
           <ArrayInput source={source} label={false}>
-            <SimpleFormIterator disableReordering fullWidth getItemDefaults={() => ({ key: '', label: '', indicators: [] })}>
+            <SimpleFormIterator
+              disableReordering
+              fullWidth
+              getItemDefaults={() => ({ key: '', label: '', indicators: [] })}
+            >
               <Box sx={{ display: 'flex', gap: 2 }}>
                 <TextInput source="label" label="qf.policy.sub.card_label" sx={{ width: 260 }} />
                 <TextInput source="key" label="qf.policy.sub.key_advanced" sx={advanced} />
@@ -429,7 +539,15 @@ export const PolicyFieldInput = ({ spec }: { spec: FieldSpec }) => {
                 <SimpleFormIterator
                   inline
                   disableReordering
-                  getItemDefaults={() => ({ key: '', label: '', source: 'work-orders', kind: 'linear-with-floor', weight: 10, target: 100, floor: 0 })}
+                  getItemDefaults={() => ({
+                    key: '',
+                    label: '',
+                    source: 'work-orders',
+                    kind: 'linear-with-floor',
+                    weight: 10,
+                    target: 100,
+                    floor: 0,
+                  })}
                 >
                   <TextInput source="label" label="qf.policy.sub.label" sx={{ width: 180 }} />
                   <SelectInput
@@ -438,18 +556,39 @@ export const PolicyFieldInput = ({ spec }: { spec: FieldSpec }) => {
                     choices={keyed(INDICATOR_SOURCES, 'qf.policy.indicator_source')}
                     sx={{ width: 150 }}
                   />
-                  <NumberInput source="weight" label="qf.policy.sub.weight" {...unitProps('points', translate)} sx={{ width: 120 }} />
-                  <SelectInput source="kind" label="qf.policy.sub.kind" choices={keyed(INDICATOR_KINDS, 'qf.policy.indicator_kind')} sx={{ width: 170 }} />
+                  <NumberInput
+                    source="weight"
+                    label="qf.policy.sub.weight"
+                    {...unitProps('points', translate)}
+                    sx={{ width: 120 }}
+                  />
+                  <SelectInput
+                    source="kind"
+                    label="qf.policy.sub.kind"
+                    choices={keyed(INDICATOR_KINDS, 'qf.policy.indicator_kind')}
+                    sx={{ width: 170 }}
+                  />
                   <FormDataConsumer>
                     {({ scopedFormData }) => {
                       const kind = String(scopedFormData?.kind ?? '') as (typeof INDICATOR_KINDS)[number];
                       return (
                         <>
                           {(INDICATOR_NUMBERS[kind] ?? []).map((f) => (
-                            <NumberInput key={f.key} source={f.key} label={`qf.policy.sub.${f.key}`} {...unitProps(f.unit, translate)} sx={{ width: 130 }} />
+                            <NumberInput
+                              key={f.key}
+                              source={f.key}
+                              label={`qf.policy.sub.${f.key}`}
+                              {...unitProps(f.unit, translate)}
+                              sx={{ width: 130 }}
+                            />
                           ))}
                           {kind === 'per-point-penalty' && (
-                            <SelectInput source="direction" label="qf.policy.sub.direction" choices={keyed(['below', 'above'], 'qf.policy.direction')} sx={{ width: 120 }} />
+                            <SelectInput
+                              source="direction"
+                              label="qf.policy.sub.direction"
+                              choices={keyed(['below', 'above'], 'qf.policy.direction')}
+                              sx={{ width: 120 }}
+                            />
                           )}
                         </>
                       );

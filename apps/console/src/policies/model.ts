@@ -15,4 +15,5 @@ export interface PolicyRecord {
   publishedAt?: string | null;
 }
 
-export const isRec = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRec = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -59,7 +59,11 @@ const bound = (path: string, v: number | bigint | undefined, t?: Translate) => {
 };
 
 /** One issue of the policy schema as a message in the user's language, and the path of the input it belongs to. */
-export const issueMessage = (issue: IssueLike, t?: Translate, body?: unknown): { path: (string | number)[]; msg: Msg } => {
+export const issueMessage = (
+  issue: IssueLike,
+  t?: Translate,
+  body?: unknown,
+): { path: (string | number)[]; msg: Msg } => {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const dotted = path.map(String).join('.');
   for (const k of KNOWN) {
@@ -71,7 +75,8 @@ export const issueMessage = (issue: IssueLike, t?: Translate, body?: unknown): {
       if (issue.origin === 'number') {
         return { path, msg: { message: 'qf.policy.v.min', args: { min: bound(dotted, issue.minimum, t) } } };
       }
-      if (issue.origin === 'array') return { path, msg: { message: 'qf.policy.v.min_items', args: { min: Number(issue.minimum) } } };
+      if (issue.origin === 'array')
+        return { path, msg: { message: 'qf.policy.v.min_items', args: { min: Number(issue.minimum) } } };
       return { path, msg: { message: 'ra.validation.required', args: {} } };
     }
     case 'too_big': {
@@ -82,11 +87,25 @@ export const issueMessage = (issue: IssueLike, t?: Translate, body?: unknown): {
     }
     case 'invalid_type': {
       // zod does not report the input: read it from the body
-      const input = issue.input !== undefined ? issue.input : path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), body);
-      if (input === undefined || input === null || input === '') return { path, msg: { message: 'ra.validation.required', args: {} } };
+      const input =
+        issue.input !== undefined
+          ? issue.input
+          : path.reduce<unknown>(
+              (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+              body,
+            );
+      if (input === undefined || input === null || input === '')
+        return { path, msg: { message: 'ra.validation.required', args: {} } };
       if (issue.expected === 'int' || (typeof input === 'number' && !Number.isInteger(input))) {
         const unit = unitOfPath(dotted);
-        const key = unit === 'points_x10' ? 'qf.policy.v.one_decimal' : unit === 'yuan' || unit === 'bp_percent' ? 'qf.policy.v.two_decimals' : unit === 'hours' ? 'qf.policy.v.whole_minutes' : 'qf.policy.v.integer';
+        const key =
+          unit === 'points_x10'
+            ? 'qf.policy.v.one_decimal'
+            : unit === 'yuan' || unit === 'bp_percent'
+              ? 'qf.policy.v.two_decimals'
+              : unit === 'hours'
+                ? 'qf.policy.v.whole_minutes'
+                : 'qf.policy.v.integer';
         return { path, msg: { message: key, args: {} } };
       }
       return { path, msg: { message: 'qf.policy.v.number', args: {} } };
@@ -107,21 +126,24 @@ export const policyIssues = (body: unknown, t?: Translate) => {
 };
 
 /** Form-level validator of the policy form: label, date, and every schema issue on its input (`body.…`). */
-export const validatePolicyForm = (t: Translate) => (values: Record<string, unknown>): ErrorTree => {
-  const tree: ErrorTree = {};
-  const label = typeof values.label === 'string' ? values.label.trim() : '';
-  if (!label) setFieldError(tree, ['label'], { message: 'qf.policy.v.label_required', args: {} });
-  else if (label.length > 60) setFieldError(tree, ['label'], { message: 'ra.validation.maxLength', args: { max: 60 } });
-  if (typeof values.description === 'string' && values.description.trim().length > 500) {
-    setFieldError(tree, ['description'], { message: 'ra.validation.maxLength', args: { max: 500 } });
-  }
-  const eff = values.effectiveFrom;
-  if (eff !== null && eff !== undefined && eff !== '' && !/^\d{4}-\d{2}-\d{2}/.test(String(eff))) {
-    setFieldError(tree, ['effectiveFrom'], { message: 'qf.policy.v.date', args: {} });
-  }
-  for (const { path, msg } of policyIssues(values.body, t)) setFieldError(tree, ['body', ...path], msg);
-  return tree;
-};
+export const validatePolicyForm =
+  (t: Translate) =>
+  (values: Record<string, unknown>): ErrorTree => {
+    const tree: ErrorTree = {};
+    const label = typeof values.label === 'string' ? values.label.trim() : '';
+    if (!label) setFieldError(tree, ['label'], { message: 'qf.policy.v.label_required', args: {} });
+    else if (label.length > 60)
+      setFieldError(tree, ['label'], { message: 'ra.validation.maxLength', args: { max: 60 } });
+    if (typeof values.description === 'string' && values.description.trim().length > 500) {
+      setFieldError(tree, ['description'], { message: 'ra.validation.maxLength', args: { max: 500 } });
+    }
+    const eff = values.effectiveFrom;
+    if (eff !== null && eff !== undefined && eff !== '' && !/^\d{4}-\d{2}-\d{2}/.test(String(eff))) {
+      setFieldError(tree, ['effectiveFrom'], { message: 'qf.policy.v.date', args: {} });
+    }
+    for (const { path, msg } of policyIssues(values.body, t)) setFieldError(tree, ['body', ...path], msg);
+    return tree;
+  };
 
 /** Every message found under an error node (react-hook-form errors), for the list editors that show them together. */
 export const collectMessages = (node: unknown, out: Msg[] = []): Msg[] => {

@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import CopyIcon from '@mui/icons-material/ContentCopy';
 import DeleteIcon from '@mui/icons-material/Delete';
-import { Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField, Typography } from '@mui/material';
+import {
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material';
 import {
   Button,
   Confirm,
@@ -30,7 +37,13 @@ interface VersionLike {
  * "New draft from this version": asks the draft's name (名称) and description (说明), POSTs a copy of the
  * record (shaped by `payload`) and opens the new draft's edit page. The api numbers it and records the author.
  */
-export const NewVersionButton = <R extends VersionLike>({ resource, payload }: { resource: Resource; payload: (r: R) => Record<string, unknown> }) => {
+export const NewVersionButton = <R extends VersionLike>({
+  resource,
+  payload,
+}: {
+  resource: Resource;
+  payload: (r: R) => Record<string, unknown>;
+}) => {
   const record = useRecordContext<R>();
   const dataProvider = useDataProvider();
   const notify = useNotify();
@@ -49,8 +62,13 @@ export const NewVersionButton = <R extends VersionLike>({ resource, payload }: {
     }
     setBusy(true);
     try {
-      const { data } = await dataProvider.create(resource, { data: { ...payload(record), label: label.trim(), description: description.trim() } });
-      notify('qf.new_draft.done', { type: 'success', messageArgs: { id: `v${(data as { version?: number }).version ?? ''} ${label.trim()}` } });
+      const { data } = await dataProvider.create(resource, {
+        data: { ...payload(record), label: label.trim(), description: description.trim() },
+      });
+      notify('qf.new_draft.done', {
+        type: 'success',
+        messageArgs: { id: `v${(data as { version?: number }).version ?? ''} ${label.trim()}` },
+      });
       setOpen(false);
       navigate(`/${resource}/${encodeURIComponent(String(data.id))}`);
     } catch (e) {
@@ -152,7 +170,13 @@ export const DeleteDraftButton = ({ resource }: { resource: Resource }) => {
 };
 
 /** Show-page toolbar of a version (flows, policies): edit, publish and delete a draft; a new draft from any version (admins). */
-export const VersionActions = <R extends VersionLike>({ resource, payload }: { resource: Resource; payload: (r: R) => Record<string, unknown> }) => {
+export const VersionActions = <R extends VersionLike>({
+  resource,
+  payload,
+}: {
+  resource: Resource;
+  payload: (r: R) => Record<string, unknown>;
+}) => {
   const record = useRecordContext<R>();
   const { permissions } = usePermissions();
   if (!record || !hasRole(permissions, [])) return <TopToolbar />;

@@ -7,7 +7,13 @@ export interface OpenOverdueDatum {
 }
 
 /** Open vs overdue rectifications per team or branch. Loaded lazily (recharts is large). */
-const RectificationChart = ({ data, labels }: { data: OpenOverdueDatum[]; labels: { open: string; overdue: string } }) => (
+const RectificationChart = ({
+  data,
+  labels,
+}: {
+  data: OpenOverdueDatum[];
+  labels: { open: string; overdue: string };
+}) => (
   <ResponsiveContainer width="100%" height={280}>
     <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" />

@@ -36,12 +36,21 @@ export const RectificationCreate = () => {
       title="qf.rectification.create_title"
       transform={transform}
       redirect={(_resource, id) =>
-        id == null ? 'rectifications' : seesBoard ? `rectifications/${encodeURIComponent(String(id))}/show` : `cases/${encodeURIComponent(String(id))}/show`
+        id == null
+          ? 'rectifications'
+          : seesBoard
+            ? `rectifications/${encodeURIComponent(String(id))}/show`
+            : `cases/${encodeURIComponent(String(id))}/show`
       }
     >
       <SimpleForm defaultValues={{ internal: false }}>
         <SelectInput source="origin" choices={originChoices} validate={required()} />
-        <ReferenceInput source="teamUnitId" reference="org-units" filter={{ kind: 'team' }} sort={{ field: 'name', order: 'ASC' }}>
+        <ReferenceInput
+          source="teamUnitId"
+          reference="org-units"
+          filter={{ kind: 'team' }}
+          sort={{ field: 'name', order: 'ASC' }}
+        >
           <AutocompleteInput optionText="name" validate={required()} sx={{ minWidth: 280 }} />
         </ReferenceInput>
         <TextInput source="orderNo" />

@@ -1,5 +1,18 @@
 import type { MouseEvent, ReactNode } from 'react';
-import { Alert, Box, Chip, CircularProgress, Divider, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Chip,
+  CircularProgress,
+  Divider,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { Link, useGetOne, useLocaleState, useTranslate } from 'react-admin';
 import type { TaskView } from '@qf/contracts/cases';
 import { LabeledValue } from '../components/fields';
@@ -58,7 +71,13 @@ export const CallbackSection = ({ callback }: { callback: RectificationCallback 
               <TableCell>
                 {i + 1}. {a.question}
               </TableCell>
-              <TableCell>{a.answer || <Typography component="span" variant="body2" color="text.secondary">{translate(`${T}.no_answer`)}</Typography>}</TableCell>
+              <TableCell>
+                {a.answer || (
+                  <Typography component="span" variant="body2" color="text.secondary">
+                    {translate(`${T}.no_answer`)}
+                  </Typography>
+                )}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -75,7 +94,11 @@ export const PlanSection = ({ plan }: { plan: NonNullable<RectificationRecord['p
     <Stack spacing={1} data-testid="rectification-plan">
       <Typography variant="subtitle2">{translate(`${T}.plan_heading`)}</Typography>
       {(['revisit', 'causes', 'plan'] as const).map((k) => (
-        <Field key={k} label={translate(`qf.rectification_form.${k}`)} value={<Box sx={{ whiteSpace: 'pre-wrap' }}>{plan[k] || '—'}</Box>} />
+        <Field
+          key={k}
+          label={translate(`qf.rectification_form.${k}`)}
+          value={<Box sx={{ whiteSpace: 'pre-wrap' }}>{plan[k] || '—'}</Box>}
+        />
       ))}
     </Stack>
   );
@@ -93,7 +116,10 @@ export const RectificationFacts = ({ record }: { record: RectificationRecord }) 
         <LateChip late={record.late} overdue={record.overdue} />
       </Stack>
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <Field label={translate('resources.rectifications.fields.origin')} value={<OriginLabel origin={record.origin} />} />
+        <Field
+          label={translate('resources.rectifications.fields.origin')}
+          value={<OriginLabel origin={record.origin} />}
+        />
         <Field label={translate('resources.rectifications.fields.teamName')} value={record.teamName || '—'} />
         <Field label={translate('resources.rectifications.fields.branchName')} value={record.branchName || '—'} />
         <Field
@@ -114,10 +140,17 @@ export const RectificationFacts = ({ record }: { record: RectificationRecord }) 
         <Field
           label={translate('resources.rectifications.fields.dueAt')}
           testId="rectification-due-at"
-          value={<Box component="span" sx={{ color: record.overdue ? 'error.main' : undefined }}>{formatDateTime(record.dueAt, locale)}</Box>}
+          value={
+            <Box component="span" sx={{ color: record.overdue ? 'error.main' : undefined }}>
+              {formatDateTime(record.dueAt, locale)}
+            </Box>
+          }
         />
       </Stack>
-      <Field label={translate('resources.rectifications.fields.description')} value={<Box sx={{ whiteSpace: 'pre-wrap' }}>{record.description || '—'}</Box>} />
+      <Field
+        label={translate('resources.rectifications.fields.description')}
+        value={<Box sx={{ whiteSpace: 'pre-wrap' }}>{record.description || '—'}</Box>}
+      />
     </Stack>
   );
 };

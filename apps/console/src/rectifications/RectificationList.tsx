@@ -30,11 +30,29 @@ const QuickFilter = ({ label }: { label: string; source: string; defaultValue: u
 const filters = [
   <SelectInput key="status" source="status" choices={rectificationStatusChoices} alwaysOn />,
   <QuickFilter key="overdue" source="overdue" label="qf.rectification.overdue" defaultValue={true} />,
-  <QuickFilter key="dueThisWeek" source="dueThisWeek" label="qf.rectification.summary.due_this_week" defaultValue={true} />,
-  <ReferenceInput key="teamUnitId" source="teamUnitId" reference="org-units" filter={{ kind: 'team' }} sort={{ field: 'name', order: 'ASC' }} alwaysOn>
+  <QuickFilter
+    key="dueThisWeek"
+    source="dueThisWeek"
+    label="qf.rectification.summary.due_this_week"
+    defaultValue={true}
+  />,
+  <ReferenceInput
+    key="teamUnitId"
+    source="teamUnitId"
+    reference="org-units"
+    filter={{ kind: 'team' }}
+    sort={{ field: 'name', order: 'ASC' }}
+    alwaysOn
+  >
     <AutocompleteInput optionText="name" label="resources.rectifications.fields.teamUnitId" sx={{ minWidth: 200 }} />
   </ReferenceInput>,
-  <ReferenceInput key="branchId" source="branchId" reference="org-units" filter={{ kind: 'branch' }} sort={{ field: 'name', order: 'ASC' }}>
+  <ReferenceInput
+    key="branchId"
+    source="branchId"
+    reference="org-units"
+    filter={{ kind: 'branch' }}
+    sort={{ field: 'name', order: 'ASC' }}
+  >
     <AutocompleteInput optionText="name" label="resources.rectifications.fields.branchId" sx={{ minWidth: 200 }} />
   </ReferenceInput>,
 ];
@@ -170,20 +188,38 @@ export const RectificationList = () => (
             </Box>
           )}
         />
-        <FunctionField source="teamName" sortable={false} render={(r: RectificationRecord) => <TeamCell record={r} />} />
-        <FunctionField source="dueAt" label="qf.rectification.due_column" render={(r: RectificationRecord) => <DueCell record={r} />} />
+        <FunctionField
+          source="teamName"
+          sortable={false}
+          render={(r: RectificationRecord) => <TeamCell record={r} />}
+        />
+        <FunctionField
+          source="dueAt"
+          label="qf.rectification.due_column"
+          render={(r: RectificationRecord) => <DueCell record={r} />}
+        />
         <FunctionField
           source="status"
           sortable={false}
           render={(r: RectificationRecord) => (
-            <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'nowrap' }} data-testid="rectification-status">
+            <Stack
+              direction="row"
+              spacing={0.5}
+              useFlexGap
+              sx={{ flexWrap: 'nowrap' }}
+              data-testid="rectification-status"
+            >
               <StatusChip status={r.status} />
               <OverdueChip overdue={r.overdue} />
               <LateChip late={r.late} overdue={r.overdue} />
             </Stack>
           )}
         />
-        <FunctionField source="waitingOn" sortable={false} render={(r: RectificationRecord) => <WaitingCell record={r} />} />
+        <FunctionField
+          source="waitingOn"
+          sortable={false}
+          render={(r: RectificationRecord) => <WaitingCell record={r} />}
+        />
       </Datagrid>
     </List>
   </>

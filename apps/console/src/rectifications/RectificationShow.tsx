@@ -19,7 +19,13 @@ const Links = ({ record }: { record: RectificationRecord }) => {
         {translate('qf.rectification.open_case')}
       </MuiButton>
       {record.status !== 'confirmed' && (
-        <MuiButton size="small" variant="outlined" component={RouterLink} to={inboxUrl(caseId)} startIcon={<InboxIcon />}>
+        <MuiButton
+          size="small"
+          variant="outlined"
+          component={RouterLink}
+          to={inboxUrl(caseId)}
+          startIcon={<InboxIcon />}
+        >
           {translate('qf.rectification.open_inbox')}
         </MuiButton>
       )}
@@ -125,7 +131,9 @@ const RectificationTitle = () => {
   const translate = useTranslate();
   if (!record) return null;
   const origin = translate(`qf.rectification.origin.${record.origin}`, { _: record.origin ?? '' });
-  return <span>{`${translate('qf.rectification.heading')} · ${origin}${record.orderNo ? ` #${record.orderNo}` : ''}`}</span>;
+  return (
+    <span>{`${translate('qf.rectification.heading')} · ${origin}${record.orderNo ? ` #${record.orderNo}` : ''}`}</span>
+  );
 };
 
 export const RectificationShow = () => (

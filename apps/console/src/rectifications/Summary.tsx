@@ -19,7 +19,8 @@ import type { OpenOverdueDatum } from './RectificationChart';
 // recharts is large: load it after the counts are on screen (as the dashboard does).
 const RectificationChart = lazy(() => import('./RectificationChart'));
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ok'; summary: RectificationSummary };
+type State =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ok'; summary: RectificationSummary };
 
 /** `GET /rectifications/summary` (not a record, so not through the data provider's getOne). */
 const useSummary = (): State => {
@@ -30,7 +31,9 @@ const useSummary = (): State => {
       .then(({ json }) => {
         const summary = normalizeSummary(json);
         if (!live) return;
-        setState(summary ? { status: 'ok', summary } : { status: 'error', message: 'ra.notification.data_provider_error' });
+        setState(
+          summary ? { status: 'ok', summary } : { status: 'error', message: 'ra.notification.data_provider_error' },
+        );
       })
       .catch((e: unknown) => {
         if (live) setState({ status: 'error', message: (e as Error)?.message || 'ra.notification.http_error' });
@@ -54,7 +57,11 @@ const ChartCard = ({ summary }: { summary: RectificationSummary }) => {
           open: t.open,
           overdue: t.overdue,
         }))
-      : summary.byBranch.map((b) => ({ name: b.branchName ?? translate('qf.process_ui.rect.no_branch'), open: b.open, overdue: b.overdue }));
+      : summary.byBranch.map((b) => ({
+          name: b.branchName ?? translate('qf.process_ui.rect.no_branch'),
+          open: b.open,
+          overdue: b.overdue,
+        }));
   return (
     <Card>
       <CardContent>
@@ -79,7 +86,10 @@ const ChartCard = ({ summary }: { summary: RectificationSummary }) => {
           <Suspense fallback={<CircularProgress size={24} />}>
             <RectificationChart
               data={data}
-              labels={{ open: translate('qf.rectification.summary.open'), overdue: translate('qf.rectification.summary.overdue') }}
+              labels={{
+                open: translate('qf.rectification.summary.open'),
+                overdue: translate('qf.rectification.summary.overdue'),
+              }}
             />
           </Suspense>
         )}
@@ -99,7 +109,12 @@ export const Summary = () => {
   return (
     <Stack spacing={2} sx={{ mt: 2 }} data-testid="rectification-summary">
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <CountCard basis="180px" label={translate('qf.rectification.summary.open')} value={value('open')} to={boardUrl({ status: 'open' })} />
+        <CountCard
+          basis="180px"
+          label={translate('qf.rectification.summary.open')}
+          value={value('open')}
+          to={boardUrl({ status: 'open' })}
+        />
         <CountCard
           basis="180px"
           label={translate('qf.rectification.summary.due_this_week')}

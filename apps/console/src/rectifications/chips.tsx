@@ -28,5 +28,7 @@ export const OriginLabel = ({ origin }: { origin?: string | null }) => {
 /** Submitted after its meeting (E-8); shown once the item is no longer overdue (confirmed). */
 export const LateChip = ({ late, overdue }: { late?: boolean | null; overdue?: boolean | null }) => {
   const translate = useTranslate();
-  return late && !overdue ? <Chip size="small" variant="outlined" color="warning" label={translate('qf.process_ui.rect.late')} /> : null;
+  return late && !overdue ? (
+    <Chip size="small" variant="outlined" color="warning" label={translate('qf.process_ui.rect.late')} />
+  ) : null;
 };

@@ -113,6 +113,10 @@ export const normalizeSummary = (json: unknown): RectificationSummary | null => 
     dueThisWeek: s.dueThisWeek as number,
     overdue: s.overdue as number,
     byTeam: (Array.isArray(s.byTeam) ? s.byTeam : []).map((t) => ({ ...t, open: n0(t.open), overdue: n0(t.overdue) })),
-    byBranch: (Array.isArray(s.byBranch) ? s.byBranch : []).map((b) => ({ ...b, open: n0(b.open), overdue: n0(b.overdue) })),
+    byBranch: (Array.isArray(s.byBranch) ? s.byBranch : []).map((b) => ({
+      ...b,
+      open: n0(b.open),
+      overdue: n0(b.overdue),
+    })),
   };
 };

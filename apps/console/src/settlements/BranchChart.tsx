@@ -21,8 +21,16 @@ const BranchChart = ({ data, labels }: { data: BranchDatum[]; labels: BranchChar
     <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" />
       <XAxis dataKey="branch" />
-      <YAxis yAxisId="count" allowDecimals={false} label={{ value: labels.count, angle: -90, position: 'insideLeft' }} />
-      <YAxis yAxisId="points" orientation="right" label={{ value: labels.points, angle: 90, position: 'insideRight' }} />
+      <YAxis
+        yAxisId="count"
+        allowDecimals={false}
+        label={{ value: labels.count, angle: -90, position: 'insideLeft' }}
+      />
+      <YAxis
+        yAxisId="points"
+        orientation="right"
+        label={{ value: labels.points, angle: 90, position: 'insideRight' }}
+      />
       <Tooltip />
       <Legend />
       <Bar yAxisId="count" dataKey="p4" name={labels.p4} fill="#ed6c02" />

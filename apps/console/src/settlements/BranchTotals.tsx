@@ -14,13 +14,22 @@ export const Confirmation = ({ b, status }: { b: SettlementBranch; status: Settl
   const translate = useTranslate();
   const [locale] = useLocaleState();
   if (b.confirmed === null) {
-    return <Typography variant="body2" color="text.secondary">{translate(`${T}.covered_by_hr`)}</Typography>;
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {translate(`${T}.covered_by_hr`)}
+      </Typography>
+    );
   }
   if (b.confirmed) {
     return (
       <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', color: 'success.main' }}>
         <CheckCircleIcon fontSize="small" />
-        <span>{translate(`${T}.confirmed_by`, { who: b.decidedByName ?? b.headName ?? '—', at: formatDateTime(b.decidedAt, locale) })}</span>
+        <span>
+          {translate(`${T}.confirmed_by`, {
+            who: b.decidedByName ?? b.headName ?? '—',
+            at: formatDateTime(b.decidedAt, locale),
+          })}
+        </span>
       </Stack>
     );
   }
@@ -28,7 +37,12 @@ export const Confirmation = ({ b, status }: { b: SettlementBranch; status: Settl
     return (
       <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', color: 'error.main' }}>
         <CancelIcon fontSize="small" />
-        <span>{translate(`${T}.rejected_by`, { who: b.decidedByName ?? b.headName ?? '—', at: formatDateTime(b.decidedAt, locale) })}</span>
+        <span>
+          {translate(`${T}.rejected_by`, {
+            who: b.decidedByName ?? b.headName ?? '—',
+            at: formatDateTime(b.decidedAt, locale),
+          })}
+        </span>
       </Stack>
     );
   }
@@ -64,7 +78,8 @@ export const BranchTotals = ({
   showTotal?: boolean;
 }) => {
   const translate = useTranslate();
-  const sum = (k: 'employees' | 'points' | 'moneyFen' | 'p4' | 'p5') => branches.reduce((a, b) => a + (typeof b[k] === 'number' ? b[k] : 0), 0);
+  const sum = (k: 'employees' | 'points' | 'moneyFen' | 'p4' | 'p5') =>
+    branches.reduce((a, b) => a + (typeof b[k] === 'number' ? b[k] : 0), 0);
   return (
     <Table size="small" data-testid={testId} sx={{ '& th, & td': { whiteSpace: 'nowrap' } }}>
       <TableHead>
@@ -80,7 +95,11 @@ export const BranchTotals = ({
       </TableHead>
       <TableBody>
         {branches.map((b) => (
-          <TableRow key={b.branchId ?? 'company'} selected={!!highlight && b.branchId === highlight} data-testid="settlement-branch-row">
+          <TableRow
+            key={b.branchId ?? 'company'}
+            selected={!!highlight && b.branchId === highlight}
+            data-testid="settlement-branch-row"
+          >
             <TableCell>{b.branchName ?? '—'}</TableCell>
             <TableCell align="right">{num(b.employees)}</TableCell>
             <TableCell align="right">{formatPoints(b.points)}</TableCell>

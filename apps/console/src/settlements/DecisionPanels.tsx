@@ -17,10 +17,17 @@ const T = 'qf.process_ui.settlement';
 const useSettlementForTask = (taskId: string) =>
   useQuery({
     queryKey: ['settlements', 'by-task', taskId],
-    queryFn: async () => (await httpClient(`${API_URL}/settlements/by-task/${encodeURIComponent(taskId)}`)).json as SettlementForTask,
+    queryFn: async () =>
+      (await httpClient(`${API_URL}/settlements/by-task/${encodeURIComponent(taskId)}`)).json as SettlementForTask,
   });
 
-const Totals = ({ s, testId }: { s: { employees: number; points: number; moneyFen: number; p4: number; p5: number }; testId: string }) => {
+const Totals = ({
+  s,
+  testId,
+}: {
+  s: { employees: number; points: number; moneyFen: number; p4: number; p5: number };
+  testId: string;
+}) => {
   const translate = useTranslate();
   const item = (label: string, value: string | number, id: string) => (
     <Box data-testid={`${testId}-${id}`}>
@@ -52,7 +59,11 @@ const Head = ({ s }: { s: SettlementForTask }) => {
 
 const Loading = ({ error }: { error: unknown }) => {
   const translate = useTranslate();
-  return error ? <Alert severity="warning">{translate(`${T}.load_error`, { error: messageOf(error) })}</Alert> : <CircularProgress size={24} />;
+  return error ? (
+    <Alert severity="warning">{translate(`${T}.load_error`, { error: messageOf(error) })}</Alert>
+  ) : (
+    <CircularProgress size={24} />
+  );
 };
 
 /** 分公司确认 (H-1): the branch head decides on their branch's rows and totals. */
@@ -104,13 +115,22 @@ export const SettlementApprovePanel = ({ task }: { task: TaskView }) => {
     <Stack spacing={2} data-testid="settlement-approve-panel">
       <Head s={s} />
       <Totals
-        s={{ employees: t.employees ?? 0, points: t.pointsX10 ?? 0, moneyFen: t.moneyFen ?? 0, p4: t.p4 ?? 0, p5: t.p5 ?? 0 }}
+        s={{
+          employees: t.employees ?? 0,
+          points: t.pointsX10 ?? 0,
+          moneyFen: t.moneyFen ?? 0,
+          p4: t.p4 ?? 0,
+          p5: t.p5 ?? 0,
+        }}
         testId="settlement-month-totals"
       />
       <Typography variant="subtitle2">
         {translate('qf.settlement.branches')}{' '}
         <Typography component="span" color="text.secondary">
-          {translate('qf.settlement.confirmed_count', { n: confirmable.filter((b) => b.confirmed).length, total: confirmable.length })}
+          {translate('qf.settlement.confirmed_count', {
+            n: confirmable.filter((b) => b.confirmed).length,
+            total: confirmable.length,
+          })}
         </Typography>
       </Typography>
       <BranchTotals branches={branches} status={s.status} testId="settlement-approve-branches" />

@@ -30,7 +30,11 @@ export const SettlementList = () => (
     <Datagrid bulkActionButtons={false} rowClick="show" empty={<Empty />}>
       <TextField source="month" />
       <FunctionField source="status" render={(r: SettlementRecord) => <StatusChip status={r.status} />} />
-      <FunctionField source="totals.employees" sortable={false} render={(r: SettlementRecord) => count(r.totals?.employees)} />
+      <FunctionField
+        source="totals.employees"
+        sortable={false}
+        render={(r: SettlementRecord) => count(r.totals?.employees)}
+      />
       <FunctionField
         source="totals.pointsX10"
         sortable={false}

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Box,
-  Chip,
-  FormControl,
-  InputLabel,
-  MenuItem,
-  Select,
-  Stack,
-  Tooltip,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Chip, FormControl, InputLabel, MenuItem, Select, Stack, Tooltip, Typography } from '@mui/material';
 import {
   Datagrid,
   FunctionField,
@@ -21,7 +10,16 @@ import {
   useTranslate,
 } from 'react-admin';
 import { formatPoints } from '../components/format';
-import { caseUrl, flagDetail, flagSet, formatYuan, GRADES, rowsResource, type SettlementBranch, type SettlementRow } from './model';
+import {
+  caseUrl,
+  flagDetail,
+  flagSet,
+  formatYuan,
+  GRADES,
+  rowsResource,
+  type SettlementBranch,
+  type SettlementRow,
+} from './model';
 
 const ALL = '';
 
@@ -108,7 +106,10 @@ const RowDetail = () => {
   const reasons = Array.isArray(row.reasons) ? row.reasons : [];
   const cases = Array.isArray(row.sourceCaseList)
     ? row.sourceCaseList
-    : (Array.isArray(row.sourceCases) ? row.sourceCases : []).map((id) => ({ id, title: translate('qf.process_ui.settlement.case') }));
+    : (Array.isArray(row.sourceCases) ? row.sourceCases : []).map((id) => ({
+        id,
+        title: translate('qf.process_ui.settlement.case'),
+      }));
   return (
     <Box sx={{ px: 2, py: 1 }} data-testid="settlement-row-detail">
       <Typography variant="subtitle2">{translate('qf.settlement.row.reasons')}</Typography>
@@ -155,7 +156,17 @@ const hasDetail = (r: SettlementRow) =>
  * with the resource `settlements/:id/rows`; paging, sorting (points, money, grade, name) and filters stay local.
  * Branch heads only get their own branch from the api.
  */
-export const SettlementRows = ({ id, branches, branchId, perPage = 25 }: { id: string; branches: SettlementBranch[]; branchId?: string | null; perPage?: number }) => {
+export const SettlementRows = ({
+  id,
+  branches,
+  branchId,
+  perPage = 25,
+}: {
+  id: string;
+  branches: SettlementBranch[];
+  branchId?: string | null;
+  perPage?: number;
+}) => {
   const translate = useTranslate();
   const branchName = new Map(branches.map((b) => [b.branchId, b.branchName ?? '—']));
   return (
@@ -185,7 +196,9 @@ export const SettlementRows = ({ id, branches, branchId, perPage = 25 }: { id: s
           source="branchId"
           label="qf.settlement.row.branch"
           sortable={false}
-          render={(r: SettlementRow) => (r.branchId ? (branchName.get(r.branchId) ?? '—') : translate('qf.process_ui.settlement.company_level'))}
+          render={(r: SettlementRow) =>
+            r.branchId ? (branchName.get(r.branchId) ?? '—') : translate('qf.process_ui.settlement.company_level')
+          }
         />
         <FunctionField
           source="points"
@@ -200,8 +213,17 @@ export const SettlementRows = ({ id, branches, branchId, perPage = 25 }: { id: s
           textAlign="right"
           render={(r: SettlementRow) => formatYuan(r.moneyFen)}
         />
-        <FunctionField source="grade" label="qf.settlement.row.grade" render={(r: SettlementRow) => <GradeChip grade={r.grade} />} />
-        <FunctionField source="suspension" label="qf.settlement.row.flags" sortable={false} render={(r: SettlementRow) => <Flags row={r} />} />
+        <FunctionField
+          source="grade"
+          label="qf.settlement.row.grade"
+          render={(r: SettlementRow) => <GradeChip grade={r.grade} />}
+        />
+        <FunctionField
+          source="suspension"
+          label="qf.settlement.row.flags"
+          sortable={false}
+          render={(r: SettlementRow) => <Flags row={r} />}
+        />
         <FunctionField
           source="sourceCases"
           label="qf.settlement.row.source_cases"

@@ -83,7 +83,8 @@ const Header = ({ record }: { record: SettlementRecord }) => {
         <StatusChip status={record.status} size="medium" />
         {record.stage && (
           <Typography color="text.secondary">
-            {translate('qf.settlement.stage_label')}: {translate(`qf.settlement.stage.${record.stage}`, { _: record.stage })}
+            {translate('qf.settlement.stage_label')}:{' '}
+            {translate(`qf.settlement.stage.${record.stage}`, { _: record.stage })}
           </Typography>
         )}
       </Stack>
@@ -95,12 +96,42 @@ const Header = ({ record }: { record: SettlementRecord }) => {
         </Stack>
       )}
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <LabeledValue variant="body1" valueComponent="div" label={translate('resources.settlements.fields.totals.employees')} value={num(t.employees)} />
-        <LabeledValue variant="body1" valueComponent="div" label={translate('resources.settlements.fields.totals.pointsX10')} value={formatPoints(t.pointsX10)} />
-        <LabeledValue variant="body1" valueComponent="div" label={translate('resources.settlements.fields.totals.moneyFen')} value={formatYuan(t.moneyFen)} />
-        <LabeledValue variant="body1" valueComponent="div" label={translate('resources.settlements.fields.totals.p4')} value={num(t.p4)} />
-        <LabeledValue variant="body1" valueComponent="div" label={translate('resources.settlements.fields.totals.p5')} value={num(t.p5)} />
-        <LabeledValue variant="body1" valueComponent="div" label={translate('resources.settlements.fields.policyVersion')} value={num(record.policyVersion)} />
+        <LabeledValue
+          variant="body1"
+          valueComponent="div"
+          label={translate('resources.settlements.fields.totals.employees')}
+          value={num(t.employees)}
+        />
+        <LabeledValue
+          variant="body1"
+          valueComponent="div"
+          label={translate('resources.settlements.fields.totals.pointsX10')}
+          value={formatPoints(t.pointsX10)}
+        />
+        <LabeledValue
+          variant="body1"
+          valueComponent="div"
+          label={translate('resources.settlements.fields.totals.moneyFen')}
+          value={formatYuan(t.moneyFen)}
+        />
+        <LabeledValue
+          variant="body1"
+          valueComponent="div"
+          label={translate('resources.settlements.fields.totals.p4')}
+          value={num(t.p4)}
+        />
+        <LabeledValue
+          variant="body1"
+          valueComponent="div"
+          label={translate('resources.settlements.fields.totals.p5')}
+          value={num(t.p5)}
+        />
+        <LabeledValue
+          variant="body1"
+          valueComponent="div"
+          label={translate('resources.settlements.fields.policyVersion')}
+          value={num(record.policyVersion)}
+        />
         <Labeled label="resources.settlements.fields.createdAt">
           <DateTimeField source="createdAt" />
         </Labeled>
@@ -183,7 +214,8 @@ export const SettlementShow = () => (
     title={<RecordTitle<SettlementRecord> messageKey="qf.settlement.heading" args={(r) => ({ month: r.month })} />}
     actions={<ShowActions />}
     queryOptions={{
-      refetchInterval: (query) => ((query.state.data as SettlementRecord | undefined)?.status === 'computing' ? 5000 : false),
+      refetchInterval: (query) =>
+        (query.state.data as SettlementRecord | undefined)?.status === 'computing' ? 5000 : false,
     }}
   >
     <SettlementShowLayout />

@@ -121,7 +121,10 @@ export const previousMonth = (now = new Date()): string => {
 
 /** Flags (suspension/exit/training) may come as booleans or as details; anything present counts. */
 export const flagSet = (v: unknown): boolean =>
-  v === true || (typeof v === 'string' && v !== '') || (typeof v === 'number' && v !== 0) || (typeof v === 'object' && v !== null);
+  v === true ||
+  (typeof v === 'string' && v !== '') ||
+  (typeof v === 'number' && v !== 0) ||
+  (typeof v === 'object' && v !== null);
 
 export const flagDetail = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : typeof v === 'object' && v !== null ? JSON.stringify(v) : undefined;

@@ -24,10 +24,13 @@ export const LeadReview = ({ record }: { record: StarApplicationView }) => {
     run(
       async () => {
         await starApi.review(String(record.id), decision, why);
-        notify(decision === 'approve' ? 'qf.star.application.reviewed_approve' : 'qf.star.application.reviewed_reject', {
-          type: 'success',
-          messageArgs: { name: record.employeeName },
-        });
+        notify(
+          decision === 'approve' ? 'qf.star.application.reviewed_approve' : 'qf.star.application.reviewed_reject',
+          {
+            type: 'success',
+            messageArgs: { name: record.employeeName },
+          },
+        );
         setOpen(false);
         refresh();
       },
@@ -140,7 +143,11 @@ export const ExamEntry = ({ record }: { record: StarApplicationView }) => {
               value={level}
               onChange={(e) => setLevel(Number(e.target.value) as Level)}
               // a native <select>: one selectOption() in browser tests
-              slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'star-exam-level' } }}
+              slotProps={{
+                select: { native: true },
+                inputLabel: { shrink: true },
+                htmlInput: { 'data-testid': 'star-exam-level' },
+              }}
             >
               {levels.map((l) => (
                 <option key={l} value={l}>

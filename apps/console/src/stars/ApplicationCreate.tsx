@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Alert, Box, Card, CardContent, Checkbox, CircularProgress, FormControlLabel, FormHelperText, Stack, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  Checkbox,
+  CircularProgress,
+  FormControlLabel,
+  FormHelperText,
+  Stack,
+  Typography,
+} from '@mui/material';
 import {
   AutocompleteInput,
   Create,
@@ -27,7 +38,17 @@ import { applicationUrl, levelChoices, nextPhase, phaseDate } from './model';
 import { personLabel } from './texts';
 
 /** A plain checkbox bound to the form (BooleanInput renders a switch). */
-const CheckboxInput = ({ source, label, helperText, testId }: { source: string; label: string; helperText?: string; testId: string }) => {
+const CheckboxInput = ({
+  source,
+  label,
+  helperText,
+  testId,
+}: {
+  source: string;
+  label: string;
+  helperText?: string;
+  testId: string;
+}) => {
   const translate = useTranslate();
   const { field } = useInput({ source, defaultValue: false });
   return (
@@ -79,12 +100,20 @@ const NoOpenCampaign = ({ latest }: { latest: StarCampaignView | null }) => {
       <Card>
         <CardContent>
           <Alert severity="warning" data-testid="star-apply-closed">
-            <div>{latest ? translate('qf.stars_ui.apply.closed', { year: latest.year, phase: phase(latest.phase) }) : translate('qf.stars_ui.apply.none')}</div>
-            {latest && next && nextDate && next !== 'closed' && <div>{translate('qf.stars_ui.apply.next', { phase: phase(next), date: nextDate })}</div>}
+            <div>
+              {latest
+                ? translate('qf.stars_ui.apply.closed', { year: latest.year, phase: phase(latest.phase) })
+                : translate('qf.stars_ui.apply.none')}
+            </div>
+            {latest && next && nextDate && next !== 'closed' && (
+              <div>{translate('qf.stars_ui.apply.next', { phase: phase(next), date: nextDate })}</div>
+            )}
             {!latest && <div>{translate('qf.stars_ui.apply.none_hint')}</div>}
             {latest && (
               <div>
-                <Link to={`/star-campaigns/${encodeURIComponent(String(latest.id))}/show`}>{translate('qf.stars_ui.apply.campaign_link')}</Link>
+                <Link to={`/star-campaigns/${encodeURIComponent(String(latest.id))}/show`}>
+                  {translate('qf.stars_ui.apply.campaign_link')}
+                </Link>
               </div>
             )}
           </Alert>
@@ -98,7 +127,11 @@ const OpenCampaignNote = ({ campaign }: { campaign: StarCampaignView }) => {
   const translate = useTranslate();
   return (
     <Alert severity="info" sx={{ mb: 2, width: '100%' }} data-testid="star-apply-open">
-      {translate('qf.stars_ui.apply.open', { year: campaign.year, from: campaign.starts?.application ?? '—', to: campaign.starts?.exam ?? '—' })}
+      {translate('qf.stars_ui.apply.open', {
+        year: campaign.year,
+        from: campaign.starts?.application ?? '—',
+        to: campaign.starts?.exam ?? '—',
+      })}
     </Alert>
   );
 };
@@ -136,7 +169,12 @@ const ApplicationForm = ({ open }: { open: StarCampaignView[] }) => {
   const submit = async (values: Record<string, unknown>) => {
     setProblem(null);
     const employeeId = typeof values.employeeId === 'string' && values.employeeId ? values.employeeId : undefined;
-    const campaignId = typeof values.campaignId === 'string' && values.campaignId ? values.campaignId : open[0] ? String(open[0].id) : undefined;
+    const campaignId =
+      typeof values.campaignId === 'string' && values.campaignId
+        ? values.campaignId
+        : open[0]
+          ? String(open[0].id)
+          : undefined;
     const body = {
       ...(campaignId ? { campaignId } : {}),
       level: Number(values.level),
@@ -180,7 +218,10 @@ const ApplicationForm = ({ open }: { open: StarCampaignView[] }) => {
           <RadioButtonGroupInput
             source="campaignId"
             label="qf.stars_ui.apply.choose_campaign"
-            choices={open.map((c) => ({ id: String(c.id), name: translate('qf.star.campaign.heading', { year: c.year }) }))}
+            choices={open.map((c) => ({
+              id: String(c.id),
+              name: translate('qf.star.campaign.heading', { year: c.year }),
+            }))}
             translateChoice={false}
             row
             data-testid="star-apply-campaign"

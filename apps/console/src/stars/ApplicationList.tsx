@@ -28,8 +28,18 @@ const useFilters = () => {
   return [
     ...(canUse(permissions, 'star-campaigns')
       ? [
-          <ReferenceInput key="campaignId" source="campaignId" reference="star-campaigns" sort={{ field: 'year', order: 'DESC' }} alwaysOn>
-            <AutocompleteInput optionText={campaignText} label="resources.star-applications.fields.campaignId" sx={{ minWidth: 160 }} />
+          <ReferenceInput
+            key="campaignId"
+            source="campaignId"
+            reference="star-campaigns"
+            sort={{ field: 'year', order: 'DESC' }}
+            alwaysOn
+          >
+            <AutocompleteInput
+              optionText={campaignText}
+              label="resources.star-applications.fields.campaignId"
+              sx={{ minWidth: 160 }}
+            />
           </ReferenceInput>,
         ]
       : []),
@@ -122,7 +132,11 @@ export const ApplicationList = () => {
           render={(r: StarApplicationView) => translate(r.recommended ? 'qf.common.yes' : 'qf.common.no')}
         />
         <FunctionField source="exam" sortable={false} render={(r: StarApplicationView) => <ExamCell record={r} />} />
-        <FunctionField source="committee" sortable={false} render={(r: StarApplicationView) => <CommitteeCell record={r} />} />
+        <FunctionField
+          source="committee"
+          sortable={false}
+          render={(r: StarApplicationView) => <CommitteeCell record={r} />}
+        />
         <DateTimeField source="createdAt" />
       </Datagrid>
     </List>

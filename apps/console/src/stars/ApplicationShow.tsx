@@ -31,7 +31,13 @@ const ExamBlock = ({ record }: { record: StarApplicationView }) => {
         ))}
         <Labeled label="qf.star.application.passed_level">
           <Val testId="star-exam-passed">
-            {exam.passedLevel ? <Stars level={exam.passedLevel} /> : sat ? translate('qf.star.application.not_passed') : '—'}
+            {exam.passedLevel ? (
+              <Stars level={exam.passedLevel} />
+            ) : sat ? (
+              translate('qf.star.application.not_passed')
+            ) : (
+              '—'
+            )}
           </Val>
         </Labeled>
         {exam.nextExam && (
@@ -100,7 +106,14 @@ const ApplicationLayout = () => {
           </Typography>
           <Stars level={record.level} />
           <StatusChip status={record.status} />
-          {record.recommended && <Chip size="small" color="info" variant="outlined" label={translate('qf.star.application.recommended_chip')} />}
+          {record.recommended && (
+            <Chip
+              size="small"
+              color="info"
+              variant="outlined"
+              label={translate('qf.star.application.recommended_chip')}
+            />
+          )}
         </Stack>
         {record.explanation && (
           <Alert severity={record.status === 'awarded' ? 'success' : 'info'} data-testid="star-explanation">
@@ -117,7 +130,9 @@ const ApplicationLayout = () => {
             <Val>{translate('qf.star.level', { n: record.level })}</Val>
           </Labeled>
           <Labeled label={label('status')}>
-            <Val testId="star-application-status">{translate(`qf.star.status.${record.status}`, { _: record.status })}</Val>
+            <Val testId="star-application-status">
+              {translate(`qf.star.status.${record.status}`, { _: record.status })}
+            </Val>
           </Labeled>
           <Labeled label={label('stage')}>
             <Val>{record.stage ? translate(`qf.star.stage.${record.stage}`, { _: record.stage }) : '—'}</Val>
@@ -131,7 +146,13 @@ const ApplicationLayout = () => {
         </Stack>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
           {record.caseId && (
-            <MuiButton size="small" variant="outlined" component={RouterLink} to={caseUrl(record.caseId)} startIcon={<CaseIcon />}>
+            <MuiButton
+              size="small"
+              variant="outlined"
+              component={RouterLink}
+              to={caseUrl(record.caseId)}
+              startIcon={<CaseIcon />}
+            >
               {translate('qf.star.open_case')}
             </MuiButton>
           )}
@@ -149,7 +170,9 @@ const ApplicationLayout = () => {
         </Stack>
         <Divider />
         <Section title={translate('qf.star.application.eligibility')} testId="star-eligibility">
-          <RuleNotes notes={(record.eligibilityNotes ?? []).map((n) => ({ ...n, message: noteText(translate, locale, n) }))} />
+          <RuleNotes
+            notes={(record.eligibilityNotes ?? []).map((n) => ({ ...n, message: noteText(translate, locale, n) }))}
+          />
         </Section>
         {record.leadReason && (
           <Section title={translate('qf.star.application.lead_reason')} testId="star-lead-reason">

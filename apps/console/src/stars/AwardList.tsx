@@ -1,5 +1,15 @@
 import {
-  AutocompleteInput, Create, Datagrid, FunctionField, List, NumberField, NumberInput, ReferenceInput, required, SelectInput, SimpleForm,
+  AutocompleteInput,
+  Create,
+  Datagrid,
+  FunctionField,
+  List,
+  NumberField,
+  NumberInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  SimpleForm,
   useTranslate,
 } from 'react-admin';
 import { personLabel } from './texts';
@@ -16,7 +26,11 @@ const KindText = ({ kind }: { kind: string }) => {
 export const AwardList = () => (
   <List sort={{ field: 'year', order: 'DESC' }} perPage={25} exporter={false}>
     <Datagrid bulkActionButtons={false} rowClick={false}>
-      <FunctionField source="employeeName" sortable={false} render={(r: { employeeName?: string; employeeCode?: string }) => personLabel(r.employeeName, r.employeeCode)} />
+      <FunctionField
+        source="employeeName"
+        sortable={false}
+        render={(r: { employeeName?: string; employeeCode?: string }) => personLabel(r.employeeName, r.employeeCode)}
+      />
       <FunctionField source="kind" sortable={false} render={(r: { kind: string }) => <KindText kind={r.kind} />} />
       <NumberField source="year" options={{ useGrouping: false }} />
     </Datagrid>
@@ -36,7 +50,11 @@ export const AwardCreate = () => {
             data-testid="award-employee"
           />
         </ReferenceInput>
-        <SelectInput source="kind" choices={KINDS.map((k) => ({ id: k, name: translate(`qf.star.award_kind.${k}`) }))} validate={required()} />
+        <SelectInput
+          source="kind"
+          choices={KINDS.map((k) => ({ id: k, name: translate(`qf.star.award_kind.${k}`) }))}
+          validate={required()}
+        />
         <NumberInput source="year" validate={required()} min={2000} max={2100} />
       </SimpleForm>
     </Create>

@@ -11,10 +11,7 @@ export const CampaignCreate = () => {
   const year = thisYear();
   return (
     <Create title="qf.star.campaign.create_title" transform={campaignBody} redirect="show">
-      <SimpleForm
-        validate={zodValidate(CampaignFormSchema)}
-        defaultValues={{ year, awardsFinishBy: `${year}-10-31` }}
-      >
+      <SimpleForm validate={zodValidate(CampaignFormSchema)} defaultValues={{ year, awardsFinishBy: `${year}-10-31` }}>
         <Typography variant="body2" color="text.secondary">
           {translate('qf.star.campaign.create_help')}
         </Typography>
@@ -23,8 +20,16 @@ export const CampaignCreate = () => {
         <DateInput source="starts.exam" data-testid="star-campaign-exam" />
         <DateInput source="starts.committee" data-testid="star-campaign-committee" />
         <DateInput source="starts.award" data-testid="star-campaign-award" />
-        <DateInput source="ceremonyDate" helperText="qf.star.campaign.ceremony_help" data-testid="star-campaign-ceremony" />
-        <DateInput source="awardsFinishBy" helperText="qf.star.campaign.finish_help" data-testid="star-campaign-finish" />
+        <DateInput
+          source="ceremonyDate"
+          helperText="qf.star.campaign.ceremony_help"
+          data-testid="star-campaign-ceremony"
+        />
+        <DateInput
+          source="awardsFinishBy"
+          helperText="qf.star.campaign.finish_help"
+          data-testid="star-campaign-finish"
+        />
       </SimpleForm>
     </Create>
   );

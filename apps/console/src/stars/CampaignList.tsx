@@ -1,4 +1,13 @@
-import { CreateButton, Datagrid, FunctionField, List, NumberField, TopToolbar, usePermissions, useTranslate } from 'react-admin';
+import {
+  CreateButton,
+  Datagrid,
+  FunctionField,
+  List,
+  NumberField,
+  TopToolbar,
+  usePermissions,
+  useTranslate,
+} from 'react-admin';
 import { Box, Typography } from '@mui/material';
 import type { StarCampaignView } from '@qf/contracts/stars';
 import { hasRole } from '../authProvider/access';
@@ -9,7 +18,11 @@ import { LEVELS, num } from './model';
 const ListActions = () => {
   const { permissions } = usePermissions();
   // S-1: admins open the year's campaign
-  return <TopToolbar>{hasRole(permissions, []) && <CreateButton label="qf.star.campaign.create" data-testid="star-campaign-create" />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      {hasRole(permissions, []) && <CreateButton label="qf.star.campaign.create" data-testid="star-campaign-create" />}
+    </TopToolbar>
+  );
 };
 
 const Quotas = ({ record }: { record: StarCampaignView }) => {

@@ -60,7 +60,10 @@ const AdvanceButton = ({ record }: { record: StarCampaignView }) => {
       async () => {
         const updated = await starApi.advance(String(record.id));
         const phase = updated?.phase ?? next;
-        notify('qf.star.campaign.advanced', { type: 'success', messageArgs: { phase: translate(`qf.star.phase.${phase}`, { _: phase }) } });
+        notify('qf.star.campaign.advanced', {
+          type: 'success',
+          messageArgs: { phase: translate(`qf.star.phase.${phase}`, { _: phase }) },
+        });
         setOpen(false);
         refresh();
       },
@@ -70,7 +73,12 @@ const AdvanceButton = ({ record }: { record: StarCampaignView }) => {
     );
   return (
     <>
-      <Button label="qf.star.campaign.advance" onClick={() => setOpen(true)} disabled={busy} data-testid="star-campaign-advance">
+      <Button
+        label="qf.star.campaign.advance"
+        onClick={() => setOpen(true)}
+        disabled={busy}
+        data-testid="star-campaign-advance"
+      >
         <NextIcon />
       </Button>
       <ActionDialog
@@ -124,7 +132,12 @@ const PhaseStepper = ({ record }: { record: StarCampaignView }) => {
   const current = phaseIndex(record.phase);
   const closed = record.phase === 'closed';
   return (
-    <Stepper activeStep={closed ? STAR_PHASES.length : current} alternativeLabel data-testid="star-campaign-phase" data-phase={record.phase}>
+    <Stepper
+      activeStep={closed ? STAR_PHASES.length : current}
+      alternativeLabel
+      data-testid="star-campaign-phase"
+      data-phase={record.phase}
+    >
       {STAR_PHASES.map((p, i) => {
         const date = phaseDate(record, p);
         return (
@@ -132,7 +145,11 @@ const PhaseStepper = ({ record }: { record: StarCampaignView }) => {
             <StepLabel
               optional={
                 <Typography variant="caption" color="text.secondary" component="div">
-                  {date ? translate(p === 'closed' ? 'qf.star.campaign.finish_by' : 'qf.star.campaign.phase_start', { date }) : '—'}
+                  {date
+                    ? translate(p === 'closed' ? 'qf.star.campaign.finish_by' : 'qf.star.campaign.phase_start', {
+                        date,
+                      })
+                    : '—'}
                   {p === 'award' && record.ceremonyDate ? (
                     <div>{translate('qf.star.campaign.ceremony', { date: record.ceremonyDate })}</div>
                   ) : null}
@@ -237,7 +254,9 @@ const CampaignDashboard = () => {
           <Chip
             size="small"
             variant="outlined"
-            label={translate(record.resultsPublished ? 'qf.star.campaign.results_published' : 'qf.star.campaign.results_not_published')}
+            label={translate(
+              record.resultsPublished ? 'qf.star.campaign.results_published' : 'qf.star.campaign.results_not_published',
+            )}
           />
         </Stack>
         <PhaseStepper record={record} />
@@ -274,7 +293,13 @@ const CampaignDashboard = () => {
             {translate('qf.star.campaign.applications')}
           </MuiButton>
           {record.caseId && (
-            <MuiButton size="small" variant="outlined" component={RouterLink} to={caseUrl(record.caseId)} startIcon={<CaseIcon />}>
+            <MuiButton
+              size="small"
+              variant="outlined"
+              component={RouterLink}
+              to={caseUrl(record.caseId)}
+              startIcon={<CaseIcon />}
+            >
               {translate('qf.star.open_case')}
             </MuiButton>
           )}
@@ -298,7 +323,8 @@ export const CampaignShow = () => (
     actions={<ShowActions />}
     queryOptions={{
       // phases move on the workflow's side (after an advance, on a timer): keep the dashboard current
-      refetchInterval: (query) => ((query.state.data as StarCampaignView | undefined)?.phase === 'closed' ? false : 10000),
+      refetchInterval: (query) =>
+        (query.state.data as StarCampaignView | undefined)?.phase === 'closed' ? false : 10000,
     }}
   >
     <CampaignDashboard />

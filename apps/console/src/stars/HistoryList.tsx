@@ -1,5 +1,14 @@
 import { Box, Chip, Typography } from '@mui/material';
-import { AutocompleteInput, Datagrid, FunctionField, List, ReferenceInput, TextField, usePermissions, useTranslate } from 'react-admin';
+import {
+  AutocompleteInput,
+  Datagrid,
+  FunctionField,
+  List,
+  ReferenceInput,
+  TextField,
+  usePermissions,
+  useTranslate,
+} from 'react-admin';
 import type { StarHistoryView } from '@qf/contracts/stars';
 import { hasRole } from '../authProvider/access';
 import { tokenStore } from '../authProvider/tokenStore';
@@ -13,7 +22,13 @@ const Reason = ({ reason }: { reason?: string | null }) => <span>{useStarText()(
 const READS_OTHERS = ['hr', 'committee', 'leadership', 'team-lead'] as const;
 
 const filters = [
-  <ReferenceInput key="employeeId" source="employeeId" reference="employees" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
+  <ReferenceInput
+    key="employeeId"
+    source="employeeId"
+    reference="employees"
+    sort={{ field: 'name', order: 'ASC' }}
+    alwaysOn
+  >
     <AutocompleteInput
       optionText={(e: { name?: string; code?: string }) => personLabel(e.name, e.code)}
       label="resources.star-history.fields.employeeId"

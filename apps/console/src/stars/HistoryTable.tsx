@@ -1,4 +1,14 @@
-import { Alert, Chip, CircularProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Chip,
+  CircularProgress,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 import type { StarHistoryView } from '@qf/contracts/stars';
 import { formatDateTime } from '../components/format';
@@ -39,7 +49,8 @@ export const HistoryTable = ({ employeeId }: { employeeId: string }) => {
   });
   if (isPending) return <CircularProgress size={20} />;
   if (error) return <Alert severity="error">{problemText(problemOf(error))}</Alert>;
-  if (!data || data.length === 0) return <Typography color="text.secondary">{translate('qf.star.holder.no_history')}</Typography>;
+  if (!data || data.length === 0)
+    return <Typography color="text.secondary">{translate('qf.star.holder.no_history')}</Typography>;
   const f = (k: string) => translate(`resources.star-history.fields.${k}`);
   return (
     <Table size="small" data-testid={`star-history-${employeeId}`}>

@@ -74,7 +74,9 @@ const DemoteButton = ({ holder }: { holder: StarHolderView }) => {
         open={open}
         onClose={close}
         busy={busy}
-        title={translate('qf.star.holder.demote_title', { name: personLabel(holder.employeeName, holder.employeeCode) })}
+        title={translate('qf.star.holder.demote_title', {
+          name: personLabel(holder.employeeName, holder.employeeCode),
+        })}
         onSubmit={submit}
         confirmLabel="qf.star.holder.demote_submit"
         confirmColor="error"
@@ -86,7 +88,11 @@ const DemoteButton = ({ holder }: { holder: StarHolderView }) => {
             label={translate('qf.star.holder.ground')}
             value={ground}
             onChange={(e) => setGround(e.target.value as DemoteGround)}
-            slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'star-demote-ground' } }}
+            slotProps={{
+              select: { native: true },
+              inputLabel: { shrink: true },
+              htmlInput: { 'data-testid': 'star-demote-ground' },
+            }}
           >
             {DEMOTE_GROUNDS.map((g) => (
               <option key={g} value={g}>
@@ -99,7 +105,11 @@ const DemoteButton = ({ holder }: { holder: StarHolderView }) => {
             label={translate('qf.star.holder.to_level')}
             value={toLevel}
             onChange={(e) => setToLevel(Number(e.target.value) as 0 | 1 | 2)}
-            slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'star-demote-level' } }}
+            slotProps={{
+              select: { native: true },
+              inputLabel: { shrink: true },
+              htmlInput: { 'data-testid': 'star-demote-level' },
+            }}
           >
             {targets.map((l) => (
               <option key={l} value={l}>
@@ -156,7 +166,9 @@ export const HolderList = () => (
         source="payFactorPercent"
         sortable={false}
         textAlign="right"
-        render={(r: StarHolderView) => (typeof r.payFactorPercent === 'number' ? `${r.payFactorPercent}%` : num(r.payFactorPercent))}
+        render={(r: StarHolderView) =>
+          typeof r.payFactorPercent === 'number' ? `${r.payFactorPercent}%` : num(r.payFactorPercent)
+        }
       />
     </Datagrid>
   </List>

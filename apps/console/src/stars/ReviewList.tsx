@@ -19,7 +19,6 @@ import { zodValidate } from '../components/zodValidate';
 import { previousMonth } from './model';
 import { ReviewFormSchema, reviewBody } from './schemas';
 
-
 export const ReviewStatusChip = ({ status }: { status?: StarReviewView['status'] | null }) => {
   const translate = useTranslate();
   if (!status) return <span>—</span>;
@@ -38,7 +37,9 @@ const ListActions = () => {
   const { permissions } = usePermissions();
   return (
     <TopToolbar>
-      {hasRole(permissions, STAR_REVIEW_STARTERS) && <CreateButton label="qf.star.review.create" data-testid="star-review-create" />}
+      {hasRole(permissions, STAR_REVIEW_STARTERS) && (
+        <CreateButton label="qf.star.review.create" data-testid="star-review-create" />
+      )}
     </TopToolbar>
   );
 };
@@ -54,7 +55,11 @@ export const ReviewList = () => (
   <List sort={{ field: 'month', order: 'DESC' }} perPage={25} exporter={false} actions={<ListActions />} empty={false}>
     <Datagrid bulkActionButtons={false} rowClick="show" empty={<Empty />}>
       <TextField source="month" />
-      <FunctionField source="status" sortable={false} render={(r: StarReviewView) => <ReviewStatusChip status={r.status} />} />
+      <FunctionField
+        source="status"
+        sortable={false}
+        render={(r: StarReviewView) => <ReviewStatusChip status={r.status} />}
+      />
       <DateTimeField source="dueAt" sortable={false} />
     </Datagrid>
   </List>

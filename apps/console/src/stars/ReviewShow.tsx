@@ -108,7 +108,9 @@ export const ScoreEditor = ({ review }: { review: StarReviewView }) => {
   const notify = useNotify();
   const refresh = useRefresh();
   const { busy, run } = useApiCall();
-  const [drafts, setDrafts] = useState<Record<string, Draft>>(() => Object.fromEntries(review.rows.map((r) => [r.employeeId, draftOf(r)])));
+  const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
+    Object.fromEntries(review.rows.map((r) => [r.employeeId, draftOf(r)])),
+  );
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
   // rows that appear later (polling) get an empty draft; typed values stay
@@ -278,7 +280,13 @@ const ReviewLayout = () => {
         </Stack>
         {review.caseId && (
           <Box>
-            <Button size="small" variant="outlined" component={RouterLink} to={caseUrl(review.caseId)} startIcon={<CaseIcon />}>
+            <Button
+              size="small"
+              variant="outlined"
+              component={RouterLink}
+              to={caseUrl(review.caseId)}
+              startIcon={<CaseIcon />}
+            >
               {translate('qf.star.open_case')}
             </Button>
           </Box>
@@ -304,7 +312,10 @@ const ReviewLayout = () => {
 };
 
 export const ReviewShow = () => (
-  <Show title={<RecordTitle<StarReviewView> messageKey="qf.star.review.heading" args={(r) => ({ month: r.month })} />} actions={<TopToolbar />}>
+  <Show
+    title={<RecordTitle<StarReviewView> messageKey="qf.star.review.heading" args={(r) => ({ month: r.month })} />}
+    actions={<TopToolbar />}
+  >
     <ReviewLayout />
   </Show>
 );

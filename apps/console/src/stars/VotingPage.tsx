@@ -32,7 +32,16 @@ interface Answer {
 
 const MyVote = ({ vote, code }: { vote: 'approve' | 'reject' | null; code: string }) => {
   const translate = useTranslate();
-  if (!vote) return <Chip size="small" variant="outlined" label={translate('qf.star.vote.none')} data-testid={`vote-mine-${code}`} data-vote="" />;
+  if (!vote)
+    return (
+      <Chip
+        size="small"
+        variant="outlined"
+        label={translate('qf.star.vote.none')}
+        data-testid={`vote-mine-${code}`}
+        data-vote=""
+      />
+    );
   return (
     <Chip
       size="small"
@@ -107,7 +116,11 @@ const VoteRow = ({
       <TableCell align="right">{num(examScore(row))}</TableCell>
       <TableCell>
         <span data-testid={`vote-progress-${code}`}>
-          {translate('qf.star.vote.progress_text', { cast: c?.votesCast ?? 0, members: c?.members ?? 0, approvals: c?.approvals ?? 0 })}
+          {translate('qf.star.vote.progress_text', {
+            cast: c?.votesCast ?? 0,
+            members: c?.members ?? 0,
+            approvals: c?.approvals ?? 0,
+          })}
         </span>
         {c?.approved != null && (
           <Chip
@@ -128,11 +141,29 @@ const VoteRow = ({
       </TableCell>
       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
         <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
-          <VoteButton approve mine={mine} busy={busy} testId={`vote-approve-${code}`} onClick={() => onVote(row, true)} />
-          <VoteButton approve={false} mine={mine} busy={busy} testId={`vote-reject-${code}`} onClick={() => onVote(row, false)} />
+          <VoteButton
+            approve
+            mine={mine}
+            busy={busy}
+            testId={`vote-approve-${code}`}
+            onClick={() => onVote(row, true)}
+          />
+          <VoteButton
+            approve={false}
+            mine={mine}
+            busy={busy}
+            testId={`vote-reject-${code}`}
+            onClick={() => onVote(row, false)}
+          />
         </Stack>
         {error && (
-          <Typography variant="caption" color="error" component="div" sx={{ mt: 0.5, whiteSpace: 'normal' }} data-testid={`vote-error-${code}`}>
+          <Typography
+            variant="caption"
+            color="error"
+            component="div"
+            sx={{ mt: 0.5, whiteSpace: 'normal' }}
+            data-testid={`vote-error-${code}`}
+          >
             {error}
           </Typography>
         )}
@@ -213,7 +244,13 @@ export const VotingPage = () => {
               </TableHead>
               <TableBody>
                 {rows.map((r) => (
-                  <VoteRow key={String(r.id)} row={r} busy={busy[String(r.id)] === true} error={rowErrors[String(r.id)]} onVote={vote} />
+                  <VoteRow
+                    key={String(r.id)}
+                    row={r}
+                    busy={busy[String(r.id)] === true}
+                    error={rowErrors[String(r.id)]}
+                    onVote={vote}
+                  />
                 ))}
               </TableBody>
             </Table>

@@ -36,7 +36,12 @@ export const Stars = ({ level }: { level?: number | null }) => {
   const translate = useTranslate();
   if (!level) return <span>{translate('qf.star.no_star')}</span>;
   return (
-    <Box component="span" sx={{ color: '#f5a623', letterSpacing: 1, whiteSpace: 'nowrap' }} aria-label={translate('qf.star.level', { n: level })} title={translate('qf.star.level', { n: level })}>
+    <Box
+      component="span"
+      sx={{ color: '#f5a623', letterSpacing: 1, whiteSpace: 'nowrap' }}
+      aria-label={translate('qf.star.level', { n: level })}
+      title={translate('qf.star.level', { n: level })}
+    >
       {stars(level)}
     </Box>
   );

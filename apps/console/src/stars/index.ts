@@ -36,7 +36,8 @@ export const starApplications = {
   show: ApplicationShow,
   create: ApplicationCreate,
   icon: ApplicationIcon,
-  recordRepresentation: (r: StarApplicationView) => [r.employeeName, r.level ? `${r.level}★` : ''].filter(Boolean).join(' '),
+  recordRepresentation: (r: StarApplicationView) =>
+    [r.employeeName, r.level ? `${r.level}★` : ''].filter(Boolean).join(' '),
 };
 
 /** 评委投票 (S-8): a page at /star-voting, not a list of its own (reads `star-applications?filter={voting}`). */

@@ -35,9 +35,15 @@ export const levelChoices = LEVELS.map((id) => ({ id, name: `qf.star.level_choic
 export const phaseChoices = STAR_PHASES.map((id) => ({ id, name: `qf.star.phase.${id}` }));
 export const applicationStatusChoices = APPLICATION_STATUSES.map((id) => ({ id, name: `qf.star.status.${id}` }));
 export const historyKindChoices = HISTORY_KINDS.map((id) => ({ id, name: `qf.star.history_kind.${id}` }));
-export const reviewStatusChoices = (['open', 'closed'] as const).map((id) => ({ id, name: `qf.star.review.status.${id}` }));
+export const reviewStatusChoices = (['open', 'closed'] as const).map((id) => ({
+  id,
+  name: `qf.star.review.status.${id}`,
+}));
 
-export const STATUS_COLOR: Record<StarApplicationStatus, 'default' | 'info' | 'warning' | 'secondary' | 'success' | 'error'> = {
+export const STATUS_COLOR: Record<
+  StarApplicationStatus,
+  'default' | 'info' | 'warning' | 'secondary' | 'success' | 'error'
+> = {
   'lead-review': 'warning',
   'lead-rejected': 'error',
   'quota-refused': 'error',
@@ -72,7 +78,8 @@ export const stars = (level: number | null | undefined): string => {
 };
 
 /** Exam level the committee votes on: the level passed (S-7 cascade), else the level applied for. */
-export const votedLevel = (a: Pick<StarApplicationView, 'exam' | 'level'>): Level => (a.exam?.passedLevel ?? a.level) as Level;
+export const votedLevel = (a: Pick<StarApplicationView, 'exam' | 'level'>): Level =>
+  (a.exam?.passedLevel ?? a.level) as Level;
 
 export const examScore = (a: Pick<StarApplicationView, 'exam' | 'level'>): number | null => {
   const score = a.exam?.scores?.[String(votedLevel(a)) as '1' | '2' | '3'];
@@ -107,7 +114,10 @@ const id = (v: string) => encodeURIComponent(v);
 export const starApi = {
   advance: (campaignId: string) => postStar<StarCampaignView>(`star-campaigns/${id(campaignId)}/advance`),
   review: (applicationId: string, decision: 'approve' | 'reject', reason?: string) =>
-    postStar<StarApplicationView>(`star-applications/${id(applicationId)}/review`, { decision, ...(reason ? { reason } : {}) }),
+    postStar<StarApplicationView>(`star-applications/${id(applicationId)}/review`, {
+      decision,
+      ...(reason ? { reason } : {}),
+    }),
   exam: (applicationId: string, level: Level, score: number) =>
     postStar<StarApplicationView>(`star-applications/${id(applicationId)}/exam`, { level, score }),
   vote: (applicationId: string, approve: boolean) =>

@@ -1,5 +1,18 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Box, Chip, CircularProgress, Divider, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Chip,
+  CircularProgress,
+  Divider,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useGetOne, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import type { CaseDetail, TaskView } from '@qf/contracts/cases';
 import type { CommitteeBallots, StarApplicationView, StarReviewView } from '@qf/contracts/stars';
@@ -87,9 +100,17 @@ export const StarLeadReviewPanel = ({ task }: { task: TaskView }) => {
     <Stack spacing={2} data-testid="star-lead-review-panel">
       <Typography variant="subtitle2">{translate(`${T}.applicant`)}</Typography>
       <Facts>
-        <Fact label={translate(`${T}.employee`)} value={personLabel(app.employeeName, app.employeeCode)} testId="panel-applicant" />
+        <Fact
+          label={translate(`${T}.employee`)}
+          value={personLabel(app.employeeName, app.employeeCode)}
+          testId="panel-applicant"
+        />
         <Fact label={translate(`${T}.team`)} value={app.unitName || '—'} />
-        <Fact label={translate(`${T}.hire_date`)} value={a?.hireDate ? `${a.hireDate}（${tenure(a.hireDate)}）` : '—'} testId="panel-tenure" />
+        <Fact
+          label={translate(`${T}.hire_date`)}
+          value={a?.hireDate ? `${a.hireDate}（${tenure(a.hireDate)}）` : '—'}
+          testId="panel-tenure"
+        />
         <Fact
           label={translate(`${T}.current_star`)}
           value={
@@ -100,7 +121,11 @@ export const StarLeadReviewPanel = ({ task }: { task: TaskView }) => {
           }
           testId="panel-current-star"
         />
-        <Fact label={translate(`${T}.applied_level`)} value={translate('qf.star.level', { n: app.level })} testId="panel-applied-level" />
+        <Fact
+          label={translate(`${T}.applied_level`)}
+          value={translate('qf.star.level', { n: app.level })}
+          testId="panel-applied-level"
+        />
         <Fact
           label={translate(`${T}.recommended`)}
           value={translate(app.recommended ? 'qf.common.yes' : 'qf.common.no')}
@@ -142,13 +167,29 @@ const BallotBox = ({ caseId }: { caseId: string }) => {
   const [locale] = useLocaleState();
   const { data, error } = useApiGet<CommitteeBallots>(`committee-ballots/${encodeURIComponent(caseId)}`);
   if (!data) return <Loading error={error} />;
-  const label = (v: 'approve' | 'reject' | null) => translate(v === 'approve' ? `${T}.vote_for` : v === 'reject' ? `${T}.vote_against` : `${T}.not_voted`);
+  const label = (v: 'approve' | 'reject' | null) =>
+    translate(v === 'approve' ? `${T}.vote_for` : v === 'reject' ? `${T}.vote_against` : `${T}.not_voted`);
   return (
     <Stack spacing={1} data-testid="panel-ballots">
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-        <Chip color="success" size="small" label={`${translate(`${T}.vote_for`)} ${data.approve}`} data-testid="panel-count-for" />
-        <Chip color="error" size="small" label={`${translate(`${T}.vote_against`)} ${data.reject}`} data-testid="panel-count-against" />
-        <Chip size="small" variant="outlined" label={`${translate(`${T}.not_voted`)} ${data.notVoted}`} data-testid="panel-count-none" />
+        <Chip
+          color="success"
+          size="small"
+          label={`${translate(`${T}.vote_for`)} ${data.approve}`}
+          data-testid="panel-count-for"
+        />
+        <Chip
+          color="error"
+          size="small"
+          label={`${translate(`${T}.vote_against`)} ${data.reject}`}
+          data-testid="panel-count-against"
+        />
+        <Chip
+          size="small"
+          variant="outlined"
+          label={`${translate(`${T}.not_voted`)} ${data.notVoted}`}
+          data-testid="panel-count-none"
+        />
         <Typography variant="body2" color="text.secondary">
           {translate(`${T}.members`, { n: data.members })}
         </Typography>
@@ -181,7 +222,12 @@ const BallotBox = ({ caseId }: { caseId: string }) => {
                 {b.mine ? `（${translate(`${T}.me`)}）` : ''}
               </TableCell>
               <TableCell>
-                <Chip size="small" variant={b.vote ? 'filled' : 'outlined'} color={b.vote === 'approve' ? 'success' : b.vote === 'reject' ? 'error' : 'default'} label={label(b.vote)} />
+                <Chip
+                  size="small"
+                  variant={b.vote ? 'filled' : 'outlined'}
+                  color={b.vote === 'approve' ? 'success' : b.vote === 'reject' ? 'error' : 'default'}
+                  label={label(b.vote)}
+                />
               </TableCell>
               <TableCell>{b.at ? formatDateTime(b.at, locale) : '—'}</TableCell>
             </TableRow>
@@ -201,10 +247,17 @@ export const StarVotePanel = ({ task }: { task: TaskView }) => {
   return (
     <Stack spacing={2} data-testid="star-vote-panel">
       <Facts>
-        <Fact label={translate(`${T}.candidate`)} value={personLabel(app.employeeName, app.employeeCode)} testId="panel-candidate" />
+        <Fact
+          label={translate(`${T}.candidate`)}
+          value={personLabel(app.employeeName, app.employeeCode)}
+          testId="panel-candidate"
+        />
         <Fact label={translate(`${T}.team`)} value={app.unitName || '—'} />
         <Fact label={translate(`${T}.voted_level`)} value={translate('qf.star.level', { n: votedLevel(app) })} />
-        <Fact label={translate(`${T}.exam_score`)} value={score === null ? '—' : translate(`${T}.points`, { n: score })} />
+        <Fact
+          label={translate(`${T}.exam_score`)}
+          value={score === null ? '—' : translate(`${T}.points`, { n: score })}
+        />
         <Fact label={translate(`${T}.current_star`)} value={<Stars level={app.applicant?.currentLevel ?? 0} />} />
       </Facts>
       <Typography variant="body2" color="text.secondary">
@@ -222,12 +275,22 @@ interface RepairStarView {
   month: string;
   status: string;
   outcome: string | null;
-  nominees: { employeeId: string; name: string; code: string | null; teamName: string | null; count: number | null; average: number | null; volumeBonus: number | null; total: number | null }[];
+  nominees: {
+    employeeId: string;
+    name: string;
+    code: string | null;
+    teamName: string | null;
+    count: number | null;
+    average: number | null;
+    volumeBonus: number | null;
+    total: number | null;
+  }[];
   points: number;
   bookMonth: string;
 }
 
-const fixed = (v: number | null | undefined, d = 2) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '—');
+const fixed = (v: number | null | undefined, d = 2) =>
+  typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '—';
 
 /** The repair star of a month before the performance committee (E-6): month, nominee(s) and scores, the vote so far. */
 export const RepairStarPanel = ({ task }: { task: TaskView }) => {
@@ -238,7 +301,10 @@ export const RepairStarPanel = ({ task }: { task: TaskView }) => {
     <Stack spacing={2} data-testid="repair-star-panel">
       <Facts>
         <Fact label={translate(`${T}.month`)} value={data.month} testId="panel-month" />
-        <Fact label={translate(`${T}.award_points`)} value={translate(`${T}.award_points_value`, { points: data.points, month: data.bookMonth })} />
+        <Fact
+          label={translate(`${T}.award_points`)}
+          value={translate(`${T}.award_points_value`, { points: data.points, month: data.bookMonth })}
+        />
       </Facts>
       <Table size="small">
         <TableHead>

@@ -12,7 +12,11 @@ const day = z
 /** S-1 campaign: the four phase starts in order, the ceremony (S-9) and the October deadline. */
 export const CampaignFormSchema = z
   .object({
-    year: z.number({ message: REQUIRED }).int().min(2000, 'qf.star.campaign.year_range').max(2100, 'qf.star.campaign.year_range'),
+    year: z
+      .number({ message: REQUIRED })
+      .int()
+      .min(2000, 'qf.star.campaign.year_range')
+      .max(2100, 'qf.star.campaign.year_range'),
     starts: z.object({ application: day, exam: day, committee: day, award: day }),
     ceremonyDate: day,
     awardsFinishBy: day,

@@ -10,4 +10,3 @@ export const useStarText = () => {
   const [locale] = useLocaleState();
   return useCallback((text: string | null | undefined) => starText(translate, locale, text), [translate, locale]);
 };
-

@@ -65,7 +65,8 @@ const useSubmitAction = (task: TaskActionsProps['task'], onSuccess?: TaskActions
       if (await logoutIfAccessDenied(error)) return undefined;
       // 409 "already decided", 400 rule violations…: in the user's language with the rules as tags (README "Errors")
       notify(<ProblemNotice problem={problemOf(error)} />, { type: 'error' });
-      const errors = error instanceof HttpError ? (error.body?.errors as Record<string, unknown> | undefined) : undefined;
+      const errors =
+        error instanceof HttpError ? (error.body?.errors as Record<string, unknown> | undefined) : undefined;
       if (!errors) return undefined;
       // Server paths name fields of the action body; stage inputs live under `data.`.
       const mapped: Record<string, unknown> = {};
@@ -97,7 +98,9 @@ const ActionDialog = ({
   const validate = (values: FormValues) => {
     const errors: Record<string, unknown> = {};
     if ((NEEDS_COMMENT.includes(action) || text?.commentRequired) && !values.comment?.trim()) {
-      errors.comment = text?.commentRequired ?? (action === 'reject' ? 'qf.task.comment_required' : 'qf.task.comment_required_generic');
+      errors.comment =
+        text?.commentRequired ??
+        (action === 'reject' ? 'qf.task.comment_required' : 'qf.task.comment_required_generic');
     }
     if (NEEDS_TARGET.includes(action) && !values.target?.trim()) errors.target = 'qf.task.target_required';
     if (withData) {

@@ -39,7 +39,11 @@ export const TaskList = () => {
     >
       <Datagrid rowClick="show" bulkActionButtons={false} rowSx={(r) => ((r as TaskView).overdue ? OVERDUE_SX : {})}>
         <TextField source="caseTitle" />
-        <FunctionField source="stageLabel" sortBy="stage" render={(t: TaskView) => labels.stage(t.kind, t.stage, t.stageLabel)} />
+        <FunctionField
+          source="stageLabel"
+          sortBy="stage"
+          render={(t: TaskView) => labels.stage(t.kind, t.stage, t.stageLabel)}
+        />
         <SelectField source="kind" choices={kindChoices} />
         <FunctionField
           source="assigneeRole"

@@ -62,7 +62,8 @@ const TaskPage = () => {
 
       <Divider sx={{ my: 2 }} />
       <Typography variant="subtitle1" gutterBottom>
-        {translate('qf.task.case_summary')} · <Link to={`/cases/${encodeURIComponent(task.caseId)}/show`}>{translate('qf.task.open_case')}</Link>
+        {translate('qf.task.case_summary')} ·{' '}
+        <Link to={`/cases/${encodeURIComponent(task.caseId)}/show`}>{translate('qf.task.open_case')}</Link>
       </Typography>
       {caseRecord ? <CaseSummary record={caseRecord} /> : <Typography>{task.caseTitle}</Typography>}
 

@@ -6,10 +6,21 @@ import { verdictChoices } from '../components/choices';
 import { RulingForm } from '../complaints/RulingForm';
 import { AppealDecisionForm } from '../complaints/AppealDecisionForm';
 import { complaintActionText, NoStageInputs, VerificationEvidenceInput } from '../complaints/stageText';
-import { AppealDecisionFormSchema, NoDataSchema, RulingDataSchema, VerificationDataSchema } from '../complaints/schemas';
 import {
-  NoRectificationDataSchema, NoRectificationInputs, rectificationActionText, RectificationNoteForm, RectificationNoteSchema, RectificationPlanForm,
-  RectificationPlanFormSchema, settlementActionText,
+  AppealDecisionFormSchema,
+  NoDataSchema,
+  RulingDataSchema,
+  VerificationDataSchema,
+} from '../complaints/schemas';
+import {
+  NoRectificationDataSchema,
+  NoRectificationInputs,
+  rectificationActionText,
+  RectificationNoteForm,
+  RectificationNoteSchema,
+  RectificationPlanForm,
+  RectificationPlanFormSchema,
+  settlementActionText,
 } from '../evaluations/rectificationForms';
 
 /**
@@ -46,7 +57,11 @@ const VerificationForm = () => (
 );
 
 export const stageForms: Record<string, StageFormDef> = {
-  'complaint:verify': { component: VerificationForm, schema: VerificationDataSchema, actionText: complaintActionText.verify },
+  'complaint:verify': {
+    component: VerificationForm,
+    schema: VerificationDataSchema,
+    actionText: complaintActionText.verify,
+  },
   'complaint:rule': {
     component: RulingForm,
     schema: RulingDataSchema,
@@ -54,19 +69,51 @@ export const stageForms: Record<string, StageFormDef> = {
     actionText: complaintActionText.rule,
   },
   /** C-12: accept the ruling (approve) or appeal it with a reason (reject); no data. */
-  'complaint:appeal': { component: NoStageInputs, schema: NoDataSchema, actions: [], actionText: complaintActionText.appeal },
+  'complaint:appeal': {
+    component: NoStageInputs,
+    schema: NoDataSchema,
+    actions: [],
+    actionText: complaintActionText.appeal,
+  },
   /** C-12: uphold | change (points per person) | withdraw. */
-  'complaint:appeal-decision': { component: AppealDecisionForm, schema: AppealDecisionFormSchema, actionText: complaintActionText.decision },
+  'complaint:appeal-decision': {
+    component: AppealDecisionForm,
+    schema: AppealDecisionFormSchema,
+    actionText: complaintActionText.decision,
+  },
   /** E-7: the team lead's revisit, causes and plan (all required). */
-  'rectification:plan': { component: RectificationPlanForm, schema: RectificationPlanFormSchema, actionText: rectificationActionText.plan },
+  'rectification:plan': {
+    component: RectificationPlanForm,
+    schema: RectificationPlanFormSchema,
+    actionText: rectificationActionText.plan,
+  },
   /** E-7: the fault-analysis meeting (manager) confirms the rectification or reopens it (due at the next meeting). */
-  'rectification:review': { component: NoRectificationInputs, schema: NoRectificationDataSchema, actions: [], actionText: rectificationActionText.review },
+  'rectification:review': {
+    component: NoRectificationInputs,
+    schema: NoRectificationDataSchema,
+    actions: [],
+    actionText: rectificationActionText.review,
+  },
   /** E-7: a foreman's own dissatisfied self-evaluation needs only an internal note. */
-  'rectification:note': { component: RectificationNoteForm, schema: RectificationNoteSchema, actionText: rectificationActionText.note },
+  'rectification:note': {
+    component: RectificationNoteForm,
+    schema: RectificationNoteSchema,
+    actionText: rectificationActionText.note,
+  },
   /** H-1: the branch head confirms the branch's results or rejects them for correction (recomputed, asked again). */
-  'settlement:confirm': { component: NoRectificationInputs, schema: NoRectificationDataSchema, actions: [], actionText: settlementActionText.confirm },
+  'settlement:confirm': {
+    component: NoRectificationInputs,
+    schema: NoRectificationDataSchema,
+    actions: [],
+    actionText: settlementActionText.confirm,
+  },
   /** H-2: HR approves the month (it locks) or returns it for recomputation. */
-  'settlement:approve': { component: NoRectificationInputs, schema: NoRectificationDataSchema, actions: [], actionText: settlementActionText.approve },
+  'settlement:approve': {
+    component: NoRectificationInputs,
+    schema: NoRectificationDataSchema,
+    actions: [],
+    actionText: settlementActionText.approve,
+  },
   /** S-10: the lead's score table in the panel submits the scores and completes the task; a bare 同意 would carry none. */
   'star-review:scores': { component: NoStageInputs, schema: NoDataSchema, actions: [], hidden: ['approve'] },
 };

@@ -73,5 +73,6 @@ export default {
   edit: UserEdit,
   create: UserCreate,
   icon: Icon,
-  recordRepresentation: (r: { displayName?: string; username?: string; id: string }) => r.displayName ?? r.username ?? r.id,
+  recordRepresentation: (r: { displayName?: string; username?: string; id: string }) =>
+    r.displayName ?? r.username ?? r.id,
 };

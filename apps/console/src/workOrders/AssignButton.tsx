@@ -126,10 +126,26 @@ export const AssignButton = () => {
             </Alert>
             <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
               <Count testId="assign-orders" label={translate('qf.work_order.assign.orders')} value={result.orders} />
-              <Count testId="assign-evaluated" label={translate('qf.work_order.assign.evaluated')} value={result.evaluated} />
-              <Count testId="assign-foreman" label={translate('qf.evaluation.kind.foreman')} value={result.assigned?.foreman ?? 0} />
-              <Count testId="assign-dispatcher" label={translate('qf.evaluation.kind.dispatcher')} value={result.assigned?.dispatcher ?? 0} />
-              <Count testId="assign-manager" label={translate('qf.evaluation.kind.manager')} value={result.assigned?.manager ?? 0} />
+              <Count
+                testId="assign-evaluated"
+                label={translate('qf.work_order.assign.evaluated')}
+                value={result.evaluated}
+              />
+              <Count
+                testId="assign-foreman"
+                label={translate('qf.evaluation.kind.foreman')}
+                value={result.assigned?.foreman ?? 0}
+              />
+              <Count
+                testId="assign-dispatcher"
+                label={translate('qf.evaluation.kind.dispatcher')}
+                value={result.assigned?.dispatcher ?? 0}
+              />
+              <Count
+                testId="assign-manager"
+                label={translate('qf.evaluation.kind.manager')}
+                value={result.assigned?.manager ?? 0}
+              />
             </Stack>
             {result.skipped?.length > 0 ? (
               <>

@@ -1,14 +1,6 @@
 import ScoresIcon from '@mui/icons-material/EmojiEvents';
 import { Box, Chip, Typography } from '@mui/material';
-import {
-  Button,
-  Datagrid,
-  FunctionField,
-  List,
-  TextField,
-  TopToolbar,
-  useTranslate,
-} from 'react-admin';
+import { Button, Datagrid, FunctionField, List, TextField, TopToolbar, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { DateTimeField } from '../components/fields';
 import { AssignButton } from './AssignButton';
@@ -75,7 +67,9 @@ export const WorkOrderList = () => {
         <FunctionField
           source="source"
           sortable={false}
-          render={(r: WorkOrderRecord) => translate(`qf.work_order.source.${r.source}`, { _: translate('qf.process_ui.work_order.source_other') })}
+          render={(r: WorkOrderRecord) =>
+            translate(`qf.work_order.source.${r.source}`, { _: translate('qf.process_ui.work_order.source_other') })
+          }
         />
         <TextField source="repairerName" sortable={false} emptyText="—" />
         <TextField source="teamName" label="resources.work-orders.fields.teamUnitId" sortable={false} emptyText="—" />

@@ -26,12 +26,17 @@ const Facts = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   if (!r) return null;
-  const item = (label: string, value: string) => <LabeledValue variant="body1" valueComponent="div" label={translate(label)} value={value} />;
+  const item = (label: string, value: string) => (
+    <LabeledValue variant="body1" valueComponent="div" label={translate(label)} value={value} />
+  );
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
         {item(`${F}.orderNo`, r.orderNo)}
-        {item(`${F}.source`, translate(`qf.work_order.source.${r.source}`, { _: translate('qf.process_ui.work_order.source_other') }))}
+        {item(
+          `${F}.source`,
+          translate(`qf.work_order.source.${r.source}`, { _: translate('qf.process_ui.work_order.source_other') }),
+        )}
         {item(`${F}.repairerName`, r.repairerName ?? '—')}
         {item(`${F}.teamUnitId`, r.teamName ?? '—')}
         {item(`${F}.reporter`, r.reporter || '—')}
@@ -61,7 +66,8 @@ const Facts = () => {
                 <TableCell>{e.evaluatorName ?? '—'}</TableCell>
                 <TableCell>{e.evaluateOn ?? '—'}</TableCell>
                 <TableCell>
-                  {formatDateTime(e.dueAt, locale)} {e.overdue && <Chip size="small" color="error" label={translate('qf.evaluation.overdue')} />}
+                  {formatDateTime(e.dueAt, locale)}{' '}
+                  {e.overdue && <Chip size="small" color="error" label={translate('qf.evaluation.overdue')} />}
                 </TableCell>
                 <TableCell>
                   {e.choice ? (

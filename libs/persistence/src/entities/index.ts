@@ -121,4 +121,13 @@ export class PolicyVersionEntity {
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt: Date | null;
 }
 
-export const ENTITIES = [OrgUnitEntity, EmployeeEntity, UserEntity, CaseEntity, TaskEntity, AuditEntity, FlowVersionEntity, PolicyVersionEntity];
+export const ENTITIES = [
+  OrgUnitEntity,
+  EmployeeEntity,
+  UserEntity,
+  CaseEntity,
+  TaskEntity,
+  AuditEntity,
+  FlowVersionEntity,
+  PolicyVersionEntity,
+];

@@ -102,6 +102,8 @@ export class Stars1764400000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE IF EXISTS employee_awards, star_june_exams, star_monthly, star_reviews, star_history, star_holders, star_applications, star_campaigns`);
+    await q.query(
+      `DROP TABLE IF EXISTS employee_awards, star_june_exams, star_monthly, star_reviews, star_history, star_holders, star_applications, star_campaigns`,
+    );
   }
 }

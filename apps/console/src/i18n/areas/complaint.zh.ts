@@ -23,7 +23,8 @@ export const zh = {
       earlier_verification: '已有核实结论',
       ruling_appealed: '被申诉的责任认定',
       own_points: '您在本案中被认定为「%{role}」，扣 %{points} 分。',
-      appeal_hint: '接受认定：不再申诉，扣分按认定入账；提出申诉：须填写申诉理由，由领导小组裁决（维持、变更扣分或撤销）。',
+      appeal_hint:
+        '接受认定：不再申诉，扣分按认定入账；提出申诉：须填写申诉理由，由领导小组裁决（维持、变更扣分或撤销）。',
       current_ruling: '当前认定及扣分',
       change_hint: '为每位责任人员填写变更后的扣分，须在允许范围内。',
       new_points_of: '%{name} · %{role} 的新扣分',
@@ -59,7 +60,13 @@ export const zh = {
       policy_version: '政策版本 %{version}',
       search_placeholder: '工单号、客户、员工姓名或工号',
       ledger_search: '员工姓名或工号',
-      ledger_source: { complaint: '投诉', 'repair-star': '修复星', 'star-award': '星级评定', 'star-pay': '星级工资', ledger: '调整' },
+      ledger_source: {
+        complaint: '投诉',
+        'repair-star': '修复星',
+        'star-award': '星级评定',
+        'star-pay': '星级工资',
+        ledger: '调整',
+      },
       action: {
         verify_approve: '提交核实结论',
         comment: '添加评论',

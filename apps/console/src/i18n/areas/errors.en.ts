@@ -115,7 +115,11 @@ export const en = {
       export: { format: 'The format must be xlsx or csv' },
       month: { invalid: 'The month must be YYYY-MM' },
       body: { not_json: 'The request is not valid JSON', too_large: 'The upload is too large' },
-      input: { too_deep: 'nested too deeply (at most %{maximum} levels)', not_accepted: 'The value is out of range or contains unsupported characters', malformed: 'Malformed value' },
+      input: {
+        too_deep: 'nested too deeply (at most %{maximum} levels)',
+        not_accepted: 'The value is out of range or contains unsupported characters',
+        malformed: 'Malformed value',
+      },
       org: {
         self_report: 'An employee cannot report to themselves',
         self_parent: 'A unit cannot be its own parent',
@@ -141,7 +145,8 @@ export const en = {
         points_out_of_range: 'Points for the %{role} must be between %{min} and %{max}',
         points_exact: 'Points for the %{role} must be %{value}',
         head_required: 'Name a %{roles}',
-        joint_accountability_required: 'A %{severity} case with cause "%{cause}" must also name the %{roles} (joint accountability)',
+        joint_accountability_required:
+          'A %{severity} case with cause "%{cause}" must also name the %{roles} (joint accountability)',
         escalation_chain_required: 'An order escalated %{level} level(s) must name the %{roles}',
       },
       appeal: {
@@ -173,8 +178,8 @@ export const en = {
       application: {
         exists: 'Already applied for %{level} star(s): one application per campaign',
         out_of_scope: 'This application is outside your scope',
-        not_in_review: 'The application is not waiting for a team lead\'s review',
-        awaits_review: 'The application waits for the team lead\'s review',
+        not_in_review: "The application is not waiting for a team lead's review",
+        awaits_review: "The application waits for the team lead's review",
       },
       star: {
         not_eligible: 'Not eligible',
@@ -187,20 +192,21 @@ export const en = {
         demotion_not_lower: 'The new level must be below the held %{level} star(s)',
         award_kind_unknown: 'Unknown award kind',
         not_hotline: 'Only hotline agents may apply',
-        tenure: '1 star needs %{years} year(s) on the hotline or the team lead\'s recommendation as outstanding',
+        tenure: "1 star needs %{years} year(s) on the hotline or the team lead's recommendation as outstanding",
         hold_years: '%{level} stars need %{held} star(s) held for at least %{years} year(s)',
         demoted: 'Demoted or stripped on %{date}: may not apply before %{until}',
         exam_rank: '%{level} stars need a June exam rank in the top %{top} (rank %{rank})',
-        note_recommended: 'Under the tenure, admitted on the team lead\'s recommendation',
+        note_recommended: "Under the tenure, admitted on the team lead's recommendation",
         note_reapply: 'Re-applies for the held %{level}-star level; the exam is required again',
-        note_direct_two: 'Company award or advanced individual this year: may apply for 2 stars directly (exam still required)',
+        note_direct_two:
+          'Company award or advanced individual this year: may apply for 2 stars directly (exam still required)',
         demotion_ground: 'The ground must be not-at-level or unqualified',
         demotion_reason_required: 'An immediate demotion needs a reason',
       },
       star_review: { not_waiting: 'The %{month} star review is not waiting for scores' },
       vote: {
         not_open: 'The vote on this candidate is not open',
-        conflict_of_interest: 'Conflict of interest: a member of the candidate\'s own team may not vote',
+        conflict_of_interest: "Conflict of interest: a member of the candidate's own team may not vote",
         none_open: 'You have no open vote on this candidate',
       },
       exam: {
@@ -249,7 +255,14 @@ export const en = {
       terms: {
         list_separator: 'or',
         what: { case: 'case', task: 'task', application: 'application' },
-        field: { customer: 'Customer', channel: 'Channel', description: 'Description', unitId: 'Unit', source: 'Source', occurredAt: 'Occurred at' },
+        field: {
+          customer: 'Customer',
+          channel: 'Channel',
+          description: 'Description',
+          unitId: 'Unit',
+          source: 'Source',
+          occurredAt: 'Occurred at',
+        },
       },
     },
     rules: {
@@ -264,7 +277,7 @@ export const en = {
       'C-7': 'Egregious consequences',
       'C-8': 'Serious consequences',
       'C-9': 'Ordinary consequences',
-      'C-10': 'The month\'s grade is the worst',
+      'C-10': "The month's grade is the worst",
       'C-11': 'Named notice',
       'C-12': 'Appeal',
       'C-13': 'Step deadlines, reminders and escalation',
@@ -294,7 +307,7 @@ export const en = {
       'E-2': 'Evaluators and callback share',
       'E-3': 'Choices and scores',
       'E-4': 'Timing of evaluations',
-      'E-5': 'Repairer\'s monthly score',
+      'E-5': "Repairer's monthly score",
       'E-6': 'Repair star and best team',
       'E-7': 'Rectification of dissatisfied callbacks',
       'E-8': 'Overdue rectifications',
@@ -312,7 +325,7 @@ export const en = {
       'A-1': 'Interpretation: serious cases "twice in a year"',
       'A-2': 'Interpretation: 1500–1599 calls',
       'A-3': 'Interpretation: points-to-money rate',
-      'A-4': 'Interpretation: repairer\'s monthly score formula',
+      'A-4': "Interpretation: repairer's monthly score formula",
       'A-5': 'Interpretation: month of posting',
     },
   },

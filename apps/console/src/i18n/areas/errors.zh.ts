@@ -40,7 +40,7 @@ export const zh = {
         import: '导入记录不存在',
         evaluation: '评价不存在',
         employee: '员工不存在',
-        'org_unit': '组织单位不存在',
+        org_unit: '组织单位不存在',
         user: '用户不存在',
         rectification: '整改不存在',
         meeting: '故障分析会不存在',
@@ -120,7 +120,11 @@ export const zh = {
       export: { format: '导出格式须为 xlsx 或 csv' },
       month: { invalid: '月份格式须为 年-月（如 2026-05）' },
       body: { not_json: '请求内容格式错误', too_large: '上传内容过大' },
-      input: { too_deep: '内容层级过深（最多 %{maximum} 层）', not_accepted: '输入的值超出允许范围或含有不支持的字符', malformed: '输入的值格式错误' },
+      input: {
+        too_deep: '内容层级过深（最多 %{maximum} 层）',
+        not_accepted: '输入的值超出允许范围或含有不支持的字符',
+        malformed: '输入的值格式错误',
+      },
       org: {
         self_report: '员工不能以自己为上级',
         self_parent: '单位不能以自己为上级单位',
@@ -254,7 +258,14 @@ export const zh = {
       terms: {
         list_separator: '或',
         what: { case: '案件', task: '任务', application: '申请' },
-        field: { customer: '客户', channel: '渠道', description: '投诉描述', unitId: '单位', source: '来源', occurredAt: '发生时间' },
+        field: {
+          customer: '客户',
+          channel: '渠道',
+          description: '投诉描述',
+          unitId: '单位',
+          source: '来源',
+          occurredAt: '发生时间',
+        },
       },
     },
     rules: {

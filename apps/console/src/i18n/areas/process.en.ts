@@ -22,7 +22,8 @@ const stars = {
         open: 'The %{year} star campaign takes applications (application phase from %{from}; the exam phase starts %{to}).',
         choose_campaign: 'Campaign',
         none: 'No star campaign is open for applications: you cannot apply now.',
-        none_hint: 'The admin opens the year\'s campaign; it starts in the application phase, and you can apply here then (S-1).',
+        none_hint:
+          "The admin opens the year's campaign; it starts in the application phase, and you can apply here then (S-1).",
         closed: 'The %{year} star campaign is in its "%{phase}" phase: applications are closed (S-1).',
         next: 'The next phase "%{phase}" starts on %{date}.',
         campaign_link: 'Open the campaign',
@@ -87,7 +88,7 @@ const stars = {
         no_quorum: 'No quorum: %{cast} of %{members} voted, %{needed} needed (S-8)',
         approved_votes: 'Approved: %{approvals} of %{cast} votes (S-8)',
         awarded: 'Awarded %{level} star(s) from %{date} (S-9)%{rest}',
-        note_recommended: 'Under the tenure, admitted on the lead\'s recommendation (S-2)',
+        note_recommended: "Under the tenure, admitted on the lead's recommendation (S-2)",
         note_reapply: 'Re-applies for the held %{level}-star level; exam required again (S-2)',
         note_direct_two: 'Company award or advanced individual this year: may apply for 2 stars directly (S-2)',
         month_vetoed: 'One-vote veto: no star pay this month (S-10)',

@@ -83,7 +83,8 @@ const stars = {
         exam_failed_all: '逐级考试至 1 星均未通过（S-7）',
         exam_none_entered: '评委会阶段开始前未录入考试成绩（S-7）',
         awarded_within_quota: '评委会 %{approvals} 票赞成，在 %{quota} 个名额内授星（S-8）',
-        over_quota: '评委会通过，但超出 %{quota} 个名额：考试成绩 %{score} 分低于最后一位授星者 %{name} 的 %{cut} 分（S-8）',
+        over_quota:
+          '评委会通过，但超出 %{quota} 个名额：考试成绩 %{score} 分低于最后一位授星者 %{name} 的 %{cut} 分（S-8）',
         quota_zero: '评委会通过，但该星级名额为 %{quota} 个（S-8）',
         not_approved: '评委会未通过：已投 %{cast} 票，赞成 %{approvals} 票（S-8）',
         no_quorum: '未达法定人数：%{members} 位委员中 %{cast} 位投票，需 %{needed} 位（S-8）',
