@@ -5,3 +5,4 @@ export * from './evaluation-assignment';
 export * from './star-changes';
 export * from './case-versions';
 export * from './ledger';
+export * from './core';

@@ -19,7 +19,7 @@ import {
   WORKFLOW_UPDATE_ACT,
 } from '@qf/contracts';
 import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
-import { publishedVersions } from '@qf/persistence';
+import { appendAudit, publishedVersions, registerCase } from '@qf/persistence';
 import { RequestUser } from '../auth/auth.decorators';
 import { ApiError, badRequest, conflict, forbidden, notFound } from '../common/errors';
 import { TemporalService } from '../temporal/temporal.module';
@@ -69,27 +69,23 @@ export class CasesService {
     if (!flowRow) throw conflict(`no published flow for ${input.kind}`);
     if (!policyRow) throw conflict('no policy version is in effect');
     const workflowId = this.workflowIdFor(input.kind, input.businessKey);
-    const inserted = await this.ds.query(
-      `INSERT INTO cases (kind, business_key, title, workflow_id, policy_version, flow_version, data, unit_id, subject_employee_ids, created_by, status)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,'open') ON CONFLICT (kind, business_key) DO NOTHING RETURNING id`,
-      [
-        input.kind,
-        input.businessKey,
-        input.title,
-        workflowId,
-        policyRow.version,
-        flowRow.version,
-        JSON.stringify(input.data),
-        input.unitId ?? null,
-        input.subjectEmployeeIds ?? [],
-        user.id,
-      ],
-    );
+    const insertedId = await registerCase(this.ds, {
+      kind: input.kind,
+      businessKey: input.businessKey,
+      title: input.title,
+      workflowId,
+      policyVersion: policyRow.version,
+      flowVersion: flowRow.version,
+      data: input.data,
+      unitId: input.unitId,
+      subjectEmployeeIds: input.subjectEmployeeIds,
+      createdBy: user.id,
+    });
     const [row] = await this.ds.query(`SELECT ${CASE_COLUMNS} FROM cases c WHERE kind = $1 AND business_key = $2`, [
       input.kind,
       input.businessKey,
     ]);
-    const created = inserted.length > 0;
+    const created = insertedId !== null;
     if (created && input.onCreated) await input.onCreated(row.id);
     // an existing case keeps the versions it pinned when it was registered
     const policy = PolicySchema.parse(
@@ -132,18 +128,16 @@ export class CasesService {
       }
     }
     if (created) {
-      await this.ds.query(
-        `INSERT INTO audit_log (actor_id, actor, action, entity, entity_id, case_id, workflow_id, after, idempotency_key)
-         VALUES ($1,$2,'case.registered','case',$3::text,$3::uuid,$4,$5,$6) ON CONFLICT (idempotency_key) DO NOTHING`,
-        [
-          user.id,
-          user.username,
-          row.id,
-          workflowId,
-          JSON.stringify({ title: input.title, data: input.data }),
-          `register:${workflowId}`,
-        ],
-      );
+      await appendAudit(this.ds, {
+        actor: { id: user.id, name: user.username },
+        action: 'case.registered',
+        entity: 'case',
+        entityId: row.id,
+        caseId: row.id,
+        workflowId,
+        after: { title: input.title, data: input.data },
+        idempotencyKey: `register:${workflowId}`,
+      });
     }
     return { created, case: await this.waitForStage(row.id, user) };
   }
