@@ -16,8 +16,7 @@ import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { LoginBackoff } from './auth/login-backoff';
-import { CasesController, TasksController } from './cases/cases.controller';
-import { CasesService } from './cases/cases.service';
+import { CasesModule } from './cases/cases.module';
 import { ComplaintsController, DeductionsController } from './complaints/complaints.controller';
 import { FlowsController, PoliciesController } from './versions/versions.controller';
 import { ErrorFilter } from './common/error.filter';
@@ -69,6 +68,7 @@ export class AppModule {
         }),
         TerminusModule,
         TemporalModule,
+        CasesModule,
         ...(existsSync(consoleDir)
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })]
           : []),
@@ -76,8 +76,6 @@ export class AppModule {
       controllers: [
         AuthController,
         HealthController,
-        CasesController,
-        TasksController,
         ComplaintsController,
         DeductionsController,
         NoticesController,
@@ -94,7 +92,6 @@ export class AppModule {
       ],
       providers: [
         { provide: ENV, useValue: env },
-        CasesService,
         EvaluationScheduleService,
         StarReviewScheduleService,
         LoginBackoff,
