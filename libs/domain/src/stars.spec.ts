@@ -12,6 +12,8 @@ import {
   juneExamStanding,
   levelAllowedByRank,
   lowerStarLevel,
+  recommendationPlace,
+  validateCampaignOpening,
   monthlyAssessmentDueDate,
   monthlyStarPay,
   starMonthPayFen,
@@ -45,6 +47,25 @@ describe('campaign and eligibility', () => {
         policy,
       ).map((v) => v.path),
     ).toEqual(['starts.exam']);
+  });
+
+  it('S-1 S-9 a campaign opens with its awards deadline ahead and the ceremony in the award phase', () => {
+    const c = {
+      year: 2024,
+      starts: { application: '2024-06-01', exam: '2024-06-20', committee: '2024-09-01', award: '2024-10-10' },
+      awardsFinishBy: '2024-10-31',
+      ceremonyDate: '2024-10-20',
+    };
+    expect(validateCampaignOpening(c, '2024-05-01', policy)).toEqual([]);
+    expect(validateCampaignOpening(c, '2024-11-01', policy).map((v) => [v.path, v.rule])).toEqual([
+      ['awardsFinishBy', 'S-1'],
+    ]);
+    expect(
+      validateCampaignOpening({ ...c, ceremonyDate: '2024-10-09' }, '2024-05-01', policy).map((v) => v.rule),
+    ).toEqual(['S-9']);
+    expect(
+      validateCampaignOpening({ ...c, ceremonyDate: '2024-11-01' }, '2024-05-01', policy).map((v) => v.path),
+    ).toEqual(['ceremonyDate']);
   });
 
   it('S-2 only hotline agents apply (job type from the policy)', () => {
@@ -125,6 +146,25 @@ describe('campaign and eligibility', () => {
     expect(starQuotas(47, policy)).toEqual({ 1: 14, 2: 4, 3: 1 });
     expect(starQuotas(10, policy)).toEqual({ 1: 3, 2: 0, 3: 0 });
     expect(starQuotas(100, policy)).toEqual({ 1: 30, 2: 9, 3: 3 });
+  });
+
+  it('S-5 a recommendation takes a place of the quota; none once the quota is used; a recommended one keeps its place', () => {
+    expect(recommendationPlace({ quota: 1, usedByOthers: 0, alreadyRecommended: false })).toEqual({
+      ok: true,
+      quota: 1,
+      used: 1,
+    });
+    expect(recommendationPlace({ quota: 1, usedByOthers: 1, alreadyRecommended: false })).toEqual({
+      ok: false,
+      quota: 1,
+      used: 1,
+    });
+    expect(recommendationPlace({ quota: 1, usedByOthers: 1, alreadyRecommended: true })).toEqual({
+      ok: true,
+      quota: 1,
+      used: 2,
+    });
+    expect(recommendationPlace({ quota: 0, usedByOthers: 0, alreadyRecommended: false }).ok).toBe(false);
   });
 
   it('S-6 a team lead rejection needs a reason', () => {

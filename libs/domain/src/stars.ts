@@ -55,6 +55,36 @@ export function validateCampaignSchedule(
   return out;
 }
 
+/**
+ * S-1, S-9: a campaign opened today — its schedule (validateCampaignSchedule), an awards deadline not yet passed, and
+ * the ceremony inside the award phase by the awards deadline.
+ */
+export function validateCampaignOpening(
+  campaign: {
+    year: number;
+    starts: Record<StarCampaignPhase, string>;
+    awardsFinishBy: string;
+    ceremonyDate: string;
+  },
+  today: string,
+  policy: Policy,
+): RuleViolation[] {
+  const out = validateCampaignSchedule(campaign, policy);
+  if (campaign.awardsFinishBy < today)
+    out.push({
+      path: 'awardsFinishBy',
+      message: `the awards deadline ${campaign.awardsFinishBy} has passed (S-1)`,
+      rule: 'S-1',
+    });
+  if (campaign.ceremonyDate < campaign.starts.award || campaign.ceremonyDate > campaign.awardsFinishBy)
+    out.push({
+      path: 'ceremonyDate',
+      message: 'the ceremony falls in the award phase, by the awards deadline (S-1, S-9)',
+      rule: 'S-9',
+    });
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // S-2 … S-4 eligibility
 
@@ -192,6 +222,22 @@ export function starQuotas(headcount: number, policy: Policy): Record<StarLevel,
     2: Math.floor((one * q.twoStarPercentOfOneStar) / 100 + 1e-9),
     3: Math.floor((one * q.threeStarPercentOfOneStar) / 100 + 1e-9),
   };
+}
+
+/**
+ * S-5: a team lead's recommendation takes one place of the level's quota. `usedByOthers` counts the other
+ * applications of the campaign already recommended for the level; an application already recommended keeps its
+ * place. `used` is the count including this application when it holds a place.
+ */
+export function recommendationPlace(standing: { quota: number; usedByOthers: number; alreadyRecommended: boolean }): {
+  ok: boolean;
+  quota: number;
+  used: number;
+} {
+  const { quota, usedByOthers, alreadyRecommended } = standing;
+  if (alreadyRecommended) return { ok: true, quota, used: usedByOthers + 1 };
+  if (usedByOthers >= quota) return { ok: false, quota, used: usedByOthers };
+  return { ok: true, quota, used: usedByOthers + 1 };
 }
 
 // ---------------------------------------------------------------------------------------------
