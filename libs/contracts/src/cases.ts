@@ -10,6 +10,7 @@ export const CASE_KINDS = [
   'star-application',
   'star-review',
   'repair-star',
+  'perception-month',
 ] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export type CaseStatus = 'open' | 'closed' | 'cancelled';

@@ -14,6 +14,7 @@ export const ROLES = [
   'admin',
   'employee',
   'branch-head',
+  'quality',
 ] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;

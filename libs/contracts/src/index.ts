@@ -9,3 +9,4 @@ export * from './org';
 export * from './rectifications';
 export * from './evaluation';
 export * from './stars';
+export * from './perception';

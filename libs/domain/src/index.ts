@@ -9,3 +9,4 @@ export * from './evaluation';
 export * from './rectification';
 export * from './kpi';
 export * from './quality';
+export * from './perception-month';

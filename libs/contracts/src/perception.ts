@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { MonthSchema } from './common';
+
+/** P-1: where a satisfaction figure comes from — installation/repair callbacks or hall surveys. */
+export const SATISFACTION_CHANNELS = ['repair', 'hall'] as const;
+export type SatisfactionChannel = (typeof SATISFACTION_CHANNELS)[number];
+/** P-1: the levels a month is ranked at. */
+export const SATISFACTION_SCOPES = ['person', 'team', 'hall', 'centre', 'branch'] as const;
+export type SatisfactionScope = (typeof SATISFACTION_SCOPES)[number];
+
+export const StartPerceptionMonthSchema = z.object({ month: MonthSchema });
+
+export const RankingQuerySchema = z.object({
+  month: MonthSchema,
+  channel: z.enum(SATISFACTION_CHANNELS).default('repair'),
+  scope: z.enum(SATISFACTION_SCOPES).default('person'),
+});
+export type RankingQuery = z.infer<typeof RankingQuerySchema>;
+
+/** One row of a satisfaction import (xlsx/csv, Chinese or English headers): a unit by its code or a person by 工号. */
+export const SatisfactionImportRowSchema = z.object({
+  month: MonthSchema,
+  channel: z.enum(SATISFACTION_CHANNELS),
+  scope: z.enum(SATISFACTION_SCOPES),
+  code: z.string().trim().min(1).max(64),
+  score: z.coerce.number().min(0).max(100),
+  sample: z.coerce.number().int().min(0).max(10_000_000),
+});
+export type SatisfactionImportRow = z.infer<typeof SatisfactionImportRowSchema>;
+/** header cell → field; the console's template uses the Chinese headers. */
+export const SATISFACTION_IMPORT_HEADERS: Record<string, keyof SatisfactionImportRow> = {
+  月份: 'month',
+  渠道: 'channel',
+  层级: 'scope',
+  编码: 'code',
+  满意度: 'score',
+  样本数: 'sample',
+  month: 'month',
+  channel: 'channel',
+  scope: 'scope',
+  code: 'code',
+  score: 'score',
+  sample: 'sample',
+};
+
+export interface PerceptionSummary {
+  people: number;
+  belowStandard: number;
+  p4: number;
+  pointsX10: number;
+  unitPenalties: number;
+  supervisionOrders: number;
+  training: number;
+}
+
+/** Activities of the perceptionMonth workflow (P-1…P-5). */
+export interface PerceptionActivities {
+  computePerceptionMonth(input: { month: string; policy: unknown }): Promise<PerceptionSummary>;
+  postPerceptionMonth(input: {
+    month: string;
+    caseId: string;
+    workflowId: string;
+    policy: unknown;
+  }): Promise<{ posted: number; supervisionOrders: number }>;
+}
