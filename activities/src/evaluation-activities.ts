@@ -15,7 +15,7 @@ export function createEvaluationActivities(ds: DataSource): EvaluationActivities
     },
 
     async assignEvaluations({ date, seed }) {
-      const r = await assignEvaluationsForDate(ds, { date, seed });
+      const r = await assignEvaluationsForDate(ds, { date, seed, actor: { name: 'schedule' } });
       // the skipped orders stay explainable in the api; the workflow's history keeps the first ones
       return { ...r, skipped: r.skipped.slice(0, 50) };
     },

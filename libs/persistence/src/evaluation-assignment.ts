@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { AssignEvaluationsResult } from '@qf/contracts';
 import { evaluability, evaluationSchedule, sampleCallbacks } from '@qf/domain';
 import { Policy, PolicySchema } from '@qf/policy';
+import { appendAudit } from './core/audit';
 
 /** The published policy in effect today. */
 export async function policyInEffect(ds: DataSource): Promise<Policy> {
@@ -26,7 +27,7 @@ type Kind = 'foreman' | 'dispatcher' | 'manager';
  */
 export async function assignEvaluationsForDate(
   ds: DataSource,
-  input: { date: string; seed?: string },
+  input: { date: string; seed?: string; actor?: { id?: string | null; name: string } },
   policy?: Policy,
 ): Promise<AssignEvaluationsResult> {
   const p = policy ?? (await policyInEffect(ds));
@@ -94,7 +95,7 @@ export async function assignEvaluationsForDate(
         }
       }
     }
-    return {
+    const result = {
       date: input.date,
       seed,
       orders: orders.length,
@@ -103,6 +104,14 @@ export async function assignEvaluationsForDate(
       skipped,
       skippedTotal: skipped.length,
     };
+    await appendAudit(tx, {
+      actor: input.actor ?? { name: 'schedule' },
+      action: 'evaluations.assigned',
+      entity: 'evaluation-day',
+      entityId: input.date,
+      details: { ...result, skipped: skipped.slice(0, 50) },
+    });
+    return result;
   });
 }
 
@@ -131,19 +140,16 @@ export async function remindUnansweredEvaluations(
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [input.evaluateOn, input.kind, tz, KIND_LABEL.foreman, KIND_LABEL.dispatcher, KIND_LABEL.manager],
     );
-    if (sent.length) {
-      await tx.query(
-        `INSERT INTO audit_log (actor, action, entity, entity_id, workflow_id, details, idempotency_key)
-         VALUES ('system', $1, 'evaluation-day', $2, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING`,
-        [
-          `notify.evaluation.${input.kind}`,
-          input.evaluateOn,
-          input.workflowId,
-          JSON.stringify({ evaluateOn: input.evaluateOn, notifications: sent.length }),
-          `evaluation-notify:${input.evaluateOn}:${input.kind}:${sent.map((s) => s.id)[0]}`,
-        ],
-      );
-    }
+    if (sent.length)
+      await appendAudit(tx, {
+        actor: { name: 'system' },
+        action: `notify.evaluation.${input.kind}`,
+        entity: 'evaluation-day',
+        entityId: input.evaluateOn,
+        workflowId: input.workflowId,
+        details: { evaluateOn: input.evaluateOn, notifications: sent.length },
+        idempotencyKey: `evaluation-notify:${input.evaluateOn}:${input.kind}:${sent[0].id}`,
+      });
     return sent.length;
   });
 }
@@ -175,18 +181,16 @@ export async function reportEvaluationResults(
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [input.evaluateOn],
     );
-    if (sent.length) {
-      await tx.query(
-        `INSERT INTO audit_log (actor, action, entity, entity_id, workflow_id, details, idempotency_key)
-         VALUES ('system', 'notify.evaluation.results', 'evaluation-day', $1, $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING`,
-        [
-          input.evaluateOn,
-          input.workflowId,
-          JSON.stringify({ evaluateOn: input.evaluateOn, notifications: sent.length }),
-          `evaluation-results:${input.evaluateOn}:${sent[0].id}`,
-        ],
-      );
-    }
+    if (sent.length)
+      await appendAudit(tx, {
+        actor: { name: 'system' },
+        action: 'notify.evaluation.results',
+        entity: 'evaluation-day',
+        entityId: input.evaluateOn,
+        workflowId: input.workflowId,
+        details: { evaluateOn: input.evaluateOn, notifications: sent.length },
+        idempotencyKey: `evaluation-results:${input.evaluateOn}:${sent[0].id}`,
+      });
     return sent.length;
   });
 }

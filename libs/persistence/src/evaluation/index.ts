@@ -1,0 +1,3 @@
+export * from './scope';
+export * from './work-orders.repository';
+export * from './evaluations.repository';

@@ -1,0 +1,2 @@
+export * from './rectifications.repository';
+export * from './meetings.repository';
