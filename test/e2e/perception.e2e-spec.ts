@@ -1,0 +1,181 @@
+import { eventually, startTestStack, TestStack } from '../support/stack';
+
+/** Customer perception (P-1…P-5) through the api on real Postgres and Temporal: import, run, review, post. */
+describe('customer perception month (P-1…P-5)', () => {
+  let s: TestStack;
+  const code: Record<string, string> = {};
+  const id: Record<string, string> = {};
+  let repairers: { id: string; code: string }[] = [];
+  let team: { id: string; code: string };
+  let lead: { id: string };
+  let hall: { id: string; code: string };
+  beforeAll(async () => {
+    s = await startTestStack();
+    for (const r of await s.ds.query(
+      `SELECT u.username, e.id, e.code FROM users u JOIN employees e ON e.id = u.employee_id`,
+    )) {
+      code[r.username] = r.code;
+      id[r.username] = r.id;
+    }
+    [team] = await s.ds.query(`SELECT id, code FROM org_units WHERE code = 'a-team1'`);
+    [hall] = await s.ds.query(`SELECT id, code FROM org_units WHERE code = 'b-hall'`);
+    lead = { id: id.teamlead1 };
+    repairers = await s.ds.query(
+      `SELECT e.id, e.code FROM employees e JOIN org_units o ON o.id = e.unit_id WHERE o.code = 'a-team2' ORDER BY e.code LIMIT 3`,
+    );
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+  const auth = async (u: string) => ({ Authorization: `Bearer ${await s.login(u)}` });
+  const importCsv = async (user: string, lines: string[]) =>
+    s.http
+      .post('/api/perception/scores/import')
+      .set(await auth(user))
+      .attach('file', Buffer.from(['月份,渠道,层级,编码,满意度,样本数', ...lines].join('\n')), 'scores.csv');
+
+  /** Runs a month to its review task, approves it as quality1 and waits for the posting. */
+  async function runMonth(month: string) {
+    const started = await s.http
+      .post('/api/perception/months')
+      .set(await auth('quality1'))
+      .send({ month });
+    expect([200, 201]).toContain(started.status);
+    const caseId = await eventually(
+      async () => (await s.ds.query(`SELECT case_id FROM perception_months WHERE month = $1`, [month]))[0]?.case_id,
+    );
+    const task = await eventually(
+      async () =>
+        (
+          await s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND stage = 'review' AND status = 'open'`, [caseId])
+        )[0]?.id,
+    );
+    const view = (await s.http.get(`/api/perception/months/${month}`).set(await auth('quality1'))).body;
+    expect(view.status).toBe('reviewing');
+    const ok = await s.http
+      .post(`/api/tasks/${task}/actions`)
+      .set(await auth('quality1'))
+      .send({ action: 'approve' });
+    expect(ok.status).toBe(200);
+    return eventually(async () => {
+      const r = (await s.http.get(`/api/perception/months/${month}`).set(await auth('quality1'))).body;
+      return r.status === 'posted' ? r : null;
+    });
+  }
+  const ledger = (employeeId: string, month: string) =>
+    s.ds.query(
+      `SELECT reason, points_x10 FROM ledger_entries WHERE employee_id = $1 AND month = $2 AND source = 'perception' ORDER BY reason`,
+      [employeeId, month],
+    );
+
+  it('P-1 imports are all-or-nothing with per-row errors, and rankings come back best first with names', async () => {
+    const bad = await importCsv('quality1', [
+      `2026-03,装维,个人,${repairers[0].code},80,12`,
+      `2026-03,装维,个人,NOPE,90,12`,
+      `2026-03,装维,个人,${repairers[1].code},120,12`,
+    ]);
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: any) => d.path)).toEqual(expect.arrayContaining(['row 3.code', 'row 4.score']));
+    expect((await s.ds.query(`SELECT count(*)::int AS n FROM satisfaction_scores`))[0].n).toBe(0);
+    expect((await importCsv('agent1', [`2026-03,装维,个人,${repairers[0].code},80,12`])).status).toBe(403);
+
+    const good = await importCsv('quality1', [
+      `2026-03,装维,个人,${repairers[0].code},80,12`,
+      `2026-03,装维,个人,${repairers[1].code},95,12`,
+      `2026-03,装维,个人,${repairers[2].code},88,10`,
+      `2026-05,装维,个人,${repairers[0].code},79,12`,
+      `2026-05,装维,个人,${repairers[1].code},96,12`,
+      `2026-03,装维,班组,${team.code},78,30`,
+      `2026-05,装维,班组,${team.code},80,30`,
+      `2026-01,营业厅,营业厅,${hall.code},70,50`,
+      `2026-02,营业厅,营业厅,${hall.code},75,50`,
+      `2026-05,营业厅,营业厅,${hall.code},79,50`,
+    ]);
+    expect(good.status).toBe(201);
+    expect(good.body.imported).toBe(10);
+    const ranking = (
+      await s.http.get('/api/perception/rankings?month=2026-03&channel=repair&scope=person').set(await auth('quality1'))
+    ).body;
+    expect(ranking.rows.map((r: any) => [r.subjectId, r.rank])).toEqual([
+      [repairers[1].id, 1],
+      [repairers[2].id, 2],
+      [repairers[0].id, 3],
+    ]);
+    expect(ranking.rows[0].name).toMatch(/^\S+（\S+）$/);
+    expect(ranking.trend.map((t: any) => t.month)).toEqual(['2026-03']);
+  });
+
+  it('P-2 a person at 80 in March gets 2 points; at 79 in May 4 points and P4 — and May settles as P4 with the P-2 reason', async () => {
+    expect(
+      (
+        await s.http
+          .post('/api/perception/months')
+          .set(await auth('quality1'))
+          .send({ month: '2099-01' })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await s.http
+          .post('/api/perception/months')
+          .set(await auth('agent1'))
+          .send({ month: '2026-03' })
+      ).status,
+    ).toBe(403);
+    const march = await runMonth('2026-03');
+    expect(march.people.find((p: any) => p.employeeId === repairers[0].id)).toMatchObject({
+      pointsX10: 20,
+      grade: null,
+      belowStandard: true,
+    });
+    expect(await ledger(repairers[0].id, '2026-03')).toEqual([{ reason: 'perception-P-2', points_x10: 20 }]);
+    const may = await runMonth('2026-05');
+    expect(may.people.find((p: any) => p.employeeId === repairers[0].id)).toMatchObject({
+      pointsX10: 40,
+      grade: 'P4',
+      belowMonthsBefore: 1,
+    });
+    expect(await ledger(repairers[0].id, '2026-05')).toEqual([{ reason: 'perception-P-2', points_x10: 40 }]);
+
+    const settlement = await s.http
+      .post('/api/settlements')
+      .set(await auth('hr1'))
+      .send({ month: '2026-05' });
+    expect(settlement.status).toBe(201);
+    const rows = await eventually(async () => {
+      const r = await s.http.get(`/api/settlements/${settlement.body.id}/rows`).set(await auth('hr1'));
+      return Array.isArray(r.body) && r.body.length ? r.body : null;
+    }, 30000);
+    const row = rows.find((r: any) => r.employeeId === repairers[0].id);
+    expect(row).toMatchObject({ grade: 'P4', points: 40 });
+    expect(JSON.stringify(row.reasons)).toContain('P-2');
+  });
+
+  it('P-3 a team with two below-standard months in the bottom 10 costs its lead 2 points; P-5 a hall with three gets a supervision order', async () => {
+    const may = (await s.http.get('/api/perception/months/2026-05').set(await auth('quality1'))).body;
+    const t = may.units.find((u: any) => u.unitId === team.id);
+    expect(t).toMatchObject({ belowMonthsInYear: 2 });
+    expect(t.penalty).toMatchObject({ target: 'team-lead', employeeId: lead.id, pointsX10: 20 });
+    expect(t.leadName).toMatch(/（E\d+）$/);
+    expect(await ledger(lead.id, '2026-05')).toEqual([{ reason: 'perception-P-3', points_x10: 20 }]);
+    const h = may.units.find((u: any) => u.unitId === hall.id);
+    expect(h.supervision.dueAt).toMatch(/^2026-06-/);
+    expect(may.summary).toMatchObject({ supervisionOrders: 1, p4: 1 });
+  });
+
+  it('P-2 rerunning a posted month posts nothing twice', async () => {
+    const before = (await s.ds.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE source = 'perception'`))[0].n;
+    const again = await s.http
+      .post('/api/perception/months')
+      .set(await auth('quality1'))
+      .send({ month: '2026-05' });
+    expect(again.status).toBe(201);
+    expect(again.body.created).toBe(false);
+    const after = (await s.ds.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE source = 'perception'`))[0].n;
+    expect(after).toBe(before);
+    // a posted month takes no more imports
+    const late = await importCsv('quality1', [`2026-05,装维,个人,${repairers[2].code},50,12`]);
+    expect(late.status).toBe(400);
+    expect(late.body.details[0].code).toBe('perception.month_posted');
+  });
+});

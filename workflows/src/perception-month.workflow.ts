@@ -1,0 +1,31 @@
+import { CaseState, CaseWorkflowInput, PerceptionActivities } from '@qf/contracts';
+import { FlowDefinitionSchema } from '@qf/policy';
+import { activities } from './engine/activities';
+import { CaseRuntime } from './engine/case-runtime';
+import { stageOf } from './engine/stage-of';
+
+const acts = activities<PerceptionActivities>('settlement');
+
+/**
+ * perceptionMonth (P-1…P-5): compute the month's rankings and penalties from the satisfaction figures, the quality
+ * department reviews them (a return recomputes — after corrected imports), then the points are posted to the ledger
+ * once and the month's P4 grades and training flags reach the settlement (H-1).
+ */
+export async function perceptionMonth(input: CaseWorkflowInput): Promise<CaseState> {
+  const flow = FlowDefinitionSchema.parse(input.flow);
+  const { month } = input.data as { month: string };
+  const rt = new CaseRuntime(input);
+  for (let round = 1; ; round++) {
+    const summary = await acts.computePerceptionMonth({ month, policy: input.policy });
+    rt.state.data = { ...rt.state.data, summary, round };
+    const review = await rt.runStage(stageOf(flow, 'review'), { round });
+    if (review.outcome === 'approved') break;
+  }
+  const posted = await acts.postPerceptionMonth({
+    month,
+    caseId: input.caseId,
+    workflowId: rt.workflowId,
+    policy: input.policy,
+  });
+  return rt.finish('closed', 'posted', { month, ...posted });
+}
