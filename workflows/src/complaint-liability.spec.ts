@@ -1,6 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import { CaseState } from '@qf/contracts';
+import { actUpdate } from '@qf/contracts/messages';
 import { DEFAULT_FLOWS, defaultPolicy } from '@qf/policy';
 import {
   actor,
@@ -46,7 +47,7 @@ describe('complaintLiability workflow (time-skipping)', () => {
     action = 'approve',
     comment?: string,
   ) =>
-    h.executeUpdate('act', {
+    h.executeUpdate(actUpdate, {
       args: [{ taskId, action, actor: actor(userId, roles), requestId: randomUUID(), data, comment }],
     });
   const waitFor = async (cond: () => boolean) => {

@@ -1,17 +1,15 @@
-import { proxyActivities } from '@temporalio/workflow';
 import {
   AppealDecisionDataSchema,
   CaseState,
   CaseWorkflowInput,
   ComplaintActivities,
-  FAILURE,
   RegisterComplaintInput,
   RulingData,
   RulingDataSchema,
   VerificationDataSchema,
   zodIssueDetail,
 } from '@qf/contracts';
-import { FlowDefinitionSchema, PolicySchema, StageDef } from '@qf/policy';
+import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
 import {
   applyAppealDecision,
   deductionsForRuling,
@@ -22,12 +20,10 @@ import {
   validateRuling,
 } from '@qf/domain';
 import { CaseRuntime, RuleViolation } from './engine/case-runtime';
+import { activities } from './engine/activities';
+import { stageOf } from './engine/stage-of';
 
-const acts = proxyActivities<ComplaintActivities>({
-  // short: these are single-row DB writes, and a worker that dies mid-activity is only noticed at this timeout
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: Object.values(FAILURE) },
-});
+const acts = activities<ComplaintActivities>();
 
 /** Domain paths (`persons[0].points`) in the api's dotted form under `data.` (`data.persons.0.points`). */
 const underData = (vs: RuleViolation[]): RuleViolation[] =>
@@ -55,11 +51,7 @@ function toRulingInput(d: RulingData, escalationLevel: number): RulingInput {
 export async function complaintLiability(input: CaseWorkflowInput): Promise<CaseState> {
   const flow = FlowDefinitionSchema.parse(input.flow);
   const policy = PolicySchema.parse(input.policy ?? {});
-  const stage = (key: string): StageDef => {
-    const s = flow.stages.find((x) => x.key === key);
-    if (!s) throw new Error(`complaint flow v${flow.version} has no stage "${key}"`);
-    return s;
-  };
+  const stage = (key: string) => stageOf(flow, key);
   const complaint = input.data.complaint as RegisterComplaintInput;
   const rt = new CaseRuntime(input);
 

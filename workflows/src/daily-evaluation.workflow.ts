@@ -1,13 +1,10 @@
-import { patched, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
-import { DailyEvaluationInput, DailyEvaluationResult, EvaluationActivities, FAILURE } from '@qf/contracts';
+import { patched, sleep, workflowInfo } from '@temporalio/workflow';
+import { DailyEvaluationInput, DailyEvaluationResult, EvaluationActivities } from '@qf/contracts';
 import { addDays, evaluationDayTimeline, localDate } from '@qf/domain';
 import { PolicySchema } from '@qf/policy';
+import { activities } from './engine/activities';
 
-const acts = proxyActivities<EvaluationActivities>({
-  // a busy day is a few thousand rows in one transaction; the assignment is idempotent by date, so a retry is safe
-  startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: Object.values(FAILURE) },
-});
+const acts = activities<EvaluationActivities>('batch');
 
 const untilIso = async (iso: string): Promise<void> => {
   const ms = Date.parse(iso) - Date.now();

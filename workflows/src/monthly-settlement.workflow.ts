@@ -1,12 +1,10 @@
-import { proxyActivities } from '@temporalio/workflow';
-import { CaseState, CaseWorkflowInput, FAILURE, SettlementActivities } from '@qf/contracts';
-import { FlowDefinitionSchema, StageDef } from '@qf/policy';
+import { CaseState, CaseWorkflowInput, SettlementActivities } from '@qf/contracts';
+import { FlowDefinitionSchema } from '@qf/policy';
 import { CaseRuntime } from './engine/case-runtime';
+import { activities } from './engine/activities';
+import { stageOf } from './engine/stage-of';
 
-const acts = proxyActivities<SettlementActivities>({
-  startToCloseTimeout: '10 minutes',
-  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', nonRetryableErrorTypes: Object.values(FAILURE) },
-});
+const acts = activities<SettlementActivities>('settlement');
 
 /**
  * monthlySettlement (H-1…H-3): compute the month (set-based), each branch head confirms (in parallel: one task
@@ -15,11 +13,7 @@ const acts = proxyActivities<SettlementActivities>({
  */
 export async function monthlySettlement(input: CaseWorkflowInput): Promise<CaseState> {
   const flow = FlowDefinitionSchema.parse(input.flow);
-  const stage = (key: string): StageDef =>
-    flow.stages.find((s) => s.key === key) ??
-    (() => {
-      throw new Error(`settlement flow has no stage ${key}`);
-    })();
+  const stage = (key: string) => stageOf(flow, key);
   const { settlementId, month } = input.data as { settlementId: string; month: string };
   const rt = new CaseRuntime(input);
   for (let round = 1; ; round++) {

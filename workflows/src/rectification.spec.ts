@@ -1,6 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import { CaseState } from '@qf/contracts';
+import { actUpdate, meetingChangedSignal } from '@qf/contracts/messages';
 import { DEFAULT_FLOWS } from '@qf/policy';
 import {
   actor,
@@ -31,7 +32,7 @@ describe('rectification workflow (time-skipping)', () => {
     action = 'approve',
     comment?: string,
   ) =>
-    h.executeUpdate('act', {
+    h.executeUpdate(actUpdate, {
       args: [{ taskId, action, actor: actor(userId, roles), requestId: randomUUID(), data, comment }],
     });
   const waitFor = async (cond: () => boolean) => {
@@ -63,8 +64,8 @@ describe('rectification workflow (time-skipping)', () => {
         ],
       });
       await waitFor(() => acts.tasks.length === 1);
-      await h.signal('meetingChanged', { meetingId: 'm1', scheduledAt: at(5) }); // the meeting moves later
-      await h.signal('meetingChanged', { meetingId: 'other', scheduledAt: at(1) }); // another meeting: ignored
+      await h.signal(meetingChangedSignal, { meetingId: 'm1', scheduledAt: at(5) }); // the meeting moves later
+      await h.signal(meetingChangedSignal, { meetingId: 'other', scheduledAt: at(1) }); // another meeting: ignored
       await env.sleep('4 days');
       expect(acts.notes.filter((n) => n.kind === 'overdue')).toHaveLength(0);
       await env.sleep('2 days');

@@ -1,25 +1,19 @@
-import { condition, defineSignal, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import {
   CaseActivities,
   CaseState,
   CaseWorkflowInput,
-  FAILURE,
-  MeetingChanged,
   OpenRectificationInput,
   RectificationActivities,
   RectificationPlanSchema,
-  SIGNAL_MEETING_CHANGED,
 } from '@qf/contracts';
-import { FlowDefinitionSchema, StageDef } from '@qf/policy';
+import { meetingChangedSignal } from '@qf/contracts/messages';
+import { FlowDefinitionSchema } from '@qf/policy';
 import { CaseRuntime } from './engine/case-runtime';
+import { activities } from './engine/activities';
+import { stageOf } from './engine/stage-of';
 
-const acts = proxyActivities<RectificationActivities & Pick<CaseActivities, 'notify' | 'teamLeadsOf'>>({
-  // short: these are single-row DB writes, and a worker that dies mid-activity is only noticed at this timeout
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: Object.values(FAILURE) },
-});
-
-export const meetingChanged = defineSignal<[MeetingChanged]>(SIGNAL_MEETING_CHANGED);
+const acts = activities<RectificationActivities & Pick<CaseActivities, 'notify' | 'teamLeadsOf'>>();
 
 /**
  * rectification (E-7, E-8, Q-2): the team lead records the revisit, causes and plan and submits before the next
@@ -30,11 +24,7 @@ export const meetingChanged = defineSignal<[MeetingChanged]>(SIGNAL_MEETING_CHAN
  */
 export async function rectification(input: CaseWorkflowInput): Promise<CaseState> {
   const flow = FlowDefinitionSchema.parse(input.flow);
-  const stage = (key: string): StageDef =>
-    flow.stages.find((s) => s.key === key) ??
-    (() => {
-      throw new Error(`rectification flow has no stage ${key}`);
-    })();
+  const stage = (key: string) => stageOf(flow, key);
   const data = input.data as OpenRectificationInput & { meetingId: string | null; dueAt: string | null };
   const rt = new CaseRuntime(input);
 
@@ -63,7 +53,7 @@ export async function rectification(input: CaseWorkflowInput): Promise<CaseState
 
   const due = { meetingId: data.meetingId, at: data.dueAt, version: 0 };
   let submitted = false;
-  setHandler(meetingChanged, (m) => {
+  setHandler(meetingChangedSignal, (m) => {
     // E-7: an open item follows its meeting; one without a meeting takes the first one scheduled
     if (submitted) return;
     if (m.meetingId === due.meetingId || (!due.meetingId && (!due.at || Date.parse(m.scheduledAt) > Date.now()))) {

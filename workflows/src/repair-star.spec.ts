@@ -1,6 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import { CaseState } from '@qf/contracts';
+import { actUpdate } from '@qf/contracts/messages';
 import { DEFAULT_FLOWS, defaultPolicy } from '@qf/policy';
 import {
   actor,
@@ -42,7 +43,7 @@ describe('repair star (time-skipping)', () => {
       args: [caseInput(flow, { kind: 'repair-star', data, policy: defaultPolicy() })],
     });
   const vote = (h: any, taskId: string, userId: string, action: 'approve' | 'reject') =>
-    h.executeUpdate('act', {
+    h.executeUpdate(actUpdate, {
       args: [{ taskId, action, actor: actor(userId, ['committee']), requestId: randomUUID() }],
     });
 

@@ -1,13 +1,11 @@
-import { proxyActivities } from '@temporalio/workflow';
-import { CaseState, CaseWorkflowInput, ComplaintActivities, FAILURE, RepairStarCaseData } from '@qf/contracts';
+import { CaseState, CaseWorkflowInput, ComplaintActivities, RepairStarCaseData } from '@qf/contracts';
 import { repairStarAward } from '@qf/domain';
 import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
 import { CaseRuntime } from './engine/case-runtime';
+import { activities } from './engine/activities';
+import { stageOf } from './engine/stage-of';
 
-const acts = proxyActivities<Pick<ComplaintActivities, 'postLedger'>>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: Object.values(FAILURE) },
-});
+const acts = activities<Pick<ComplaintActivities, 'postLedger'>>();
 
 /**
  * repairStar (E-6): the month's repair star earns the policy's 0.5 points only once the performance committee
@@ -18,7 +16,7 @@ const acts = proxyActivities<Pick<ComplaintActivities, 'postLedger'>>({
  */
 export async function repairStar(input: CaseWorkflowInput): Promise<CaseState> {
   const flow = FlowDefinitionSchema.parse(input.flow);
-  const stage = flow.stages.find((s) => s.key === 'committee') ?? flow.stages[0];
+  const stage = stageOf(flow, 'committee');
   const data = input.data as unknown as RepairStarCaseData;
   const award = repairStarAward(data.repairerId, data.month, PolicySchema.parse(input.policy ?? {}));
   const rt = new CaseRuntime(input);

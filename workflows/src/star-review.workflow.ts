@@ -1,22 +1,20 @@
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { workflowInfo } from '@temporalio/workflow';
 import {
   CaseActivities,
   CaseState,
   CaseWorkflowInput,
-  FAILURE,
   ScheduledStarReview,
   StarActivities,
   StarMonthlyScore,
   StarReviewData,
 } from '@qf/contracts';
-import { FlowDefinitionSchema, PolicySchema, StageDef } from '@qf/policy';
+import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
 import { localTimeToUtc, monthlyAssessmentDueDate } from '@qf/domain';
 import { CaseRuntime, RuleViolation } from './engine/case-runtime';
+import { activities } from './engine/activities';
+import { stageOf } from './engine/stage-of';
 
-const acts = proxyActivities<StarActivities & Pick<CaseActivities, 'notify'>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: Object.values(FAILURE) },
-});
+const acts = activities<StarActivities & Pick<CaseActivities, 'notify'>>('review');
 
 /**
  * starMonthlyReview (S-10, S-11, S-12): the team leads enter every star holder's monthly score by the 5th of the
@@ -43,11 +41,7 @@ export async function starMonthlyReview(
   }
   const flow = FlowDefinitionSchema.parse(input.flow);
   const policy = PolicySchema.parse(input.policy ?? {});
-  const stage = (key: string): StageDef =>
-    flow.stages.find((s) => s.key === key) ??
-    (() => {
-      throw new Error(`star-review flow has no stage ${key}`);
-    })();
+  const stage = (key: string) => stageOf(flow, key);
   const { reviewId, month } = input.data as unknown as StarReviewData;
   const rt = new CaseRuntime(input);
 

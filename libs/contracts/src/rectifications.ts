@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 export const RECTIFICATION_ORIGINS = ['dissatisfied-callback', 'supervision-order', 'inspection'] as const;
-export const SIGNAL_MEETING_CHANGED = 'meetingChanged';
 export interface MeetingChanged {
   meetingId: string;
   scheduledAt: string;

@@ -2,6 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { CaseState } from '@qf/contracts';
+import { actUpdate, stateQuery } from '@qf/contracts/messages';
 import { FlowDefinitionSchema } from '@qf/policy';
 import {
   actor,
@@ -52,7 +53,7 @@ describe('stage engine (time-skipping Temporal test server)', () => {
     });
   }
   const act = (h: any, taskId: string, userId: string, roles: string[], action = 'approve', extra = {}) =>
-    h.executeUpdate('act', {
+    h.executeUpdate(actUpdate, {
       args: [{ taskId, action, actor: actor(userId, roles), requestId: randomUUID(), ...extra }],
     });
   const waitTasks = async (acts: RecordingActivities, n: number) => {
@@ -151,7 +152,7 @@ describe('stage engine (time-skipping Temporal test server)', () => {
         await env.sleep('10 days');
         expect(acts.notes.map((n) => n.kind)).toEqual(['reminder', 'overdue', 'escalation']);
         expect(acts.notes[2].role).toBe('ruling-lead');
-        const state: CaseState = await h.query('state');
+        const state: CaseState = await h.query(stateQuery);
         expect(state.waitingOn).toEqual(expect.arrayContaining([{ role: 'verifier' }, { role: 'ruling-lead' }]));
         const escalated = acts.tasks.find((t) => t.role === 'ruling-lead')!;
         await act(h, escalated.id, 'r1', ['ruling-lead']);

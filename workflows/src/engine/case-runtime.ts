@@ -1,13 +1,4 @@
-import {
-  ApplicationFailure,
-  condition,
-  defineQuery,
-  defineUpdate,
-  patched,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   ActUpdate,
   ActUpdateSchema,
@@ -18,28 +9,18 @@ import {
   Role,
   TaskActionName,
   TaskRef,
-  WORKFLOW_QUERY_STATE,
-  WORKFLOW_UPDATE_ACT,
   WaitingOn,
   zodIssueDetail,
 } from '@qf/contracts';
+import { actUpdate, stateQuery } from '@qf/contracts/messages';
 import { FlowDuration, StageDef, StageOutcome, Vote, decideStage } from '@qf/policy';
 import { addWorkingDays } from '@qf/domain';
+import { activities } from './activities';
+import { reject, RuleViolation } from './reject';
 
-export const actUpdate = defineUpdate<CaseState, [ActUpdate]>(WORKFLOW_UPDATE_ACT);
-export const stateQuery = defineQuery<CaseState>(WORKFLOW_QUERY_STATE);
+export type { RuleViolation } from './reject';
 
-const acts = proxyActivities<CaseActivities>({
-  // short: these are single-row DB writes, and a worker that dies mid-activity is only noticed at this timeout
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: Object.values(FAILURE) },
-});
-
-export interface RuleViolation {
-  path: string;
-  message: string;
-  rule?: string;
-}
+const acts = activities<CaseActivities>();
 
 export interface StageOptions {
   round: number;
@@ -85,10 +66,6 @@ interface StageRun {
   decisions: StageDecision[];
   closed: boolean;
   result?: StageResult;
-}
-
-function reject(type: string, message: string, details?: RuleViolation[]): never {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true, details: details ? [details] : undefined });
 }
 
 /**
