@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { NativeConnection } from '@temporalio/worker';
 import { loadEnv, seedDemoEnabled } from '@qf/contracts';
 import { createDataSource, prepareDatabase, seedDemo, seedReference } from '@qf/persistence';
@@ -12,12 +14,19 @@ async function main(): Promise<void> {
     await seedReference(d);
     if (seedDemoEnabled(env)) await seedDemo(d);
   });
+  // The compiled worker (dist/apps/worker/main.js) loads the workflow bundle built beside it; production requires it.
+  const bundlePath = path.join(__dirname, 'workflow-bundle.js');
+  const workflowBundlePath = existsSync(bundlePath) ? bundlePath : undefined;
+  if (!workflowBundlePath && env.NODE_ENV === 'production') {
+    throw new Error(`worker: no prebuilt workflow bundle at ${bundlePath} — run npm run build`);
+  }
   const connection = await NativeConnection.connect(temporalConnectionOptions(env, temporalAddress(env)));
   const worker = await createWorker({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     ds,
+    workflowBundlePath,
   });
   console.log(
     `worker: polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${temporalAddress(env)}/${env.TEMPORAL_NAMESPACE}`,

@@ -28,12 +28,14 @@ export async function createWorker(opts: {
   namespace: string;
   taskQueue: string;
   ds: DataSource;
+  /** A prebuilt bundle (`npm run build`: dist/apps/worker/workflow-bundle.js); else bundled here once. */
+  workflowBundlePath?: string;
 }): Promise<Worker> {
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    workflowBundle: await workflowBundle(),
+    workflowBundle: opts.workflowBundlePath ? { codePath: opts.workflowBundlePath } : await workflowBundle(),
     activities: createActivities(opts.ds),
   });
 }
