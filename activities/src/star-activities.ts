@@ -1,13 +1,25 @@
 import { DataSource } from 'typeorm';
 import { CaseWorkflowInput, RuleNote, StarActivities, StarApplicationData } from '@qf/contracts';
 import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
-import { bookLedgerEntries, changeStar, publishedVersions } from '@qf/persistence';
+import {
+  appendAudit,
+  bookLedgerEntries,
+  changeStar,
+  linkStarReviewCase,
+  markStarRecommended,
+  publishedVersions,
+  registerCase,
+  saveStarCampaign,
+  snapshotStarHeadcount,
+  starRecommendationStanding,
+} from '@qf/persistence';
 import {
   addMonths,
   checkEligibility,
   localMonth,
   lowerStarLevel,
   monthlyStarPay,
+  recommendationPlace,
   StarLevel,
   starMonthPayFen,
   starStanding,
@@ -39,20 +51,11 @@ const postMoney = (
 export function createStarActivities(ds: DataSource): StarActivities {
   return {
     async snapshotStarHeadcount({ campaignId, jobTypes }) {
-      // S-5: taken once, at campaign start; a retry returns the stored snapshot
-      const [r] = await ds.query(
-        `WITH u AS (UPDATE star_campaigns SET headcount = COALESCE(headcount, (SELECT count(*)::int FROM employees WHERE job_type = ANY($2::text[])))
-         WHERE id = $1 RETURNING headcount) SELECT headcount FROM u`,
-        [campaignId, jobTypes],
-      );
-      return r?.headcount ?? 0;
+      return snapshotStarHeadcount(ds, campaignId, jobTypes);
     },
 
-    async saveStarCampaign({ campaignId, quotas, phase, resultsPublished }) {
-      await ds.query(
-        `UPDATE star_campaigns SET quotas = COALESCE($2, quotas), phase = COALESCE($3, phase), results_published = COALESCE($4, results_published) WHERE id = $1`,
-        [campaignId, quotas ? JSON.stringify(quotas) : null, phase ?? null, resultsPublished ?? null],
-      );
+    async saveStarCampaign(c) {
+      await saveStarCampaign(ds, c);
     },
 
     async checkStarEligibility({ campaignId, year, employeeId, level, recommended, asOf, policy: raw }) {
@@ -130,38 +133,35 @@ export function createStarActivities(ds: DataSource): StarActivities {
         phase: 'application',
       };
       return ds.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO cases (kind, business_key, title, workflow_id, policy_version, flow_version, data, unit_id, subject_employee_ids, created_by, status)
-           VALUES ('star-application', $1, $2, $3, $4, $5, $6, $7, $8, $9, 'open') ON CONFLICT (kind, business_key) DO NOTHING`,
-          [
-            `${i.year}-${i.employeeId}`,
-            `${i.year} 年${i.level}星级申请：${i.employeeName}`,
-            workflowId,
-            i.policyVersion,
-            i.flowVersion,
-            JSON.stringify(data),
-            i.unitId,
-            [i.employeeId],
-            i.initiatorUserId,
-          ],
-        );
+        await registerCase(tx, {
+          kind: 'star-application',
+          businessKey: `${i.year}-${i.employeeId}`,
+          title: `${i.year} 年${i.level}星级申请：${i.employeeName}`,
+          workflowId,
+          policyVersion: i.policyVersion,
+          flowVersion: i.flowVersion,
+          data,
+          unitId: i.unitId,
+          subjectEmployeeIds: [i.employeeId],
+          createdBy: i.initiatorUserId,
+        });
         const [c] = await tx.query(`SELECT id FROM cases WHERE workflow_id = $1`, [workflowId]);
         await tx.query(
           `INSERT INTO star_applications (case_id, campaign_id, employee_id, level, recommended, eligibility_notes) VALUES ($1,$2,$3,$4,$5,$6)
            ON CONFLICT DO NOTHING`,
           [c.id, i.campaignId, i.employeeId, i.level, i.recommended, JSON.stringify(i.notes)],
         );
-        await tx.query(
-          `INSERT INTO audit_log (actor_id, action, entity, entity_id, case_id, workflow_id, after, idempotency_key)
-           VALUES ($1, 'star.applied', 'case', $2::text, $2::uuid, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING`,
-          [
-            i.initiatorUserId,
-            c.id,
-            workflowId,
-            JSON.stringify({ level: i.level, recommended: i.recommended, notes: i.notes }),
-            `apply:${workflowId}`,
-          ],
-        );
+        const [actor] = await tx.query(`SELECT username FROM users WHERE id = $1`, [i.initiatorUserId]);
+        await appendAudit(tx, {
+          actor: { id: i.initiatorUserId, name: actor?.username ?? 'api' },
+          action: 'star.applied',
+          entity: 'case',
+          entityId: c.id,
+          caseId: c.id,
+          workflowId,
+          after: { level: i.level, recommended: i.recommended, notes: i.notes },
+          idempotencyKey: `apply:${workflowId}`,
+        });
         return { applicationId: c.id, workflowId, data: { ...data, applicationId: c.id } };
       });
     },
@@ -189,19 +189,10 @@ export function createStarActivities(ds: DataSource): StarActivities {
     async claimStarRecommendation({ campaignId, applicationId, level }) {
       // S-5: the campaign row is locked so concurrent approvals of different applications count one after another
       return ds.transaction(async (tx) => {
-        const [c] = await tx.query(`SELECT quotas FROM star_campaigns WHERE id = $1 FOR UPDATE`, [campaignId]);
-        const quota = Number(c?.quotas?.[String(level)] ?? 0);
-        const [{ used }] = await tx.query(
-          `SELECT count(*)::int AS used FROM star_applications WHERE campaign_id = $1 AND level = $2 AND lead_approved AND case_id <> $3`,
-          [campaignId, level, applicationId],
-        );
-        const [self] = await tx.query(`SELECT lead_approved FROM star_applications WHERE case_id = $1`, [
-          applicationId,
-        ]);
-        if (self?.lead_approved) return { ok: true, quota, used: used + 1 };
-        if (used >= quota) return { ok: false, quota, used };
-        await tx.query(`UPDATE star_applications SET lead_approved = true WHERE case_id = $1`, [applicationId]);
-        return { ok: true, quota, used: used + 1 };
+        const standing = await starRecommendationStanding(tx, { campaignId, level, applicationId, lock: true });
+        const place = recommendationPlace(standing);
+        if (place.ok && !standing.alreadyRecommended) await markStarRecommended(tx, applicationId);
+        return place;
       });
     },
 
@@ -272,23 +263,32 @@ export function createStarActivities(ds: DataSource): StarActivities {
           [month],
         );
         const data = { reviewId: review.id, month };
-        await tx.query(
-          `INSERT INTO cases (kind, business_key, title, workflow_id, policy_version, flow_version, data, status)
-           VALUES ('star-review', $1, $2, $3, $4, $5, $6, 'open') ON CONFLICT (kind, business_key) DO NOTHING`,
-          [month, `${month} 星级月度考核`, workflowId, policyRow.version, flow.version, JSON.stringify(data)],
-        );
+        await registerCase(tx, {
+          kind: 'star-review',
+          businessKey: month,
+          title: `${month} 星级月度考核`,
+          workflowId,
+          policyVersion: policyRow.version,
+          flowVersion: flow.version,
+          data,
+        });
         const [c] = await tx.query(
           `SELECT id, workflow_id, policy_version, flow_version FROM cases WHERE kind = 'star-review' AND business_key = $1`,
           [month],
         );
         if (c.workflow_id !== workflowId)
           return { skipped: `the ${month} star review already runs as ${c.workflow_id}`, month };
-        await tx.query(`UPDATE star_reviews SET case_id = $2 WHERE id = $1 AND case_id IS NULL`, [review.id, c.id]);
-        await tx.query(
-          `INSERT INTO audit_log (actor, action, entity, entity_id, case_id, workflow_id, after, idempotency_key)
-           VALUES ('schedule', 'case.registered', 'case', $1::text, $1::uuid, $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING`,
-          [c.id, workflowId, JSON.stringify({ month }), `register:${workflowId}`],
-        );
+        await linkStarReviewCase(tx, review.id, c.id);
+        await appendAudit(tx, {
+          actor: { name: 'schedule' },
+          action: 'case.registered',
+          entity: 'case',
+          entityId: c.id,
+          caseId: c.id,
+          workflowId,
+          after: { month },
+          idempotencyKey: `register:${workflowId}`,
+        });
         const input: CaseWorkflowInput = {
           caseId: c.id,
           kind: 'star-review',

@@ -1,11 +1,4 @@
-import {
-  ApplicationFailure,
-  condition,
-  getExternalWorkflowHandle,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   CaseActivities,
   CaseState,
@@ -17,21 +10,17 @@ import {
   StarAwardSignal,
   StarPhase,
 } from '@qf/contracts';
-import { FlowDefinitionSchema, PolicySchema, StageDef } from '@qf/policy';
+import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
 import { awardBonusLine, examCascade, ExamCascadeResult, StarLevel, validateTeamLeadReview } from '@qf/domain';
 import { CaseRuntime, StageDecision } from './engine/case-runtime';
-import { starAwardSignal, starCommitteeResultSignal, starExamUpdate, starPhaseSignal } from './star-messages';
+import { activities } from './engine/activities';
+import { reject } from './engine/reject';
+import { stageOf } from './engine/stage-of';
+import { starAwardSignal, starCommitteeResultSignal, starExamUpdate, starPhaseSignal } from '@qf/contracts/messages';
 
-const acts = proxyActivities<StarActivities & Pick<CaseActivities, 'teamLeadsOf'>>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: Object.values(FAILURE) },
-});
+const acts = activities<StarActivities & Pick<CaseActivities, 'teamLeadsOf'>>();
 
 const PHASES: StarPhase[] = ['application', 'exam', 'committee', 'award', 'closed'];
-
-function reject(type: string, message: string, details?: { path: string; message: string; rule?: string }[]): never {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true, details: details ? [details] : undefined });
-}
 
 /** The last vote of each member (a changed vote replaces the earlier one). */
 function lastVotes(decisions: StageDecision[]): Map<string, boolean> {
@@ -50,11 +39,7 @@ function lastVotes(decisions: StageDecision[]): Map<string, boolean> {
 export async function starApplication(input: CaseWorkflowInput): Promise<CaseState> {
   const flow = FlowDefinitionSchema.parse(input.flow);
   const policy = PolicySchema.parse(input.policy ?? {});
-  const stage = (key: string): StageDef =>
-    flow.stages.find((s) => s.key === key) ??
-    (() => {
-      throw new Error(`star flow has no stage ${key}`);
-    })();
+  const stage = (key: string) => stageOf(flow, key);
   const data = input.data as unknown as StarApplicationData;
   const rt = new CaseRuntime(input);
   const applicationId = data.applicationId;

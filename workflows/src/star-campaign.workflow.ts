@@ -1,11 +1,4 @@
-import {
-  ApplicationFailure,
-  ChildWorkflowHandle,
-  condition,
-  proxyActivities,
-  setHandler,
-  startChild,
-} from '@temporalio/workflow';
+import { ChildWorkflowHandle, condition, setHandler, startChild } from '@temporalio/workflow';
 import {
   CaseActivities,
   CaseState,
@@ -20,23 +13,19 @@ import {
 import { PolicySchema } from '@qf/policy';
 import { allocateStarAwards, localTimeToUtc, starQuotas } from '@qf/domain';
 import { CaseRuntime } from './engine/case-runtime';
+import { activities } from './engine/activities';
+import { reject } from './engine/reject';
 import { starApplication } from './star-application.workflow';
 import {
   starAdvanceUpdate,
   starApplyUpdate,
   starAwardSignal,
+  starCampaignOpenedUpdate,
   starCommitteeResultSignal,
   starPhaseSignal,
-} from './star-messages';
+} from '@qf/contracts/messages';
 
-const acts = proxyActivities<StarActivities & Pick<CaseActivities, 'notify'>>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', nonRetryableErrorTypes: Object.values(FAILURE) },
-});
-
-function reject(type: string, message: string, details?: { path: string; message: string; rule?: string }[]): never {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true, details: details ? [details] : undefined });
-}
+const acts = activities<StarActivities & Pick<CaseActivities, 'notify'>>();
 
 /**
  * starCampaign (S-1, S-5, S-8): the year's campaign. Snapshots the hotline headcount and computes the quotas;
@@ -50,6 +39,13 @@ export async function starCampaign(input: CaseWorkflowInput): Promise<CaseState>
   const tz = input.calendar.timeZone;
   const rt = new CaseRuntime(input);
 
+  // S-5: the api's open answers once the quotas are saved (the caller sees them in its answer)
+  let opened: { headcount: number; quotas: Record<'1' | '2' | '3', number> } | null = null;
+  setHandler(starCampaignOpenedUpdate, async () => {
+    await condition(() => opened !== null);
+    return opened!;
+  });
+
   const headcount = await acts.snapshotStarHeadcount({
     campaignId: data.campaignId,
     jobTypes: policy.stars.hotlineJobTypes,
@@ -57,6 +53,7 @@ export async function starCampaign(input: CaseWorkflowInput): Promise<CaseState>
   const q = starQuotas(headcount, policy);
   const quotas = { '1': q[1], '2': q[2], '3': q[3] };
   await acts.saveStarCampaign({ campaignId: data.campaignId, quotas, phase: 'application' });
+  opened = { headcount, quotas };
 
   let phase: StarPhase = 'application';
   /** the phase as written to the read model (the admin's advance answers once it is there) */

@@ -29,8 +29,7 @@ import { SettlementsController } from './settlements/settlements.controller';
 import { MeetingsController, RectificationsController } from './rectifications/rectifications.controller';
 import { EvaluationController } from './evaluation/evaluation.controller';
 import { EvaluationScheduleService } from './evaluation/evaluation-schedule.service';
-import { StarsController } from './stars/stars.controller';
-import { StarReviewScheduleService } from './stars/star-schedule.service';
+import { StarsModule } from './stars/stars.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({})
@@ -69,6 +68,7 @@ export class AppModule {
         TerminusModule,
         TemporalModule,
         CasesModule,
+        StarsModule,
         ...(existsSync(consoleDir)
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })]
           : []),
@@ -88,12 +88,10 @@ export class AppModule {
         RectificationsController,
         MeetingsController,
         EvaluationController,
-        StarsController,
       ],
       providers: [
         { provide: ENV, useValue: env },
         EvaluationScheduleService,
-        StarReviewScheduleService,
         LoginBackoff,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -237,13 +237,7 @@ export interface StarReviewView {
   workflowId: string;
 }
 
-// workflow messages
-export const STAR_UPDATE_APPLY = 'starApply';
-export const STAR_UPDATE_ADVANCE = 'starAdvance';
-export const STAR_UPDATE_EXAM = 'starExam';
-export const STAR_SIGNAL_PHASE = 'starPhase';
-export const STAR_SIGNAL_COMMITTEE_RESULT = 'starCommitteeResult';
-export const STAR_SIGNAL_AWARD = 'starAward';
+// workflow message payloads (the Update/Signal definitions: @qf/contracts/messages, messages/stars.ts)
 
 export interface StarApplyUpdate {
   employeeId: string;

@@ -3,6 +3,7 @@ export * from './data-source';
 export * from './seed';
 export * from './evaluation-assignment';
 export * from './star-changes';
+export * from './stars';
 export * from './case-versions';
 export * from './ledger';
 export * from './core';

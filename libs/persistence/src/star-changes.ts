@@ -1,8 +1,9 @@
-type Tx = { query: (sql: string, params?: unknown[]) => Promise<any> };
+import { appendAudit } from './core/audit';
+import type { Queryable } from './core/queryable';
 
 /** Writes a change of star (S-9 award, S-10/S-11/S-12 lowering, S-11 committee demotion) and its history row, once. */
 export async function changeStar(
-  tx: Tx,
+  tx: Queryable,
   change: {
     employeeId: string;
     toLevel: number;
@@ -44,16 +45,13 @@ export async function changeStar(
       [change.employeeId, change.toLevel, change.effectiveFrom],
     );
   }
-  await tx.query(
-    `INSERT INTO audit_log (actor, action, entity, entity_id, after, idempotency_key) VALUES ($1, $2, 'employee', $3, $4, $5)
-     ON CONFLICT (idempotency_key) DO NOTHING`,
-    [
-      change.actor,
-      `star.${change.kind}`,
-      change.employeeId,
-      JSON.stringify({ ...change, fromLevel }),
-      `star:${change.key}`,
-    ],
-  );
+  await appendAudit(tx, {
+    actor: { name: change.actor },
+    action: `star.${change.kind}`,
+    entity: 'employee',
+    entityId: change.employeeId,
+    after: { ...change, fromLevel },
+    idempotencyKey: `star:${change.key}`,
+  });
   return true;
 }

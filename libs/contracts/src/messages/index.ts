@@ -3,3 +3,4 @@
 // bundle. Importing them outside a workflow (the api) is safe: defining a message needs no workflow context.
 export * from './engine';
 export * from './rectifications';
+export * from './stars';

@@ -1,0 +1,4 @@
+export * from './star-campaigns.repository';
+export * from './star-applications.repository';
+export * from './star-holders.repository';
+export * from './star-reviews.repository';
