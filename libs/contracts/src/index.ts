@@ -10,3 +10,4 @@ export * from './rectifications';
 export * from './evaluation';
 export * from './stars';
 export * from './perception';
+export * from './responses';

@@ -1,0 +1,4 @@
+export * from './common';
+export * from './core';
+export * from './processes';
+export * from './stars';

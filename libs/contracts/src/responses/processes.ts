@@ -1,0 +1,263 @@
+import { z } from 'zod';
+import { ResDate, ResDateTime, ResJson, ResMonth, ResUuid, WaitingOnSchema } from './common';
+import { CaseDetailResponseSchema, CaseViewResponseSchema } from './core';
+
+const People = z.record(z.string(), z.looseObject({ name: z.string(), code: z.string() }));
+const Num = z.number();
+
+// ------------------------------------------------------------------------------------------------ complaints (C-*)
+/** A complaint in the list: the case, its registration fields flattened, the employees it names. */
+export const ComplaintListItemResponseSchema = CaseViewResponseSchema.extend({
+  complaint: ResJson,
+  verification: ResJson,
+  ruling: ResJson,
+  appeals: z.array(ResJson),
+  appealDecision: ResJson,
+  people: People,
+});
+export const ComplaintRegisteredResponseSchema = CaseViewResponseSchema.extend({ complaint: ResJson });
+export const ComplaintDetailResponseSchema = CaseDetailResponseSchema.extend({
+  complaint: ResJson,
+  verification: ResJson,
+  ruling: ResJson,
+  appeals: z.array(z.looseObject({ byName: z.string().nullable() })),
+  appealDecision: ResJson,
+  unitName: z.string().nullable(),
+  people: People,
+  deductions: z.array(
+    z.looseObject({
+      id: z.union([z.string(), Num]),
+      employeeId: ResUuid,
+      employeeName: z.string(),
+      employeeCode: z.string(),
+      month: ResMonth,
+      reason: z.string().nullable(),
+      points: Num,
+      moneyFen: Num,
+    }),
+  ),
+});
+export const DeductionResponseSchema = z.looseObject({
+  id: z.union([z.string(), Num]),
+  employeeId: ResUuid,
+  employeeName: z.string(),
+  employeeCode: z.string(),
+  month: ResMonth,
+  caseId: ResUuid.nullable(),
+  caseTitle: z.string().nullable(),
+  caseKind: z.string().nullable(),
+  source: z.string().nullable(),
+  reason: z.string().nullable(),
+  points: Num,
+  moneyFen: Num,
+  adjustsId: z.union([z.string(), Num]).nullable(),
+  createdAt: ResDateTime,
+});
+export const NoticeResponseSchema = z.looseObject({
+  id: ResUuid,
+  caseId: ResUuid,
+  workflowId: z.string(),
+  body: ResJson,
+  publishedAt: ResDateTime,
+  title: z.string(),
+  people: People,
+});
+
+// ------------------------------------------------------------------------------------------------ settlements (H-*)
+const SettlementCommon = {
+  id: ResUuid,
+  month: ResMonth,
+  status: z.string(),
+  totals: ResJson,
+  caseId: ResUuid.nullable(),
+  policyVersion: z.number().int().nullable(),
+  createdAt: ResDateTime,
+  lockedAt: ResDateTime.nullable(),
+  stage: z.string().nullable(),
+  waitingOn: z.array(WaitingOnSchema).nullable(),
+  dueAt: ResDateTime.nullable(),
+};
+export const SettlementResponseSchema = z.looseObject(SettlementCommon);
+export const SettlementBranchResponseSchema = z.looseObject({
+  branchId: ResUuid.nullable(),
+  branchName: z.string(),
+  employees: Num,
+  points: Num,
+  moneyFen: Num,
+  p4: Num,
+  p5: Num,
+  taskId: ResUuid.nullable(),
+  confirmed: z.boolean().nullable(),
+});
+export const SettlementDetailResponseSchema = z.looseObject({
+  ...SettlementCommon,
+  branches: z.array(SettlementBranchResponseSchema),
+});
+export const SettlementByTaskResponseSchema = SettlementDetailResponseSchema.extend({
+  taskStage: z.string(),
+  taskRound: Num.nullable(),
+  taskBranchId: ResUuid.nullable(),
+});
+export const SettlementRowResponseSchema = z.looseObject({
+  id: ResUuid,
+  employeeId: ResUuid,
+  code: z.string(),
+  name: z.string(),
+  displayName: z.string(),
+  branchId: ResUuid.nullable(),
+  points: Num,
+  moneyFen: Num,
+  bonusFen: Num.nullable(),
+  starPayFen: Num.nullable(),
+  grade: z.string().nullable(),
+  sourceCaseList: z.array(z.looseObject({ id: ResUuid, title: z.string() })),
+  reasons: z.array(
+    z.looseObject({ rule: z.string().optional(), message: z.string(), messageZh: z.string().optional() }),
+  ),
+});
+
+// ------------------------------------------------------------------------------------------- rectifications (E-7, Q-2)
+export const RectificationResponseSchema = z.looseObject({
+  id: ResUuid,
+  caseId: ResUuid,
+  origin: z.string(),
+  internal: z.boolean(),
+  orderNo: z.string().nullable(),
+  description: z.string(),
+  teamUnitId: ResUuid,
+  teamName: z.string(),
+  branchId: ResUuid.nullable(),
+  branchName: z.string().nullable(),
+  meetingId: ResUuid.nullable(),
+  meetingTitle: z.string().nullable(),
+  meetingAt: ResDateTime.nullable(),
+  dueAt: ResDateTime.nullable(),
+  status: z.string(),
+  overdue: z.boolean(),
+  late: z.boolean(),
+  openedAt: ResDateTime,
+  submittedAt: ResDateTime.nullable(),
+  waitingOn: z.array(WaitingOnSchema).nullable(),
+  waitingSince: ResDateTime.nullable(),
+  stage: z.string().nullable(),
+});
+export const RectificationDetailResponseSchema = RectificationResponseSchema.extend({
+  plan: ResJson,
+  callback: z
+    .looseObject({
+      id: ResUuid,
+      kind: z.string(),
+      answers: z.array(z.looseObject({ key: z.string(), question: z.string(), answer: z.string().nullable() })),
+      note: z.string().nullable(),
+    })
+    .nullable(),
+});
+const Counts = { open: Num, overdue: Num };
+export const RectificationSummaryResponseSchema = z.looseObject({
+  ...Counts,
+  dueThisWeek: Num,
+  byTeam: z.array(
+    z.looseObject({ teamUnitId: ResUuid, teamName: z.string(), branchName: z.string().nullable(), ...Counts }),
+  ),
+  byBranch: z.array(z.looseObject({ branchId: ResUuid.nullable(), branchName: z.string().nullable(), ...Counts })),
+});
+export const MeetingResponseSchema = z.looseObject({
+  id: ResUuid,
+  title: z.string(),
+  scheduledAt: ResDateTime,
+  createdAt: ResDateTime,
+  openCount: Num,
+});
+export const MeetingSavedResponseSchema = z.looseObject({
+  id: ResUuid,
+  title: z.string(),
+  scheduledAt: ResDateTime,
+  movedOpenRectifications: Num.optional(),
+});
+
+// ------------------------------------------------------------------------------------------------- evaluation (E-*)
+export const WorkOrderResponseSchema = z.looseObject({
+  id: ResUuid,
+  orderNo: z.string(),
+  faultKey: z.string().nullable().optional(),
+  repeatReport: z.boolean(),
+  source: z.string(),
+  repairerId: ResUuid,
+  teamUnitId: ResUuid,
+  reporter: z.string(),
+  reportedAt: ResDateTime.nullable().optional(),
+  closedAt: ResDateTime,
+});
+export const WorkOrderListItemResponseSchema = WorkOrderResponseSchema.extend({
+  repairerName: z.string(),
+  teamName: z.string().nullable(),
+});
+export const WorkOrderDetailResponseSchema = WorkOrderListItemResponseSchema.extend({
+  evaluations: z.array(
+    z.looseObject({
+      id: ResUuid,
+      kind: z.string(),
+      evaluatorName: z.string().nullable(),
+      evaluateOn: ResDate,
+      dueAt: ResDateTime.nullable(),
+      choice: z.string().nullable(),
+      score: Num.nullable(),
+      answeredAt: ResDateTime.nullable(),
+      rectificationCaseId: ResUuid.nullable(),
+      overdue: z.boolean().nullable(),
+    }),
+  ),
+});
+export const ImportProgressResponseSchema = z.looseObject({
+  id: ResUuid,
+  kind: z.string(),
+  phase: z.string(),
+  processed: Num,
+  total: Num,
+  message: z.string().nullable(),
+  updatedAt: ResDateTime,
+});
+const Assigned = z.looseObject({ foreman: Num, dispatcher: Num, manager: Num });
+export const AssignEvaluationsResponseSchema = z.looseObject({
+  date: ResDate,
+  seed: z.string(),
+  orders: Num,
+  evaluated: Num,
+  assigned: Assigned,
+  skipped: z.array(z.looseObject({ orderNo: z.string(), reason: z.string() })),
+  skippedTotal: Num,
+});
+export const EvaluationResponseSchema = z.looseObject({
+  id: ResUuid,
+  orderId: ResUuid,
+  orderNo: z.string(),
+  repairerId: ResUuid,
+  repairerName: z.string(),
+  teamUnitId: ResUuid,
+  teamName: z.string().nullable(),
+  kind: z.string(),
+  evaluatorUserId: ResUuid.nullable(),
+  evaluatorName: z.string().nullable(),
+  evaluateOn: ResDate,
+  dueAt: ResDateTime.nullable(),
+  choice: z.string().nullable(),
+  score: Num.nullable(),
+  answeredAt: ResDateTime.nullable(),
+  rectificationCaseId: ResUuid.nullable(),
+  overdue: z.boolean().nullable(),
+  explanation: ResJson,
+  script: z.array(ResJson),
+  choices: z.array(z.looseObject({ choice: z.string(), score: Num })),
+});
+export const PendingEvaluationsResponseSchema = z.looseObject({ pending: Num, overdue: Num });
+export const EvaluationAnsweredResponseSchema = z.looseObject({
+  id: ResUuid,
+  choice: z.enum(['satisfied', 'basic', 'dissatisfied']),
+  score: Num,
+  rectificationCaseId: ResUuid.nullable(),
+});
+export const MonthScoresResponseSchema = z.looseObject({
+  month: ResMonth,
+  repairers: z.array(z.looseObject({ repairerId: ResUuid, name: z.string(), total: Num })),
+  repairStarCase: z.looseObject({ id: ResUuid, status: z.string() }).nullable(),
+});
