@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,7 @@ import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 import { badRequest } from './common/errors';
 import { inputGuard } from './common/input-guard';
+import { buildOpenApi } from './openapi/document';
 
 /** Express `trust proxy` from TRUST_PROXY: unset → false; a number → hop count; otherwise addresses/subnets/names. */
 export const trustProxySetting = (v: string | undefined): boolean | number | string =>
@@ -63,6 +64,6 @@ export async function createApp(env: Env, opts: { logger?: boolean } = {}): Prom
     app,
     new DocumentBuilder().setTitle('QualityFlow API').setVersion('0.1').addBearerAuth().build(),
   );
-  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, buildOpenApi(doc) as OpenAPIObject, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }
