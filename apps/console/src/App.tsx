@@ -29,6 +29,7 @@ import rectifications from './rectifications';
 import meetings from './meetings';
 import evaluations, { scores } from './evaluations';
 import workOrders from './workOrders';
+import { perceptionMonths, perceptionRankings } from './perception';
 import {
   starApplications,
   starCampaigns,
@@ -102,6 +103,8 @@ export const App = () => (
       resource('deductions', deductions, permissions),
       resource('notices', notices, permissions),
       resource('settlements', settlements, permissions),
+      resource('perception-months', perceptionMonths, permissions),
+      resource('perception-rankings', perceptionRankings, permissions),
       rectificationResource(permissions),
       resource('meetings', meetingEdits(meetings, permissions), permissions),
       resource('evaluations', evaluations, permissions),

@@ -19,6 +19,9 @@ export const RESOURCE_ROLES: Record<string, readonly Role[] | 'all'> = {
   policies: ['leadership', 'ruling-lead', 'verifier', 'hr', 'branch-head', 'committee'],
   /** H-1…H-3 month close: HR starts and exports, branch heads confirm their branch, leadership follows. */
   settlements: ['hr', 'branch-head', 'leadership'],
+  /** P-1…P-5 客户感知: the quality department runs and reviews the month; leadership, HR and branch heads follow. */
+  'perception-months': ['quality', 'leadership', 'hr', 'branch-head'],
+  'perception-rankings': ['quality', 'leadership', 'hr', 'branch-head'],
   /** E-7/E-8/Q-2 整改看板 (dispatchers may still open rectifications: RECTIFICATION_CREATORS). */
   rectifications: ['manager', 'team-lead', 'branch-head', 'leadership'],
   /** 故障分析会: managers schedule (MEETING_EDITORS), team leads follow. */

@@ -4,6 +4,7 @@ import { RepairStarPanel, StarLeadReviewPanel, StarMonthlyReviewPanel, StarVoteP
 import { AppealDecisionPanel, AppealPanel, RulePanel, VerifyPanel } from '../complaints/panels';
 import { SettlementApprovePanel, SettlementConfirmPanel } from '../settlements/DecisionPanels';
 import { RectificationDecisionPanel } from '../rectifications/RectificationDecision';
+import { PerceptionReviewPanel } from '../perception';
 
 /**
  * What is being decided on a task page ("待决事项"): one panel per `'<kind>:<stage>'`, rendered by TaskShow
@@ -33,6 +34,7 @@ export const decisionPanels: Record<string, DecisionPanel> = {
   'rectification:plan': RectificationDecisionPanel,
   'rectification:review': RectificationDecisionPanel,
   'rectification:note': RectificationDecisionPanel,
+  'perception-month:review': PerceptionReviewPanel,
 };
 
 export const decisionPanelFor = (task: Pick<TaskView, 'kind' | 'stage'>): DecisionPanel | undefined =>

@@ -9,6 +9,8 @@ import * as policiesEn from './policies.en';
 import * as policiesZh from './policies.zh';
 import * as processEn from './process.en';
 import * as processZh from './process.zh';
+import * as perceptionEn from './perception.en';
+import * as perceptionZh from './perception.zh';
 
 /**
  * Labels kept per area (one file per area and language, so work on one area never edits another's file);
@@ -17,5 +19,5 @@ import * as processZh from './process.zh';
 type Tree = { [key: string]: unknown };
 const merge = (...trees: Tree[]): Tree => trees.reduce((acc, t) => deepMerge(acc, t), {} as Tree);
 
-export const areasZh = merge(casesZh.zh, complaintZh.zh, errorsZh.zh, policiesZh.zh, processZh.zh);
-export const areasEn = merge(casesEn.en, complaintEn.en, errorsEn.en, policiesEn.en, processEn.en);
+export const areasZh = merge(casesZh.zh, complaintZh.zh, errorsZh.zh, policiesZh.zh, processZh.zh, perceptionZh.zh);
+export const areasEn = merge(casesEn.en, complaintEn.en, errorsEn.en, policiesEn.en, processEn.en, perceptionEn.en);

@@ -1,0 +1,19 @@
+import MonthIcon from '@mui/icons-material/SentimentSatisfiedAlt';
+import RankingIcon from '@mui/icons-material/Leaderboard';
+import { PerceptionMonthList } from './PerceptionMonthList';
+import { PerceptionMonthShow } from './PerceptionMonthShow';
+import { RankingPage } from './RankingPage';
+import type { PerceptionMonthRecord } from './model';
+
+export { PerceptionReviewPanel } from './ReviewPanel';
+
+/** 客户感知月度考核 (P-1…P-5). */
+export const perceptionMonths = {
+  list: PerceptionMonthList,
+  show: PerceptionMonthShow,
+  icon: MonthIcon,
+  recordRepresentation: (r: PerceptionMonthRecord) => r.month ?? r.id,
+};
+
+/** 满意度排名 (P-1): a page, registered as a resource for its menu entry. */
+export const perceptionRankings = { list: RankingPage, icon: RankingIcon };

@@ -1,0 +1,96 @@
+/** `GET /perception-months/:month` (P-1…P-5 results of a month, with names). */
+export interface PerceptionSummary {
+  people: number;
+  belowStandard: number;
+  p4: number;
+  pointsX10: number;
+  unitPenalties: number;
+  supervisionOrders: number;
+  training: number;
+}
+
+export type PerceptionStatus = 'computing' | 'reviewing' | 'posted';
+
+export interface PersonResult {
+  employeeId: string;
+  name: string;
+  unitName: string;
+  channel: 'repair' | 'hall';
+  score: number;
+  sample: number;
+  rank: number;
+  ranked: number;
+  belowStandard: boolean;
+  belowMonthsBefore: number;
+  pointsX10: number;
+  grade: string | null;
+  training: boolean;
+}
+
+export interface UnitResult {
+  unitId: string;
+  name: string;
+  kind: string;
+  operator: 'own' | 'agent';
+  channel: 'repair' | 'hall';
+  scope: string;
+  score: number;
+  sample: number;
+  rank: number;
+  ranked: number;
+  belowStandard: boolean;
+  belowMonthsInYear: number;
+  penalty: {
+    target: 'team-lead' | 'hall-manager' | 'agent-commission';
+    pointsX10: number;
+    commissionPercent: number;
+  } | null;
+  supervision: { dueAt: string } | null;
+  leadName: string | null;
+}
+
+export interface PerceptionMonthRecord {
+  id: string;
+  month: string;
+  status: PerceptionStatus;
+  summary: PerceptionSummary | null;
+  round: number;
+  caseId: string | null;
+  stage: string | null;
+  computedAt: string | null;
+  postedAt: string | null;
+  people?: PersonResult[];
+  units?: UnitResult[];
+}
+
+export interface RankingRow {
+  subjectId: string;
+  name: string;
+  score: number;
+  sample: number;
+  rank: number;
+  ranked: number;
+  source: 'callbacks' | 'import';
+}
+
+export interface RankingResponse {
+  month: string;
+  channel: 'repair' | 'hall';
+  scope: string;
+  rows: RankingRow[];
+  trend: { month: string; average: number; subjects: number }[];
+}
+
+export const STATUS_COLOR: Record<PerceptionStatus, 'default' | 'warning' | 'success'> = {
+  computing: 'default',
+  reviewing: 'warning',
+  posted: 'success',
+};
+
+/** The month before the current one (the newest month whose figures are final), as YYYY-MM. */
+export const previousMonth = (): string => {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+};
