@@ -5,11 +5,13 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { Client } from 'pg';
 import { loadEnv } from '@qf/contracts';
+import { migrateDatabase, roleOfUrl, seedsFor } from '@qf/persistence';
 import { isPortFree } from './ports';
-import { startEmbeddedPostgres } from './postgres';
+import { ensureDatabaseRoles, scramVerifier, startEmbeddedPostgres } from './postgres';
 import { startTemporalDevServer } from './temporal';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -22,6 +24,13 @@ function logger(name: keyof typeof COLORS) {
   return (line: string) => process.stdout.write(tag + line + '\n');
 }
 const say = logger('stack');
+
+/** A secret kept in the data folder (mode 0600, never logged, never in the repo), generated on first use. */
+function secret(name: string): string {
+  const file = path.join(DATA, name);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
 
 function fail(message: string): never {
   say(`\x1b[31m${message}\x1b[0m`);
@@ -86,24 +95,71 @@ async function main(): Promise<void> {
       fail(`port ${port} is in use (${name}): stop what uses it, or set ${name.split(' ')[0]}=<free port>`);
   }
 
+  // The api and the worker connect as the app role (DATABASE_URL) and never see the owner's credentials: the
+  // migrations, the app role's grants and the seeds run here as the owner (DATABASE_MIGRATION_URL) before they start.
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: env.NODE_ENV };
+  delete childEnv.DATABASE_MIGRATION_URL;
+  let migrationUrl = env.DATABASE_MIGRATION_URL;
   if (!env.DATABASE_URL) {
     const log = logger('pg');
     try {
+      const dataDir = path.join(DATA, 'pg');
+      // the superuser's password: generated for a new cluster; a data folder from before keeps "postgres" until now
+      const superFile = path.join(DATA, 'pg-superuser-password');
+      const legacy = !existsSync(superFile) && existsSync(path.join(dataDir, 'PG_VERSION'));
       const pg = await startEmbeddedPostgres({
-        dataDir: path.join(DATA, 'pg'),
+        dataDir,
         port: env.PG_PORT,
         database: 'qualityflow',
+        password: legacy ? 'postgres' : secret('pg-superuser-password'),
         log,
       });
       stops.push(pg.stop);
       ownSignals();
-      childEnv.DATABASE_URL = pg.url;
-      log(`embedded Postgres on 127.0.0.1:${env.PG_PORT}, data in ${path.relative(ROOT, DATA) || '.'}/pg`);
+      let superUrl = pg.url;
+      if (legacy) {
+        const password = randomBytes(24).toString('hex');
+        writeFileSync(`${superFile}.new`, password, { mode: 0o600 });
+        const su = new Client({ connectionString: pg.url });
+        await su.connect();
+        await su.query(`ALTER ROLE postgres PASSWORD '${scramVerifier(password)}'`).finally(() => su.end());
+        renameSync(`${superFile}.new`, superFile);
+        const u = new URL(pg.url);
+        u.password = password;
+        superUrl = u.toString();
+      }
+      const roles = await ensureDatabaseRoles({
+        superUrl,
+        owner: { name: 'qf_owner', password: secret('pg-owner-password') },
+        app: { name: 'qf_app', password: secret('pg-app-password') },
+      });
+      childEnv.DATABASE_URL = roles.appUrl;
+      migrationUrl = roles.ownerUrl;
+      log(
+        `embedded Postgres on 127.0.0.1:${env.PG_PORT}, data in ${path.relative(ROOT, DATA) || '.'}/pg; api and worker connect as qf_app, migrations as qf_owner`,
+      );
     } catch (e) {
-      fail(`embedded Postgres did not start: ${(e as Error).message}`);
+      say(`\x1b[31membedded Postgres did not start: ${(e as Error).message}\x1b[0m`);
+      await stopAll(1);
     }
   } else say('using external Postgres from DATABASE_URL');
+
+  if (migrationUrl) {
+    try {
+      await migrateDatabase({
+        ownerUrl: migrationUrl,
+        appRole: roleOfUrl(childEnv.DATABASE_URL!),
+        seed: seedsFor(env),
+      });
+      say(`database schema current; privileges granted to ${roleOfUrl(childEnv.DATABASE_URL!)}`);
+    } catch (e) {
+      say(`\x1b[31mmigrations failed: ${(e as Error).message}\x1b[0m`);
+      await stopAll(1);
+    }
+  } else
+    say(
+      'DATABASE_MIGRATION_URL is not set: migrations are not run here (npm run migrate does it); the api and worker check that the schema is current',
+    );
 
   if (!env.TEMPORAL_ADDRESS) {
     const log = logger('temporal');

@@ -136,10 +136,11 @@ describe('monthly HR settlement (H-1…H-3)', () => {
   it('H-2 a ledger entry of a locked month cannot be updated, deleted or added in the database; a late posting is an adjustment in the next month', async () => {
     const [{ id: settlementId }] = await s.ds.query(`SELECT id FROM settlements WHERE month = $1`, [MONTH]);
     const before = await exportXlsx(settlementId);
-    await expect(s.ds.query(`UPDATE ledger_entries SET points_x10 = 1 WHERE month = $1`, [MONTH])).rejects.toThrow(
+    // as the owner: the app role may not update or delete ledger entries at all (db-privileges.e2e-spec.ts)
+    await expect(s.asOwner(`UPDATE ledger_entries SET points_x10 = 1 WHERE month = $1`, [MONTH])).rejects.toThrow(
       /locked/,
     );
-    await expect(s.ds.query(`DELETE FROM ledger_entries WHERE month = $1`, [MONTH])).rejects.toThrow(/locked/);
+    await expect(s.asOwner(`DELETE FROM ledger_entries WHERE month = $1`, [MONTH])).rejects.toThrow(/locked/);
     await expect(post('agent3', MONTH, 'ordinary', 20)).rejects.toThrow(/locked/);
     await expect(s.ds.query(`DELETE FROM settlement_rows WHERE settlement_id = $1`, [settlementId])).rejects.toThrow(
       /locked/,

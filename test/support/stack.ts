@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadEnv } from '@qf/contracts';
@@ -17,6 +18,9 @@ export interface TestStack {
   login: (username: string, password?: string) => Promise<string>;
   /** user ids of the demo logins, by username */
   users: Record<string, string>;
+  /** One statement as the schema's owner (DATABASE_MIGRATION_URL), for what the database refuses even to its owner
+   * (triggers); `ds` is the app's own connection (the app role). */
+  asOwner: (sql: string, params?: unknown[]) => Promise<any[]>;
   stop: () => Promise<void>;
 }
 
@@ -60,6 +64,15 @@ export async function startTestStack(
     worker,
     users,
     baseUrl: await app.getUrl(),
+    async asOwner(sql, params) {
+      const owner = new Client({ connectionString: env.DATABASE_MIGRATION_URL });
+      await owner.connect();
+      try {
+        return (await owner.query(sql, params)).rows;
+      } finally {
+        await owner.end();
+      }
+    },
     async login(username, password = 'demo') {
       const cached = tokens.get(username);
       if (cached && password === 'demo') return cached;

@@ -6,8 +6,8 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { Env, seedDemoEnabled } from '@qf/contracts';
-import { prepareDatabase, seedDemo, seedReference } from '@qf/persistence';
+import { Env } from '@qf/contracts';
+import { setUpDatabase } from '@qf/persistence';
 import { json, NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
@@ -29,10 +29,9 @@ export async function createApp(env: Env, opts: { logger?: boolean } = {}): Prom
   });
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
-  await prepareDatabase(app.get(DataSource), async (ds) => {
-    await seedReference(ds);
-    if (seedDemoEnabled(env)) await seedDemo(ds);
-  });
+  // migrations + grants + seeds as the owner when DATABASE_MIGRATION_URL is set; otherwise the schema must be current
+  for (const problem of await setUpDatabase(app.get(DataSource), env))
+    app.get(Logger).warn(`DATABASE_URL ${problem}: use a role with only the app's grants (README, Configuration)`);
   // X-Forwarded-For is believed only from configured proxies (TRUST_PROXY); otherwise req.ip is the peer address.
   app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
   app.use(

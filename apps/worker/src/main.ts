@@ -2,18 +2,18 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { NativeConnection } from '@temporalio/worker';
-import { loadEnv, seedDemoEnabled } from '@qf/contracts';
-import { createDataSource, prepareDatabase, seedDemo, seedReference } from '@qf/persistence';
+import { loadEnv } from '@qf/contracts';
+import { createDataSource, setUpDatabase } from '@qf/persistence';
 import { databaseUrl, temporalAddress, temporalConnectionOptions } from '@qf/runtime';
+import { migrate } from './migrate';
 import { createWorker } from './worker';
 
 async function main(): Promise<void> {
   const env = loadEnv();
+  if (process.argv[2] === 'migrate') return migrate(env);
   const ds = await createDataSource(databaseUrl(env)).initialize();
-  await prepareDatabase(ds, async (d) => {
-    await seedReference(d);
-    if (seedDemoEnabled(env)) await seedDemo(d);
-  });
+  // migrations + grants + seeds as the owner when DATABASE_MIGRATION_URL is set; otherwise the schema must be current
+  for (const problem of await setUpDatabase(ds, env)) console.warn(`worker: DATABASE_URL ${problem}`);
   // The compiled worker (dist/apps/worker/main.js) loads the workflow bundle built beside it; production requires it.
   const bundlePath = path.join(__dirname, 'workflow-bundle.js');
   const workflowBundlePath = existsSync(bundlePath) ? bundlePath : undefined;

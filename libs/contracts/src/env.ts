@@ -10,7 +10,10 @@ export const EnvSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().default('0.0.0.0'),
+    /** the api's and the worker's connection: a role with only the grants they need (never the owner, never a superuser) */
     DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),
+    /** the owner of the schema: migrations, seeds and the app role's grants run with it; unset: `npm run migrate` does that */
+    DATABASE_MIGRATION_URL: z.string().url('DATABASE_MIGRATION_URL must be a postgres:// URL').optional(),
     PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
     TEMPORAL_ADDRESS: z.string().optional(),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { Env, seedDemoEnabled } from '@qf/contracts';
 import { ENTITIES } from './entities';
 import { Init1763800000000 } from './migrations/1763800000000-init';
 import { Ledger1763900000000 } from './migrations/1763900000000-ledger';
@@ -11,6 +12,11 @@ import { Stars1764400000000 } from './migrations/1764400000000-stars';
 import { SettlementStarMoney1764600000000 } from './migrations/1764600000000-settlement-star-money';
 import { VersionDrafts1764800000000 } from './migrations/1764800000000-version-drafts';
 import { LoginBackoff1764750000000 } from './migrations/1764750000000-login-backoff';
+import { appRoleProblems, grantAppPrivileges, roleOfUrl } from './privileges';
+import { seedDemo, seedReference } from './seed';
+
+export * from './privileges';
+import { Perception1765000000000 } from './migrations/1765000000000-perception';
 
 export const MIGRATIONS = [
   Init1763800000000,
@@ -23,6 +29,7 @@ export const MIGRATIONS = [
   SettlementStarMoney1764600000000,
   LoginBackoff1764750000000,
   VersionDrafts1764800000000,
+  Perception1765000000000,
 ];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {
@@ -33,6 +40,7 @@ export function createDataSource(url: string, opts: { poolSize?: number } = {}):
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
     synchronize: false,
+    installExtensions: false, // the migrations need none (gen_random_uuid is built in); the app role may not create any
     extra: { max: opts.poolSize ?? 10 },
   });
 }
@@ -51,4 +59,65 @@ export async function prepareDatabase(ds: DataSource, seed: (ds: DataSource) => 
     await runner.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
     await runner.release();
   }
+}
+
+/** Migrations of MIGRATIONS not recorded in TypeORM's `migrations` table (all of them on an empty database). */
+export async function pendingMigrations(ds: DataSource): Promise<string[]> {
+  let applied: string[] = [];
+  try {
+    applied = (await ds.query(`SELECT name FROM migrations`)).map((r: { name: string }) => r.name);
+  } catch (e) {
+    if ((e as { code?: string }).code !== '42P01') throw e; // no migrations table yet
+  }
+  return MIGRATIONS.map((M) => new M().name ?? M.name).filter((n) => !applied.includes(n));
+}
+
+/** Reference data, and the demo logins when the env allows them. */
+export const seedsFor =
+  (env: Env) =>
+  async (ds: DataSource): Promise<void> => {
+    await seedReference(ds);
+    if (seedDemoEnabled(env)) await seedDemo(ds);
+  };
+
+/**
+ * `npm run migrate` (and the app with DATABASE_MIGRATION_URL): connects as the owner, then under the advisory lock runs
+ * the pending migrations, grants the app role its privileges (APP_TABLE_PRIVILEGES) and runs the idempotent seeds;
+ * closes the owner connection again. Without an app role (or when it is the owner itself) nothing is granted.
+ */
+export async function migrateDatabase(opts: {
+  ownerUrl: string;
+  appRole?: string;
+  seed: (ds: DataSource) => Promise<void>;
+}): Promise<void> {
+  const owner = await createDataSource(opts.ownerUrl, { poolSize: 4 }).initialize();
+  try {
+    await prepareDatabase(owner, async (ds) => {
+      if (opts.appRole && opts.appRole !== roleOfUrl(opts.ownerUrl)) await grantAppPrivileges(ds, opts.appRole);
+      await opts.seed(ds);
+    });
+  } finally {
+    await owner.destroy();
+  }
+}
+
+/**
+ * What api and worker do at boot with their own connection `appDs` (DATABASE_URL, the app role). With
+ * DATABASE_MIGRATION_URL: migrateDatabase as the owner, granting to the role `appDs` logs in as. Without it the
+ * migrations are someone else's job (`npm run migrate`): the schema must be current, else an error naming what is
+ * pending. Returns what is wrong with the app connection (superuser, table owner, may change the audit log) for a
+ * warning; empty with a proper app role.
+ */
+export async function setUpDatabase(appDs: DataSource, env: Env): Promise<string[]> {
+  if (env.DATABASE_MIGRATION_URL) {
+    const [{ role }] = await appDs.query(`SELECT current_user AS role`);
+    await migrateDatabase({ ownerUrl: env.DATABASE_MIGRATION_URL, appRole: role, seed: seedsFor(env) });
+  } else {
+    const pending = await pendingMigrations(appDs);
+    if (pending.length)
+      throw new Error(
+        `the database schema is not current (${pending.length} pending: ${pending.join(', ')}): run \`npm run migrate\` with DATABASE_MIGRATION_URL (the owner role), or give the app DATABASE_MIGRATION_URL`,
+      );
+  }
+  return appRoleProblems(appDs);
 }

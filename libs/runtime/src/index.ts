@@ -23,8 +23,17 @@ export function temporalAddress(env: Env): string {
   return env.TEMPORAL_ADDRESS ?? `127.0.0.1:${env.TEMPORAL_PORT}`;
 }
 
+/**
+ * The app's connection (api, worker): DATABASE_URL, a role with only the grants the code needs. There is no default —
+ * `npm start` and the test stack create that role in their embedded Postgres and set it; the owner's URL
+ * (DATABASE_MIGRATION_URL) is for migrations only.
+ */
 export function databaseUrl(env: Env): string {
-  return env.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${env.PG_PORT}/qualityflow`;
+  if (!env.DATABASE_URL)
+    throw new Error(
+      "DATABASE_URL is not set: the app role's postgres:// URL (npm start sets it for its embedded Postgres)",
+    );
+  return env.DATABASE_URL;
 }
 
 /** Repository root, found from this file (works from ts-node and from jest). */

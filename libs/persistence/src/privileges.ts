@@ -1,0 +1,120 @@
+import { DataSource } from 'typeorm';
+
+/** A table privilege the app role may hold. TRUNCATE, REFERENCES and TRIGGER are never granted. */
+export type AppPrivilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+
+const SI: AppPrivilege[] = ['SELECT', 'INSERT'];
+const SIU: AppPrivilege[] = ['SELECT', 'INSERT', 'UPDATE'];
+const SID: AppPrivilege[] = ['SELECT', 'INSERT', 'DELETE'];
+const SIUD: AppPrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
+
+/**
+ * What the app role (api + worker/activities, `DATABASE_URL`) may do to each table: only what their code does
+ * (`INSERT … ON CONFLICT DO UPDATE` and `SELECT … FOR UPDATE` need UPDATE). The owner role (migrations and seeds,
+ * `DATABASE_MIGRATION_URL`) applies this after every migration run, so this map is the truth: a new table gets its
+ * entry here in the same change as its migration (test/e2e/db-privileges.e2e-spec.ts fails on a table without one and
+ * on a statement in the code that its grants do not allow). Until then, tables created by a migration get
+ * SELECT, INSERT, UPDATE, DELETE through the owner's default privileges (never TRUNCATE).
+ */
+export const APP_TABLE_PRIVILEGES: Record<string, readonly AppPrivilege[]> = {
+  audit_log: SI, // append-only: never UPDATE, DELETE or TRUNCATE (and the trigger refuses them even for the owner)
+  cases: SIU,
+  employee_awards: SI,
+  employees: SIU,
+  evaluations: SIU,
+  flow_versions: SIUD, // drafts are edited and deleted; published versions are immutable (trigger)
+  import_progress: SIU,
+  ledger_entries: SI, // postings only; a correction is a new entry
+  login_failures: SIUD,
+  login_known_clients: SIU,
+  meetings: SIU,
+  migrations: ['SELECT'], // TypeORM's list of applied migrations: the app checks the schema is current
+  month_locks: SI,
+  notices: SI,
+  notifications: SI,
+  org_units: SIU,
+  perception_months: SIU,
+  perception_results: SID, // a month's run rewrites its results until it is posted
+  perception_unit_results: SID,
+  policy_versions: SIUD,
+  rectifications: SIU,
+  satisfaction_scores: SIUD, // callback figures are recomputed; imports upsert
+  settlement_rows: SID, // a settlement rewrites its rows until the month locks (trigger)
+  settlements: SIU,
+  star_applications: SIU,
+  star_campaigns: SIU,
+  star_history: SI,
+  star_holders: SIUD,
+  star_june_exams: SIU,
+  star_monthly: SI,
+  star_reviews: SIU,
+  tasks: SIU,
+  training_assignments: SID,
+  users: SIU,
+  work_orders: SI,
+};
+
+/** What a table not (yet) in APP_TABLE_PRIVILEGES gets: the same as the owner's default privileges. */
+export const APP_DEFAULT_TABLE_PRIVILEGES: readonly AppPrivilege[] = SIUD;
+
+export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** The role a postgres:// URL logs in as. */
+export function roleOfUrl(url: string): string {
+  return decodeURIComponent(new URL(url).username);
+}
+
+/**
+ * Grants the app role exactly APP_TABLE_PRIVILEGES (everything else revoked) on the tables of schema public, USAGE on
+ * their sequences, and default privileges for tables the connected role (the owner) creates later. Idempotent; run by
+ * the owner in one transaction after the migrations.
+ */
+export async function grantAppPrivileges(ds: DataSource, appRole: string): Promise<void> {
+  const role = quoteIdent(appRole);
+  const tables: { name: string }[] = await ds.query(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  );
+  const statements = [
+    `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`,
+    `REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${role}`,
+    `GRANT USAGE ON SCHEMA public TO ${role}`,
+    ...tables.map(
+      ({ name }) =>
+        `GRANT ${(APP_TABLE_PRIVILEGES[name] ?? APP_DEFAULT_TABLE_PRIVILEGES).join(', ')} ON TABLE public.${quoteIdent(name)} TO ${role}`,
+    ),
+    `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ${APP_DEFAULT_TABLE_PRIVILEGES.join(', ')} ON TABLES TO ${role}`,
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${role}`,
+  ];
+  const q = ds.createQueryRunner(); // one connection: the statements form one transaction
+  try {
+    await q.connect();
+    await q.startTransaction();
+    for (const sql of statements) await q.query(sql);
+    await q.commitTransaction();
+  } catch (e) {
+    if (q.isTransactionActive) await q.rollbackTransaction().catch(() => undefined);
+    throw e;
+  } finally {
+    await q.release();
+  }
+}
+
+/**
+ * Why a connection must not be the app's: superuser, owner of a table of schema public (it could disable triggers or
+ * drop the audit log), or allowed to UPDATE/DELETE/TRUNCATE the audit log. Empty for a proper app role.
+ */
+export async function appRoleProblems(q: DataSource): Promise<string[]> {
+  const [r] = await q.query(
+    `SELECT current_user AS role,
+            (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser,
+            (SELECT count(*)::int FROM pg_tables WHERE schemaname = 'public' AND pg_has_role(current_user, tableowner, 'USAGE')) AS owned,
+            CASE WHEN to_regclass('public.audit_log') IS NULL THEN false
+                 ELSE has_table_privilege('public.audit_log', 'UPDATE, DELETE, TRUNCATE') END AS audit_writable`,
+  );
+  const out: string[] = [];
+  if (r.superuser) out.push(`connects as the superuser "${r.role}"`);
+  else if (r.owned > 0) out.push(`connects as "${r.role}", which owns ${r.owned} tables (it could disable triggers)`);
+  if (r.audit_writable && !r.superuser) out.push(`"${r.role}" may update or delete the audit log`);
+  return out;
+}
