@@ -1,34 +1,32 @@
 import { DataSource } from 'typeorm';
 import { ComplaintActivities } from '@qf/contracts';
-import { bookLedgerEntries } from '@qf/persistence';
+import { appendAudit, bookLedgerEntries, insertNotice, usersOfEmployees } from '@qf/persistence';
 
 /** Complaint activities: idempotent by natural key (case + employee + reason for the ledger). */
 export function createComplaintActivities(ds: DataSource): ComplaintActivities {
   return {
     async usersOfEmployees(employeeIds) {
-      if (!employeeIds.length) return [];
-      return ds.query(
-        `SELECT employee_id AS "employeeId", id AS "userId" FROM users WHERE active AND employee_id = ANY($1::uuid[]) ORDER BY username`,
-        [employeeIds],
-      );
+      return usersOfEmployees(ds, employeeIds);
     },
 
+    /** C-11: the named notice, once per case. */
     async publishNotice({ caseId, workflowId, notice }) {
       await ds.transaction(async (tx) => {
-        const rows = await tx.query(
-          `INSERT INTO notices (case_id, workflow_id, body) VALUES ($1,$2,$3) ON CONFLICT (case_id) DO NOTHING RETURNING case_id`,
-          [caseId, workflowId, JSON.stringify(notice)],
-        );
-        if (rows.length) {
-          await tx.query(
-            `INSERT INTO audit_log (actor, action, entity, entity_id, case_id, workflow_id, after, idempotency_key)
-             VALUES ('system','notice.published','notice',$1::text,$1::uuid,$2,$3,$4) ON CONFLICT (idempotency_key) DO NOTHING`,
-            [caseId, workflowId, JSON.stringify(notice), `notice:${caseId}`],
-          );
-        }
+        if (await insertNotice(tx, { caseId, workflowId, notice }))
+          await appendAudit(tx, {
+            actor: { name: 'system' },
+            action: 'notice.published',
+            entity: 'notice',
+            entityId: caseId,
+            caseId,
+            workflowId,
+            after: notice,
+            idempotencyKey: `notice:${caseId}`,
+          });
       });
     },
 
+    /** C-12 / H-2: the ruling's deductions, once; a locked month's go to the next open month. */
     async postLedger({ caseId, workflowId, source, month, lines }) {
       return ds.transaction(async (tx) => {
         const posted = await bookLedgerEntries(tx, {
@@ -43,11 +41,16 @@ export function createComplaintActivities(ds: DataSource): ComplaintActivities {
             severity: l.severity,
           })),
         });
-        await tx.query(
-          `INSERT INTO audit_log (actor, action, entity, entity_id, case_id, workflow_id, after, idempotency_key)
-           VALUES ('system','ledger.posted','case',$1::text,$1::uuid,$2,$3,$4) ON CONFLICT (idempotency_key) DO NOTHING`,
-          [caseId, workflowId, JSON.stringify({ month, lines }), `ledger:${caseId}`],
-        );
+        await appendAudit(tx, {
+          actor: { name: 'system' },
+          action: 'ledger.posted',
+          entity: 'case',
+          entityId: caseId,
+          caseId,
+          workflowId,
+          after: { month, lines },
+          idempotencyKey: `ledger:${caseId}`,
+        });
         return posted;
       });
     },

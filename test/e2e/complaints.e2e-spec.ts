@@ -77,6 +77,38 @@ describe('complaint liability end to end (C-1…C-12)', () => {
     );
   });
 
+  it('C-1 the sources are the policy in effect: a source it drops is refused naming the field, one it adds is accepted', async () => {
+    const admin = await auth('admin');
+    const body = (await s.http.get('/api/policies/current').set(admin)).body.body;
+    const publish = async (policy: object) => {
+      const draft = await s.http
+        .post('/api/policies')
+        .set(admin)
+        .send({ body: policy, effectiveFrom: new Date().toISOString().slice(0, 10) });
+      expect((await s.http.post(`/api/policies/${draft.body.id}/publish`).set(admin)).status).toBe(200);
+    };
+    const sources = ['hotline-work-order', 'escalated-order', 'internal-audit', 'wechat-complaint'];
+    await publish({ ...body, complaints: { ...body.complaints, sources } });
+    try {
+      const dropped = await register({ source: 'regulator', workOrderNo: undefined });
+      expect(dropped.status).toBe(400);
+      expect(dropped.body.details).toEqual([
+        expect.objectContaining({ path: 'source', rule: 'C-1', code: 'complaint.source_unknown' }),
+      ]);
+      const added = await register({ source: 'wechat-complaint', workOrderNo: undefined });
+      expect(added.status).toBe(201);
+      expect(added.body.complaint.source).toBe('wechat-complaint');
+      // C-1: the employees concerned are named
+      const nobody = await register({ employeeIds: [] });
+      expect(nobody.status).toBe(400);
+      expect(nobody.body.details).toEqual([
+        expect.objectContaining({ path: 'employeeIds', code: 'complaint.employees_required' }),
+      ]);
+    } finally {
+      await publish(body);
+    }
+  });
+
   it('C-2 a valid-not-liable verdict closes the case with the reason', async () => {
     const c = (await register()).body;
     const t = await openTask(c.id, 'verify', 'verifier1');

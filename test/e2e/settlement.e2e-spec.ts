@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { createComplaintActivities } from '@qf/activities';
+import { localMonth, nextMonth } from '@qf/domain';
 import { eventually, startTestStack, TestStack } from '../support/stack';
 
 const MONTH = '2025-03';
@@ -95,6 +96,15 @@ describe('monthly HR settlement (H-1…H-3)', () => {
     // a branch head sees only their branch's rows
     const b2 = (await s.http.get(`/api/settlements/${id}/rows`).set(await auth('branchhead2'))).body;
     expect(b2.map((r: any) => r.employeeId)).toEqual([emp.teamlead2.id]);
+    // … and their branch's totals, not the company's (issue 12); HR keeps the company's
+    const own = { employees: 1, pointsX10: 110, moneyFen: by[emp.teamlead2.id].moneyFen, branches: 1, p4: 1, p5: 0 };
+    expect((await s.http.get(`/api/settlements/${id}`).set(await auth('branchhead2'))).body.totals).toEqual(own);
+    const listed = (await s.http.get('/api/settlements').set(await auth('branchhead2'))).body;
+    expect(listed.find((x: any) => x.id === id).totals).toEqual(own);
+    expect((await s.http.get(`/api/settlements/${id}`).set(await auth('hr1'))).body.totals).toMatchObject({
+      employees: 3,
+      pointsX10: 290,
+    });
 
     const tasks = await s.ds.query(
       `SELECT t.id, u.username FROM tasks t JOIN users u ON u.id = t.assignee_user_id WHERE t.case_id = $1 AND t.stage = 'confirm' AND t.status = 'open'`,
@@ -183,5 +193,47 @@ describe('monthly HR settlement (H-1…H-3)', () => {
     expect(csv.status).toBe(200);
     expect(csv.text.split('\n').filter(Boolean)).toHaveLength(4);
     expect((await s.http.get(`/api/settlements/${id}/export?format=pdf`).set(await auth('hr1'))).status).toBe(400);
+  });
+  /** Publishes the policy in effect with one change (effective today), as an admin would in the policy editor. */
+  async function publishPolicy(change: (body: any) => any) {
+    const admin = await auth('admin');
+    const body = (await s.http.get('/api/policies/current').set(admin)).body.body;
+    const draft = await s.http
+      .post('/api/policies')
+      .set(admin)
+      .send({ body: change(body), effectiveFrom: new Date().toISOString().slice(0, 10) });
+    expect(draft.status).toBe(201);
+    expect((await s.http.post(`/api/policies/${draft.body.id}/publish`).set(admin)).status).toBe(200);
+    return body;
+  }
+
+  it('H-2 the running or a future month cannot be settled (409) unless the policy allows an early close', async () => {
+    const policy = await publishPolicy((b) => ({ ...b, settlement: { ...b.settlement, allowEarlyClose: false } }));
+    const running = localMonth(new Date().toISOString(), policy.calendar.timeZone);
+    for (const month of [running, nextMonth(running), '2099-12']) {
+      const r = await s.http
+        .post('/api/settlements')
+        .set(await auth('hr1'))
+        .send({ month });
+      expect([month, r.status, r.body.code, r.body.params]).toEqual([
+        month,
+        409,
+        'settlement.month_not_over',
+        { month },
+      ]);
+    }
+    expect(await s.ds.query(`SELECT 1 FROM settlements WHERE month IN ($1, '2099-12')`, [running])).toEqual([]);
+    // an explicit early close: a future month nobody posts to (the running month stays open for the other tests)
+    await publishPolicy((b) => ({ ...b, settlement: { ...b.settlement, allowEarlyClose: true } }));
+    try {
+      const early = await s.http
+        .post('/api/settlements')
+        .set(await auth('hr1'))
+        .send({ month: '2099-12' });
+      expect(early.status).toBe(201);
+      expect(early.body.month).toBe('2099-12');
+    } finally {
+      await publishPolicy((b) => ({ ...b, settlement: { ...b.settlement, allowEarlyClose: false } }));
+    }
   });
 });

@@ -28,6 +28,24 @@ describe('star-rated agents (S-1…S-12)', () => {
       .get(url)
       .query(query)
       .set(await auth(user));
+  /**
+   * H-1: the settlement of a month of these tests' future calendar. A month is settled once it is over (H-2), so the
+   * month is closed early under a policy that allows it explicitly; the policy in effect before is published back.
+   */
+  const settleEarly = async (month: string) => {
+    const body = (await get('admin', '/api/policies/current')).body.body;
+    const publish = async (policy: object) => {
+      const effectiveFrom = new Date().toISOString().slice(0, 10);
+      const draft = await post('admin', '/api/policies', { body: policy, effectiveFrom });
+      expect((await post('admin', `/api/policies/${draft.body.id}/publish`)).status).toBe(200);
+    };
+    await publish({ ...body, settlement: { ...body.settlement, allowEarlyClose: true } });
+    try {
+      return (await post('hr1', '/api/settlements', { month })).body;
+    } finally {
+      await publish(body);
+    }
+  };
   const codes = new Map<string, string>();
   const employee = async (name: string, hireDate: string, jobType = '热线客服') => {
     const code = `S${randomUUID().slice(0, 8)}`;
@@ -244,7 +262,7 @@ describe('star-rated agents (S-1…S-12)', () => {
       [mine.body.id],
     );
     expect(ledger).toEqual([{ month: '2040-10', fen: 50000, source: 'star-award' }]);
-    const settlement = (await post('hr1', '/api/settlements', { month: '2040-10' })).body;
+    const settlement = await settleEarly('2040-10');
     const bonusRow = await eventually(
       async () =>
         (
@@ -483,7 +501,7 @@ describe('star-rated agents (S-1…S-12)', () => {
       { month: '2038-03', fen: 20000 },
     ]);
     // H-1: the month's settlement carries the star pay to payroll
-    const settlement = (await post('hr1', '/api/settlements', { month: '2038-01' })).body;
+    const settlement = await settleEarly('2038-01');
     const settled = await eventually(async () => {
       const rows = (await get('hr1', `/api/settlements/${settlement.id}/rows`, { range: '[0,999]' })).body as {
         employeeId: string;

@@ -17,15 +17,14 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { LoginBackoff } from './auth/login-backoff';
 import { CasesModule } from './cases/cases.module';
-import { ComplaintsController, DeductionsController } from './complaints/complaints.controller';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { FlowsController, PoliciesController } from './versions/versions.controller';
 import { ErrorFilter } from './common/error.filter';
 import { ENV } from './config';
 import { HealthController } from './health/health.controller';
 import { OrgController } from './org/org.controller';
 import { OrgAdminController } from './org/org-admin.controller';
-import { NoticesController } from './complaints/notices.controller';
-import { SettlementsController } from './settlements/settlements.controller';
+import { SettlementsModule } from './settlements/settlements.module';
 import { MeetingsController, RectificationsController } from './rectifications/rectifications.controller';
 import { EvaluationController } from './evaluation/evaluation.controller';
 import { EvaluationScheduleService } from './evaluation/evaluation-schedule.service';
@@ -68,6 +67,8 @@ export class AppModule {
         TerminusModule,
         TemporalModule,
         CasesModule,
+        ComplaintsModule,
+        SettlementsModule,
         StarsModule,
         ...(existsSync(consoleDir)
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })]
@@ -76,15 +77,11 @@ export class AppModule {
       controllers: [
         AuthController,
         HealthController,
-        ComplaintsController,
-        DeductionsController,
-        NoticesController,
         AuditController,
         OrgController,
         OrgAdminController,
         FlowsController,
         PoliciesController,
-        SettlementsController,
         RectificationsController,
         MeetingsController,
         EvaluationController,

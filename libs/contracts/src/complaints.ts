@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** C-1 sources of a complaint. */
+/** C-1 sources a complaint may come from: the policy's default list (the policy in effect decides, see the api). */
 export const COMPLAINT_SOURCES = [
   'hotline-work-order',
   'escalated-order',
@@ -8,6 +8,7 @@ export const COMPLAINT_SOURCES = [
   'internal-audit',
   'employee-report',
 ] as const;
+/** C-3 severity classes: the one list (the policy's classes, the console's choices and the api's schemas use it). */
 export const SEVERITIES = ['egregious', 'serious', 'ordinary'] as const;
 export const VERDICTS = ['liable', 'valid-not-liable', 'unfounded'] as const;
 /** C-1: sources registered from a work order keep its number (工单号). */
@@ -16,7 +17,8 @@ export const WORK_ORDER_SOURCES: readonly string[] = ['hotline-work-order', 'esc
 /** C-1: registration of a complaint (POST /api/complaints). */
 export const RegisterComplaintSchema = z
   .object({
-    source: z.enum(COMPLAINT_SOURCES),
+    /** C-1: one of the sources of the policy in effect (checked by the api against that policy) */
+    source: z.string().trim().min(1, 'source is required (C-1)').max(50),
     workOrderNo: z.string().trim().min(1).max(64).optional(),
     customer: z.string().trim().min(1, 'customer is required (C-1)').max(200),
     channel: z.string().trim().min(1, 'channel is required (C-1)').max(50),

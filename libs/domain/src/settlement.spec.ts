@@ -4,7 +4,7 @@ import {
   bookingMonth,
   canApproveSettlement,
   moneyForPoints,
-  payrollCsv,
+  monthCloseRefusal,
   payrollRow,
   settleEmployeeMonth,
 } from './settlement';
@@ -90,36 +90,54 @@ describe('settlement', () => {
     expect(canApproveSettlement([{ branchId: 'B1', confirmed: true }]).ok).toBe(true);
   });
 
-  it('H-3 one payroll row per employee with points, money, grade, flags and source cases; CSV is quoted', () => {
+  it('H-3 one payroll row per employee with points, money, grade, flags and source cases', () => {
     const s = settleEmployeeMonth(
       {
-        employeeId: 'E,1',
+        employeeId: 'E1',
         month: '2024-05',
         postBonusFen: 123456,
         deductions: [
-          { source: 'C-A', pointsX10: 20 },
           { source: 'C-B', pointsX10: 20 },
+          { source: 'C-A', pointsX10: 20 },
         ],
         fines: [],
-        bonuses: [],
+        bonuses: [{ source: 'C-S', amountFen: 50000 }],
         grade: { employmentType: 'staff', month: { ...none, ordinary: 2 }, yearBefore: none },
       },
       policy,
     );
-    const row = payrollRow(s);
-    expect(row).toMatchObject({
-      points: '4.0',
-      money_cny: '49.38',
-      grade: '',
-      suspension: 'N',
-      exit: 'N',
-      training: 'N',
-      source_cases: 'C-A;C-B',
+    expect(payrollRow(s)).toEqual({
+      employeeId: 'E1',
+      month: '2024-05',
+      points: 4,
+      moneyYuan: 49.38,
+      finesYuan: 0,
+      bonusYuan: 500,
+      starPayYuan: 0,
+      grade: null,
+      suspension: false,
+      exit: false,
+      training: false,
+      sourceCases: ['C-A', 'C-B', 'C-S'],
     });
-    const csv = payrollCsv([row]);
-    expect(csv.split('\r\n')[0]).toBe(
-      'employee_id,month,points,money_cny,fines_cny,bonuses_cny,star_pay_cny,grade,suspension,exit,training,source_cases',
-    );
-    expect(csv.split('\r\n')[1]).toBe('"E,1",2024-05,4.0,49.38,0.00,0.00,0.00,,N,N,N,C-A;C-B');
+  });
+
+  it('H-2 a month is closed once it is over in the policy time zone, unless the policy allows an early close', () => {
+    // 2024-05-31T16:30Z is already 1 June in Shanghai (UTC+8): May is over there
+    expect(monthCloseRefusal('2024-05', '2024-05-31T16:30:00Z', policy)).toBeNull();
+    expect(monthCloseRefusal('2024-04', '2024-05-31T15:00:00Z', policy)).toBeNull();
+    expect(monthCloseRefusal('2024-05', '2024-05-31T15:00:00Z', policy)).toMatchObject({
+      path: 'month',
+      rule: 'H-2',
+      code: 'settlement.month_not_over',
+      params: { month: '2024-05' },
+    });
+    expect(monthCloseRefusal('2031-01', '2024-05-31T15:00:00Z', policy)?.code).toBe('settlement.month_not_over');
+    const utc = PolicySchema.parse({ calendar: { timeZone: 'UTC' } });
+    expect(monthCloseRefusal('2024-05', '2024-05-31T16:30:00Z', utc)).not.toBeNull();
+    const early = PolicySchema.parse({ settlement: { allowEarlyClose: true } });
+    expect(early.settlement.allowEarlyClose).toBe(true);
+    expect(policy.settlement.allowEarlyClose).toBe(false);
+    expect(monthCloseRefusal('2024-05', '2024-05-10T00:00:00Z', early)).toBeNull();
   });
 });

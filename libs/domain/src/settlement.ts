@@ -1,7 +1,8 @@
 import type { Policy } from '@qf/policy';
 import { monthlyGrade, MonthlyGradeInput } from './grades';
 import { PerceptionPenalty } from './perception';
-import { divRoundHalfUp, formatPoints, Grade, RuleReason } from './types';
+import { localMonth } from './calendar';
+import { divRoundHalfUp, formatPoints, Grade, RuleReason, RuleViolation } from './types';
 
 /**
  * H-1/A-3: money (fen) for points: points × post bonus × rate. With points ×10 and the rate in basis
@@ -112,66 +113,54 @@ export function canApproveSettlement(branches: readonly { branchId: string; conf
   return { ok: pending.length === 0, pending };
 }
 
-export interface PayrollRow {
-  employee_id: string;
-  month: string;
-  points: string;
-  money_cny: string;
-  fines_cny: string;
-  bonuses_cny: string;
-  star_pay_cny: string;
-  grade: string;
-  suspension: 'Y' | 'N';
-  exit: 'Y' | 'N';
-  training: 'Y' | 'N';
-  source_cases: string;
-}
-
-const cny = (fen: number) =>
-  `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
-const yn = (b: boolean): 'Y' | 'N' => (b ? 'Y' : 'N');
-
-/** H-3: one payroll row per employee. */
-export function payrollRow(s: EmployeeSettlement): PayrollRow {
+/**
+ * H-2: a month's close starts only once the month is over in the policy's time zone — a close of the running or a
+ * future month would lock it, and every later posting would silently become an adjustment. The policy may allow an
+ * early close explicitly (`settlement.allowEarlyClose`). Null when the close may start.
+ */
+export function monthCloseRefusal(month: string, nowIso: string, policy: Policy): RuleViolation | null {
+  const running = localMonth(nowIso, policy.calendar.timeZone);
+  if (month < running || policy.settlement.allowEarlyClose) return null;
   return {
-    employee_id: s.employeeId,
-    month: s.month,
-    points: formatPoints(s.pointsX10),
-    money_cny: cny(s.deductionFen),
-    fines_cny: cny(s.finesFen),
-    bonuses_cny: cny(s.bonusesFen),
-    star_pay_cny: cny(s.starPayFen),
-    grade: s.grade ?? '',
-    suspension: yn(s.flags.suspension),
-    exit: yn(s.flags.exit),
-    training: yn(s.flags.training),
-    source_cases: s.sourceCases.join(';'),
+    path: 'month',
+    message: `month ${month} is not over yet: a month is closed once it has ended (H-2)`,
+    rule: 'H-2',
+    code: 'settlement.month_not_over',
+    params: { month },
   };
 }
 
-const PAYROLL_COLUMNS: (keyof PayrollRow)[] = [
-  'employee_id',
-  'month',
-  'points',
-  'money_cny',
-  'fines_cny',
-  'bonuses_cny',
-  'star_pay_cny',
-  'grade',
-  'suspension',
-  'exit',
-  'training',
-  'source_cases',
-];
-
-function csvCell(v: string): string {
-  // RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets do not run it as a formula.
-  const safe = /^[=+\-@]/.test(v) && !/^-?\d/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/** H-3: one payroll row per employee — points, money in yuan, grade, flags and the source cases. */
+export interface PayrollRow {
+  employeeId: string;
+  month: string;
+  /** points with one decimal */
+  points: number;
+  moneyYuan: number;
+  finesYuan: number;
+  bonusYuan: number;
+  starPayYuan: number;
+  grade: Grade | null;
+  suspension: boolean;
+  exit: boolean;
+  training: boolean;
+  sourceCases: string[];
 }
 
-/** H-3: the payroll export as CSV (header + one line per employee, CRLF line ends). */
-export function payrollCsv(rows: readonly PayrollRow[]): string {
-  const lines = [PAYROLL_COLUMNS.join(','), ...rows.map((r) => PAYROLL_COLUMNS.map((c) => csvCell(r[c])).join(','))];
-  return lines.join('\r\n') + '\r\n';
+/** H-3: the payroll row of one employee's settlement (fen to yuan, points ×10 to points). */
+export function payrollRow(s: EmployeeSettlement): PayrollRow {
+  return {
+    employeeId: s.employeeId,
+    month: s.month,
+    points: s.pointsX10 / 10,
+    moneyYuan: s.deductionFen / 100,
+    finesYuan: s.finesFen / 100,
+    bonusYuan: s.bonusesFen / 100,
+    starPayYuan: s.starPayFen / 100,
+    grade: s.grade,
+    suspension: s.flags.suspension,
+    exit: s.flags.exit,
+    training: s.flags.training,
+    sourceCases: [...s.sourceCases],
+  };
 }

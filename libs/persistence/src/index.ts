@@ -6,4 +6,6 @@ export * from './star-changes';
 export * from './stars';
 export * from './case-versions';
 export * from './ledger';
+export * from './complaints';
+export * from './settlements';
 export * from './core';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPLAINT_SOURCES, SEVERITIES } from '@qf/contracts';
 
 /**
  * A policy version: every number and list of RULES.md, with the RULES.md values as defaults,
@@ -22,7 +23,6 @@ const fenRange = (min: number, max: number) =>
     .prefault({})
     .refine((r) => r.minFen <= r.maxFen, { message: 'minFen must not exceed maxFen' });
 
-export const SEVERITIES = ['egregious', 'serious', 'ordinary'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const RULING_ROLES = ['responsible', 'supervisor', 'vp', 'related-lead', 'handler'] as const;
 export type RulingRole = (typeof RULING_ROLES)[number];
@@ -109,7 +109,7 @@ const ComplaintsSchema = z
     sources: z
       .array(z.string().min(1))
       .min(1)
-      .default(() => ['hotline-work-order', 'escalated-order', 'regulator', 'internal-audit', 'employee-report']),
+      .default(() => [...COMPLAINT_SOURCES]),
     /** C-2 distinct verifiers needed to approve a verification. */
     verifiers: z.object({ default: int().min(1).default(1), egregious: int().min(1).default(2) }).prefault({}),
     /** C-3 ranges (points ×10) and C-4 categories per severity class. */
@@ -272,6 +272,8 @@ const SettlementSchema = z
     moneyRateBasisPointsPerPoint: nonNeg().default(100),
     /** H-1 rounding of money to the fen. */
     rounding: z.literal('half-up').default('half-up'),
+    /** H-2 a month's close may start before the month is over (the running or a future month): off by default. */
+    allowEarlyClose: z.boolean().default(false),
   })
   .prefault({});
 

@@ -1,4 +1,5 @@
 import type { Workbook } from 'exceljs';
+import { badRequest } from './errors';
 
 /** Leads that make a spreadsheet program read a text cell as a formula (CSV/formula injection, OWASP). */
 const FORMULA_LEAD = /^[=+\-@\t\r]/;
@@ -16,6 +17,12 @@ export function neutraliseWorkbook(wb: Workbook): Workbook {
     ),
   );
   return wb;
+}
+
+/** The `format` query of a download: xlsx (the default) or csv, else 400 naming the field. */
+export function exportFormat(format: unknown = 'xlsx'): 'xlsx' | 'csv' {
+  if (format === 'xlsx' || format === 'csv') return format;
+  throw badRequest('format must be xlsx or csv', [{ path: 'format', message: 'xlsx | csv' }]);
 }
 
 /** Sends a workbook as an xlsx or csv download (csv with a BOM for Excel), every text cell neutralised first. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { WORK_ORDER_SOURCES } from '@qf/contracts/complaints';
-import { CAUSES, PERSON_ROLES, SEVERITIES, VERDICTS } from '../components/choices';
+import { SEVERITIES, WORK_ORDER_SOURCES } from '@qf/contracts/complaints';
+import { CAUSES, PERSON_ROLES, VERDICTS } from '../components/choices';
 import { pointsProblem, rulingLive } from './ruling';
 
 // Messages are react-admin translation keys, so they show in the console's language.

@@ -1,5 +1,6 @@
 import { ROLES } from '@qf/contracts/common';
 import { CASE_KINDS } from '@qf/contracts/cases';
+import { SEVERITIES } from '@qf/contracts/complaints';
 
 /** Choice lists; names are translation keys (react-admin translates choices by default). */
 export const keyed = (values: readonly string[], prefix: string) =>
@@ -13,7 +14,6 @@ export const COMPLAINT_SOURCES = [
   'employee-report',
 ] as const;
 export const VERDICTS = ['liable', 'valid-not-liable', 'unfounded'] as const;
-export const SEVERITIES = ['egregious', 'serious', 'ordinary'] as const;
 export const CAUSES = ['execution', 'control', 'other'] as const;
 export const PERSON_ROLES = ['responsible', 'supervisor', 'vp', 'related-lead', 'handler'] as const;
 export const EMPLOYMENT_TYPES = ['staff', 'temporary', 'outsourced'] as const;

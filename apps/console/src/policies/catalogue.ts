@@ -287,6 +287,7 @@ export const POLICY_SECTIONS: SectionSpec[] = [
           },
         ],
       },
+      { key: 'close', fields: [{ path: 'settlement.allowEarlyClose', kind: 'bool', rule: 'H-2' }] },
     ],
   },
   {

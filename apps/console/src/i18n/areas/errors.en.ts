@@ -153,7 +153,11 @@ export const en = {
         not_accountable: 'This employee is not accountable in this case',
         reason_required: 'An appeal needs its reason',
       },
-      settlement: { month_locked: '%{month} is already locked' },
+      settlement: {
+        month_locked: '%{month} is already locked',
+        month_not_over:
+          '%{month} is not over yet: a month is settled once it has ended (unless the policy allows an early close)',
+      },
       evaluation: {
         assigned_to_other: 'This evaluation is assigned to another person',
         needs_role: 'This evaluation needs the role "%{role}"',

@@ -157,7 +157,10 @@ export const zh = {
         not_accountable: '该员工不是本案的责任人员',
         reason_required: '申诉需要填写理由',
       },
-      settlement: { month_locked: '%{month} 已锁定，不能再结算' },
+      settlement: {
+        month_locked: '%{month} 已锁定，不能再结算',
+        month_not_over: '%{month} 尚未结束：月份结束后才能结算（政策允许提前结算时除外）',
+      },
       evaluation: {
         assigned_to_other: '该评价已指派给其他人',
         needs_role: '该评价需要“%{role}”角色',

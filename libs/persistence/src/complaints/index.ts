@@ -1,0 +1,2 @@
+export * from './complaints.repository';
+export * from './notices.repository';

@@ -1,0 +1,2 @@
+export * from './settlements.repository';
+export * from './settlement-computation.repository';

@@ -1,0 +1,120 @@
+import type { Queryable } from '../core/queryable';
+import type { SettlementTotals } from './settlements.repository';
+
+const CHUNK = 5000;
+
+/** One employee's ledger for a month's close: points, source cases, money entries and case counts by severity. */
+export interface MonthLedgerRow {
+  employee_id: string;
+  employment_type: string;
+  post_bonus_fen: number;
+  branch_id: string | null;
+  points: number;
+  cases: string[] | null;
+  bonus_fen: string;
+  star_pay_fen: string;
+  /** ruling cases by month (m) and severity (s) from the start of the year to the month */
+  sev: { m: string; s: string; n: number }[] | null;
+}
+
+/**
+ * H-1 set-based: one aggregate query gathers every employee's points, source cases and case counts by severity for the
+ * month and the year before it (from `yearStart`).
+ */
+export async function monthLedger(q: Queryable, month: string, yearStart: string): Promise<MonthLedgerRow[]> {
+  return q.query(
+    `WITH RECURSIVE up AS (
+       SELECT id AS unit_id, id, parent_id, kind FROM org_units
+       UNION ALL SELECT up.unit_id, o.id, o.parent_id, o.kind FROM up JOIN org_units o ON o.id = up.parent_id WHERE up.kind <> 'branch'
+     ), branch AS (SELECT unit_id, id AS branch_id FROM up WHERE kind = 'branch'),
+     month_points AS (
+       SELECT employee_id, sum(points_x10)::int AS points, array_agg(DISTINCT case_id) FILTER (WHERE case_id IS NOT NULL) AS cases,
+              -- S-9 award bonuses and S-10 star pay are money entries (no points) paid through the settlement
+              COALESCE(sum(money_fen) FILTER (WHERE source = 'star-award'), 0)::bigint AS bonus_fen,
+              COALESCE(sum(money_fen) FILTER (WHERE source = 'star-pay'), 0)::bigint AS star_pay_fen
+       FROM ledger_entries WHERE month = $1 GROUP BY employee_id
+     ), sev AS (
+       SELECT employee_id, month AS m, severity AS s, count(*)::int AS n FROM ledger_entries
+       -- one 'ruling' entry per (case, employee) by the ledger's unique key, so rows count cases
+       WHERE month BETWEEN $2 AND $1 AND reason = 'ruling' AND severity IS NOT NULL AND employee_id IN (SELECT employee_id FROM month_points)
+       GROUP BY employee_id, month, severity
+     ), sev_by_employee AS (
+       SELECT employee_id, jsonb_agg(jsonb_build_object('m', m, 's', s, 'n', n)) AS sev FROM sev GROUP BY employee_id
+     )
+     SELECT mp.employee_id, e.employment_type, e.post_bonus_fen, b.branch_id, mp.points, mp.cases, mp.bonus_fen, mp.star_pay_fen, se.sev
+     FROM month_points mp JOIN employees e ON e.id = mp.employee_id LEFT JOIN branch b ON b.unit_id = e.unit_id
+     LEFT JOIN sev_by_employee se ON se.employee_id = mp.employee_id`,
+    [month, yearStart],
+  );
+}
+
+/** A computed row of a settlement (H-1), as the rules left it. */
+export interface ComputedSettlementRow {
+  employeeId: string;
+  branchId: string | null;
+  pointsX10: number;
+  deductionFen: number;
+  grade: string | null;
+  flags: { suspension: boolean; exit: boolean; training: boolean };
+  sourceCases: string[];
+  reasons: unknown;
+  bonusesFen: number;
+  starPayFen: number;
+}
+
+/**
+ * Replaces a settlement's rows (in bulk, unnest) and stores its totals; the settlement then waits for confirmation.
+ * Run inside a transaction.
+ */
+export async function replaceSettlementRows(
+  tx: Queryable,
+  settlementId: string,
+  rows: ComputedSettlementRow[],
+  totals: SettlementTotals,
+): Promise<void> {
+  await tx.query(`DELETE FROM settlement_rows WHERE settlement_id = $1`, [settlementId]);
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    await tx.query(
+      `INSERT INTO settlement_rows (settlement_id, employee_id, branch_id, points_x10, money_fen, grade, suspension, exit, training, source_cases, reasons, bonus_fen, star_pay_fen)
+       SELECT $1, e, b, p, m, g, su, ex, tr, COALESCE(string_to_array(NULLIF(sc, ''), ',')::uuid[], '{}'), r, bo, sp
+       FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::bigint[], $6::text[], $7::bool[], $8::bool[], $9::bool[], $10::text[], $11::jsonb[], $12::bigint[], $13::bigint[])
+         AS x(e, b, p, m, g, su, ex, tr, sc, r, bo, sp)`,
+      [
+        settlementId,
+        part.map((x) => x.employeeId),
+        part.map((x) => x.branchId),
+        part.map((x) => x.pointsX10),
+        part.map((x) => x.deductionFen),
+        part.map((x) => x.grade),
+        part.map((x) => x.flags.suspension),
+        part.map((x) => x.flags.exit),
+        part.map((x) => x.flags.training),
+        part.map((x) => x.sourceCases.join(',')),
+        part.map((x) => JSON.stringify(x.reasons)),
+        part.map((x) => x.bonusesFen),
+        part.map((x) => x.starPayFen),
+      ],
+    );
+  }
+  await tx.query(`UPDATE settlements SET totals = $2, computed_at = now(), status = 'confirming' WHERE id = $1`, [
+    settlementId,
+    JSON.stringify(totals),
+  ]);
+}
+
+/** The settlement's status while it runs; a locked settlement keeps its status. */
+export async function setSettlementStatus(q: Queryable, settlementId: string, status: string): Promise<void> {
+  await q.query(`UPDATE settlements SET status = $2 WHERE id = $1 AND status <> 'locked'`, [settlementId, status]);
+}
+
+/** H-2: locks the month (once) and marks its settlement locked. Run inside a transaction. */
+export async function lockSettlementMonth(tx: Queryable, settlementId: string, month: string): Promise<void> {
+  await tx.query(`INSERT INTO month_locks (month, settlement_id) VALUES ($1, $2) ON CONFLICT (month) DO NOTHING`, [
+    month,
+    settlementId,
+  ]);
+  await tx.query(`UPDATE settlements SET status = 'locked', locked_at = COALESCE(locked_at, now()) WHERE id = $1`, [
+    settlementId,
+  ]);
+}
