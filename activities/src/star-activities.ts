@@ -1,10 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CaseWorkflowInput, RuleNote, StarActivities, StarApplicationData } from '@qf/contracts';
 import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
 import {
   appendAudit,
   bookLedgerEntries,
+  caseIdOfWorkflow,
   changeStar,
+  closeStarReview,
+  insertStarApplication,
+  insertStarMonthly,
+  markStarAwarded,
+  patchStarApplication,
+  starCommitteeUsers,
+  starEligibilityFacts,
+  starHoldersForMonth,
+  starMonthlyScoresSinceStar,
+  starMonthStanding,
+  starReviewCaseOfMonth,
+  upsertStarReview,
+  usernameOf,
   linkStarReviewCase,
   markStarRecommended,
   publishedVersions,
@@ -20,6 +35,7 @@ import {
   lowerStarLevel,
   monthlyStarPay,
   recommendationPlace,
+  StarCandidate,
   StarLevel,
   starMonthPayFen,
   starStanding,
@@ -60,11 +76,8 @@ export function createStarActivities(ds: DataSource): StarActivities {
 
     async checkStarEligibility({ campaignId, year, employeeId, level, recommended, asOf, policy: raw }) {
       const policy = PolicySchema.parse(raw ?? {});
-      const [e] = await ds.query(
-        `SELECT id, name, unit_id, hire_date::text AS hire_date, employment_type, job_type FROM employees WHERE id = $1`,
-        [employeeId],
-      );
-      if (!e)
+      const facts = await starEligibilityFacts(ds, { campaignId, year, employeeId });
+      if (!facts)
         return {
           existingApplicationId: null,
           existingLevel: null,
@@ -74,34 +87,18 @@ export function createStarActivities(ds: DataSource): StarActivities {
           unitId: '',
           employeeName: '',
         };
-      const [existing] = await ds.query(
-        `SELECT case_id, level FROM star_applications WHERE campaign_id = $1 AND employee_id = $2`,
-        [campaignId, employeeId],
-      );
-      const [holder] = await ds.query(`SELECT level, since::text AS since FROM star_holders WHERE employee_id = $1`, [
-        employeeId,
-      ]);
-      const [demotion] = await ds.query(
-        `SELECT max(effective_from)::text AS at FROM star_history WHERE employee_id = $1 AND kind IN ('lowered','revoked','demoted')`,
-        [employeeId],
-      );
-      const awards = await ds.query(`SELECT kind, year FROM employee_awards WHERE employee_id = $1`, [employeeId]);
-      const [june] = await ds.query(`SELECT rank FROM star_june_exams WHERE employee_id = $1 AND year = $2`, [
-        employeeId,
-        year,
-      ]);
-      const toDate = (d: unknown) => (d ? String(d).slice(0, 10) : null);
+      const { employee: e, existing, holder } = facts;
       const result = checkEligibility(
         {
-          employmentType: e.employment_type,
-          jobType: e.job_type,
-          hotlineSince: toDate(e.hire_date) ?? asOf,
+          employmentType: e.employmentType as StarCandidate['employmentType'],
+          jobType: e.jobType,
+          hotlineSince: e.hireDate ?? asOf,
           teamLeadRecommended: recommended,
           currentStars: (holder?.level ?? 0) as 0 | StarLevel,
-          currentStarSince: toDate(holder?.since),
-          lastDemotionAt: demotion?.at ?? null,
-          awards,
-          juneExamRank: june?.rank ?? null,
+          currentStarSince: holder?.since ?? null,
+          lastDemotionAt: facts.lastDemotionAt,
+          awards: facts.awards,
+          juneExamRank: facts.juneExamRank,
         },
         level,
         asOf,
@@ -109,12 +106,12 @@ export function createStarActivities(ds: DataSource): StarActivities {
       );
       const violations: RuleNote[] = result.violations;
       return {
-        existingApplicationId: existing?.case_id ?? null,
-        existingLevel: existing?.level ?? null,
+        existingApplicationId: existing?.caseId ?? null,
+        existingLevel: (existing?.level ?? null) as StarLevel | null,
         ok: violations.length === 0,
         violations,
         notes: result.notes,
-        unitId: e.unit_id,
+        unitId: e.unitId,
         employeeName: e.name,
       };
     },
@@ -145,15 +142,17 @@ export function createStarActivities(ds: DataSource): StarActivities {
           subjectEmployeeIds: [i.employeeId],
           createdBy: i.initiatorUserId,
         });
-        const [c] = await tx.query(`SELECT id FROM cases WHERE workflow_id = $1`, [workflowId]);
-        await tx.query(
-          `INSERT INTO star_applications (case_id, campaign_id, employee_id, level, recommended, eligibility_notes) VALUES ($1,$2,$3,$4,$5,$6)
-           ON CONFLICT DO NOTHING`,
-          [c.id, i.campaignId, i.employeeId, i.level, i.recommended, JSON.stringify(i.notes)],
-        );
-        const [actor] = await tx.query(`SELECT username FROM users WHERE id = $1`, [i.initiatorUserId]);
+        const c = { id: await caseIdOfWorkflow(tx, workflowId) };
+        await insertStarApplication(tx, {
+          caseId: c.id,
+          campaignId: i.campaignId,
+          employeeId: i.employeeId,
+          level: i.level,
+          recommended: i.recommended,
+          notes: i.notes,
+        });
         await appendAudit(tx, {
-          actor: { id: i.initiatorUserId, name: actor?.username ?? 'api' },
+          actor: { id: i.initiatorUserId, name: (await usernameOf(tx, i.initiatorUserId)) ?? 'api' },
           action: 'star.applied',
           entity: 'case',
           entityId: c.id,
@@ -167,23 +166,7 @@ export function createStarActivities(ds: DataSource): StarActivities {
     },
 
     async updateStarApplication(p) {
-      const sets: string[] = [];
-      const params: unknown[] = [p.applicationId];
-      const set = (col: string, v: unknown, json = false) => {
-        if (v === undefined) return;
-        params.push(json && v !== null ? JSON.stringify(v) : v);
-        sets.push(`${col} = $${params.length}`);
-      };
-      set('status', p.status);
-      set('lead_approved', p.leadApproved);
-      set('lead_reason', p.leadReason);
-      set('exam_scores', p.examScores, true);
-      set('exam_result', p.examResult, true);
-      set('passed_level', p.passedLevel);
-      set('committee', p.committee, true);
-      set('awarded_level', p.awardedLevel);
-      set('explanation', p.explanation);
-      if (sets.length) await ds.query(`UPDATE star_applications SET ${sets.join(', ')} WHERE case_id = $1`, params);
+      await patchStarApplication(ds, p);
     },
 
     async claimStarRecommendation({ campaignId, applicationId, level }) {
@@ -197,15 +180,10 @@ export function createStarActivities(ds: DataSource): StarActivities {
     },
 
     async starCommitteeMembers({ unitId, excludeOwnTeam }) {
-      const rows = await ds.query(
-        `SELECT u.id, e.unit_id FROM users u LEFT JOIN employees e ON e.id = u.employee_id
-         WHERE u.active AND 'committee' = ANY(u.roles) ORDER BY u.username`,
-      );
-      const conflicted = excludeOwnTeam
-        ? rows.filter((r: { unit_id: string }) => r.unit_id === unitId).map((r: { id: string }) => r.id)
-        : [];
+      const rows = await starCommitteeUsers(ds);
+      const conflicted = excludeOwnTeam ? rows.filter((r) => r.unit_id === unitId).map((r) => r.id) : [];
       return {
-        eligible: rows.map((r: { id: string }) => r.id).filter((id: string) => !conflicted.includes(id)),
+        eligible: rows.map((r) => r.id).filter((id) => !conflicted.includes(id)),
         conflicted,
       };
     },
@@ -234,22 +212,12 @@ export function createStarActivities(ds: DataSource): StarActivities {
             moneyFen: bonus.amountFen,
           });
         }
-        await tx.query(`UPDATE star_applications SET status = 'awarded', awarded_level = $2 WHERE case_id = $1`, [
-          applicationId,
-          level,
-        ]);
+        await markStarAwarded(tx, applicationId, level);
       });
     },
 
     async starReviewHolders({ month }) {
-      const rows = await ds.query(
-        `SELECT employee_id, level FROM star_holders WHERE to_char(since, 'YYYY-MM') <= $1 ORDER BY employee_id`,
-        [month],
-      );
-      return rows.map((r: { employee_id: string; level: number }) => ({
-        employeeId: r.employee_id,
-        level: r.level as StarLevel,
-      }));
+      return (await starHoldersForMonth(ds, month)).map((h) => ({ ...h, level: h.level as StarLevel }));
     },
 
     async registerStarReview({ workflowId, nowIso, month: given }) {
@@ -258,10 +226,7 @@ export function createStarActivities(ds: DataSource): StarActivities {
       const policy = PolicySchema.parse(policyRow.body);
       const month = given ?? addMonths(`${localMonth(nowIso, policy.calendar.timeZone)}-01`, -1).slice(0, 7);
       return ds.transaction(async (tx) => {
-        const [review] = await tx.query(
-          `INSERT INTO star_reviews (id, month) VALUES (gen_random_uuid(), $1) ON CONFLICT (month) DO UPDATE SET month = EXCLUDED.month RETURNING id`,
-          [month],
-        );
+        const review = await upsertStarReview(tx, randomUUID(), month);
         const data = { reviewId: review.id, month };
         await registerCase(tx, {
           kind: 'star-review',
@@ -272,10 +237,7 @@ export function createStarActivities(ds: DataSource): StarActivities {
           flowVersion: flow.version,
           data,
         });
-        const [c] = await tx.query(
-          `SELECT id, workflow_id, policy_version, flow_version FROM cases WHERE kind = 'star-review' AND business_key = $1`,
-          [month],
-        );
+        const c = await starReviewCaseOfMonth(tx, month);
         if (c.workflow_id !== workflowId)
           return { skipped: `the ${month} star review already runs as ${c.workflow_id}`, month };
         await linkStarReviewCase(tx, review.id, c.id);
@@ -316,47 +278,34 @@ export function createStarActivities(ds: DataSource): StarActivities {
       let changed = 0;
       await ds.transaction(async (tx) => {
         for (const s of scores) {
-          const [h] = await tx.query(
-            `SELECT level, pay_factor_percent, pay_factor_year FROM star_holders WHERE employee_id = $1`,
-            [s.employeeId],
-          );
-          const [done] = await tx.query(`SELECT level FROM star_monthly WHERE employee_id = $1 AND month = $2`, [
-            s.employeeId,
-            month,
-          ]);
-          if (!h && !done) continue;
-          const level = (done?.level ?? h.level) as StarLevel;
+          const standingOfMonth = await starMonthStanding(tx, s.employeeId, month);
+          const h = standingOfMonth.holder;
+          if (!h && standingOfMonth.reviewedLevel === null) continue;
+          const level = (standingOfMonth.reviewedLevel ?? h!.level) as StarLevel;
           // S-10: a liable complaint ruled this month is a one-vote veto too
-          const [{ liable }] = await tx.query(
-            `SELECT count(*)::int AS liable FROM ledger_entries WHERE employee_id = $1 AND month = $2 AND reason = 'ruling'`,
-            [s.employeeId, month],
-          );
+          const liable = standingOfMonth.liableRulings;
           const veto = s.veto || liable > 0;
           const pay = monthlyStarPay(s.score, veto, policy);
-          const factor = h && h.pay_factor_year === Number(month.slice(0, 4)) ? h.pay_factor_percent : null;
+          const factor = h && h.payFactorYear === Number(month.slice(0, 4)) ? h.payFactorPercent : null;
           const fen = starMonthPayFen(level, pay, month, factor, policy);
           const message = s.veto
             ? `${pay.message}${s.vetoReason ? `：${s.vetoReason}` : ''}`
             : liable > 0
               ? `${pay.message}（本月有责投诉 ${liable} 件）`
               : pay.message;
-          await tx.query(
-            `INSERT INTO star_monthly (employee_id, month, level, score, veto, veto_reason, percent, outcome, pay_fen, message, review_id)
-             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (employee_id, month) DO NOTHING`,
-            [
-              s.employeeId,
-              month,
-              level,
-              s.score,
-              veto,
-              s.vetoReason ?? null,
-              pay.percent,
-              pay.outcome,
-              fen,
-              message,
-              reviewId,
-            ],
-          );
+          await insertStarMonthly(tx, {
+            employeeId: s.employeeId,
+            month,
+            level,
+            score: s.score,
+            veto,
+            vetoReason: s.vetoReason ?? null,
+            percent: pay.percent,
+            outcome: pay.outcome,
+            payFen: fen,
+            message,
+            reviewId,
+          });
           if (fen > 0)
             await postMoney(tx, {
               employeeId: s.employeeId,
@@ -370,14 +319,10 @@ export function createStarActivities(ds: DataSource): StarActivities {
           payFen += fen;
           if (!h) continue;
           // S-11: three consecutive or six in the year below the line → lowered one level until the next campaign
-          const history = await tx.query(
-            `SELECT month, score::float AS score FROM star_monthly WHERE employee_id = $1 AND month >= to_char((SELECT since FROM star_holders WHERE employee_id = $1), 'YYYY-MM')
-             ORDER BY month`,
-            [s.employeeId],
-          );
+          const history = await starMonthlyScoresSinceStar(tx, s.employeeId);
           const standing = starStanding(history, policy);
           if (standing.action === 'revoke-or-lower') {
-            const to = lowerStarLevel(h.level);
+            const to = lowerStarLevel(h.level as StarLevel);
             const ok = await changeStar(tx, {
               employeeId: s.employeeId,
               toLevel: to,
@@ -392,7 +337,7 @@ export function createStarActivities(ds: DataSource): StarActivities {
             if (ok) changed++;
           }
         }
-        await tx.query(`UPDATE star_reviews SET status = 'closed' WHERE id = $1`, [reviewId]);
+        await closeStarReview(tx, reviewId);
       });
       return { rows: scores.length, payFen, changed };
     },
