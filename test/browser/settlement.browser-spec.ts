@@ -11,10 +11,10 @@ import { eventually } from '../support/stack';
  * locks); HR exports. Each result is checked through the api and the database.
  *
  * The month's ledger: the ledger has no import, and complaints post only to the current month (settling it would lock
- * the month for every other test of this database), so a few past postings of a month no other test uses are written
- * in the set-up — the rows a month of rulings would leave.
+ * the month for every other test of this database; a month is settled once it is over, H-2), so a few postings of a
+ * past month no other test uses are written in the set-up — the rows a month of rulings would leave.
  */
-const MONTH = '2036-07';
+const MONTH = '2019-07';
 const CASE_TITLE = `${MONTH} 月度结算`;
 
 interface Branch {
@@ -139,6 +139,12 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
       await page.getByRole('menuitem', { name: '月度结算' }).click();
       await page.getByRole('button', { name: '发起月度结算' }).click();
       const dialog = page.getByRole('dialog');
+      // H-2: a month that is not over is refused (409), the dialog says why in Chinese
+      await dialog.getByTestId('settlement-month').fill('2099-11');
+      await dialog.getByRole('button', { name: '发起', exact: true }).click();
+      await dialog
+        .getByText('2099-11 尚未结束：月份结束后才能结算（政策允许提前结算时除外）', { exact: true })
+        .waitFor({ timeout: UI_TIMEOUT });
       await dialog.getByTestId('settlement-month').fill(MONTH);
       await dialog.getByRole('button', { name: '发起', exact: true }).click();
       await page.waitForURL(/\/settlements\/[^/]+\/show/, { timeout: UI_TIMEOUT });
