@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { startTestStack, TestStack, eventually } from '../support/stack';
 
 const ROUNDS = Number(process.env.QF_RACE_ROUNDS ?? 200);
+const STORM = Number(process.env.QF_STORM ?? 100);
 
 describe('approval engine: concurrency, access, audit (issue 3)', () => {
   let s: TestStack;
@@ -12,7 +14,7 @@ describe('approval engine: concurrency, access, audit (issue 3)', () => {
   });
   const auth = async (u: string) => ({ Authorization: `Bearer ${await s.login(u)}` });
 
-  async function reviewCase(title: string, by = 'agent1') {
+  async function reviewCase(title: string, by = 'teamlead1') {
     const c = await s.http
       .post('/api/cases')
       .set(await auth(by))
@@ -52,23 +54,95 @@ describe('approval engine: concurrency, access, audit (issue 3)', () => {
     }
   }, 600_000);
 
-  it("O-2 an employee cannot read another employee's case (403) nor act on a task of a role they do not hold (403)", async () => {
-    const { caseId, taskId } = await reviewCase('agent1 private', 'agent1');
-    expect((await s.http.get(`/api/cases/${caseId}`).set(await auth('agent1'))).status).toBe(200);
-    expect((await s.http.get(`/api/cases/${caseId}`).set(await auth('agent2'))).status).toBe(403);
-    expect((await s.http.get(`/api/tasks/${taskId}`).set(await auth('agent2'))).status).toBe(403);
+  it('O-2 a case or task out of scope answers 404 like a missing one; acting on a task of a role one does not hold is 403', async () => {
+    const { caseId, taskId } = await reviewCase('teamlead1 private', 'teamlead1');
+    expect((await s.http.get(`/api/cases/${caseId}`).set(await auth('teamlead1'))).status).toBe(200);
+    const missingCase = await s.http.get(`/api/cases/${randomUUID()}`).set(await auth('agent2'));
+    const hiddenCase = await s.http.get(`/api/cases/${caseId}`).set(await auth('agent2'));
+    expect([hiddenCase.status, hiddenCase.body.code]).toEqual([404, missingCase.body.code]);
+    const missingTask = await s.http.get(`/api/tasks/${randomUUID()}`).set(await auth('agent2'));
+    const hiddenTask = await s.http.get(`/api/tasks/${taskId}`).set(await auth('agent2'));
+    expect([hiddenTask.status, hiddenTask.body.code]).toEqual([404, missingTask.body.code]);
     const list = await s.http.get('/api/cases').set(await auth('agent2'));
     expect(list.body.map((c: { id: string }) => c.id)).not.toContain(caseId);
+    // acting on a task one may not see is 404, whatever the body; the ownership check comes before the body's
+    for (const body of [{}, { action: 'approve' }]) {
+      const r = await s.http
+        .post(`/api/tasks/${taskId}/actions`)
+        .set(await auth('agent2'))
+        .send(body);
+      expect([JSON.stringify(body), r.status]).toEqual([JSON.stringify(body), 404]);
+    }
+    // the creator sees the task but does not hold its role: 403 for a valid and for an empty body alike
+    for (const body of [{}, { action: 'approve' }]) {
+      const r = await s.http
+        .post(`/api/tasks/${taskId}/actions`)
+        .set(await auth('teamlead1'))
+        .send(body);
+      expect([JSON.stringify(body), r.status]).toEqual([JSON.stringify(body), 403]);
+    }
+    // the assignee with a malformed body: 400 naming the field
+    const malformed = await s.http
+      .post(`/api/tasks/${taskId}/actions`)
+      .set(await auth('leader1'))
+      .send({});
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.details[0].path).toBe('action');
+    expect((await s.http.get(`/api/cases/${caseId}`).set(await auth('hr1'))).status).toBe(200);
+  });
+
+  it('O-2 review cases go to the leadership: an employee may not start one (403); a business key of a case one may not see is a 409 without its details', async () => {
     expect(
       (
         await s.http
-          .post(`/api/tasks/${taskId}/actions`)
+          .post('/api/cases')
           .set(await auth('agent1'))
-          .send({ action: 'approve' })
+          .send({ title: 'agent review' })
       ).status,
     ).toBe(403);
-    expect((await s.http.get(`/api/cases/${caseId}`).set(await auth('hr1'))).status).toBe(200);
+    const businessKey = `scope-${randomUUID()}`;
+    const own = await s.http
+      .post('/api/cases')
+      .set(await auth('admin'))
+      .send({ title: '仅管理员可见', description: '机密说明', businessKey });
+    expect(own.status).toBe(201);
+    const other = await s.http
+      .post('/api/cases')
+      .set(await auth('teamlead2'))
+      .send({ title: 'probe', businessKey });
+    expect(other.status).toBe(409);
+    expect(JSON.stringify(other.body)).not.toMatch(new RegExp(`${own.body.id}|仅管理员可见|机密说明`));
+    const again = await s.http
+      .post('/api/cases')
+      .set(await auth('admin'))
+      .send({ title: '仅管理员可见', businessKey });
+    expect([again.status, again.body.id]).toEqual([200, own.body.id]);
   });
+
+  it(`an approve storm: ${STORM} identical concurrent approvals of one task give one 200 and only 409 or 503 with Retry-After; the decision lands once`, async () => {
+    const { caseId, taskId } = await reviewCase('storm');
+    const leader = await auth('leader1');
+    const answers = await Promise.all(
+      Array.from({ length: STORM }, () =>
+        s.http.post(`/api/tasks/${taskId}/actions`).set(leader).send({ action: 'approve', comment: '同意' }),
+      ),
+    );
+    const codes = answers.map((a) => a.status);
+    expect(codes.filter((c) => c === 200)).toHaveLength(1);
+    expect(codes.filter((c) => c !== 200 && c !== 409 && c !== 503)).toEqual([]);
+    for (const a of answers.filter((x) => x.status === 503))
+      expect(Number(a.headers['retry-after'])).toBeGreaterThan(0);
+    const detail = await eventually(async () => {
+      const r = await s.http.get(`/api/cases/${caseId}`).set(await auth('admin'));
+      return r.body.status === 'closed' ? r.body : null;
+    });
+    expect(detail.outcome).toBe('approved');
+    const [{ n }] = await s.ds.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE case_id = $1 AND action = 'task.approve'`,
+      [caseId],
+    );
+    expect(n).toBe(1);
+  }, 180_000);
 
   // endpoint × role: which roles get 403 on admin-only and process endpoints
   const matrix: [string, string, string, number][] = [

@@ -119,13 +119,27 @@ describe('foundation: login → case → workflow → human step → state', () 
     expect(still.body.tasks).toHaveLength(1);
   });
 
-  it('a malformed action is 400 and changes nothing', async () => {
+  it('a malformed action on a task one may act on is 400 and changes nothing; on a missing task 404', async () => {
     const admin = await s.login('admin');
+    const leader = await s.login('leader1');
+    const created = await s.http.post('/api/cases').set('Authorization', `Bearer ${admin}`).send({ title: '格式错误' });
+    const taskId = await eventually(
+      async () =>
+        (await s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND status = 'open'`, [created.body.id]))[0]
+          ?.id as string,
+    );
     const res = await s.http
-      .post('/api/tasks/00000000-0000-0000-0000-000000000000/actions')
-      .set('Authorization', `Bearer ${admin}`)
+      .post(`/api/tasks/${taskId}/actions`)
+      .set('Authorization', `Bearer ${leader}`)
       .send({ action: 'explode' });
     expect(res.status).toBe(400);
     expect(res.body.details[0].path).toBe('action');
+    const [task] = await s.ds.query(`SELECT status FROM tasks WHERE id = $1`, [taskId]);
+    expect(task.status).toBe('open');
+    const missing = await s.http
+      .post('/api/tasks/00000000-0000-0000-0000-000000000000/actions')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ action: 'explode' });
+    expect(missing.status).toBe(404);
   });
 });

@@ -93,5 +93,48 @@ describe('versions: labelled drafts, author, delete', () => {
     expect((await s.http.delete('/api/flows/review-v1').set(admin)).status).toBe(409);
   });
 
+  it('policy and flow drafts are read by admins only: others see published versions and get 404 for a draft', async () => {
+    const v1 = (await s.http.get('/api/policies/1').set(admin)).body;
+    const draft = await s.http.post('/api/policies').set(admin).send({ body: v1.body, label: '草稿可见性' });
+    expect(draft.status).toBe(201);
+    const flowV1 = (await s.http.get('/api/flows/review-v1').set(admin)).body;
+    const flowDraft = await s.http.post('/api/flows').set(admin).send({ kind: 'review', stages: flowV1.stages });
+    expect(flowDraft.status).toBe(201);
+    for (const user of ['agent1', 'hr1', 'leader1']) {
+      const h = await auth(user);
+      const list = await s.http.get('/api/policies').query({ range: '[0,999]' }).set(h);
+      expect(list.status).toBe(200);
+      expect(list.body.length).toBeGreaterThan(0);
+      expect(list.body.every((p: { status: string }) => p.status === 'published')).toBe(true);
+      expect(Number(list.headers['content-range'].split('/')[1])).toBe(list.body.length);
+      const missing = await s.http.get('/api/policies/999999').set(h);
+      const hidden = await s.http.get(`/api/policies/${draft.body.id}`).set(h);
+      expect([hidden.status, hidden.body.code]).toEqual([404, missing.body.code]);
+      expect((await s.http.get(`/api/policies/1/diff/${draft.body.id}`).set(h)).status).toBe(404);
+      expect((await s.http.get(`/api/flows/${flowDraft.body.id}`).set(h)).status).toBe(404);
+      const flows = await s.http.get('/api/flows').query({ range: '[0,999]' }).set(h);
+      expect(flows.body.every((f: { status: string }) => f.status === 'published')).toBe(true);
+    }
+    expect((await s.http.get(`/api/policies/${draft.body.id}`).set(admin)).status).toBe(200);
+    const all = await s.http.get('/api/policies').query({ range: '[0,999]' }).set(admin);
+    expect(all.body.map((p: { id: number }) => p.id)).toContain(draft.body.id);
+  });
+
+  it('a new policy draft needs an explicit body or a version to copy: {} is a 400 naming body and creates nothing', async () => {
+    const count = async () => (await s.ds.query(`SELECT count(*)::int AS n FROM policy_versions`))[0].n as number;
+    const before = await count();
+    const empty = await s.http.post('/api/policies').set(admin).send({});
+    expect(empty.status).toBe(400);
+    expect(empty.body.details).toEqual([expect.objectContaining({ path: 'body' })]);
+    expect((await s.http.post('/api/policies').set(admin).send({ body: {} })).status).toBe(400);
+    expect((await s.http.post('/api/policies').set(admin).send({ from: 999999 })).status).toBe(400);
+    expect(await count()).toBe(before);
+    const copy = await s.http.post('/api/policies').set(admin).send({ from: 1, label: '复制 v1' });
+    expect(copy.status).toBe(201);
+    expect(copy.body).toMatchObject({ status: 'draft', label: '复制 v1' });
+    expect(copy.body.body).toEqual((await s.http.get('/api/policies/1').set(admin)).body.body);
+    expect(await count()).toBe(before + 1);
+  });
+
   const auth = async (u: string) => ({ Authorization: `Bearer ${await s.login(u)}` });
 });

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
@@ -12,22 +12,19 @@ import { randomBytes } from 'node:crypto';
 import { Env, normaliseUsername } from '@qf/contracts';
 import { createDataSource } from '@qf/persistence';
 import { databaseUrl, REPO_ROOT } from '@qf/runtime';
-import { AuditController } from './audit/audit.controller';
-import { AuthController } from './auth/auth.controller';
-import { AuthGuard } from './auth/auth.guard';
-import { LoginBackoff } from './auth/login-backoff';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
+import { PerceptionModule } from './perception/perception.module';
 import { ComplaintsModule } from './complaints/complaints.module';
-import { FlowsController, PoliciesController } from './versions/versions.controller';
+import { VersionsModule } from './versions/versions.module';
 import { ErrorFilter } from './common/error.filter';
 import { ENV } from './config';
-import { HealthController } from './health/health.controller';
-import { OrgController } from './org/org.controller';
-import { OrgAdminController } from './org/org-admin.controller';
+import { HealthModule } from './health/health.module';
+import { OrgModule } from './org/org.module';
 import { SettlementsModule } from './settlements/settlements.module';
-import { MeetingsController, RectificationsController } from './rectifications/rectifications.controller';
-import { EvaluationController } from './evaluation/evaluation.controller';
-import { EvaluationScheduleService } from './evaluation/evaluation-schedule.service';
+import { RectificationsModule } from './rectifications/rectifications.module';
+import { EvaluationModule } from './evaluation/evaluation.module';
 import { StarsModule } from './stars/stars.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -66,31 +63,25 @@ export class AppModule {
         }),
         TerminusModule,
         TemporalModule,
+        AuthModule,
+        HealthModule,
+        AuditModule,
+        OrgModule,
+        VersionsModule,
         CasesModule,
+        PerceptionModule,
         ComplaintsModule,
         SettlementsModule,
+        RectificationsModule,
+        EvaluationModule,
         StarsModule,
         ...(existsSync(consoleDir)
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })]
           : []),
       ],
-      controllers: [
-        AuthController,
-        HealthController,
-        AuditController,
-        OrgController,
-        OrgAdminController,
-        FlowsController,
-        PoliciesController,
-        RectificationsController,
-        MeetingsController,
-        EvaluationController,
-      ],
+      controllers: [],
       providers: [
         { provide: ENV, useValue: env },
-        EvaluationScheduleService,
-        LoginBackoff,
-        { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],
       exports: [ENV],

@@ -1,5 +1,6 @@
 import { Admin, Resource, type ResourceProps } from 'react-admin';
 import type { Role } from '@qf/contracts/common';
+import { REVIEW_CASE_STARTERS } from '@qf/contracts/cases';
 import {
   authProvider,
   canUse,
@@ -98,7 +99,7 @@ export const App = () => (
   >
     {(permissions) => [
       resource('tasks', tasks, permissions),
-      resource('cases', cases, permissions),
+      resource('cases', createdBy(cases, permissions, REVIEW_CASE_STARTERS), permissions),
       resource('complaints', complaints, permissions),
       resource('deductions', deductions, permissions),
       resource('notices', notices, permissions),

@@ -15,6 +15,12 @@ export const CASE_KINDS = [
 export type CaseKind = (typeof CASE_KINDS)[number];
 export type CaseStatus = 'open' | 'closed' | 'cancelled';
 
+/**
+ * Who may start a generic review case, which waits on the leadership group: the people who answer for a unit or a
+ * function (admin, leadership, HR, branch heads, managers, team leads) — not every employee (issue 12).
+ */
+export const REVIEW_CASE_STARTERS = ['admin', 'leadership', 'hr', 'branch-head', 'manager', 'team-lead'] as const;
+
 /** Minimal generic case (kind "review"): one or more approval stages from the flow definition. */
 export const CreateCaseSchema = z.object({
   title: z.string().trim().min(1, 'title is required').max(200),

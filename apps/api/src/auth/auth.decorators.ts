@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Role } from '@qf/contracts';
+import type { ScopeUser } from '@qf/persistence';
 
 export const IS_PUBLIC = 'qf:public';
 export const ROLES = 'qf:roles';
@@ -23,3 +24,5 @@ export const CurrentUser = createParamDecorator(
 /** Roles that see every case and ledger row (row scoping, issue 3). */
 export const SEE_ALL_ROLES: Role[] = ['admin', 'hr', 'leadership', 'verifier', 'ruling-lead'];
 export const seesAll = (u: RequestUser) => u.roles.some((r) => SEE_ALL_ROLES.includes(r));
+/** The user as the repositories' row scoping takes it (libs/persistence ScopeUser). */
+export const scopeOf = (u: RequestUser): ScopeUser => ({ ...u, seesAll: seesAll(u) });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { loginFailures, recordLoginFailure, recordLoginSuccess } from '@qf/persistence';
 import { Env, ENV } from '../config';
 
 /**
@@ -22,32 +23,17 @@ export class LoginBackoff {
 
   /** Seconds this client must still wait before a login attempt on this account is checked (0: go ahead). */
   async waitSeconds(account: string, client: string): Promise<number> {
-    const [row] = await this.ds.query(
-      `SELECT f.failures, extract(epoch FROM now() - f.last_failure_at) AS elapsed,
-              EXISTS (SELECT 1 FROM login_known_clients k WHERE k.account = f.account AND k.client = $2
-                      AND k.last_success_at > now() - interval '90 days') AS known
-       FROM login_failures f WHERE f.account = $1`,
-      [account, client],
-    );
+    const row = await loginFailures(this.ds, account, client);
     if (!row || row.known) return 0;
-    const rest = backoffSeconds(Number(row.failures), this.env.LOGIN_BACKOFF_AFTER, this.env.LOGIN_BACKOFF_MAX_SECONDS);
-    return Math.max(0, Math.ceil(rest - Number(row.elapsed)));
+    const rest = backoffSeconds(row.failures, this.env.LOGIN_BACKOFF_AFTER, this.env.LOGIN_BACKOFF_MAX_SECONDS);
+    return Math.max(0, Math.ceil(rest - row.elapsed));
   }
 
-  async failed(account: string): Promise<void> {
-    await this.ds.query(
-      `INSERT INTO login_failures (account, failures, last_failure_at) VALUES ($1, 1, now())
-       ON CONFLICT (account) DO UPDATE SET failures = login_failures.failures + 1, last_failure_at = now()`,
-      [account],
-    );
+  failed(account: string): Promise<void> {
+    return recordLoginFailure(this.ds, account);
   }
 
-  async succeeded(account: string, client: string): Promise<void> {
-    await this.ds.query(`DELETE FROM login_failures WHERE account = $1`, [account]);
-    await this.ds.query(
-      `INSERT INTO login_known_clients (account, client, last_success_at) VALUES ($1, $2, now())
-       ON CONFLICT (account, client) DO UPDATE SET last_success_at = now()`,
-      [account, client],
-    );
+  succeeded(account: string, client: string): Promise<void> {
+    return recordLoginSuccess(this.ds, account, client);
   }
 }

@@ -1,17 +1,9 @@
 import { CaseView, TaskView } from '@qf/contracts';
-import { DataSource } from 'typeorm';
+
+// the case and task rows and the names of people come from the cases repository (libs/persistence)
+export { resolveNames, userNameSql } from '@qf/persistence';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
-
-/** SQL: the display name of a user id expression — 姓名（工号） when the login has an employee, else its display name. */
-export const userNameSql = (userId: string) =>
-  `(SELECT COALESCE(pe.name || '（' || pe.code || '）', pu.display_name) FROM users pu LEFT JOIN employees pe ON pe.id = pu.employee_id WHERE pu.id = ${userId})`;
-
-/** SQL select list for a case row, mapped to CaseView by toCaseView. */
-export const CASE_COLUMNS = `c.id, c.kind, c.business_key, c.title, c.status, c.stage, c.outcome, c.waiting_on, c.waiting_since, c.due_at,
-  c.workflow_id, c.policy_version, c.flow_version, c.data, c.created_by, ${userNameSql('c.created_by')} AS created_by_name, c.created_at, c.updated_at,
-  (SELECT jsonb_object_agg(wu.id::text, COALESCE(we.name || '（' || we.code || '）', wu.display_name)) FROM users wu LEFT JOIN employees we ON we.id = wu.employee_id
-    WHERE wu.id::text IN (SELECT w->>'userId' FROM jsonb_array_elements(CASE WHEN jsonb_typeof(c.waiting_on) = 'array' THEN c.waiting_on ELSE '[]'::jsonb END) w)) AS waiting_names`;
 
 /** `temporalUrl` is null unless given (admins only: the Temporal Web UI can reset and terminate workflows). */
 export function toCaseView(r: any, temporalUrl: ((wf: string) => string) | null): CaseView {
@@ -43,10 +35,6 @@ export function toCaseView(r: any, temporalUrl: ((wf: string) => string) | null)
     updatedAt: iso(r.updated_at)!,
   };
 }
-
-export const TASK_COLUMNS = `t.id, t.case_id, c.title AS case_title, c.kind, t.workflow_id, t.stage, t.stage_label, t.assignee_role, t.assignee_user_id,
-  t.claimed_by, t.status, t.decision, t.decided_by, t.decided_at, t.allowed_actions, t.due_at, t.created_at,
-  ${userNameSql('t.assignee_user_id')} AS assignee_name, ${userNameSql('t.claimed_by')} AS claimed_by_name, ${userNameSql('t.decided_by')} AS decided_by_name`;
 
 export function toTaskView(r: any, now = Date.now()): TaskView {
   return {
@@ -83,23 +71,4 @@ export function collectUuids(value: unknown, into = new Set<string>()): Set<stri
   } else if (Array.isArray(value)) value.forEach((v) => collectUuids(v, into));
   else if (value && typeof value === 'object') Object.values(value).forEach((v) => collectUuids(v, into));
   return into;
-}
-
-/**
- * Display names of person ids: employees as 姓名（工号）, users as 姓名（工号） of their employee or their display name,
- * org units by name. Ids that are none of these are left out.
- */
-export async function resolveNames(
-  ds: DataSource | { query: DataSource['query'] },
-  ids: Iterable<string>,
-): Promise<Record<string, string>> {
-  const list = [...new Set(ids)];
-  if (!list.length) return {};
-  const rows: { id: string; name: string }[] = await ds.query(
-    `SELECT e.id::text AS id, e.name || '（' || e.code || '）' AS name FROM employees e WHERE e.id::text = ANY($1::text[])
-     UNION ALL SELECT u.id::text, COALESCE(e.name || '（' || e.code || '）', u.display_name) FROM users u LEFT JOIN employees e ON e.id = u.employee_id WHERE u.id::text = ANY($1::text[])
-     UNION ALL SELECT o.id::text, o.name FROM org_units o WHERE o.id::text = ANY($1::text[])`,
-    [list],
-  );
-  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }

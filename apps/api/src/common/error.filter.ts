@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { Response } from 'express';
 import { ApiErrorBody, ApiErrorParams } from '@qf/contracts';
 import { errorCode, withDetailCode } from './error-codes';
+import { ApiError } from './errors';
 
 const NAMES: Record<number, string> = {
   400: 'Bad Request',
@@ -32,7 +33,9 @@ export class ErrorFilter implements ExceptionFilter {
     const body = this.withCodes(this.toBody(err));
     if (body.statusCode >= 500 && body.statusCode !== 503)
       this.log.error(err instanceof Error ? err.stack : String(err));
-    if (!res.headersSent) res.status(body.statusCode).json(body);
+    if (res.headersSent) return;
+    if (err instanceof ApiError && err.headers) for (const [k, v] of Object.entries(err.headers)) res.setHeader(k, v);
+    res.status(body.statusCode).json(body);
   }
 
   /** Fills the stable codes the console translates: the body's own, or derived from its message (error-codes.ts). */

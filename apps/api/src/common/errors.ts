@@ -12,6 +12,8 @@ export class ApiError extends HttpException {
     readonly details?: ApiErrorDetail[],
     readonly code?: string,
     readonly params?: ApiErrorParams,
+    /** response headers sent with the error (e.g. Retry-After on a 503) */
+    readonly headers?: Record<string, string>,
   ) {
     super({ message, details, code, params }, status);
   }
@@ -21,7 +23,15 @@ export const badRequest = (message: string, details?: ApiErrorDetail[], code?: s
 /** 404 `not_found.<what>` (spaces as underscores), e.g. `not_found.flow_version`. */
 export const notFound = (what: string) =>
   new ApiError(HttpStatus.NOT_FOUND, `${what} not found`, undefined, `not_found.${what.trim().replace(/\s+/g, '_')}`);
+/** 401: no valid session. */
+export const unauthorized = (message: string, code: string) =>
+  new ApiError(HttpStatus.UNAUTHORIZED, message, undefined, code);
 export const forbidden = (message: string, code?: string, params?: ApiErrorParams) =>
   new ApiError(HttpStatus.FORBIDDEN, message, undefined, code, params);
 export const conflict = (message: string, code?: string, params?: ApiErrorParams) =>
   new ApiError(HttpStatus.CONFLICT, message, undefined, code, params);
+/** 503 with Retry-After: a transient failure the client may simply repeat (e.g. Temporal busy). */
+export const unavailable = (message: string, code: string, retryAfterSeconds = 1) =>
+  new ApiError(HttpStatus.SERVICE_UNAVAILABLE, message, undefined, code, undefined, {
+    'Retry-After': String(retryAfterSeconds),
+  });

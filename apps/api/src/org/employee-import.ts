@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { appendAudit, existingEmployeeCodes, orgUnitIdsByCode, upsertEmployees } from '@qf/persistence';
 import { ApiErrorDetail, EMPLOYEE_IMPORT_COLUMNS, EmployeeImportRow, EmployeeImportRowSchema } from '@qf/contracts';
 import { badRequest } from '../common/errors';
 import { readSheet } from '../common/sheet';
@@ -40,14 +41,20 @@ async function readRows(file: {
 
 /**
  * O-1 import: validates every row first (schema, unit codes, reporting-chain codes, duplicates) and either
- * imports all rows in one transaction (upsert by code, set-based) or returns every bad row with its reason.
+ * imports all rows in one transaction (upsert by code, set-based, audited once) or returns every bad row with its reason.
  */
 export async function importEmployees(
   ds: DataSource,
   file: { buffer: Buffer; originalname: string; mimetype: string },
+  actor: { id: string; name: string },
 ): Promise<{ imported: number }> {
   const raw = await readRows(file);
-  if (!raw.length) throw badRequest('the file has no data rows', [{ path: 'file', message: 'no rows' }]);
+  if (!raw.length)
+    throw badRequest(
+      'the file has no data rows',
+      [{ path: 'file', message: 'no rows', code: 'import.no_rows' }],
+      'import.no_rows',
+    );
   const errors: ApiErrorDetail[] = [];
   const rows: (EmployeeImportRow & { row: string })[] = [];
   const seen = new Map<string, string>();
@@ -67,16 +74,10 @@ export async function importEmployees(
     seen.set(parsed.data.code, r.__row);
     rows.push({ ...parsed.data, row: r.__row });
   }
-  const units = new Map<string, string>(
-    (await ds.query(`SELECT code, id FROM org_units`)).map((u: { code: string; id: string }) => [u.code, u.id]),
-  );
-  const known = new Set<string>(
-    (
-      await ds.query(`SELECT code FROM employees WHERE code = ANY($1::text[])`, [
-        [...new Set(rows.flatMap((r) => [r.supervisorCode, r.vpCode]).filter(Boolean))],
-      ])
-    ).map((e: { code: string }) => e.code),
-  );
+  const units = await orgUnitIdsByCode(ds);
+  const known = await existingEmployeeCodes(ds, [
+    ...new Set(rows.flatMap((r) => [r.supervisorCode, r.vpCode]).filter((c): c is string => !!c)),
+  ]);
   for (const r of rows) {
     if (!units.has(r.unitCode))
       errors.push({ path: `row ${r.row}`, message: `unitCode ${r.unitCode} is not an org unit`, rule: 'O-1' });
@@ -88,38 +89,23 @@ export async function importEmployees(
         errors.push({ path: `row ${r.row}`, message: `${k} ${v} is neither in the file nor an employee`, rule: 'O-1' });
     }
   }
-  if (errors.length)
-    throw badRequest(`${new Set(errors.map((e) => e.path)).size} bad row(s): nothing was imported`, errors);
+  if (errors.length) {
+    const count = new Set(errors.map((e) => e.path)).size;
+    throw badRequest(`${count} bad row(s): nothing was imported`, errors, 'import.bad_rows', { count });
+  }
 
   await ds.transaction(async (tx) => {
-    const col = <K extends keyof EmployeeImportRow>(k: K) => rows.map((r) => r[k] ?? null);
-    await tx.query(
-      `INSERT INTO employees (code, name, unit_id, post, post_bonus_fen, hire_date, job_type, employment_type)
-       SELECT c, n, u::uuid, p, b, NULLIF(h, '')::date, j, t FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[]) AS x(c, n, u, p, b, h, j, t)
-       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, unit_id = EXCLUDED.unit_id, post = EXCLUDED.post, post_bonus_fen = EXCLUDED.post_bonus_fen,
-         hire_date = EXCLUDED.hire_date, job_type = EXCLUDED.job_type, employment_type = EXCLUDED.employment_type, updated_at = now()`,
-      [
-        col('code'),
-        col('name'),
-        rows.map((r) => units.get(r.unitCode)),
-        col('post'),
-        col('postBonusFen'),
-        col('hireDate'),
-        col('jobType'),
-        col('employmentType'),
-      ],
+    await upsertEmployees(
+      tx,
+      rows.map((r) => ({ ...r, unitId: units.get(r.unitCode)! })),
     );
-    await tx.query(
-      `UPDATE employees e SET supervisor_id = s.id, vp_id = v.id
-       FROM unnest($1::text[], $2::text[], $3::text[]) AS x(c, sc, vc)
-       LEFT JOIN employees s ON s.code = NULLIF(x.sc, '') LEFT JOIN employees v ON v.code = NULLIF(x.vc, '')
-       WHERE e.code = x.c`,
-      [col('code'), col('supervisorCode'), col('vpCode')],
-    );
-    await tx.query(
-      `INSERT INTO audit_log (actor, action, entity, details) VALUES ('api', 'employees.imported', 'employee', $1)`,
-      [JSON.stringify({ rows: rows.length, file: file.originalname })],
-    );
+    await appendAudit(tx, {
+      actor,
+      action: 'employees.imported',
+      entity: 'employee',
+      entityId: file.originalname,
+      details: { rows: rows.length, file: file.originalname },
+    });
   });
   return { imported: rows.length };
 }

@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { employeeById, listEmployees, listOrgUnits, listUsers, orgUnitById, userById } from '@qf/persistence';
+import { RequestUser, scopeOf } from '../auth/auth.decorators';
+import { notFound } from '../common/errors';
+
+type Page = { orderBy: string; limit: number; offset: number };
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/** Organisation master data (O-1), read side: org units, employees (row-scoped), users. */
+@Injectable()
+export class OrgService {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  units(filter: Record<string, unknown>, page: Page) {
+    return listOrgUnits(this.ds, filter, page);
+  }
+
+  async unit(id: string) {
+    const r = UUID.test(id) ? await orgUnitById(this.ds, id) : undefined;
+    if (!r) throw notFound('org unit');
+    return r;
+  }
+
+  employees(user: RequestUser, filter: Record<string, unknown>, page: Page) {
+    return listEmployees(this.ds, scopeOf(user), filter, page);
+  }
+
+  /** 404 alike for a missing employee and one out of the caller's scope. */
+  async employee(user: RequestUser, id: string) {
+    const r = UUID.test(id) ? await employeeById(this.ds, id, scopeOf(user)) : undefined;
+    if (!r) throw notFound('employee');
+    return r;
+  }
+
+  users(page: Page) {
+    return listUsers(this.ds, page);
+  }
+
+  async user(id: string) {
+    const r = UUID.test(id) ? await userById(this.ds, id) : undefined;
+    if (!r) throw notFound('user');
+    return r;
+  }
+}
