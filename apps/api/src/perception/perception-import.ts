@@ -21,10 +21,10 @@ const SCOPE_ZH: Record<string, string> = {
   分公司: 'branch',
 };
 
-/** The rows of a satisfaction file, each checked by the contract schema; every bad row is reported, none kept. */
+/** The rows of a satisfaction file checked by the contract schema: the valid rows and every bad row's problems. */
 export async function readSatisfactionSheet(
   file: UploadedSheet,
-): Promise<(SatisfactionImportRow & { line: number })[]> {
+): Promise<{ rows: (SatisfactionImportRow & { line: number })[]; errors: ApiErrorDetail[] }> {
   const { ws, header } = await readSheet(file);
   const fields = header.map((h) => SATISFACTION_IMPORT_HEADERS[h]);
   const missing = ['month', 'channel', 'scope', 'code', 'score', 'sample'].filter((f) => !fields.includes(f as never));
@@ -57,7 +57,7 @@ export async function readSatisfactionSheet(
       for (const issue of parsed.error.issues)
         errors.push({ ...zodIssueDetail(issue), path: `row ${line}.${issue.path.join('.')}`, rule: 'P-1' });
   });
-  if (errors.length) throw badRequest(`${errors.length} bad rows: nothing was imported`, errors.slice(0, 200));
-  if (!rows.length) throw badRequest('the file has no data rows', [{ path: 'file', message: 'no rows' }]);
-  return rows;
+  if (!rows.length && !errors.length)
+    throw badRequest('the file has no data rows', [{ path: 'file', message: 'no rows' }]);
+  return { rows, errors };
 }

@@ -15,19 +15,26 @@ const READERS = ['quality', 'admin', 'leadership', 'hr', 'branch-head'] as const
 @ApiTags('perception')
 @ApiBearerAuth()
 @Roles(...READERS)
-@Controller('perception')
+@Controller()
 export class PerceptionController {
   constructor(private readonly perception: PerceptionService) {}
 
+  /** Starts the month's run (201), or returns the month's existing one (200). */
   @Roles('quality', 'admin')
-  @Post('months')
-  start(@CurrentUser() user: RequestUser, @Body(new ZodPipe(StartPerceptionMonthSchema)) body: { month: string }) {
-    return this.perception.start(user, body.month);
+  @Post('perception-months')
+  async start(
+    @CurrentUser() user: RequestUser,
+    @Body(new ZodPipe(StartPerceptionMonthSchema)) body: { month: string },
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const r = await this.perception.start(user, body.month);
+    res.status(r.created ? 201 : 200);
+    return r.month;
   }
 
-  @Get('months')
+  @Get('perception-months')
   async list(@Query() q: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
-    const lq = parseListQuery(q, { month: 'month', createdAt: 'month' });
+    const lq = parseListQuery(q, { month: 'month', createdAt: 'month', id: 'month' });
     const { rows, total } = await this.perception.list(lq.limit, lq.offset);
     return sendList(
       res,
@@ -38,19 +45,20 @@ export class PerceptionController {
     );
   }
 
-  @Get('months/:month')
+  @Get('perception-months/:month')
   month(@Param('month', new ZodPipe(MonthSchema)) month: string) {
     return this.perception.month(month);
   }
 
-  /** P-1: one ranking with the year's trend of its level. */
-  @Get('rankings')
+  /** P-1: one ranking (month, channel, level) with the year's trend of its level. */
+  @Get('perception-rankings')
   ranking(@Query(new ZodPipe(RankingQuerySchema)) q: RankingQuery) {
     return this.perception.ranking(q);
   }
 
+  /** Satisfaction figures from outside the product (xlsx/csv): every row valid, or nothing imported. */
   @Roles('quality', 'admin')
-  @Post('scores/import')
+  @Post('satisfaction-scores/import')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 20 * 1024 * 1024 } }))
   importScores(@CurrentUser() user: RequestUser, @UploadedFile() file?: UploadedSheet) {
     return this.perception.importScores(user, file);

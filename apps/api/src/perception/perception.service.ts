@@ -13,7 +13,7 @@ import {
   subjectIdsByCode,
   upsertImportedScores,
 } from '@qf/persistence';
-import { ApiErrorDetail, RankingQuery } from '@qf/contracts';
+import { RankingQuery, SatisfactionImportRow } from '@qf/contracts';
 import { RequestUser } from '../auth/auth.decorators';
 import { CasesService } from '../cases/cases.service';
 import { badRequest, conflict, notFound } from '../common/errors';
@@ -81,14 +81,13 @@ export class PerceptionService {
   /** Satisfaction figures the product does not hold (hall surveys, account managers): all rows or none. */
   async importScores(user: RequestUser, file: UploadedSheet | undefined) {
     if (!file) throw badRequest('a file is required', [{ path: 'file', message: 'required' }]);
-    const rows = await readSatisfactionSheet(file);
+    const { rows, errors } = await readSatisfactionSheet(file);
     const codes = {
       person: rows.filter((r) => r.scope === 'person').map((r) => r.code),
       unit: rows.filter((r) => r.scope !== 'person').map((r) => r.code),
     };
     const ids = await subjectIdsByCode(this.ds, codes);
-    const errors: ApiErrorDetail[] = [];
-    const resolved: (Awaited<ReturnType<typeof readSatisfactionSheet>>[number] & { subjectId: string })[] = [];
+    const resolved: (SatisfactionImportRow & { line: number; subjectId: string })[] = [];
     const seen = new Set<string>();
     for (const r of rows) {
       const unit = r.scope === 'person' ? null : ids.unit.get(r.code);

@@ -11,7 +11,7 @@ const num = (v: unknown) => Number(v);
 export async function refreshCallbackScores(q: Queryable, month: string, timeZone: string): Promise<number> {
   await q.query(`DELETE FROM satisfaction_scores WHERE month = $1 AND source = 'callbacks'`, [month]);
   const rows = await q.query(
-    `WITH answered AS (
+    `WITH RECURSIVE answered AS (
        SELECT w.repairer_id, w.team_unit_id, e.score
        FROM evaluations e JOIN work_orders w ON w.id = e.order_id
        WHERE e.kind IN ('dispatcher','manager') AND e.score IS NOT NULL
