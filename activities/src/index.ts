@@ -5,6 +5,7 @@ import { createSettlementActivities } from './settlement-activities';
 import { createRectificationActivities } from './rectification-activities';
 import { createEvaluationActivities } from './evaluation-activities';
 import { createStarActivities } from './star-activities';
+import { createPerceptionActivities } from './perception-activities';
 
 export { createCaseActivities, createComplaintActivities, createSettlementActivities, createEvaluationActivities };
 
@@ -17,5 +18,6 @@ export function createActivities(ds: DataSource) {
     ...createRectificationActivities(ds),
     ...createEvaluationActivities(ds),
     ...createStarActivities(ds),
+    ...createPerceptionActivities(ds),
   };
 }

@@ -30,14 +30,14 @@ describe('customer perception month (P-1…P-5)', () => {
   const auth = async (u: string) => ({ Authorization: `Bearer ${await s.login(u)}` });
   const importCsv = async (user: string, lines: string[]) =>
     s.http
-      .post('/api/perception/scores/import')
+      .post('/api/satisfaction-scores/import')
       .set(await auth(user))
       .attach('file', Buffer.from(['月份,渠道,层级,编码,满意度,样本数', ...lines].join('\n')), 'scores.csv');
 
   /** Runs a month to its review task, approves it as quality1 and waits for the posting. */
   async function runMonth(month: string) {
     const started = await s.http
-      .post('/api/perception/months')
+      .post('/api/perception-months')
       .set(await auth('quality1'))
       .send({ month });
     expect([200, 201]).toContain(started.status);
@@ -50,7 +50,7 @@ describe('customer perception month (P-1…P-5)', () => {
           await s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND stage = 'review' AND status = 'open'`, [caseId])
         )[0]?.id,
     );
-    const view = (await s.http.get(`/api/perception/months/${month}`).set(await auth('quality1'))).body;
+    const view = (await s.http.get(`/api/perception-months/${month}`).set(await auth('quality1'))).body;
     expect(view.status).toBe('reviewing');
     const ok = await s.http
       .post(`/api/tasks/${task}/actions`)
@@ -58,7 +58,7 @@ describe('customer perception month (P-1…P-5)', () => {
       .send({ action: 'approve' });
     expect(ok.status).toBe(200);
     return eventually(async () => {
-      const r = (await s.http.get(`/api/perception/months/${month}`).set(await auth('quality1'))).body;
+      const r = (await s.http.get(`/api/perception-months/${month}`).set(await auth('quality1'))).body;
       return r.status === 'posted' ? r : null;
     });
   }
@@ -94,7 +94,7 @@ describe('customer perception month (P-1…P-5)', () => {
     expect(good.status).toBe(201);
     expect(good.body.imported).toBe(10);
     const ranking = (
-      await s.http.get('/api/perception/rankings?month=2026-03&channel=repair&scope=person').set(await auth('quality1'))
+      await s.http.get('/api/perception-rankings?month=2026-03&channel=repair&scope=person').set(await auth('quality1'))
     ).body;
     expect(ranking.rows.map((r: any) => [r.subjectId, r.rank])).toEqual([
       [repairers[1].id, 1],
@@ -109,7 +109,7 @@ describe('customer perception month (P-1…P-5)', () => {
     expect(
       (
         await s.http
-          .post('/api/perception/months')
+          .post('/api/perception-months')
           .set(await auth('quality1'))
           .send({ month: '2099-01' })
       ).status,
@@ -117,7 +117,7 @@ describe('customer perception month (P-1…P-5)', () => {
     expect(
       (
         await s.http
-          .post('/api/perception/months')
+          .post('/api/perception-months')
           .set(await auth('agent1'))
           .send({ month: '2026-03' })
       ).status,
@@ -152,7 +152,7 @@ describe('customer perception month (P-1…P-5)', () => {
   });
 
   it('P-3 a team with two below-standard months in the bottom 10 costs its lead 2 points; P-5 a hall with three gets a supervision order', async () => {
-    const may = (await s.http.get('/api/perception/months/2026-05').set(await auth('quality1'))).body;
+    const may = (await s.http.get('/api/perception-months/2026-05').set(await auth('quality1'))).body;
     const t = may.units.find((u: any) => u.unitId === team.id);
     expect(t).toMatchObject({ belowMonthsInYear: 2 });
     expect(t.penalty).toMatchObject({ target: 'team-lead', employeeId: lead.id, pointsX10: 20 });
@@ -166,11 +166,11 @@ describe('customer perception month (P-1…P-5)', () => {
   it('P-2 rerunning a posted month posts nothing twice', async () => {
     const before = (await s.ds.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE source = 'perception'`))[0].n;
     const again = await s.http
-      .post('/api/perception/months')
+      .post('/api/perception-months')
       .set(await auth('quality1'))
       .send({ month: '2026-05' });
-    expect(again.status).toBe(201);
-    expect(again.body.created).toBe(false);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: '2026-05', status: 'posted' });
     const after = (await s.ds.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE source = 'perception'`))[0].n;
     expect(after).toBe(before);
     // a posted month takes no more imports

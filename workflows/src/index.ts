@@ -8,3 +8,4 @@ export { repairStar } from './repair-star.workflow';
 export { starCampaign } from './star-campaign.workflow';
 export { starApplication } from './star-application.workflow';
 export { starMonthlyReview } from './star-review.workflow';
+export { perceptionMonth } from './perception-month.workflow';

@@ -90,6 +90,13 @@ export const DEMO_LOGINS: DemoLogin[] = [
     unit: 'a-hotline',
     post: '热线客服',
   })),
+  {
+    username: 'quality1',
+    displayName: '质量管理专员',
+    roles: ['quality', 'employee'],
+    unit: 'city',
+    post: '质量管理部专员',
+  },
 ];
 
 /** Demo org (city company, 2 county branches, halls and teams, ~60 employees) and logins. Idempotent. */

@@ -208,6 +208,20 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
     ],
   }),
   FlowDefinitionSchema.parse({
+    kind: 'perception-month',
+    version: 1,
+    stages: [
+      {
+        key: 'review',
+        label: '质量管理部审核',
+        assignee: { kind: 'role', role: 'quality' },
+        deadline: { workingDays: 3 },
+        reminderBefore: { hours: 4 },
+        actions: ['approve', 'return', 'comment'],
+      },
+    ],
+  }),
+  FlowDefinitionSchema.parse({
     kind: 'rectification',
     version: 1,
     stages: [
