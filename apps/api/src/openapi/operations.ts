@@ -74,10 +74,11 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   },
   'GET /api/tasks/{id}': { summary: 'A task', params: ID, ok: { 200: json(C.TaskViewResponseSchema) } },
   'POST /api/tasks/{id}/actions': {
-    summary: 'Act on a task (approve, reject, return, …): the case afterwards; 409 when no longer actionable',
+    summary:
+      'Act on a task (approve, reject, return, …): the live state of the case afterwards; 409 when no longer actionable',
     params: ID,
     body: C.TaskActionSchema,
-    ok: { 200: json(C.CaseViewResponseSchema) },
+    ok: { 200: json(C.CaseStateResponseSchema) },
   },
   // --------------------------------------------------------------------------------------------------- complaints
   'POST /api/complaints': {
@@ -337,6 +338,37 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     summary: "Send a finished month's repair star to the committee (E-6): 201, or 200 with the existing case",
     params: { month: 'month' },
     ok: createdOrExisting(C.CaseViewResponseSchema),
+  },
+  // --------------------------------------------------------------------------------------------- perception (P-*)
+  'POST /api/perception-months': {
+    summary: "Start a month's customer-perception run (P-1…P-5): 201, or 200 with the existing one",
+    body: C.StartPerceptionMonthSchema,
+    ok: createdOrExisting(C.PerceptionMonthDetailResponseSchema),
+  },
+  'GET /api/perception-months': {
+    summary: 'Customer-perception months',
+    list: [],
+    ok: { 200: list(C.PerceptionMonthResponseSchema) },
+  },
+  'GET /api/perception-months/{month}': {
+    summary: 'A perception month with its people and units',
+    params: { month: 'month' },
+    ok: { 200: json(C.PerceptionMonthDetailResponseSchema) },
+  },
+  'GET /api/perception-rankings': {
+    summary: 'Satisfaction ranking of a month, with the year-to-date trend',
+    query: {
+      month: { schema: C.MonthSchema, required: true, description: 'YYYY-MM' },
+      channel: { schema: C.RankingQuerySchema.shape.channel, description: 'repair (default) or hall' },
+      scope: { schema: C.RankingQuerySchema.shape.scope, description: 'person (default), team, hall, centre, branch' },
+    },
+    ok: { 200: json(C.SatisfactionRankingResponseSchema) },
+  },
+  'POST /api/satisfaction-scores/import': {
+    summary: 'Import satisfaction figures from a spreadsheet (quality, admin): all rows checked first',
+    body: B.UploadBodySchema,
+    multipart: true,
+    ok: { 200: json(C.ImportResultResponseSchema), 201: json(C.ImportResultResponseSchema) },
   },
   // ------------------------------------------------------------------------------------------------- stars (S-*)
   'POST /api/star-campaigns': {

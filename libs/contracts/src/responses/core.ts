@@ -44,6 +44,18 @@ export const CaseViewResponseSchema = z.looseObject({
   createdAt: ResDateTime,
   updatedAt: ResDateTime,
 });
+/** The live state of a case (the workflow's answer to an accepted task action). */
+export const CaseStateResponseSchema = z.looseObject({
+  caseId: ResUuid,
+  kind: z.string(),
+  status: z.enum(['open', 'closed', 'cancelled']),
+  stage: z.string().nullable(),
+  outcome: z.string().nullable(),
+  waitingOn: z.array(WaitingOnSchema).nullable(),
+  waitingSince: ResDateTime.nullable(),
+  dueAt: ResDateTime.nullable(),
+  data: z.record(z.string(), ResJson),
+});
 export const TaskViewResponseSchema = z.looseObject({
   id: ResUuid,
   caseId: ResUuid,

@@ -261,3 +261,49 @@ export const MonthScoresResponseSchema = z.looseObject({
   repairers: z.array(z.looseObject({ repairerId: ResUuid, name: z.string(), total: Num })),
   repairStarCase: z.looseObject({ id: ResUuid, status: z.string() }).nullable(),
 });
+
+// ------------------------------------------------------------------------------------------------- perception (P-*)
+export const PerceptionMonthResponseSchema = z.looseObject({
+  month: ResMonth,
+  status: z.string(),
+  summary: ResJson,
+  round: Num,
+  caseId: ResUuid.nullable(),
+  stage: z.string().nullable(),
+  computedAt: ResDateTime.nullable(),
+  postedAt: ResDateTime.nullable(),
+});
+export const PerceptionMonthDetailResponseSchema = PerceptionMonthResponseSchema.extend({
+  id: ResMonth,
+  people: z.array(
+    z.looseObject({
+      employeeId: ResUuid,
+      name: z.string(),
+      unitName: z.string().nullable(),
+      channel: z.string(),
+      score: Num.nullable(),
+      pointsX10: Num.nullable(),
+      grade: z.string().nullable(),
+      training: z.boolean(),
+    }),
+  ),
+  units: z.array(
+    z.looseObject({ unitId: ResUuid, name: z.string(), kind: z.string(), channel: z.string(), scope: z.string() }),
+  ),
+});
+export const SatisfactionRankingResponseSchema = z.looseObject({
+  month: ResMonth,
+  channel: z.string(),
+  scope: z.string(),
+  rows: z.array(
+    z.looseObject({
+      subjectId: ResUuid,
+      name: z.string().nullable(),
+      score: Num,
+      sample: Num,
+      rank: Num,
+      ranked: Num,
+    }),
+  ),
+  trend: z.array(z.looseObject({ month: ResMonth, average: Num, subjects: Num })),
+});
