@@ -13,7 +13,7 @@ import {
   starRecommendationStanding,
   starVoteTarget,
 } from '@qf/persistence';
-import { RequestUser } from '../auth/auth.decorators';
+import { RequestUser, scopeOf } from '../auth/auth.decorators';
 import { TasksService } from '../cases/tasks.service';
 import { badRequest, conflict, forbidden, notFound } from '../common/errors';
 import { TemporalService } from '../temporal/temporal.module';
@@ -94,8 +94,8 @@ export class StarApplicationsService {
     const app = await this.get(user, id);
     const violations = validateTeamLeadReview(body);
     if (violations.length) throw badRequest(violations[0].message, violations);
-    const taskId = await openLeadReviewTask(this.ds, id, user.id);
-    if (!taskId) throw conflict(`the application is not waiting for a team lead's review (status ${app.status})`);
+    const task = await openLeadReviewTask(this.ds, id, scopeOf(user));
+    if (!task) throw conflict(`the application is not waiting for a team lead's review (status ${app.status})`);
     if (body.decision === 'approve') {
       const standing = await starRecommendationStanding(this.ds, {
         campaignId: app.campaignId,
@@ -108,7 +108,9 @@ export class StarApplicationsService {
           `the recommendation quota of ${place.quota} place(s) for ${app.level} star(s) is used: ${place.used} already recommended (S-5)`,
         );
     }
-    await this.tasks.act(user, taskId, { action: body.decision, comment: body.reason ?? undefined });
+    // S-6: the applicant's own team lead reviews (a lead who sees the application but not the task: 403)
+    if (!task.mine) throw forbidden('the task is assigned to another person');
+    await this.tasks.act(user, task.id, { action: body.decision, comment: body.reason ?? undefined });
     return this.get(user, id);
   }
 

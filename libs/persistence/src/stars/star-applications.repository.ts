@@ -1,6 +1,7 @@
 import type { RuleNote, StarApplicationView } from '@qf/contracts';
 import type { Queryable } from '../core/queryable';
 import { selectPage, Where } from '../core/list-page';
+import { ScopeUser, taskIsMine } from '../cases/scope';
 
 /** S-2…S-9: star applications — the read model a viewer sees, their open tasks, the committee's ballots. */
 
@@ -115,13 +116,21 @@ export async function findStarApplication(
   return r;
 }
 
-/** S-6: the open team-lead review task, the viewer's own first */
-export async function openLeadReviewTask(q: Queryable, applicationId: string, userId: string): Promise<string | null> {
+/** S-6: the open team-lead review task, the viewer's own first, and whether the viewer may act on it */
+export async function openLeadReviewTask(
+  q: Queryable,
+  applicationId: string,
+  user: ScopeUser,
+): Promise<{ id: string; mine: boolean } | null> {
+  const w = new Where();
+  const [app, me] = [w.param(applicationId), w.param(user.id)];
+  const mine = taskIsMine(user, w);
   const [t] = await q.query(
-    `SELECT id FROM tasks WHERE case_id = $1 AND stage = 'lead-review' AND status = 'open' ORDER BY (assignee_user_id = $2) DESC NULLS LAST LIMIT 1`,
-    [applicationId, userId],
+    `SELECT t.id, (${mine}) AS mine FROM tasks t WHERE t.case_id = ${app} AND t.stage = 'lead-review' AND t.status = 'open'
+     ORDER BY (t.assignee_user_id = ${me}) DESC NULLS LAST LIMIT 1`,
+    w.params,
   );
-  return t?.id ?? null;
+  return t ? { id: t.id, mine: !!t.mine } : null;
 }
 
 /** S-8: what a vote needs — the application's status, the candidate's team, the members excluded for a conflict */
