@@ -9,6 +9,8 @@ import {
   MonthLedgerRow,
   replaceSettlementRows,
   setSettlementStatus,
+  SettlementPerception,
+  settlementPerception,
   SettlementTotals,
 } from '@qf/persistence';
 import type { Policy } from '@qf/policy';
@@ -16,7 +18,7 @@ import type { Policy } from '@qf/policy';
 const zero = (): CaseCounts => ({ egregious: 0, serious: 0, ordinary: 0 });
 
 /** H-1: one employee's month through the grade and money rules (libs/domain). */
-function settleRow(r: MonthLedgerRow, month: string, policy: Policy) {
+function settleRow(r: MonthLedgerRow, month: string, policy: Policy, perception?: SettlementPerception) {
   const monthCounts = zero();
   const before = zero();
   const seriousByMonth = new Map<string, number>();
@@ -63,8 +65,9 @@ export function createSettlementActivities(ds: DataSource): SettlementActivities
       const policy = PolicySchema.parse(raw ?? {});
       const t0 = Date.now();
       const rows = await monthLedger(ds, month, `${month.slice(0, 4)}-01`);
+      const perception = await settlementPerception(ds, month);
       const tGather = Date.now();
-      const out = rows.map((r) => settleRow(r, month, policy));
+      const out = rows.map((r) => settleRow(r, month, policy, perception.get(r.employee_id)));
       const tRules = Date.now();
       const totals: SettlementTotals = {
         employees: out.length,

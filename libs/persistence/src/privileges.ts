@@ -36,13 +36,9 @@ export const APP_TABLE_PRIVILEGES: Record<string, readonly AppPrivilege[]> = {
   perception_months: SIU,
   perception_results: SID, // a month's run replaces its results until posted
   perception_unit_results: SID,
-  perception_months: SIU,
-  perception_results: SID, // a month's run rewrites its results until it is posted
-  perception_unit_results: SID,
   policy_versions: SIUD,
   rectifications: SIU,
   satisfaction_scores: SIUD,
-  satisfaction_scores: SIUD, // callback figures are recomputed; imports upsert
   settlement_rows: SID, // a settlement rewrites its rows until the month locks (trigger)
   settlements: SIU,
   star_applications: SIU,
@@ -53,7 +49,6 @@ export const APP_TABLE_PRIVILEGES: Record<string, readonly AppPrivilege[]> = {
   star_monthly: SI,
   star_reviews: SIU,
   tasks: SIU,
-  training_assignments: SID,
   training_assignments: SID,
   users: SIU,
   work_orders: SI,

@@ -1,4 +1,4 @@
-import type { PerceptionMonthResult, PerceptionUnitInfo, SatisfactionFact } from '@qf/domain';
+import type { Grade, PerceptionMonthResult, PerceptionUnitInfo, SatisfactionFact } from '@qf/domain';
 import type { Queryable } from '../core/queryable';
 
 const num = (v: unknown) => Number(v);
@@ -177,20 +177,14 @@ export async function postingLines(
   ];
 }
 
+/** What a settlement takes from a posted perception month for one employee: P-2 grade reasons and P-4 training. */
+export interface SettlementPerception {
+  reasons: { rule: string; grade: Grade | null; message: string }[];
+  training: string | null;
+}
+
 /** H-1 inputs from perception: each employee's P-2 grade of the month and the P-4 training of the quarter it ends. */
-export async function settlementPerception(
-  q: Queryable,
-  month: string,
-): Promise<
-  Map<
-    string,
-    {
-      grade: string | null;
-      reasons: { rule: string; grade?: string | null; message: string }[];
-      training: string | null;
-    }
-  >
-> {
+export async function settlementPerception(q: Queryable, month: string): Promise<Map<string, SettlementPerception>> {
   const rows = await q.query(
     `SELECT employee_id, grade, reasons, NULL AS training FROM perception_results r
      WHERE r.month = $1 AND r.grade IS NOT NULL AND EXISTS (SELECT 1 FROM perception_months m WHERE m.month = $1 AND m.status = 'posted')
@@ -199,20 +193,13 @@ export async function settlementPerception(
      WHERE t.month = $1 AND EXISTS (SELECT 1 FROM perception_months m WHERE m.month = $1 AND m.status = 'posted')`,
     [month],
   );
-  const out = new Map<
-    string,
-    {
-      grade: string | null;
-      reasons: { rule: string; grade?: string | null; message: string }[];
-      training: string | null;
-    }
-  >();
+  const out = new Map<string, SettlementPerception>();
   for (const r of rows) {
-    const cur = out.get(r.employee_id) ?? { grade: null, reasons: [], training: null };
-    if (r.grade) {
-      cur.grade = r.grade;
-      cur.reasons.push(...(r.reasons as { rule: string; message: string }[]).map((x) => ({ ...x, grade: r.grade })));
-    }
+    const cur = out.get(r.employee_id) ?? { reasons: [], training: null };
+    if (r.grade)
+      cur.reasons.push(
+        ...(r.reasons as { rule: string; message: string }[]).map((x) => ({ ...x, grade: r.grade as Grade })),
+      );
     if (r.training) cur.training = r.training;
     out.set(r.employee_id, cur);
   }

@@ -33,6 +33,11 @@ export async function monthLedger(q: Queryable, month: string, yearStart: string
               COALESCE(sum(money_fen) FILTER (WHERE source = 'star-award'), 0)::bigint AS bonus_fen,
               COALESCE(sum(money_fen) FILTER (WHERE source = 'star-pay'), 0)::bigint AS star_pay_fen
        FROM ledger_entries WHERE month = $1 GROUP BY employee_id
+       UNION ALL
+       -- P-4: a person sent to central training at the quarter's end has a payroll row even without points
+       SELECT DISTINCT t.employee_id, 0, NULL::uuid[], 0::bigint, 0::bigint FROM training_assignments t
+       WHERE t.month = $1 AND EXISTS (SELECT 1 FROM perception_months pm WHERE pm.month = $1 AND pm.status = 'posted')
+         AND NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.month = $1 AND l.employee_id = t.employee_id)
      ), sev AS (
        SELECT employee_id, month AS m, severity AS s, count(*)::int AS n FROM ledger_entries
        -- one 'ruling' entry per (case, employee) by the ledger's unique key, so rows count cases
