@@ -369,6 +369,106 @@ describe('closed-order evaluation (E-1…E-7)', () => {
     expect(await ledger(rejected.body.id)).toHaveLength(0);
   });
 
+  it("scope: team leads, foremen and dispatchers read the orders and evaluations of their own units and those assigned to them; another unit's order is 404 (issue 12)", async () => {
+    expect((await order('SC-1', '2026-11-02T03:00:00Z')).status).toBe(201);
+    expect((await order('SC-2', '2026-11-02T03:00:00Z', {}, 1)).status).toBe(201);
+    const [sc1, sc2] = await s.ds.query(
+      `SELECT id FROM work_orders WHERE order_no IN ('SC-1', 'SC-2') ORDER BY order_no`,
+    );
+    const total = async (u: string, path: string, filter: object = {}) => {
+      const r = await s.http
+        .get(path)
+        .query({ filter: JSON.stringify(filter), range: '[0,0]' })
+        .set(await auth(u));
+      expect(r.status).toBe(200);
+      return Number(/\/(\d+)$/.exec(r.headers['content-range'])![1]);
+    };
+    const [{ own }] = await s.ds.query(`SELECT count(*)::int AS own FROM work_orders WHERE team_unit_id = $1`, [team]);
+    const [{ all }] = await s.ds.query(`SELECT count(*)::int AS "all" FROM work_orders`);
+    // teamlead2 leads b-team1 (the orders' team); teamlead1 leads a-team1 and sees none of them
+    expect(await total('teamlead2', '/api/work-orders')).toBe(own);
+    expect(await total('teamlead1', '/api/work-orders')).toBeLessThan(all - own + 1);
+    expect(await total('manager1', '/api/work-orders')).toBe(all);
+    expect((await s.http.get(`/api/work-orders/${sc1.id}`).set(await auth('teamlead2'))).status).toBe(200);
+    expect((await s.http.get(`/api/work-orders/${sc1.id}`).set(await auth('manager1'))).status).toBe(200);
+    const hidden = await s.http.get(`/api/work-orders/${sc1.id}`).set(await auth('teamlead1'));
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.code).toBe('not_found.work_order');
+    // dispatcher1 (a-team1) sees an order of b-team1 only once a callback of it is theirs
+    expect((await s.http.get(`/api/work-orders/${sc1.id}`).set(await auth('dispatcher1'))).status).toBe(404);
+    await s.http
+      .post('/api/evaluations/assign')
+      .set(await auth('manager1'))
+      .send({ date: '2026-11-02', seed: 'scope' });
+    const evs: { id: string; order_id: string; kind: string; username: string | null }[] = await s.ds.query(
+      `SELECT ev.id, ev.order_id, ev.kind, u.username FROM evaluations ev LEFT JOIN users u ON u.id = ev.evaluator_user_id
+       WHERE ev.order_id = ANY($1::uuid[]) ORDER BY ev.id`,
+      [[sc1.id, sc2.id]],
+    );
+    expect(evs).toHaveLength(4);
+    for (const o of [sc1, sc2]) {
+      const mine = evs.filter((e) => e.order_id === o.id && e.username === 'dispatcher1');
+      expect(await total('dispatcher1', '/api/evaluations', { orderId: o.id })).toBe(mine.length);
+      expect((await s.http.get(`/api/work-orders/${o.id}`).set(await auth('dispatcher1'))).status).toBe(
+        mine.length ? 200 : 404,
+      );
+      expect(await total('teamlead1', '/api/evaluations', { orderId: o.id })).toBe(0);
+      expect(await total('teamlead2', '/api/evaluations', { orderId: o.id })).toBe(2);
+      expect(await total('admin', '/api/evaluations', { orderId: o.id })).toBe(2);
+    }
+    // answering an evaluation outside one's units that is not one's own: 404, as if it did not exist; inside: 403
+    const foremanEval = evs.find((e) => e.kind === 'foreman')!;
+    expect(foremanEval.username).toBe('foreman1'); // b-team1 has no foreman login: another unit's foreman self-evaluates (E-2)
+    const answerAs = async (u: string) =>
+      (
+        await s.http
+          .post(`/api/evaluations/${foremanEval.id}/answer`)
+          .set(await auth(u))
+          .send({ choice: 'satisfied' })
+      ).status;
+    expect(await answerAs('teamlead1')).toBe(404);
+    expect(await answerAs('dispatcher1')).toBe(404);
+    expect(await answerAs('teamlead2')).toBe(403);
+  });
+
+  it('audit: creating a work order, importing orders and assigning a day each write exactly one audit row (issue 12)', async () => {
+    const rows = (entity: string, entityId: string | null, action: string) =>
+      s.ds.query(
+        `SELECT actor, action FROM audit_log WHERE entity = $1 AND entity_id IS NOT DISTINCT FROM $2 AND action = $3`,
+        [entity, entityId, action],
+      );
+    const created = await order('AU-1', '2026-11-03T03:00:00Z');
+    expect(created.status).toBe(201);
+    expect(await rows('work-order', created.body.id, 'work-order.created')).toEqual([
+      { actor: 'dispatcher1', action: 'work-order.created' },
+    ]);
+    const refused = await order('AU-1', '2026-11-03T03:00:00Z');
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(await rows('work-order', created.body.id, 'work-order.created')).toHaveLength(1);
+
+    const [{ code }] = await s.ds.query(`SELECT code FROM employees WHERE id = $1`, [repairers[0]]);
+    const before = (await rows('work-order', null, 'work-orders.imported')).length;
+    const csv = [
+      'orderNo,faultKey,repeatReport,source,repairerCode,teamCode,reporter,reportedAt,closedAt',
+      `AU-2,,,hotline,${code},b-team1,客户,,2026-11-03T04:00:00Z`,
+    ].join('\n');
+    const imported = await s.http
+      .post('/api/work-orders/import')
+      .set(await auth('dispatcher1'))
+      .attach('file', Buffer.from(csv), 'audit.csv');
+    expect(imported.body).toEqual({ imported: 1 });
+    expect(await rows('work-order', null, 'work-orders.imported')).toHaveLength(before + 1);
+
+    const assigned = await s.http
+      .post('/api/evaluations/assign')
+      .set(await auth('manager1'))
+      .send({ date: '2026-11-03', seed: 'audit' });
+    expect(assigned.status).toBe(200);
+    expect(await rows('evaluation-day', '2026-11-03', 'evaluations.assigned')).toEqual([
+      { actor: 'manager1', action: 'evaluations.assigned' },
+    ]);
+  });
+
   it('E-1 importing closed orders: bad rows import nothing and list every bad row; a good file imports all', async () => {
     const header = 'orderNo,faultKey,repeatReport,source,repairerCode,teamCode,reporter,reportedAt,closedAt';
     const [{ code }] = await s.ds.query(`SELECT code FROM employees WHERE id = $1`, [repairers[0]]);
