@@ -47,11 +47,15 @@ function settleRow(r: MonthLedgerRow, month: string, policy: Policy, perception?
         seriousGradedMonths: [...seriousByMonth]
           .filter(([, n]) => seriousCaseGrade(n, policy) !== null)
           .map(([m]) => m),
+        // P-2: the month's perception grade (posted by the perception run) takes part in the worst grade (C-10)
+        otherGrades: perception?.reasons ?? [],
       },
+      training: !!perception?.training,
     },
     policy,
   );
-  return { ...s, branchId: r.branch_id, sourceCases: r.cases ?? [] };
+  const reasons = perception?.training ? [...s.reasons, { rule: 'P-4', message: perception.training }] : s.reasons;
+  return { ...s, reasons, branchId: r.branch_id, sourceCases: r.cases ?? [] };
 }
 
 /**
