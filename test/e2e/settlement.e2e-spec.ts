@@ -83,6 +83,7 @@ describe('monthly HR settlement (H-1…H-3)', () => {
       return r.body.status === 'confirming' && r.body.stage === 'confirm' ? r.body : null;
     });
     expect(computed.totals.employees).toBe(3);
+    expect(computed.pendingBranchIds).toHaveLength(2); // H-2: both branches still to confirm
     const rows = (await s.http.get(`/api/settlements/${id}/rows`).set(await auth('hr1'))).body;
     const by = Object.fromEntries(rows.map((r: any) => [r.employeeId, r]));
     expect(by[emp.agent1.id]).toMatchObject({
@@ -135,6 +136,7 @@ describe('monthly HR settlement (H-1…H-3)', () => {
     expect(approved.body).toMatchObject({ status: 'closed', outcome: 'locked' });
     const final = (await s.http.get(`/api/settlements/${id}`).set(await auth('hr1'))).body;
     expect(final.status).toBe('locked');
+    expect(final.pendingBranchIds).toEqual([]);
     expect(final.branches.map((b: any) => [b.employees, b.confirmed])).toEqual(
       expect.arrayContaining([
         [2, null],

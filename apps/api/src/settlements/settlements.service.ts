@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { isMonthLocked, monthCloseRefusal } from '@qf/domain';
+import { canApproveSettlement, isMonthLocked, monthCloseRefusal } from '@qf/domain';
 import {
   branchAbove,
   BranchSummary,
@@ -98,7 +98,12 @@ export class SettlementsService {
     if (!s) throw notFound('settlement');
     const scope = await this.scopeOf(user);
     const [named] = await withWaitingNames(this.ds, await this.scopedTotals([s], scope));
-    return { ...named, branches: (await branchSummaries(this.ds, id, s.caseId, scope)).map(branchView) };
+    const branches = (await branchSummaries(this.ds, id, s.caseId, scope)).map(branchView);
+    // H-2: HR approves once every branch confirmed (company-level people need no branch confirmation)
+    const approval = canApproveSettlement(
+      branches.flatMap((b) => (b.branchId ? [{ branchId: b.branchId, confirmed: !!b.confirmed }] : [])),
+    );
+    return { ...named, branches, pendingBranchIds: approval.pending };
   }
 
   /**
