@@ -25,6 +25,7 @@ import {
 } from './temporal-cluster';
 
 export const ROOT = path.resolve(__dirname, '../..');
+const MAX_CONNECTIONS = 300;
 
 export interface ClusterOptions {
   dataDir: string;
@@ -119,13 +120,20 @@ export async function startClusterStack(opts: ClusterOptions): Promise<ClusterSt
       };
       say(`postgres: ${pg.host}:${pg.port} (TEMPORAL_DATABASE_URL)`);
     } else {
-      const embedded = await startEmbeddedPostgres({
-        dataDir: path.join(dataDir, 'pg'),
-        port: ports.pg,
-        database: 'postgres',
-      });
-      stops.push(embedded.stop);
+      const pgOpts = { dataDir: path.join(dataDir, 'pg'), port: ports.pg, database: 'postgres' };
+      let embedded = await startEmbeddedPostgres(pgOpts);
       pg = { host: '127.0.0.1', port: ports.pg, adminUser: 'postgres', adminPassword: 'postgres' };
+      // 7 Temporal processes and the api/worker pools need more than the default 100 connections (once per data dir)
+      const admin = new Client({ host: pg.host, port: pg.port, user: pg.adminUser, password: pg.adminPassword });
+      await admin.connect();
+      const { rows } = await admin.query('SHOW max_connections');
+      if (Number(rows[0].max_connections) < MAX_CONNECTIONS) {
+        await admin.query(`ALTER SYSTEM SET max_connections = ${MAX_CONNECTIONS}`);
+        await admin.end();
+        await embedded.stop();
+        embedded = await startEmbeddedPostgres(pgOpts);
+      } else await admin.end();
+      stops.push(embedded.stop);
       say(`postgres: embedded on 127.0.0.1:${ports.pg} (data in ${path.join(dataDir, 'pg')})`);
     }
     const temporalRole = { user: 'temporal', password: secretFile(path.join(dataDir, 'temporal-db-password')) };

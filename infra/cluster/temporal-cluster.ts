@@ -177,9 +177,9 @@ persistence:
   numHistoryShards: ${NUM_HISTORY_SHARDS}
   datastores:
     default:
-${store('temporal', opts.service === 'history' ? 20 : 10)}
+${store('temporal', { history: 16, matching: 8, frontend: 8, worker: 4 }[opts.service])}
     visibility:
-${store('temporal_visibility', 4)}
+${store('temporal_visibility', 2)}
 global:
   membership:
     maxJoinDuration: 30s
@@ -230,6 +230,7 @@ export async function ensureNamespace(frontends: string[], namespace: string, re
             .catch((err: { code?: number }) => {
               if (err.code !== 6) throw err; // 6: ALREADY_EXISTS (another frontend's cache is behind)
             });
+          await new Promise((r) => setTimeout(r, 1000)); // then describe again: its cache refreshes
         }
       } catch (e) {
         last = e;

@@ -13,9 +13,10 @@ what="${1:-all}"
 bash infra/scripts/ensure.sh deps
 echo "build: tsc (api, worker, activities, libs)"
 node node_modules/typescript/bin/tsc -p infra/cluster/tsconfig.build.json
-aliases=()
-for lib in domain contracts policy persistence runtime; do aliases+=("--alias:@qf/$lib=./dist/tsc/libs/$lib/src/index.js"); done
-aliases+=("--alias:@qf/activities=./dist/tsc/activities/src/index.js")
+# the workspace aliases of tsconfig.base.json, pointed at the compiled folders (a sub-path import resolves inside them)
+mapfile -t aliases < <(node -e '
+  const paths = require("./tsconfig.base.json").compilerOptions.paths;
+  for (const [k, [v]] of Object.entries(paths)) console.log(`--alias:${k}=./dist/tsc/${require("path").dirname(v)}`);')
 for app in api worker; do
   node_modules/.bin/esbuild "dist/tsc/apps/$app/src/main.js" --bundle --platform=node --target=node20 \
     --format=cjs --packages=external --sourcemap --log-level=warning "${aliases[@]}" --outfile="dist/apps/$app/main.js"
