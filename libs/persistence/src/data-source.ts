@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { Env, seedDemoEnabled } from '@qf/contracts';
-import { ENTITIES } from './entities';
 import { Init1763800000000 } from './migrations/1763800000000-init';
 import { Ledger1763900000000 } from './migrations/1763900000000-ledger';
 import { Settlement1764000000000 } from './migrations/1764000000000-settlement';
@@ -36,7 +35,8 @@ export function createDataSource(url: string, opts: { poolSize?: number } = {}):
   return new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    // typed SQL repositories (libs/persistence/src/<feature>), no entities
+    entities: [],
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -1,17 +1,9 @@
 import { DataSource } from 'typeorm';
 import { AssignEvaluationsResult } from '@qf/contracts';
 import { evaluability, evaluationSchedule, sampleCallbacks } from '@qf/domain';
-import { Policy, PolicySchema } from '@qf/policy';
+import { Policy } from '@qf/policy';
 import { appendAudit } from './core/audit';
-
-/** The published policy in effect today. */
-export async function policyInEffect(ds: DataSource): Promise<Policy> {
-  const [r] = await ds.query(
-    `SELECT body FROM policy_versions WHERE status = 'published' AND (effective_from IS NULL OR effective_from <= now()::date)
-     ORDER BY effective_from DESC NULLS LAST, version DESC LIMIT 1`,
-  );
-  return PolicySchema.parse(r?.body ?? {});
-}
+import { policyInEffect } from './case-versions';
 
 type Kind = 'foreman' | 'dispatcher' | 'manager';
 

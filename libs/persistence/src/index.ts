@@ -1,4 +1,3 @@
-export * from './entities';
 export * from './data-source';
 export * from './seed';
 export * from './evaluation-assignment';

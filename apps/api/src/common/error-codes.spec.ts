@@ -6,17 +6,13 @@ describe('error codes of refusals raised without one (README "Errors")', () => {
     expect(errorCode(409, 'this stage is closed: the task can no longer be acted on', false)).toEqual({
       code: 'stage.closed',
     });
-    expect(errorCode(403, 'this needs one of the roles: hr, admin', false)).toEqual({
-      code: 'forbidden.role',
-      params: { roles: 'hr, admin' },
+    expect(errorCode(400, 'action explode is not allowed at stage review', false)).toEqual({
+      code: 'task.action_not_allowed',
+      params: { action: 'explode', stage: 'review' },
     });
     expect(errorCode(403, 'the task needs role leadership', false)).toEqual({
       code: 'task.needs_role',
       params: { role: 'leadership' },
-    });
-    expect(errorCode(429, 'too many failed logins for this account: wait 30 s and try again', false)).toEqual({
-      code: 'auth.too_many_attempts',
-      params: { wait: 30 },
     });
     expect(
       errorCode(

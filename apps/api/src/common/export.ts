@@ -22,7 +22,11 @@ export function neutraliseWorkbook(wb: Workbook): Workbook {
 /** The `format` query of a download: xlsx (the default) or csv, else 400 naming the field. */
 export function exportFormat(format: unknown = 'xlsx'): 'xlsx' | 'csv' {
   if (format === 'xlsx' || format === 'csv') return format;
-  throw badRequest('format must be xlsx or csv', [{ path: 'format', message: 'xlsx | csv' }]);
+  throw badRequest(
+    'format must be xlsx or csv',
+    [{ path: 'format', message: 'xlsx | csv', code: 'export.format' }],
+    'export.format',
+  );
 }
 
 /** Sends a workbook as an xlsx or csv download (csv with a BOM for Excel), every text cell neutralised first. */

@@ -17,13 +17,21 @@ const json =
     try {
       v = JSON.parse(String(raw));
     } catch {
-      throw badRequest(`${name} must be JSON`, [{ path: name, message: 'not valid JSON', code: 'list.not_json' }]);
+      throw badRequest(
+        `${name} must be JSON`,
+        [{ path: name, message: 'not valid JSON', code: 'list.not_json' }],
+        'list.not_json',
+        { name },
+      );
     }
     const r = schema.safeParse(v);
     if (!r.success)
-      throw badRequest(`${name} is malformed`, [
-        { ...zodIssueDetail(r.error.issues[0], { prefix: name }), path: name },
-      ]);
+      throw badRequest(
+        `${name} is malformed`,
+        [{ ...zodIssueDetail(r.error.issues[0], { prefix: name }), path: name }],
+        'list.malformed',
+        { name },
+      );
     return r.data;
   };
 
@@ -44,14 +52,19 @@ export function parseListQuery(
   const filter = parseFilter(q.filter);
   const column = sortable[sort[0]];
   if (!column)
-    throw badRequest(`cannot sort by ${sort[0]}`, [
-      {
-        path: 'sort',
-        message: `one of ${Object.keys(sortable).join(', ')}`,
-        code: 'list.sort_one_of',
-        params: { fields: Object.keys(sortable).join(', ') },
-      },
-    ]);
+    throw badRequest(
+      `cannot sort by ${sort[0]}`,
+      [
+        {
+          path: 'sort',
+          message: `one of ${Object.keys(sortable).join(', ')}`,
+          code: 'list.sort_one_of',
+          params: { fields: Object.keys(sortable).join(', ') },
+        },
+      ],
+      'list.sort_unsupported',
+      { field: sort[0] },
+    );
   const limit = Math.min(1000, Math.max(0, range[1] - range[0] + 1));
   return { sort, range, filter, orderBy: `${column} ${sort[1]}`, limit, offset: range[0] };
 }

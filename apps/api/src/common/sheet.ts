@@ -24,7 +24,11 @@ export async function readSheet(file: UploadedSheet): Promise<{ ws: ExcelJS.Work
         .then(() => wb.worksheets[0] ?? null)
         .catch(() => null);
   if (!ws)
-    throw badRequest('the file is neither a readable xlsx nor csv', [{ path: 'file', message: 'unreadable file' }]);
+    throw badRequest(
+      'the file is neither a readable xlsx nor csv',
+      [{ path: 'file', message: 'unreadable file', code: 'import.unreadable' }],
+      'import.unreadable',
+    );
   const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? '').trim());
   return { ws, header };
 }

@@ -17,7 +17,14 @@ async function readRows(file: {
   if (missing.length)
     throw badRequest(
       `missing columns: ${missing.join(', ')}`,
-      missing.map((c) => ({ path: 'header', message: `missing column ${c}` })),
+      missing.map((c) => ({
+        path: 'header',
+        message: `missing column ${c}`,
+        code: 'import.missing_column',
+        params: { column: c },
+      })),
+      'import.missing_columns',
+      { columns: missing.join(', ') },
     );
   const rows: Record<string, string>[] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {

@@ -1,5 +1,6 @@
 import type { Queryable } from '../core/queryable';
 import { selectPage, Where } from '../core/list-page';
+import { POLICY_IN_EFFECT } from '../case-versions';
 
 type Page = { orderBy: string; limit: number; offset: number };
 
@@ -98,11 +99,7 @@ export async function policyVersion(q: Queryable, version: number, drafts: boole
 
 /** The published policy in effect today (what new cases pin). */
 export async function currentPolicyVersion(q: Queryable) {
-  const [r] = await q.query(
-    `SELECT ${POLICY_COLS} FROM policy_versions v
-     WHERE status = 'published' AND (effective_from IS NULL OR effective_from <= now()::date) ORDER BY effective_from DESC NULLS LAST, version DESC LIMIT 1`,
-  );
-  return r;
+  return (await q.query(`SELECT ${POLICY_COLS} ${POLICY_IN_EFFECT}`))[0];
 }
 
 export interface PolicyDraft extends VersionText {
