@@ -163,6 +163,37 @@ describe('customer perception month (P-1…P-5)', () => {
     expect(may.summary).toMatchObject({ supervisionOrders: 1, p4: 1 });
   });
 
+  it("P-4 a quarter's bottom-20 person carries the training flag and its reason into the payroll export", async () => {
+    const june = await importCsv('quality1', [
+      `2026-06,装维,个人,${repairers[0].code},82,12`,
+      `2026-06,装维,个人,${repairers[1].code},97,12`,
+    ]);
+    expect(june.status).toBe(201);
+    const posted = await runMonth('2026-06');
+    expect(posted.summary.training).toBe(2); // Q2: both people with figures are in the city's bottom 20
+    expect(posted.people.find((p: any) => p.employeeId === repairers[1].id)).toMatchObject({
+      training: true,
+      pointsX10: 0,
+    });
+    const settlement = await s.http
+      .post('/api/settlements')
+      .set(await auth('hr1'))
+      .send({ month: '2026-06' });
+    expect(settlement.status).toBe(201);
+    const rows = await eventually(async () => {
+      const r = await s.http.get(`/api/settlements/${settlement.body.id}/rows`).set(await auth('hr1'));
+      return Array.isArray(r.body) && r.body.length >= 2 ? r.body : null;
+    }, 30000);
+    // repairers[1] has no points this month: the training alone gives them a payroll row
+    expect(rows.find((r: any) => r.employeeId === repairers[1].id)).toMatchObject({ training: true, points: 0 });
+    const csv = await s.http.get(`/api/settlements/${settlement.body.id}/export?format=csv`).set(await auth('hr1'));
+    expect(csv.status).toBe(200);
+    const line = csv.text.split('\n').find((l: string) => l.includes(repairers[1].code))!;
+    expect(line).toContain('是');
+    expect(line).toContain('2026 年第 Q2 季度'.replace('Q', ''));
+    expect(line).toContain('参加集中培训（P-4）');
+  });
+
   it('P-2 rerunning a posted month posts nothing twice', async () => {
     const before = (await s.ds.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE source = 'perception'`))[0].n;
     const again = await s.http

@@ -20,6 +20,7 @@ export function payrollWorkbook(month: string, rows: PayrollSourceRow[]): ExcelJ
     { header: '待岗', key: 'suspension', width: 6 },
     { header: '退出', key: 'exit', width: 6 },
     { header: '培训', key: 'training', width: 6 },
+    { header: '培训原因', key: 'trainingReason', width: 40 },
     { header: '来源案件', key: 'cases', width: 60 },
   ];
   for (const r of rows) {
@@ -48,6 +49,7 @@ export function payrollWorkbook(month: string, rows: PayrollSourceRow[]): ExcelJ
       suspension: yes(p.suspension),
       exit: yes(p.exit),
       training: yes(p.training),
+      trainingReason: r.trainingReason ?? '',
       cases: p.sourceCases.join(' '),
     });
   }

@@ -189,7 +189,9 @@ export async function settlementPerception(q: Queryable, month: string): Promise
     `SELECT employee_id, grade, reasons, NULL AS training FROM perception_results r
      WHERE r.month = $1 AND r.grade IS NOT NULL AND EXISTS (SELECT 1 FROM perception_months m WHERE m.month = $1 AND m.status = 'posted')
      UNION ALL
-     SELECT employee_id, NULL, '[]'::jsonb, reason FROM training_assignments t
+     SELECT employee_id, NULL, '[]'::jsonb,
+            substr(t.quarter, 1, 4) || ' 年第 ' || substr(t.quarter, 7) || ' 季度满意度 ' || t.score::text || '，全市排名 ' || t.rank || '/' || t.ranked || '，参加集中培训（P-4）'
+     FROM training_assignments t
      WHERE t.month = $1 AND EXISTS (SELECT 1 FROM perception_months m WHERE m.month = $1 AND m.status = 'posted')`,
     [month],
   );

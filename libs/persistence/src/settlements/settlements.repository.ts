@@ -257,6 +257,8 @@ export interface PayrollSourceRow {
   suspension: boolean;
   exit: boolean;
   training: boolean;
+  /** P-4: why the person goes to central training (the perception run's reason), when they do */
+  trainingReason: string | null;
   sourceCases: string[];
 }
 
@@ -269,7 +271,8 @@ export async function payrollSourceRows(
   return q.query(
     `SELECT r.employee_id AS "employeeId", e.code, e.name, o.name AS branch, r.points_x10 AS "pointsX10", r.money_fen::float8 AS "moneyFen",
             r.bonus_fen::float8 AS "bonusFen", r.star_pay_fen::float8 AS "starPayFen", r.grade, r.suspension, r.exit, r.training,
-            COALESCE(r.source_cases, '{}') AS "sourceCases"
+            COALESCE(r.source_cases, '{}') AS "sourceCases",
+            (SELECT x->>'message' FROM jsonb_array_elements(COALESCE(r.reasons, '[]'::jsonb)) x WHERE x->>'rule' = 'P-4' LIMIT 1) AS "trainingReason"
      FROM settlement_rows r JOIN employees e ON e.id = r.employee_id LEFT JOIN org_units o ON o.id = r.branch_id
      WHERE r.settlement_id = $1 AND ($2::uuid IS NULL OR r.branch_id = $2) ORDER BY e.code`,
     [settlementId, scopeBranch],
