@@ -11,6 +11,7 @@ const NAMES: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -97,6 +98,15 @@ export class ErrorFilter implements ExceptionFilter {
       return { statusCode: 400, error: NAMES[400], message: 'request body is not valid JSON' };
     if ((err as { status?: number })?.status === 413)
       return { statusCode: 413, error: NAMES[413], message: 'request body too large' };
+    // anything else the body parser refuses — an unsupported charset or content encoding (415), a body it cannot
+    // inflate or read (400) — keeps its own 4xx: never a 500 for what a client sent
+    const refused = err as { status?: unknown; expose?: unknown; message?: unknown };
+    if (refused?.expose === true && typeof refused.status === 'number' && refused.status >= 400 && refused.status < 500)
+      return {
+        statusCode: refused.status,
+        error: NAMES[refused.status] ?? 'Error',
+        message: `request body refused: ${String(refused.message)}`,
+      };
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: NAMES[500], message: 'internal error' };
   }
 }
