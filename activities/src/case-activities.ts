@@ -6,9 +6,95 @@ import {
   NotifyInput,
   OpenTasksInput,
   RecordActionInput,
+  RecordClosingActionInput,
   SyncCaseInput,
   TaskRef,
 } from '@qf/contracts';
+import { appendAudit, Queryable } from '@qf/persistence';
+
+/** The case's read model (status, stage, who it waits on) and its audit entry. */
+async function syncCaseIn(tx: Queryable, input: SyncCaseInput): Promise<void> {
+  const updated = await tx.query(
+    `UPDATE cases SET status=$2, stage=$3, outcome=$4, waiting_on=$5, waiting_since=$6, due_at=$7, data=$8, updated_at=now()
+     WHERE id=$1 RETURNING workflow_id`,
+    [
+      input.caseId,
+      input.status,
+      input.stage,
+      input.outcome,
+      JSON.stringify(input.waitingOn),
+      input.waitingSince,
+      input.dueAt,
+      JSON.stringify(input.data),
+    ],
+  );
+  // TypeORM answers an UPDATE with [rows, rowCount]
+  if (updated[1] === 0)
+    throw ApplicationFailure.create({
+      type: FAILURE.notFound,
+      message: `case ${input.caseId} not found`,
+      nonRetryable: true,
+    });
+  if (input.audit)
+    await appendAudit(tx, {
+      actor: { name: input.audit.actor ?? 'system' },
+      action: input.audit.action,
+      entity: 'case',
+      entityId: input.caseId,
+      caseId: input.caseId,
+      workflowId: updated[0][0].workflow_id,
+      after: { status: input.status, stage: input.stage, outcome: input.outcome, dueAt: input.dueAt },
+      details: input.audit.details,
+      idempotencyKey: input.audit.key,
+    });
+}
+
+/** A human action on a task: its audit entry and the task row; recorded once per request id. */
+async function recordActionIn(tx: Queryable, input: RecordActionInput): Promise<void> {
+  const [before] = await tx.query(`SELECT status, decision, assignee_user_id, claimed_by FROM tasks WHERE id=$1`, [
+    input.taskId,
+  ]);
+  const inserted = await appendAudit(tx, {
+    actor: { id: input.actor.userId, name: input.actor.username },
+    action: `task.${input.action}`,
+    entity: 'task',
+    entityId: input.taskId,
+    caseId: input.caseId,
+    workflowId: input.workflowId,
+    before: before ?? null,
+    after: input.task,
+    details: { stage: input.stage, comment: input.comment ?? null, data: input.data ?? null },
+    idempotencyKey: `action:${input.requestId}`,
+  });
+  if (!inserted) return; // already recorded by an earlier attempt
+  await tx.query(
+    `UPDATE tasks SET status=$2, decision=COALESCE($3, decision),
+       decided_by=CASE WHEN $3::text IS NULL THEN decided_by ELSE $4::uuid END,
+       decided_at=CASE WHEN $3::text IS NULL THEN decided_at ELSE now() END,
+       assignee_user_id=COALESCE($5, assignee_user_id), claimed_by=$6
+     WHERE id=$1`,
+    [
+      input.taskId,
+      input.task.status,
+      input.task.decision,
+      input.actor.userId,
+      input.task.assigneeUserId ?? null,
+      input.task.claimedBy ?? null,
+    ],
+  );
+}
+
+/** Cancels the tasks of a stage still open (the stage was decided); returns how many. */
+async function closeStageIn(
+  q: Queryable,
+  { workflowId, stage, round }: { workflowId: string; stage: string; round: number },
+): Promise<number> {
+  const [, count] = await q.query(
+    `UPDATE tasks SET status='cancelled' WHERE workflow_id=$1 AND stage=$2 AND round=$3 AND status='open'`,
+    [workflowId, stage, round],
+  );
+  return count;
+}
 
 /**
  * Activities of the stage engine. Each write is idempotent by a natural key (workflow + stage + round + slot,
@@ -17,44 +103,7 @@ import {
 export function createCaseActivities(ds: DataSource): CaseActivities {
   return {
     async syncCase(input: SyncCaseInput): Promise<void> {
-      await ds.transaction(async (tx) => {
-        const updated = await tx.query(
-          `UPDATE cases SET status=$2, stage=$3, outcome=$4, waiting_on=$5, waiting_since=$6, due_at=$7, data=$8, updated_at=now()
-           WHERE id=$1 RETURNING id`,
-          [
-            input.caseId,
-            input.status,
-            input.stage,
-            input.outcome,
-            JSON.stringify(input.waitingOn),
-            input.waitingSince,
-            input.dueAt,
-            JSON.stringify(input.data),
-          ],
-        );
-        // TypeORM answers an UPDATE with [rows, rowCount]
-        if (updated[1] === 0)
-          throw ApplicationFailure.create({
-            type: FAILURE.notFound,
-            message: `case ${input.caseId} not found`,
-            nonRetryable: true,
-          });
-        if (input.audit) {
-          await tx.query(
-            `INSERT INTO audit_log (actor, action, entity, entity_id, case_id, workflow_id, after, details, idempotency_key)
-             SELECT $1, $2, 'case', $3::text, $3::uuid, c.workflow_id, $4, $5, $6 FROM cases c WHERE c.id = $3::uuid
-             ON CONFLICT (idempotency_key) DO NOTHING`,
-            [
-              input.audit.actor ?? 'system',
-              input.audit.action,
-              input.caseId,
-              JSON.stringify({ status: input.status, stage: input.stage, outcome: input.outcome, dueAt: input.dueAt }),
-              input.audit.details === undefined ? null : JSON.stringify(input.audit.details),
-              input.audit.key,
-            ],
-          );
-        }
-      });
+      await ds.transaction((tx) => syncCaseIn(tx, input));
     },
 
     async roleHolders(role): Promise<string[]> {
@@ -100,52 +149,20 @@ export function createCaseActivities(ds: DataSource): CaseActivities {
     },
 
     async recordAction(input: RecordActionInput): Promise<void> {
-      await ds.transaction(async (tx) => {
-        const [before] = await tx.query(
-          `SELECT status, decision, assignee_user_id, claimed_by FROM tasks WHERE id=$1`,
-          [input.taskId],
-        );
-        const inserted = await tx.query(
-          `INSERT INTO audit_log (actor_id, actor, action, entity, entity_id, case_id, workflow_id, before, after, details, idempotency_key)
-           VALUES ($1,$2,$3,'task',$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-          [
-            input.actor.userId,
-            input.actor.username,
-            `task.${input.action}`,
-            input.taskId,
-            input.caseId,
-            input.workflowId,
-            JSON.stringify(before ?? null),
-            JSON.stringify(input.task),
-            JSON.stringify({ stage: input.stage, comment: input.comment ?? null, data: input.data ?? null }),
-            `action:${input.requestId}`,
-          ],
-        );
-        if (!inserted.length) return; // already recorded by an earlier attempt
-        await tx.query(
-          `UPDATE tasks SET status=$2, decision=COALESCE($3, decision),
-             decided_by=CASE WHEN $3::text IS NULL THEN decided_by ELSE $4::uuid END,
-             decided_at=CASE WHEN $3::text IS NULL THEN decided_at ELSE now() END,
-             assignee_user_id=COALESCE($5, assignee_user_id), claimed_by=$6
-           WHERE id=$1`,
-          [
-            input.taskId,
-            input.task.status,
-            input.task.decision,
-            input.actor.userId,
-            input.task.assigneeUserId ?? null,
-            input.task.claimedBy ?? null,
-          ],
-        );
-      });
+      await ds.transaction((tx) => recordActionIn(tx, input));
     },
 
-    async closeStage({ workflowId, stage, round }): Promise<number> {
-      const [, count] = await ds.query(
-        `UPDATE tasks SET status='cancelled' WHERE workflow_id=$1 AND stage=$2 AND round=$3 AND status='open'`,
-        [workflowId, stage, round],
-      );
-      return count;
+    async closeStage(input): Promise<number> {
+      return closeStageIn(ds, input);
+    },
+
+    /** One approve that decides its stage: one transaction and one activity instead of three (issue 18). */
+    async recordClosingAction(input: RecordClosingActionInput): Promise<void> {
+      await ds.transaction(async (tx) => {
+        await recordActionIn(tx, input.action);
+        await closeStageIn(tx, input.close);
+        await syncCaseIn(tx, input.sync);
+      });
     },
 
     async notify(input: NotifyInput): Promise<void> {
@@ -155,20 +172,17 @@ export function createCaseActivities(ds: DataSource): CaseActivities {
            VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
           [input.key, input.kind, input.caseId, input.taskId, input.role, input.userId, input.message],
         );
-        if (rows.length) {
-          await tx.query(
-            `INSERT INTO audit_log (actor, action, entity, entity_id, case_id, workflow_id, details, idempotency_key)
-             VALUES ('system', $1, 'task', $2, $3, $4, $5, $6) ON CONFLICT (idempotency_key) DO NOTHING`,
-            [
-              `notify.${input.kind}`,
-              input.taskId,
-              input.caseId,
-              input.workflowId,
-              JSON.stringify({ role: input.role, userId: input.userId, message: input.message }),
-              `notify:${input.key}`,
-            ],
-          );
-        }
+        if (rows.length)
+          await appendAudit(tx, {
+            actor: { name: 'system' },
+            action: `notify.${input.kind}`,
+            entity: 'task',
+            entityId: input.taskId,
+            caseId: input.caseId,
+            workflowId: input.workflowId,
+            details: { role: input.role, userId: input.userId, message: input.message },
+            idempotencyKey: `notify:${input.key}`,
+          });
       });
     },
   };

@@ -7,6 +7,7 @@ import {
   NotifyInput,
   OpenTasksInput,
   RecordActionInput,
+  RecordClosingActionInput,
   TaskRef,
 } from '@qf/contracts';
 import { FlowDefinition } from '@qf/policy';
@@ -47,6 +48,11 @@ export class RecordingActivities implements CaseActivities {
   }
   async closeStage() {
     return 0;
+  }
+  async recordClosingAction(i: RecordClosingActionInput) {
+    await this.recordAction(i.action);
+    await this.closeStage();
+    await this.syncCase(i.sync);
   }
   async notify(i: NotifyInput) {
     this.notes.push(i);

@@ -46,6 +46,12 @@ export interface RecordActionInput {
   };
 }
 
+export interface RecordClosingActionInput {
+  action: RecordActionInput;
+  close: { workflowId: string; stage: string; round: number };
+  sync: SyncCaseInput;
+}
+
 export interface NotifyInput {
   key: string;
   kind: 'reminder' | 'overdue' | 'escalation';
@@ -109,6 +115,8 @@ export interface CaseActivities {
   openStageTasks(input: OpenTasksInput): Promise<TaskRef[]>;
   recordAction(input: RecordActionInput): Promise<void>;
   closeStage(input: { workflowId: string; stage: string; round: number }): Promise<number>;
+  /** the action that closes its stage, the stage's close and the case's `stage.closed` state, in one transaction */
+  recordClosingAction(input: RecordClosingActionInput): Promise<void>;
   notify(input: NotifyInput): Promise<void>;
 }
 

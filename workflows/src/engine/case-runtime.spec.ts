@@ -73,6 +73,28 @@ describe('stage engine (time-skipping Temporal test server)', () => {
     expect(acts.actions).toHaveLength(1);
   });
 
+  it('issue 18: an approve that decides its stage records the action, the close and the case state in one activity', async () => {
+    const acts = new RecordingActivities();
+    let events: any[] = [];
+    await run(acts, flow({ assignee: { kind: 'role', role: 'verifier' } }), async (h) => {
+      await waitTasks(acts, 1);
+      while (!acts.states.length) await new Promise((r) => setTimeout(r, 20)); // the stage is open and recorded
+      expect((await act(h, acts.tasks[0].id, 'v1', ['verifier'])).status).toBe('closed');
+      await h.result();
+      events = (await h.fetchHistory()).events ?? [];
+    });
+    const accepted = events.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
+    expect(accepted).toBeGreaterThan(0);
+    const after = events.slice(accepted);
+    const scheduled = after
+      .filter((e) => e.activityTaskScheduledEventAttributes)
+      .map((e) => e.activityTaskScheduledEventAttributes.activityType.name);
+    expect(scheduled).toEqual(['recordClosingAction', 'syncCase']);
+    expect(after.filter((e) => e.workflowTaskCompletedEventAttributes).length).toBeLessThanOrEqual(2);
+    expect(acts.actions.map((a) => [a.action, a.task.status])).toEqual([['approve', 'done']]);
+    expect(acts.states).toEqual(['open:s1:-', 'open:s1:-', 'closed:-:approved']);
+  });
+
   it('validator rejects the wrong role with a forbidden failure and records nothing', async () => {
     const acts = new RecordingActivities();
     await run(acts, flow({ assignee: { kind: 'role', role: 'verifier' } }), async (h) => {

@@ -6,7 +6,10 @@ import {
   CaseState,
   CaseWorkflowInput,
   FAILURE,
+  OpenTasksInput,
+  RecordActionInput,
   Role,
+  SyncCaseInput,
   TaskActionName,
   TaskRef,
   WaitingOn,
@@ -66,6 +69,8 @@ interface StageRun {
   decisions: StageDecision[];
   closed: boolean;
   result?: StageResult;
+  /** the action that closed the stage, recorded by the stage together with its close (one activity) */
+  closingAction?: RecordActionInput;
 }
 
 /**
@@ -121,7 +126,13 @@ export class CaseRuntime {
   }
 
   async sync(action: string, details?: unknown): Promise<void> {
-    await acts.syncCase({
+    await acts.syncCase(this.syncInput(action, details));
+    if (action !== 'stage.closed') this.epoch++;
+  }
+
+  /** The case's read model as it stands, with its audit entry (numbered in the order of the case's changes). */
+  private syncInput(action: string, details?: unknown): SyncCaseInput {
+    return {
       caseId: this.input.caseId,
       status: this.state.status,
       stage: this.state.stage,
@@ -131,8 +142,7 @@ export class CaseRuntime {
       dueAt: this.state.dueAt,
       data: this.state.data,
       audit: { key: `${this.workflowId}:${++this.seq}:${action}`, action, details },
-    });
-    if (action !== 'stage.closed') this.epoch++;
+    };
   }
 
   /** A wait outside any stage (e.g. an appeal window nobody can act in), visible on the case. */
@@ -162,16 +172,12 @@ export class CaseRuntime {
           : [{ role, userId: null }];
     }
     this.stageOpening = true;
-    const refs = await this.openTasks({
-      caseId: this.input.caseId,
-      workflowId: this.workflowId,
-      stage: def.key,
-      stageLabel: def.label,
-      round: opts.round,
-      assignees: assignees.map((a, slot) => ({ ...a, slot })),
-      allowedActions: def.actions,
+    const refs = await this.openTasks(
+      def,
+      opts.round,
+      assignees.map((a, slot) => ({ ...a, slot })),
       dueAt,
-    });
+    );
     const run: StageRun = {
       def,
       opts,
@@ -194,10 +200,22 @@ export class CaseRuntime {
     this.stageOpening = false;
 
     await this.watchDeadlines(run, openedAt, dueAt);
-    await acts.closeStage({ workflowId: this.workflowId, stage: def.key, round: opts.round });
+    const close = { workflowId: this.workflowId, stage: def.key, round: opts.round };
     const result = run.result!;
-    this.current = null;
-    await this.sync('stage.closed', { stage: def.key, round: opts.round, outcome: result.outcome });
+    const closed = { stage: def.key, round: opts.round, outcome: result.outcome };
+    if (run.closingAction) {
+      // closed by a person's action: the action, the stage's close and the case's state in one activity (issue 18)
+      this.current = null;
+      await acts.recordClosingAction({
+        action: run.closingAction,
+        close,
+        sync: this.syncInput('stage.closed', closed),
+      });
+    } else {
+      await acts.closeStage(close);
+      this.current = null;
+      await this.sync('stage.closed', closed);
+    }
     return result;
   }
 
@@ -260,18 +278,7 @@ export class CaseRuntime {
   }
 
   private async escalate(run: StageRun, role: Role): Promise<void> {
-    const slot = 100 + run.tasks.size;
-    const [ref] = await this.openTasks({
-      caseId: this.input.caseId,
-      workflowId: this.workflowId,
-      stage: run.def.key,
-      stageLabel: run.def.label,
-      round: run.opts.round,
-      assignees: [{ slot, role, userId: null }],
-      allowedActions: run.def.actions,
-      dueAt: null,
-    });
-    run.tasks.set(ref.id, { ...ref, status: 'open', claimedBy: null });
+    const ref = await this.addTask(run, { slot: 100 + run.tasks.size, role, userId: null }, null);
     await acts.notify({
       key: `${this.workflowId}:${run.def.key}:${run.opts.round}:escalation`,
       kind: 'escalation',
@@ -292,13 +299,34 @@ export class CaseRuntime {
     run.result = { outcome, decisions: run.decisions };
   }
 
-  private async openTasks(input: Parameters<CaseActivities['openStageTasks']>[0]): Promise<TaskRef[]> {
+  private async openTasks(
+    def: StageDef,
+    round: number,
+    assignees: OpenTasksInput['assignees'],
+    dueAt: string | null,
+  ): Promise<TaskRef[]> {
     this.opening++;
     try {
-      return await acts.openStageTasks(input);
+      return await acts.openStageTasks({
+        caseId: this.input.caseId,
+        workflowId: this.workflowId,
+        stage: def.key,
+        stageLabel: def.label,
+        round,
+        assignees,
+        allowedActions: def.actions,
+        dueAt,
+      });
     } finally {
       this.opening--;
     }
+  }
+
+  /** One more task in an open stage (an escalation, an added signer). */
+  private async addTask(run: StageRun, assignee: OpenTasksInput['assignees'][number], dueAt: string | null) {
+    const [ref] = await this.openTasks(run.def, run.opts.round, [assignee], dueAt);
+    run.tasks.set(ref.id, { ...ref, status: 'open', claimedBy: null });
+    return ref;
   }
 
   /** Update validator: runs before the action is accepted; a throw rejects it with nothing recorded. */
@@ -406,7 +434,7 @@ export class CaseRuntime {
     if (run.closed)
       for (const t of run.tasks.values())
         if (t.status === 'open' && run.def.mode.kind !== 'majority') t.status = t === task ? 'done' : 'cancelled';
-    await acts.recordAction({
+    const record: RecordActionInput = {
       caseId: this.input.caseId,
       workflowId: this.workflowId,
       stage: run.def.key,
@@ -417,19 +445,13 @@ export class CaseRuntime {
       comment: u.comment,
       data: u.data,
       task: { status: task.status, decision, assigneeUserId: task.userId, claimedBy: task.claimedBy },
-    });
+    };
+    // An action that closes its stage is recorded by the stage with its close (runStage): one activity and one
+    // transaction instead of three. Histories recorded before this ran recordAction here, closeStage and syncCase there.
+    if (run.closed && !added && patched('qf-closing-action-in-one-activity')) run.closingAction = record;
+    else await acts.recordAction(record);
     if (added) {
-      const [ref] = await this.openTasks({
-        caseId: this.input.caseId,
-        workflowId: this.workflowId,
-        stage: run.def.key,
-        stageLabel: run.def.label,
-        round: run.opts.round,
-        assignees: [{ slot: added.slot, role: null, userId: added.userId }],
-        allowedActions: run.def.actions,
-        dueAt: this.state.dueAt,
-      });
-      run.tasks.set(ref.id, { ...ref, status: 'open', claimedBy: null });
+      await this.addTask(run, { slot: added.slot, role: null, userId: added.userId }, this.state.dueAt);
     }
     if (run.closed) {
       // Answer with the case as it stands after the stage moved on (next stage, a wait, or the end).
