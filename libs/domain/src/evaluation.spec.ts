@@ -5,7 +5,6 @@ import {
   evaluationDayTimeline,
   evaluationSchedule,
   evaluationScript,
-  isEvaluable,
   monthlyWinners,
   monthToDateScores,
   mulberry32,
@@ -21,13 +20,13 @@ describe('what is evaluated', () => {
   const order = { id: 'O1', source: 'hotline', status: 'closed', faultId: 'F1' };
 
   it('E-1 only closed orders first registered through the hotline are evaluated', () => {
-    expect(isEvaluable(order, [])).toBe(true);
-    expect(isEvaluable({ ...order, status: 'open' }, [])).toBe(false);
-    expect(isEvaluable({ ...order, source: 'walk-in' }, [], policy)).toBe(false);
+    expect(evaluability(order, []).evaluable).toBe(true);
+    expect(evaluability({ ...order, status: 'open' }, []).evaluable).toBe(false);
+    expect(evaluability({ ...order, source: 'walk-in' }, [], policy).evaluable).toBe(false);
   });
 
   it('E-1 an order is evaluated once, except a repeat report of the same fault', () => {
-    expect(isEvaluable(order, [{ orderId: 'O1', faultId: 'F1' }])).toBe(false);
+    expect(evaluability(order, [{ orderId: 'O1', faultId: 'F1' }]).evaluable).toBe(false);
     expect(evaluability({ ...order, id: 'O2' }, [{ orderId: 'O1', faultId: 'F1' }]).evaluable).toBe(false);
     const repeat = evaluability({ ...order, id: 'O2', isRepeatReport: true }, [{ orderId: 'O1', faultId: 'F1' }]);
     expect(repeat).toEqual({ evaluable: true, reason: 'repeat report of the fault: a new evaluation (E-1)' });

@@ -44,11 +44,6 @@ export function evaluability(
   };
 }
 
-/** E-1 as a yes/no. */
-export function isEvaluable(order: EvaluableOrder, previous: readonly PreviousEvaluation[], policy?: Policy): boolean {
-  return evaluability(order, previous, policy).evaluable;
-}
-
 // ---------------------------------------------------------------------------------------------
 // E-2 sampling
 
