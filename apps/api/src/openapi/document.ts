@@ -4,7 +4,6 @@ import { ApiErrorBodySchema } from '@qf/contracts';
 import * as bodies from './bodies';
 import { Answer, OPERATIONS, OperationDoc, ParamFormat } from './operations';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = Record<string, any>;
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
