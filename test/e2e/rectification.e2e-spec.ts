@@ -45,6 +45,9 @@ describe('rectification before the fault-analysis meeting (E-7, E-8, Q-2)', () =
   const plan = { revisit: '已上门回访报修人', causes: '派单延误', plan: '调整派单流程' };
 
   it('E-8 a rectification past its meeting is overdue, the team lead and manager are reminded, and a late submission stays overdue', async () => {
+    // sign in first: two logins on a busy machine can outlast the meeting's 3 seconds
+    await auth('manager1');
+    await auth('dispatcher1');
     const soon = await meeting('临时故障分析会', new Date(Date.now() + 3000));
     const r = await open();
     expect(r.dueAt).toBe(soon.scheduledAt);
