@@ -21,6 +21,7 @@ import {
 } from '@qf/persistence';
 import { RequestUser, scopeOf } from '../auth/auth.decorators';
 import { conflict, notFound } from '../common/errors';
+import { isUuid } from '../common/ids';
 import { TemporalService } from '../temporal/temporal.module';
 import { caseNames, stageLabels, timelineEntries } from './case-detail';
 import { toCaseView, toTaskView } from './case-views';
@@ -40,8 +41,6 @@ export interface StartCaseInput {
   /** runs once, after the case row exists and before its workflow starts (e.g. the process's own read model) */
   onCreated?: (caseId: string) => Promise<void>;
 }
-
-const UUID = /^[0-9a-f-]{36}$/i;
 
 @Injectable()
 export class CasesService {
@@ -162,7 +161,7 @@ export class CasesService {
 
   /** A case the user may see, with its tasks, 审批记录 and the names of the people and categories it mentions. */
   async get(user: RequestUser, id: string): Promise<CaseDetail> {
-    const r = UUID.test(id) ? await caseById(this.ds, id, scopeOf(user)) : undefined;
+    const r = isUuid(id) ? await caseById(this.ds, id, scopeOf(user)) : undefined;
     // missing and out of scope answer alike (no probing for what exists)
     if (!r || !r.visible) throw notFound('case');
     const [tasks, timeline, flow, pinned] = await Promise.all([

@@ -7,11 +7,11 @@ import { listTasks, TaskFilter, taskById, taskStatus } from '@qf/persistence';
 import { RequestUser, scopeOf } from '../auth/auth.decorators';
 import { conflict, forbidden, notFound, unavailable } from '../common/errors';
 import { ZodPipe } from '../common/zod.pipe';
+import { isUuid } from '../common/ids';
 import { TemporalService } from '../temporal/temporal.module';
 import { toTaskView } from './case-views';
 import { isTransientWorkflowError, mapWorkflowError } from './workflow-errors';
 
-const UUID = /^[0-9a-f-]{36}$/i;
 const ACTION = new ZodPipe(TaskActionSchema);
 /** how long an action waits for an earlier action on the same task (in this process) before answering 503 */
 const QUEUE_WAIT_MS = 20_000;
@@ -33,7 +33,7 @@ export class TasksService {
 
   /** A task of a case the user may see; 404 alike for a missing task and one out of scope (no probing). */
   async get(user: RequestUser, id: string): Promise<TaskView> {
-    const r = UUID.test(id) ? await taskById(this.ds, id, scopeOf(user)) : undefined;
+    const r = isUuid(id) ? await taskById(this.ds, id, scopeOf(user)) : undefined;
     if (!r || !r.visible) throw notFound('task');
     return toTaskView(r);
   }
@@ -46,7 +46,7 @@ export class TasksService {
    * task was decided meanwhile, else a 503 with Retry-After — never a 500.
    */
   async act(user: RequestUser, taskId: string, raw: unknown, idempotencyKey?: string): Promise<CaseState> {
-    if (!UUID.test(taskId)) throw notFound('task');
+    if (!isUuid(taskId)) throw notFound('task');
     const release = await this.queue(taskId);
     try {
       const t = await taskById(this.ds, taskId, scopeOf(user));

@@ -15,12 +15,12 @@ import {
 } from '@qf/persistence';
 import { RequestUser } from '../auth/auth.decorators';
 import { badRequest, notFound } from '../common/errors';
+import { isUuid } from '../common/ids';
 import { importEmployees } from './employee-import';
 import { OrgService } from './org.service';
 
 export type OrgUnitInput = z.infer<typeof OrgUnitSchema>;
 
-const UUID = /^[0-9a-f-]{36}$/i;
 const hash = (password: string) => argon2.hash(password, { type: argon2.argon2id });
 
 /** O-1 / O-2 write side: employees and org units (admin, HR), users and roles (admin), employee import. Every write is audited. */
@@ -54,7 +54,7 @@ export class OrgAdminService {
 
   /** A new employee (`id` undefined) or a change of one; an employee cannot report to themselves (O-1). */
   async saveEmployee(user: RequestUser, body: EmployeeInput, id?: string) {
-    if (id !== undefined && !UUID.test(id)) throw notFound('employee');
+    if (id !== undefined && !isUuid(id)) throw notFound('employee');
     if (id && (body.supervisorId === id || body.vpId === id))
       throw badRequest(
         'an employee cannot report to themselves (O-1)',
@@ -83,7 +83,7 @@ export class OrgAdminService {
   }
 
   async updateUnit(user: RequestUser, id: string, body: OrgUnitInput) {
-    if (!UUID.test(id)) throw notFound('org unit');
+    if (!isUuid(id)) throw notFound('org unit');
     if (body.parentId === id)
       throw badRequest(
         'a unit cannot be its own parent',

@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { employeeById, listEmployees, listOrgUnits, listUsers, orgUnitById, userById } from '@qf/persistence';
 import { RequestUser, scopeOf } from '../auth/auth.decorators';
 import { notFound } from '../common/errors';
+import { isUuid } from '../common/ids';
 
 type Page = { orderBy: string; limit: number; offset: number };
-const UUID = /^[0-9a-f-]{36}$/i;
 
 /** Organisation master data (O-1), read side: org units, employees (row-scoped), users. */
 @Injectable()
@@ -17,7 +17,7 @@ export class OrgService {
   }
 
   async unit(id: string) {
-    const r = UUID.test(id) ? await orgUnitById(this.ds, id) : undefined;
+    const r = isUuid(id) ? await orgUnitById(this.ds, id) : undefined;
     if (!r) throw notFound('org unit');
     return r;
   }
@@ -28,7 +28,7 @@ export class OrgService {
 
   /** 404 alike for a missing employee and one out of the caller's scope. */
   async employee(user: RequestUser, id: string) {
-    const r = UUID.test(id) ? await employeeById(this.ds, id, scopeOf(user)) : undefined;
+    const r = isUuid(id) ? await employeeById(this.ds, id, scopeOf(user)) : undefined;
     if (!r) throw notFound('employee');
     return r;
   }
@@ -38,7 +38,7 @@ export class OrgService {
   }
 
   async user(id: string) {
-    const r = UUID.test(id) ? await userById(this.ds, id) : undefined;
+    const r = isUuid(id) ? await userById(this.ds, id) : undefined;
     if (!r) throw notFound('user');
     return r;
   }

@@ -13,7 +13,7 @@ import {
 } from '@qf/persistence';
 import { RequestUser } from '../auth/auth.decorators';
 import { badRequest, conflict, notFound } from '../common/errors';
-import { issues, versionNumber, versionText } from './version-input';
+import { issues, versionFields, versionNumber, versionText } from './version-input';
 
 type Page = { orderBy: string; limit: number; offset: number };
 export interface FlowDraftInput {
@@ -39,14 +39,8 @@ export class FlowsService {
       id: `${r.kind}-v${r.version}`,
       kind: r.kind,
       version: r.version,
-      status: r.status,
-      label: r.label ?? '',
-      description: r.description ?? '',
-      authorId: r.created_by ?? null,
-      author: r.author ?? null,
+      ...versionFields(r),
       stages: r.body.stages,
-      createdAt: r.created_at,
-      publishedAt: r.published_at,
     };
   }
 

@@ -15,7 +15,7 @@ import {
 import { RequestUser } from '../auth/auth.decorators';
 import { badRequest, conflict, notFound } from '../common/errors';
 import { EvaluationScheduleService } from '../evaluation/evaluation-schedule.service';
-import { issues, versionNumber, versionText } from './version-input';
+import { issues, versionFields, versionNumber, versionText } from './version-input';
 
 type Page = { orderBy: string; limit: number; offset: number };
 export interface PolicyDraftInput {
@@ -46,19 +46,8 @@ export class PoliciesService {
   ) {}
 
   private view(r: any) {
-    return {
-      id: r.version,
-      version: r.version,
-      status: r.status,
-      label: r.label ?? '',
-      description: r.description ?? '',
-      authorId: r.created_by ?? null,
-      author: r.author ?? null,
-      effectiveFrom: r.effective_from ? String(r.effective_from).slice(0, 10) : null,
-      body: r.body,
-      createdAt: r.created_at,
-      publishedAt: r.published_at,
-    };
+    const effectiveFrom = r.effective_from ? String(r.effective_from).slice(0, 10) : null;
+    return { id: r.version, version: r.version, ...versionFields(r), effectiveFrom, body: r.body };
   }
 
   /** 404 alike for a missing version and a draft the user may not read. */

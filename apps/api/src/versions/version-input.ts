@@ -27,3 +27,14 @@ export function versionNumber(raw: unknown): number | null {
   const n = Number(s);
   return n >= 1 && n <= 2_147_483_647 ? n : null;
 }
+
+/** What every version shows, flows and policies alike: status, name and description, author, times. */
+export const versionFields = (r: any) => ({
+  status: r.status,
+  label: r.label ?? '',
+  description: r.description ?? '',
+  authorId: r.created_by ?? null,
+  author: r.author ?? null,
+  createdAt: r.created_at,
+  publishedAt: r.published_at,
+});
