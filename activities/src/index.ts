@@ -6,6 +6,7 @@ import { createRectificationActivities } from './rectification-activities';
 import { createEvaluationActivities } from './evaluation-activities';
 import { createStarActivities } from './star-activities';
 import { createPerceptionActivities } from './perception-activities';
+import { createSimulationActivities } from './simulation-activities';
 
 export { createCaseActivities, createComplaintActivities, createSettlementActivities, createEvaluationActivities };
 
@@ -19,5 +20,6 @@ export function createActivities(ds: DataSource) {
     ...createEvaluationActivities(ds),
     ...createStarActivities(ds),
     ...createPerceptionActivities(ds),
+    ...createSimulationActivities(ds),
   };
 }

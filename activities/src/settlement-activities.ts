@@ -1,62 +1,16 @@
 import { DataSource } from 'typeorm';
 import { SettlementActivities } from '@qf/contracts';
 import { PolicySchema } from '@qf/policy';
-import { CaseCounts, seriousCaseGrade, settleEmployeeMonth } from '@qf/domain';
+import { settleLedgerRow } from '@qf/domain';
 import {
   appendAudit,
   lockSettlementMonth,
   monthLedger,
-  MonthLedgerRow,
   replaceSettlementRows,
   setSettlementStatus,
-  SettlementPerception,
   settlementPerception,
   SettlementTotals,
 } from '@qf/persistence';
-import type { Policy } from '@qf/policy';
-
-const zero = (): CaseCounts => ({ egregious: 0, serious: 0, ordinary: 0 });
-
-/** H-1: one employee's month through the grade and money rules (libs/domain). */
-function settleRow(r: MonthLedgerRow, month: string, policy: Policy, perception?: SettlementPerception) {
-  const monthCounts = zero();
-  const before = zero();
-  const seriousByMonth = new Map<string, number>();
-  for (const x of r.sev ?? []) {
-    const key = x.s as keyof CaseCounts;
-    if (!(key in monthCounts)) continue;
-    if (x.m === month) monthCounts[key] += x.n;
-    else {
-      before[key] += x.n;
-      if (key === 'serious') seriousByMonth.set(x.m, (seriousByMonth.get(x.m) ?? 0) + x.n);
-    }
-  }
-  const s = settleEmployeeMonth(
-    {
-      employeeId: r.employee_id,
-      month,
-      postBonusFen: r.post_bonus_fen,
-      deductions: [{ source: 'ledger', pointsX10: r.points }],
-      fines: [],
-      bonuses: Number(r.bonus_fen) ? [{ source: 'star-award', amountFen: Number(r.bonus_fen) }] : [],
-      starPay: Number(r.star_pay_fen) ? { baseFen: Number(r.star_pay_fen), percent: 100 } : null,
-      grade: {
-        employmentType: r.employment_type as 'staff',
-        month: monthCounts,
-        yearBefore: before,
-        seriousGradedMonths: [...seriousByMonth]
-          .filter(([, n]) => seriousCaseGrade(n, policy) !== null)
-          .map(([m]) => m),
-        // P-2: the month's perception grade (posted by the perception run) takes part in the worst grade (C-10)
-        otherGrades: perception?.reasons ?? [],
-      },
-      training: !!perception?.training,
-    },
-    policy,
-  );
-  const reasons = perception?.training ? [...s.reasons, { rule: 'P-4', message: perception.training }] : s.reasons;
-  return { ...s, reasons, branchId: r.branch_id, sourceCases: r.cases ?? [] };
-}
 
 /**
  * H-1 set-based: one aggregate query gathers the month (libs/persistence `monthLedger`); the grade and money rules
@@ -71,7 +25,7 @@ export function createSettlementActivities(ds: DataSource): SettlementActivities
       const rows = await monthLedger(ds, month, `${month.slice(0, 4)}-01`);
       const perception = await settlementPerception(ds, month);
       const tGather = Date.now();
-      const out = rows.map((r) => settleRow(r, month, policy, perception.get(r.employee_id)));
+      const out = rows.map((r) => settleLedgerRow(r, month, policy, perception.get(r.employee_id)));
       const tRules = Date.now();
       const totals: SettlementTotals = {
         employees: out.length,

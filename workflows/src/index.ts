@@ -9,3 +9,4 @@ export { starCampaign } from './star-campaign.workflow';
 export { starApplication } from './star-application.workflow';
 export { starMonthlyReview } from './star-review.workflow';
 export { perceptionMonth } from './perception-month.workflow';
+export { policySimulation } from './policy-simulation.workflow';

@@ -23,6 +23,7 @@ import { ENV } from './config';
 import { HealthModule } from './health/health.module';
 import { OrgModule } from './org/org.module';
 import { SettlementsModule } from './settlements/settlements.module';
+import { SimulationsModule } from './simulations/simulations.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { StarsModule } from './stars/stars.module';
@@ -72,6 +73,7 @@ export class AppModule {
         PerceptionModule,
         ComplaintsModule,
         SettlementsModule,
+        SimulationsModule,
         RectificationsModule,
         EvaluationModule,
         StarsModule,

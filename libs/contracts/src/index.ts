@@ -11,3 +11,4 @@ export * from './evaluation';
 export * from './stars';
 export * from './perception';
 export * from './responses';
+export * from './simulations';

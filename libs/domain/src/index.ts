@@ -10,3 +10,5 @@ export * from './rectification';
 export * from './kpi';
 export * from './quality';
 export * from './perception-month';
+export * from './settlement-row';
+export * from './simulation';

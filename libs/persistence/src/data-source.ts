@@ -16,6 +16,7 @@ import { seedDemo, seedReference } from './seed';
 
 export * from './privileges';
 import { Perception1765000000000 } from './migrations/1765000000000-perception';
+import { Simulations1765100000000 } from './migrations/1765100000000-simulations';
 
 export const MIGRATIONS = [
   Init1763800000000,
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   LoginBackoff1764750000000,
   VersionDrafts1764800000000,
   Perception1765000000000,
+  Simulations1765100000000,
 ];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {

@@ -41,6 +41,9 @@ export const APP_TABLE_PRIVILEGES: Record<string, readonly AppPrivilege[]> = {
   satisfaction_scores: SIUD,
   settlement_rows: SID, // a settlement rewrites its rows until the month locks (trigger)
   settlements: SIU,
+  simulation_changes: SID, // what-if results: written once per month of a run, deleted with the simulation
+  simulation_months: SID,
+  simulations: SIUD,
   star_applications: SIU,
   star_campaigns: SIU,
   star_history: SI,

@@ -370,6 +370,31 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     multipart: true,
     ok: { 200: json(C.ImportResultResponseSchema), 201: json(C.ImportResultResponseSchema) },
   },
+  // ------------------------------------------------------------------------------------ what-if simulations (issue 16)
+  'POST /api/simulations': {
+    summary: 'Simulate a policy version (a draft too) over recorded months against a baseline (admin)',
+    body: C.StartSimulationSchema,
+    ok: { 201: json(C.SimulationDetailResponseSchema) },
+  },
+  'GET /api/simulations': { summary: 'Simulations (admin)', list: [], ok: { 200: list(C.SimulationResponseSchema) } },
+  'GET /api/simulations/{id}': {
+    summary: 'A simulation: progress and the summary of what would change',
+    params: ID,
+    ok: { 200: json(C.SimulationDetailResponseSchema) },
+  },
+  'GET /api/simulations/{id}/changes': {
+    summary: 'The people whose results would change',
+    params: ID,
+    list: ['month', 'kind', 'branchId'],
+    ok: { 200: list(C.SimulationChangeResponseSchema) },
+  },
+  'GET /api/simulations/{id}/export': {
+    summary: 'The people whose results would change, as a spreadsheet',
+    params: ID,
+    query: FORMAT,
+    ok: { 200: FILE },
+  },
+  'DELETE /api/simulations/{id}': { summary: 'Delete a simulation and its results', params: ID, ok: { 204: EMPTY } },
   // ------------------------------------------------------------------------------------------------- stars (S-*)
   'POST /api/star-campaigns': {
     summary: "Open a year's star campaign (admin): 201, or 200 with the existing one",
