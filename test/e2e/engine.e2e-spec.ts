@@ -20,9 +20,11 @@ describe('approval engine: concurrency, access, audit (issue 3)', () => {
       .set(await auth(by))
       .send({ title });
     expect(c.status).toBe(201);
+    // the first stage opens within seconds; a machine shared with other test runs may take longer
     const taskId = await eventually(
       async () =>
         (await s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND status = 'open'`, [c.body.id]))[0]?.id as string,
+      60_000,
     );
     return { caseId: c.body.id as string, taskId };
   }
