@@ -91,7 +91,13 @@ export function buildOpenApi(nestDoc: Json): Json {
       const nestOp = item[method];
       if (!nestOp) continue;
       const doc: OperationDoc | undefined = OPERATIONS[`${method.toUpperCase()} ${path}`];
-      paths[path][method] = doc ? operation(method, path, nestOp, doc, ref) : nestOp;
+      // an operation without an entry (undocumentedOperations names it) still gets the error shape and the token
+      paths[path][method] = doc
+        ? operation(method, path, nestOp, doc, ref)
+        : {
+            ...nestOp,
+            responses: { ...nestOp.responses, ...errorResponses(method, path, !!nestOp.requestBody, false) },
+          };
     }
   }
   return {
@@ -141,18 +147,7 @@ function operation(
   const responses: Json = {};
   for (const [status, answer] of Object.entries(doc.ok) as [string, Answer][])
     responses[status] = success(status, answer, ref);
-  responses['400'] = errorResponse('Bad input: `details[]` names each refused field');
-  if (!doc.public) {
-    responses['401'] = errorResponse('No valid bearer token');
-    responses['403'] = errorResponse('Not allowed for your roles');
-  }
-  responses['404'] = errorResponse('No such record, or one outside your scope');
-  if (WITH_BODY.has(method) || method === 'delete') responses['409'] = errorResponse('The state does not allow it');
-  if (doc.body) responses['413'] = errorResponse('Request body too large');
-  if (path === '/api/auth/login') responses['429'] = errorResponse('Too many attempts: wait Retry-After seconds');
-  if (method !== 'get' || path === '/api/health')
-    responses['503'] = errorResponse('Busy or a dependency is down: retry after Retry-After seconds');
-  responses['4XX'] = errorResponse('Any other refusal, in the same shape');
+  Object.assign(responses, errorResponses(method, path, !!doc.body, !!doc.public));
 
   const out: Json = {
     operationId: nestOp.operationId,
@@ -170,6 +165,24 @@ function operation(
     };
   }
   return out;
+}
+
+/** The error answers of an operation, all in the one error shape. */
+function errorResponses(method: string, path: string, hasBody: boolean, isPublic: boolean): Json {
+  const responses: Json = {};
+  responses['400'] = errorResponse('Bad input: `details[]` names each refused field');
+  if (!isPublic) {
+    responses['401'] = errorResponse('No valid bearer token');
+    responses['403'] = errorResponse('Not allowed for your roles');
+  }
+  responses['404'] = errorResponse('No such record, or one outside your scope');
+  if (WITH_BODY.has(method) || method === 'delete') responses['409'] = errorResponse('The state does not allow it');
+  if (hasBody) responses['413'] = errorResponse('Request body too large');
+  if (path === '/api/auth/login') responses['429'] = errorResponse('Too many attempts: wait Retry-After seconds');
+  if (method !== 'get' || path === '/api/health')
+    responses['503'] = errorResponse('Busy or a dependency is down: retry after Retry-After seconds');
+  responses['4XX'] = errorResponse('Any other refusal, in the same shape');
+  return responses;
 }
 
 function success(status: string, answer: Answer, ref: (s: ZodType, io: 'input' | 'output') => Json): Json {
