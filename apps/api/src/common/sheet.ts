@@ -32,3 +32,20 @@ export async function readSheet(file: UploadedSheet): Promise<{ ws: ExcelJS.Work
   const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? '').trim());
   return { ws, header };
 }
+
+/** 400 naming every required column the header lacks (one detail per column); nothing when none is missing. */
+export function requireColumns(header: readonly string[], required: readonly string[]): void {
+  const missing = required.filter((c) => !header.includes(c));
+  if (!missing.length) return;
+  throw badRequest(
+    `missing columns: ${missing.join(', ')}`,
+    missing.map((c) => ({
+      path: 'header',
+      message: `missing column ${c}`,
+      code: 'import.missing_column',
+      params: { column: c },
+    })),
+    'import.missing_columns',
+    { columns: missing.join(', ') },
+  );
+}

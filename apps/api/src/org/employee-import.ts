@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { appendAudit, existingEmployeeCodes, orgUnitIdsByCode, upsertEmployees } from '@qf/persistence';
 import { ApiErrorDetail, EMPLOYEE_IMPORT_COLUMNS, EmployeeImportRow, EmployeeImportRowSchema } from '@qf/contracts';
 import { badRequest } from '../common/errors';
-import { readSheet } from '../common/sheet';
+import { readSheet, requireColumns } from '../common/sheet';
 
 /** Reads an xlsx or csv file into rows keyed by the header row. */
 async function readRows(file: {
@@ -11,21 +11,11 @@ async function readRows(file: {
   mimetype: string;
 }): Promise<Record<string, string>[]> {
   const { ws, header } = await readSheet(file);
-  const missing = EMPLOYEE_IMPORT_COLUMNS.filter(
-    (c) => !['supervisorCode', 'vpCode', 'hireDate', 'post', 'jobType'].includes(c) && !header.includes(c),
+  const optional = ['supervisorCode', 'vpCode', 'hireDate', 'post', 'jobType'];
+  requireColumns(
+    header,
+    EMPLOYEE_IMPORT_COLUMNS.filter((c) => !optional.includes(c)),
   );
-  if (missing.length)
-    throw badRequest(
-      `missing columns: ${missing.join(', ')}`,
-      missing.map((c) => ({
-        path: 'header',
-        message: `missing column ${c}`,
-        code: 'import.missing_column',
-        params: { column: c },
-      })),
-      'import.missing_columns',
-      { columns: missing.join(', ') },
-    );
   const rows: Record<string, string>[] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {
     if (n === 1) return;
