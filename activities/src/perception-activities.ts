@@ -1,10 +1,25 @@
 import { DataSource } from 'typeorm';
-import { PerceptionActivities, PerceptionSummary } from '@qf/contracts';
+import {
+  CaseWorkflowInput,
+  InterviewActivities,
+  PerceptionActivities,
+  PerceptionSummary,
+  SupervisionCaseStart,
+} from '@qf/contracts';
 import { PolicySchema } from '@qf/policy';
 import { nextMonth, perceptionMonth, PerceptionMonthResult } from '@qf/domain';
 import {
   appendAudit,
   bookLedgerEntries,
+  caseByBusinessKey,
+  flowVersionBody,
+  insertRectification,
+  policyVersionBody,
+  publishedVersions,
+  registerCase,
+  recordInterview,
+  setSupervisionCase,
+  supervisionOrders,
   perceptionUnits,
   postingLines,
   refreshCallbackScores,
@@ -25,9 +40,9 @@ const summaryOf = (r: PerceptionMonthResult): PerceptionSummary => ({
 });
 
 /** perceptionMonth's activities: compute (idempotent: replaces the month's results) and post (once per line). */
-export function createPerceptionActivities(ds: DataSource): PerceptionActivities {
+export function createPerceptionActivities(ds: DataSource): PerceptionActivities & InterviewActivities {
   return {
-    async computePerceptionMonth({ month, policy: raw }) {
+    async computePerceptionMonth({ month, policy: raw, round }) {
       const policy = PolicySchema.parse(raw ?? {});
       return ds.transaction(async (tx) => {
         await refreshCallbackScores(tx, month, policy.calendar.timeZone);
@@ -43,7 +58,7 @@ export function createPerceptionActivities(ds: DataSource): PerceptionActivities
         );
         await saveResults(tx, result);
         const summary = summaryOf(result);
-        await setPerceptionMonth(tx, month, { status: 'reviewing', summary, computed: true });
+        await setPerceptionMonth(tx, month, { status: 'reviewing', summary, computed: true, round: round ?? 1 });
         return summary;
       });
     },
@@ -68,6 +83,107 @@ export function createPerceptionActivities(ds: DataSource): PerceptionActivities
           idempotencyKey: `perception-post:${month}:${workflowId}`,
         });
         return { posted, supervisionOrders: n };
+      });
+    },
+
+    /**
+     * P-5: each hall's supervision order becomes a rectification (origin supervision-order) in the hall's branch, due at
+     * the order's deadline, registered once per (month, hall) by its business key; the caller starts its workflow.
+     */
+    async openSupervisionOrders({ month, caseId, workflowId, initiatorUserId }) {
+      return ds.transaction(async (tx) => {
+        const orders = await supervisionOrders(tx, month);
+        if (!orders.length) return [];
+        const published = await publishedVersions(tx, 'rectification');
+        if (!published.flow || !published.policy)
+          throw new Error('no published rectification flow or policy in effect');
+        const out: SupervisionCaseStart[] = [];
+        for (const o of orders) {
+          const businessKey = `perception-${month}-${o.unitId}`;
+          const childWorkflowId = `rectification-${businessKey}`;
+          const data = {
+            origin: 'supervision-order' as const,
+            teamUnitId: o.unitId,
+            description: `${month} 客户感知督办：${o.unitName}（P-5）`,
+            internal: false,
+            meetingId: null,
+            dueAt: o.dueAt,
+            // P-5: the deadline is the order's, not a fault-analysis meeting's
+            dueFixed: true,
+            perceptionMonth: month,
+          };
+          const inserted = await registerCase(tx, {
+            kind: 'rectification',
+            businessKey,
+            title: `督办整改：${o.unitName}（${month}）`,
+            workflowId: childWorkflowId,
+            policyVersion: published.policy.version,
+            flowVersion: published.flow.version,
+            data,
+            unitId: o.branchId ?? o.unitId,
+            createdBy: initiatorUserId,
+          });
+          const row = (await caseByBusinessKey(tx, 'rectification', businessKey))!;
+          if (inserted) {
+            await insertRectification(tx, {
+              caseId: row.id,
+              origin: 'supervision-order',
+              internal: false,
+              orderNo: null,
+              description: data.description,
+              teamUnitId: o.unitId,
+              meetingId: null,
+              dueAt: o.dueAt,
+            });
+            await appendAudit(tx, {
+              actor: { name: 'system' },
+              action: 'case.registered',
+              entity: 'case',
+              entityId: row.id,
+              caseId: row.id,
+              workflowId: row.workflowId,
+              after: { origin: 'supervision-order', perceptionCaseId: caseId, perceptionWorkflowId: workflowId, data },
+              idempotencyKey: `register:${row.workflowId}`,
+            });
+          }
+          await setSupervisionCase(tx, month, o.unitId, row.id);
+          const policy = PolicySchema.parse(await policyVersionBody(tx, row.policyVersion));
+          const input: CaseWorkflowInput = {
+            caseId: row.id,
+            kind: 'rectification',
+            businessKey,
+            initiatorUserId,
+            policyVersion: row.policyVersion,
+            flowVersion: row.flowVersion,
+            flow: await flowVersionBody(tx, 'rectification', row.flowVersion),
+            policy,
+            calendar: {
+              ...policy.calendar,
+              holidays: [...policy.calendar.holidays],
+              workingWeekdays: [...policy.calendar.workingWeekdays],
+              extraWorkingDays: [...(policy.calendar.extraWorkingDays ?? [])],
+            },
+            data: row.data as Record<string, unknown>,
+          };
+          out.push({ caseId: row.id, workflowId: row.workflowId, input });
+        }
+        return out;
+      });
+    },
+
+    /** P-6 / P-7: the interview's record (date, people, minutes, commitments), kept with the case. */
+    async recordInterview({ caseId, record }) {
+      await ds.transaction(async (tx) => {
+        await recordInterview(tx, caseId, record);
+        await appendAudit(tx, {
+          actor: { name: 'system' },
+          action: 'interview.recorded',
+          entity: 'interview',
+          entityId: caseId,
+          caseId,
+          after: record,
+          idempotencyKey: `interview-recorded:${caseId}`,
+        });
       });
     },
   };

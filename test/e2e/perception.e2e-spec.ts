@@ -161,6 +161,38 @@ describe('customer perception month (P-1…P-5)', () => {
     const h = may.units.find((u: any) => u.unitId === hall.id);
     expect(h.supervision.dueAt).toMatch(/^2026-06-/);
     expect(may.summary).toMatchObject({ supervisionOrders: 1, p4: 1 });
+    // the order is a rectification of the hall in its branch, due at the order's deadline, running its plan stage
+    const [branch] = await s.ds.query(
+      `WITH RECURSIVE up AS (SELECT id, parent_id, kind FROM org_units WHERE id = $1
+         UNION ALL SELECT o.id, o.parent_id, o.kind FROM org_units o JOIN up ON o.id = up.parent_id)
+       SELECT id FROM up WHERE kind = 'branch'`,
+      [hall.id],
+    );
+    expect(h.supervision.caseId).toMatch(/^[0-9a-f-]{36}$/);
+    const [rect] = await s.ds.query(
+      `SELECT r.origin, r.team_unit_id, r.due_at, c.unit_id, c.business_key, c.kind
+       FROM rectifications r JOIN cases c ON c.id = r.case_id WHERE r.case_id = $1`,
+      [h.supervision.caseId],
+    );
+    expect(rect).toMatchObject({
+      kind: 'rectification',
+      origin: 'supervision-order',
+      team_unit_id: hall.id,
+      unit_id: branch.id,
+      business_key: `perception-2026-05-${hall.id}`,
+    });
+    expect(new Date(rect.due_at).toISOString()).toBe(new Date(h.supervision.dueAt).toISOString());
+    await eventually(
+      async () =>
+        (
+          await s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND stage = 'plan' AND status = 'open'`, [
+            h.supervision.caseId,
+          ])
+        )[0],
+    );
+    const detail = await s.http.get(`/api/rectifications/${h.supervision.caseId}`).set(await auth('admin'));
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({ origin: 'supervision-order' });
   });
 
   it("P-4 a quarter's bottom-20 person carries the training flag and its reason into the payroll export", async () => {
@@ -204,6 +236,14 @@ describe('customer perception month (P-1…P-5)', () => {
     expect(again.body).toMatchObject({ id: '2026-05', status: 'posted' });
     const after = (await s.ds.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE source = 'perception'`))[0].n;
     expect(after).toBe(before);
+    // P-5: one rectification per (month, hall)
+    expect(
+      (
+        await s.ds.query(
+          `SELECT count(*)::int AS n FROM cases WHERE kind = 'rectification' AND business_key LIKE 'perception-2026-05-%'`,
+        )
+      )[0].n,
+    ).toBe(1);
     // a posted month takes no more imports
     const late = await importCsv('quality1', [`2026-05,装维,个人,${repairers[2].code},50,12`]);
     expect(late.status).toBe(400);

@@ -9,4 +9,5 @@ export { starCampaign } from './star-campaign.workflow';
 export { starApplication } from './star-application.workflow';
 export { starMonthlyReview } from './star-review.workflow';
 export { perceptionMonth } from './perception-month.workflow';
+export { interview } from './interview.workflow';
 export { policySimulation } from './policy-simulation.workflow';

@@ -1,8 +1,11 @@
+import { ParentClosePolicy, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { CaseState, CaseWorkflowInput, PerceptionActivities } from '@qf/contracts';
 import { FlowDefinitionSchema } from '@qf/policy';
 import { activities } from './engine/activities';
 import { CaseRuntime } from './engine/case-runtime';
 import { stageOf } from './engine/stage-of';
+import { rectification } from './rectification.workflow';
 
 const acts = activities<PerceptionActivities>('settlement');
 
@@ -16,16 +19,36 @@ export async function perceptionMonth(input: CaseWorkflowInput): Promise<CaseSta
   const { month } = input.data as { month: string };
   const rt = new CaseRuntime(input);
   for (let round = 1; ; round++) {
-    const summary = await acts.computePerceptionMonth({ month, policy: input.policy });
+    const summary = await acts.computePerceptionMonth({ month, policy: input.policy, round });
     rt.state.data = { ...rt.state.data, summary, round };
     const review = await rt.runStage(stageOf(flow, 'review'), { round });
     if (review.outcome === 'approved') break;
   }
+  // P-5: each supervision order is a rectification of its own, registered before the month shows as posted, then
+  // started as a child that outlives this case
+  const orders = await acts.openSupervisionOrders({
+    month,
+    caseId: input.caseId,
+    workflowId: rt.workflowId,
+    initiatorUserId: input.initiatorUserId,
+  });
   const posted = await acts.postPerceptionMonth({
     month,
     caseId: input.caseId,
     workflowId: rt.workflowId,
     policy: input.policy,
   });
-  return rt.finish('closed', 'posted', { month, ...posted });
+  for (const o of orders) {
+    try {
+      await startChild(rectification, {
+        workflowId: o.workflowId,
+        args: [o.input as CaseWorkflowInput],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (e) {
+      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+    }
+  }
+  return rt.finish('closed', 'posted', { month, ...posted, supervisionCases: orders.map((o) => o.caseId) });
 }

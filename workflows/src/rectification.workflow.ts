@@ -25,7 +25,12 @@ const acts = activities<RectificationActivities & Pick<CaseActivities, 'notify' 
 export async function rectification(input: CaseWorkflowInput): Promise<CaseState> {
   const flow = FlowDefinitionSchema.parse(input.flow);
   const stage = (key: string) => stageOf(flow, key);
-  const data = input.data as OpenRectificationInput & { meetingId: string | null; dueAt: string | null };
+  const data = input.data as OpenRectificationInput & {
+    meetingId: string | null;
+    dueAt: string | null;
+    /** P-5: a supervision order's own deadline, which no meeting moves */
+    dueFixed?: boolean;
+  };
   const rt = new CaseRuntime(input);
 
   if (data.internal) {
@@ -55,7 +60,7 @@ export async function rectification(input: CaseWorkflowInput): Promise<CaseState
   let submitted = false;
   setHandler(meetingChangedSignal, (m) => {
     // E-7: an open item follows its meeting; one without a meeting takes the first one scheduled
-    if (submitted) return;
+    if (submitted || data.dueFixed) return;
     if (m.meetingId === due.meetingId || (!due.meetingId && (!due.at || Date.parse(m.scheduledAt) > Date.now()))) {
       Object.assign(due, { meetingId: m.meetingId, at: m.scheduledAt, version: due.version + 1 });
     }

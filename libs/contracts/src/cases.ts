@@ -11,6 +11,7 @@ export const CASE_KINDS = [
   'star-review',
   'repair-star',
   'perception-month',
+  'interview',
 ] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export type CaseStatus = 'open' | 'closed' | 'cancelled';

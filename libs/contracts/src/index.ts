@@ -10,5 +10,6 @@ export * from './rectifications';
 export * from './evaluation';
 export * from './stars';
 export * from './perception';
+export * from './indicators';
 export * from './responses';
 export * from './simulations';

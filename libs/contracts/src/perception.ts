@@ -53,13 +53,28 @@ export interface PerceptionSummary {
   training: number;
 }
 
+/** P-5: a supervision order's rectification case, registered and ready for its workflow to start (as a child). */
+export interface SupervisionCaseStart {
+  caseId: string;
+  workflowId: string;
+  /** the rectification workflow's input (CaseWorkflowInput) */
+  input: unknown;
+}
+
 /** Activities of the perceptionMonth workflow (P-1…P-5). */
 export interface PerceptionActivities {
-  computePerceptionMonth(input: { month: string; policy: unknown }): Promise<PerceptionSummary>;
+  computePerceptionMonth(input: { month: string; policy: unknown; round?: number }): Promise<PerceptionSummary>;
   postPerceptionMonth(input: {
     month: string;
     caseId: string;
     workflowId: string;
     policy: unknown;
   }): Promise<{ posted: number; supervisionOrders: number }>;
+  /** P-5: registers one rectification per (month, hall) with a supervision order (idempotent by business key). */
+  openSupervisionOrders(input: {
+    month: string;
+    caseId: string;
+    workflowId: string;
+    initiatorUserId: string | null;
+  }): Promise<SupervisionCaseStart[]>;
 }

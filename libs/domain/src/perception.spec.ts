@@ -85,7 +85,19 @@ describe('customer perception', () => {
   });
 
   it('P-6 second failing month yellow card, third red card, then interviews; each deducts org score', () => {
-    expect(indicatorFailureAction(1, policy)).toEqual({ card: 'none', actions: [], orgScoreX10: 10 });
+    expect(indicatorFailureAction(1, policy)).toEqual({
+      card: 'none',
+      actions: [],
+      orgScoreX10: 10,
+      notices: [],
+      interviews: [],
+    });
+    expect(indicatorFailureAction(2, policy)).toMatchObject({ notices: ['vp'], interviews: ['branch-head'] });
+    expect(indicatorFailureAction(3, policy)).toMatchObject({
+      notices: ['general-manager'],
+      interviews: ['branch-vp'],
+    });
+    expect(indicatorFailureAction(5, policy)).toMatchObject({ notices: [], interviews: ['branch-vp'] });
     expect(indicatorFailureAction(2, policy).card).toBe('yellow-card');
     expect(indicatorFailureAction(2, policy).actions).toContain('interview of the branch head');
     expect(indicatorFailureAction(3, policy)).toMatchObject({

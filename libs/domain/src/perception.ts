@@ -154,11 +154,19 @@ export function supervisionOrder(
 
 export type IndicatorCard = 'none' | 'yellow-card' | 'red-card' | 'interview';
 
+/** P-6: who is named in a card's notice, and who is interviewed. */
+export type CardNotice = 'vp' | 'general-manager';
+export type CardInterviewee = 'branch-head' | 'branch-vp';
+
 export interface IndicatorFailureAction {
   card: IndicatorCard;
   actions: string[];
   /** organisational score lost, ×10 */
   orgScoreX10: number;
+  /** named notices to send */
+  notices: CardNotice[];
+  /** interviews to hold (each a task with a due date) */
+  interviews: CardInterviewee[];
 }
 
 /** P-6: the n-th failing month of a service indicator in the calendar year (1 = first). */
@@ -166,18 +174,40 @@ export function indicatorFailureAction(failureNumberInYear: number, policy: Poli
   const p = policy.perception;
   const orgScoreX10 = failureNumberInYear >= 1 ? p.orgScorePerFailureX10 : 0;
   if (failureNumberInYear > p.redCardAtFailure)
-    return { card: 'interview', actions: ['interview of the branch VP'], orgScoreX10 };
+    return {
+      card: 'interview',
+      actions: ['interview of the branch VP'],
+      orgScoreX10,
+      notices: [],
+      interviews: ['branch-vp'],
+    };
   if (failureNumberInYear === p.redCardAtFailure) {
     return {
       card: 'red-card',
       actions: ['named notice to the general manager', 'interview of the branch VP'],
       orgScoreX10,
+      notices: ['general-manager'],
+      interviews: ['branch-vp'],
     };
   }
   if (failureNumberInYear === p.yellowCardAtFailure) {
-    return { card: 'yellow-card', actions: ['named notice to the VP', 'interview of the branch head'], orgScoreX10 };
+    return {
+      card: 'yellow-card',
+      actions: ['named notice to the VP', 'interview of the branch head'],
+      orgScoreX10,
+      notices: ['vp'],
+      interviews: ['branch-head'],
+    };
   }
-  return { card: 'none', actions: [], orgScoreX10 };
+  return { card: 'none', actions: [], orgScoreX10, notices: [], interviews: [] };
+}
+
+/** P-6 / P-7: working days from ordering an interview to its due date (not in RULES.md: 5 chosen). */
+export const INTERVIEW_WORKING_DAYS = 5;
+
+/** P-6 / P-7: when an interview ordered at `issuedAt` is due. */
+export function interviewDueAt(issuedAt: string, policy: Policy): string {
+  return addWorkingDays(issuedAt, INTERVIEW_WORKING_DAYS, policy.calendar);
 }
 
 /** P-7: a major service incident requires a written-explanation interview of the responsible department head. */

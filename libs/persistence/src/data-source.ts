@@ -17,6 +17,7 @@ import { seedDemo, seedReference } from './seed';
 export * from './privileges';
 import { Perception1765000000000 } from './migrations/1765000000000-perception';
 import { Simulations1765100000000 } from './migrations/1765100000000-simulations';
+import { IndicatorCards1765200000000 } from './migrations/1765200000000-indicator-cards';
 
 export const MIGRATIONS = [
   Init1763800000000,
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   VersionDrafts1764800000000,
   Perception1765000000000,
   Simulations1765100000000,
+  IndicatorCards1765200000000,
 ];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {

@@ -13,6 +13,7 @@ export * from './rectifications';
 export * from './perception/perception.repository';
 export * from './cases';
 export * from './perception/perception-read.repository';
+export * from './perception/indicators.repository';
 export * from './org';
 export * from './auth';
 export * from './audit';

@@ -24,6 +24,10 @@ export const APP_TABLE_PRIVILEGES: Record<string, readonly AppPrivilege[]> = {
   evaluations: SIU,
   flow_versions: SIUD, // drafts are edited and deleted; published versions are immutable (trigger)
   import_progress: SIU,
+  incidents: SIU,
+  indicator_failures: SI, // P-6: a failing month's card is written once
+  indicator_results: SIU,
+  interviews: SIU,
   ledger_entries: SI, // postings only; a correction is a new entry
   login_failures: SIUD,
   login_known_clients: SIU,
@@ -35,7 +39,7 @@ export const APP_TABLE_PRIVILEGES: Record<string, readonly AppPrivilege[]> = {
   org_units: SIU,
   perception_months: SIU,
   perception_results: SID, // a month's run replaces its results until posted
-  perception_unit_results: SID,
+  perception_unit_results: SIUD, // …and a posted month's P-5 order records its rectification case
   policy_versions: SIUD,
   rectifications: SIU,
   satisfaction_scores: SIUD,

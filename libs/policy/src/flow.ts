@@ -221,6 +221,20 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
       },
     ],
   }),
+  // P-6 / P-7: an interview (yellow/red card, major incident) held by the named person, who records it
+  FlowDefinitionSchema.parse({
+    kind: 'interview',
+    version: 1,
+    stages: [
+      {
+        key: 'record',
+        label: '约谈记录',
+        assignee: { kind: 'role', role: 'branch-head' },
+        deadline: { workingDays: 5 },
+        actions: ['approve', 'comment'],
+      },
+    ],
+  }),
   FlowDefinitionSchema.parse({
     kind: 'rectification',
     version: 1,

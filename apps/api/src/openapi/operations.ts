@@ -370,6 +370,33 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     multipart: true,
     ok: { 200: json(C.ImportResultResponseSchema), 201: json(C.ImportResultResponseSchema) },
   },
+  'POST /api/indicator-results/import': {
+    summary:
+      'Import monthly service-indicator results per unit (P-6; quality, admin): all rows checked first, then cards',
+    body: B.UploadBodySchema,
+    multipart: true,
+    ok: { 200: json(C.IndicatorImportResponseSchema), 201: json(C.IndicatorImportResponseSchema) },
+  },
+  'GET /api/indicator-rankings': {
+    summary: "A month's units ranked by the service indicators they met (P-6)",
+    query: { month: { schema: C.MonthSchema, required: true, description: 'YYYY-MM' } },
+    ok: { 200: json(C.IndicatorRankingResponseSchema) },
+  },
+  'GET /api/indicator-cards': {
+    summary: "The year's failing months per unit: yellow/red cards, deductions, notices, interviews (P-6)",
+    query: { year: { schema: C.IndicatorBoardQuerySchema.shape.year, required: true, description: 'calendar year' } },
+    ok: { 200: json(z.array(C.IndicatorCardResponseSchema)) },
+  },
+  'POST /api/incidents': {
+    summary: 'Register a major service incident: a written-explanation interview of the department head (P-7)',
+    body: C.IncidentSchema,
+    ok: { 201: json(C.IncidentResponseSchema) },
+  },
+  'GET /api/interviews/{caseId}': {
+    summary: 'An interview (P-6, P-7) with its record',
+    params: { caseId: 'uuid' },
+    ok: { 200: json(C.InterviewResponseSchema) },
+  },
   // ------------------------------------------------------------------------------------ what-if simulations (issue 16)
   'POST /api/simulations': {
     summary: 'Simulate a policy version (a draft too) over recorded months against a baseline (admin)',

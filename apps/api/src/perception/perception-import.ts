@@ -1,5 +1,9 @@
+import { z } from 'zod';
 import {
   ApiErrorDetail,
+  INDICATOR_IMPORT_HEADERS,
+  IndicatorImportRow,
+  IndicatorImportRowSchema,
   SATISFACTION_IMPORT_HEADERS,
   SatisfactionImportRow,
   SatisfactionImportRowSchema,
@@ -21,13 +25,20 @@ const SCOPE_ZH: Record<string, string> = {
   分公司: 'branch',
 };
 
-/** The rows of a satisfaction file checked by the contract schema: the valid rows and every bad row's problems. */
-export async function readSatisfactionSheet(
+/** The rows of a sheet checked by a contract schema: the valid rows and every bad row's problems (rule-tagged). */
+async function readImportSheet<T>(
   file: UploadedSheet,
-): Promise<{ rows: (SatisfactionImportRow & { line: number })[]; errors: ApiErrorDetail[] }> {
+  spec: {
+    headers: Record<string, string>;
+    required: string[];
+    schema: z.ZodType<T>;
+    rule: string;
+    normalize?: (rec: Record<string, unknown>) => void;
+  },
+): Promise<{ rows: (T & { line: number })[]; errors: ApiErrorDetail[] }> {
   const { ws, header } = await readSheet(file);
-  const fields = header.map((h) => SATISFACTION_IMPORT_HEADERS[h]);
-  const missing = ['month', 'channel', 'scope', 'code', 'score', 'sample'].filter((f) => !fields.includes(f as never));
+  const fields = header.map((h) => spec.headers[h]);
+  const missing = spec.required.filter((f) => !fields.includes(f));
   if (missing.length)
     throw badRequest(
       `missing columns: ${missing.join(', ')}`,
@@ -38,7 +49,7 @@ export async function readSatisfactionSheet(
         params: { column: c },
       })),
     );
-  const rows: (SatisfactionImportRow & { line: number })[] = [];
+  const rows: (T & { line: number })[] = [];
   const errors: ApiErrorDetail[] = [];
   ws.eachRow({ includeEmpty: false }, (row, line) => {
     if (line === 1) return;
@@ -49,15 +60,38 @@ export async function readSatisfactionSheet(
       const s = v === null || v === undefined ? '' : typeof v === 'object' && 'text' in v ? String(v.text) : String(v);
       rec[f] = s.trim();
     });
-    rec.channel = CHANNEL_ZH[rec.channel as string] ?? rec.channel;
-    rec.scope = SCOPE_ZH[rec.scope as string] ?? rec.scope;
-    const parsed = SatisfactionImportRowSchema.safeParse(rec);
+    spec.normalize?.(rec);
+    const parsed = spec.schema.safeParse(rec);
     if (parsed.success) rows.push({ ...parsed.data, line });
     else
       for (const issue of parsed.error.issues)
-        errors.push({ ...zodIssueDetail(issue), path: `row ${line}.${issue.path.join('.')}`, rule: 'P-1' });
+        errors.push({ ...zodIssueDetail(issue), path: `row ${line}.${issue.path.join('.')}`, rule: spec.rule });
   });
   if (!rows.length && !errors.length)
     throw badRequest('the file has no data rows', [{ path: 'file', message: 'no rows' }]);
   return { rows, errors };
+}
+
+/** P-1: a satisfaction file. */
+export function readSatisfactionSheet(file: UploadedSheet) {
+  return readImportSheet<SatisfactionImportRow>(file, {
+    headers: SATISFACTION_IMPORT_HEADERS,
+    required: ['month', 'channel', 'scope', 'code', 'score', 'sample'],
+    schema: SatisfactionImportRowSchema,
+    rule: 'P-1',
+    normalize: (rec) => {
+      rec.channel = CHANNEL_ZH[rec.channel as string] ?? rec.channel;
+      rec.scope = SCOPE_ZH[rec.scope as string] ?? rec.scope;
+    },
+  });
+}
+
+/** P-6: a monthly service-indicator file (月份, 单位编码, 指标, 结果, 目标, 是否达标). */
+export function readIndicatorSheet(file: UploadedSheet) {
+  return readImportSheet<IndicatorImportRow>(file, {
+    headers: INDICATOR_IMPORT_HEADERS,
+    required: ['month', 'code', 'indicator', 'value', 'target', 'passed'],
+    schema: IndicatorImportRowSchema as unknown as z.ZodType<IndicatorImportRow>,
+    rule: 'P-6',
+  });
 }

@@ -2,7 +2,13 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { PerceptionController } from './perception.controller';
 import { PerceptionService } from './perception.service';
+import { IndicatorsController } from './indicators.controller';
+import { IndicatorsService } from './indicators.service';
 
-/** Customer perception (P-1…P-5): monthly runs, rankings, satisfaction imports. */
-@Module({ imports: [CasesModule], controllers: [PerceptionController], providers: [PerceptionService] })
+/** Customer perception (P-1…P-7): monthly runs, rankings, satisfaction imports; indicator cards, incidents, interviews. */
+@Module({
+  imports: [CasesModule],
+  controllers: [PerceptionController, IndicatorsController],
+  providers: [PerceptionService, IndicatorsService],
+})
 export class PerceptionModule {}

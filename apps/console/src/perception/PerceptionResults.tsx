@@ -1,5 +1,5 @@
 import { Box, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { Link, useTranslate } from 'react-admin';
 import { LabeledValue } from '../components/fields';
 import { formatPoints } from '../components/format';
 import { RuleTag } from '../components/RuleTag';
@@ -53,6 +53,17 @@ const UnitAction = ({ u }: { u: UnitResult }) => {
     parts.push(
       <span key="p5">
         <RuleTag rule="P-5" /> {translate(`${T}.action.supervision`, { due: u.supervision.dueAt.slice(0, 10) })}
+        {u.supervision.caseId && (
+          <>
+            {' '}
+            <Link
+              to={`/rectifications/${encodeURIComponent(u.supervision.caseId)}/show`}
+              data-testid="supervision-case-link"
+            >
+              {translate(`${T}.action.supervision_case`)}
+            </Link>
+          </>
+        )}
       </span>,
     );
   return parts.length ? <Stack spacing={0.5}>{parts}</Stack> : <span>—</span>;

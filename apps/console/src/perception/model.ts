@@ -45,7 +45,7 @@ export interface UnitResult {
     pointsX10: number;
     commissionPercent: number;
   } | null;
-  supervision: { dueAt: string } | null;
+  supervision: { dueAt: string; caseId?: string } | null;
   leadName: string | null;
 }
 

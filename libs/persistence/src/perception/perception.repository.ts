@@ -207,3 +207,54 @@ export async function settlementPerception(q: Queryable, month: string): Promise
   }
   return out;
 }
+
+/** P-5: a month's hall with a supervision order, its branch, and the rectification case opened for it (if any). */
+export interface SupervisionOrderRow {
+  unitId: string;
+  unitName: string;
+  branchId: string | null;
+  dueAt: string;
+  reason: string;
+  caseId: string | null;
+}
+
+/** P-5: the month's supervision orders (one per hall and channel row), with the hall's branch. */
+export async function supervisionOrders(q: Queryable, month: string): Promise<SupervisionOrderRow[]> {
+  return q.query(
+    `WITH RECURSIVE up AS (
+       SELECT u.unit_id AS hall_id, o.id, o.parent_id, o.kind FROM perception_unit_results u
+       JOIN org_units o ON o.id = u.unit_id WHERE u.month = $1 AND u.supervision IS NOT NULL
+       UNION ALL SELECT up.hall_id, o.id, o.parent_id, o.kind FROM up JOIN org_units o ON o.id = up.parent_id
+     )
+     SELECT DISTINCT ON (u.unit_id) u.unit_id AS "unitId", o.name AS "unitName",
+            (SELECT up.id FROM up WHERE up.hall_id = u.unit_id AND up.kind = 'branch' LIMIT 1) AS "branchId",
+            u.supervision->>'dueAt' AS "dueAt", u.supervision->>'reason' AS reason,
+            (u.supervision->>'caseId')::uuid AS "caseId"
+     FROM perception_unit_results u JOIN org_units o ON o.id = u.unit_id
+     WHERE u.month = $1 AND u.supervision IS NOT NULL ORDER BY u.unit_id, u.channel`,
+    [month],
+  );
+}
+
+/** P-5: records the rectification case of a hall's supervision order on the month's unit results. */
+export async function setSupervisionCase(q: Queryable, month: string, unitId: string, caseId: string): Promise<void> {
+  await q.query(
+    `UPDATE perception_unit_results SET supervision = supervision || jsonb_build_object('caseId', $3::text)
+     WHERE month = $1 AND unit_id = $2 AND supervision IS NOT NULL`,
+    [month, unitId, caseId],
+  );
+}
+
+/** A case's id and pinned versions by its natural key. */
+export async function caseByBusinessKey(
+  q: Queryable,
+  kind: string,
+  businessKey: string,
+): Promise<{ id: string; workflowId: string; policyVersion: number; flowVersion: number; data: unknown } | null> {
+  const [r] = await q.query(
+    `SELECT id, workflow_id AS "workflowId", policy_version AS "policyVersion", flow_version AS "flowVersion", data
+     FROM cases WHERE kind = $1 AND business_key = $2`,
+    [kind, businessKey],
+  );
+  return r ?? null;
+}

@@ -81,6 +81,7 @@ export const en = {
         no_lead: '(no team lead)',
         commission: 'Agent-hall commission −%{percent}%',
         supervision: 'Supervision order, due %{due}',
+        supervision_case: 'Open the rectification',
       },
       start: {
         button: 'Start month',

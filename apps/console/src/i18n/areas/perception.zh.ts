@@ -81,6 +81,7 @@ export const zh = {
         no_lead: '（未设班组长）',
         commission: '代理厅佣金扣减 %{percent}%',
         supervision: '下发督办单，%{due} 前整改',
+        supervision_case: '查看整改单',
       },
       start: {
         button: '发起月度考核',
