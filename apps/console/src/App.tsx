@@ -26,6 +26,7 @@ import flows from './flows';
 import policies from './policies';
 import notices from './notices';
 import settlements from './settlements';
+import simulations from './simulations';
 import rectifications from './rectifications';
 import meetings from './meetings';
 import evaluations, { scores } from './evaluations';
@@ -122,6 +123,7 @@ export const App = () => (
       resource('org-units', masterData(orgUnits, permissions), permissions),
       resource('flows', adminEdits(flows, permissions), permissions),
       resource('policies', adminEdits(policies, permissions), permissions),
+      resource('simulations', simulations, permissions),
       resource('users', users, permissions),
       resource('audit', audit, permissions),
     ]}

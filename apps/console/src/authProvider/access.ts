@@ -27,6 +27,8 @@ export const RESOURCE_ROLES: Record<string, readonly Role[] | 'all'> = {
   /** 故障分析会: managers schedule (MEETING_EDITORS), team leads follow. */
   meetings: ['manager', 'team-lead'],
   audit: [],
+  /** 政策模拟 (issue 16): what-if runs of a draft policy, administrators only. */
+  simulations: [],
   users: [],
   /** E-2…E-4 回访评价: the evaluators (foreman self-evaluation, dispatcher and manager callbacks). */
   evaluations: ['dispatcher', 'manager', 'foreman'],

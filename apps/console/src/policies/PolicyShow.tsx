@@ -5,6 +5,7 @@ import { VersionSummary } from '../components/VersionSummary';
 import { PolicyDiff } from './PolicyDiff';
 import { PolicyView } from './PolicyView';
 import { VersionActions } from './versionActions';
+import { SimulateButton } from '../simulations';
 import type { PolicyRecord } from './model';
 
 const PolicyShowActions = () => (
@@ -37,6 +38,7 @@ const PolicyShowLayout = () => {
   return (
     <CardContent>
       <PolicySummary />
+      <SimulateButton />
       {record.description && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="policy-description">
           {record.description}

@@ -11,6 +11,8 @@ import * as processEn from './process.en';
 import * as processZh from './process.zh';
 import * as perceptionEn from './perception.en';
 import * as perceptionZh from './perception.zh';
+import * as simulationsEn from './simulations.en';
+import * as simulationsZh from './simulations.zh';
 
 /**
  * Labels kept per area (one file per area and language, so work on one area never edits another's file);
@@ -19,5 +21,21 @@ import * as perceptionZh from './perception.zh';
 type Tree = { [key: string]: unknown };
 const merge = (...trees: Tree[]): Tree => trees.reduce((acc, t) => deepMerge(acc, t), {} as Tree);
 
-export const areasZh = merge(casesZh.zh, complaintZh.zh, errorsZh.zh, policiesZh.zh, processZh.zh, perceptionZh.zh);
-export const areasEn = merge(casesEn.en, complaintEn.en, errorsEn.en, policiesEn.en, processEn.en, perceptionEn.en);
+export const areasZh = merge(
+  casesZh.zh,
+  complaintZh.zh,
+  errorsZh.zh,
+  policiesZh.zh,
+  processZh.zh,
+  perceptionZh.zh,
+  simulationsZh.zh,
+);
+export const areasEn = merge(
+  casesEn.en,
+  complaintEn.en,
+  errorsEn.en,
+  policiesEn.en,
+  processEn.en,
+  perceptionEn.en,
+  simulationsEn.en,
+);
