@@ -1,16 +1,16 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import { CaseState } from '@qf/contracts';
-import { actUpdate } from '@qf/contracts/messages';
 import { DEFAULT_FLOWS, defaultPolicy } from '@qf/policy';
 import {
-  actor,
+  actAs,
   caseInput,
   maybeRecordHistory,
   RecordingActivities,
   SHANGHAI,
   testWorker,
   timeSkippingEnv,
+  waitFor,
 } from '../test/harness';
 
 const flow = DEFAULT_FLOWS.find((f) => f.kind === 'complaint')!;
@@ -38,21 +38,7 @@ describe('complaintLiability workflow (time-skipping)', () => {
     await env?.teardown();
   });
 
-  const act = (
-    h: any,
-    taskId: string,
-    userId: string,
-    roles: string[],
-    data?: unknown,
-    action = 'approve',
-    comment?: string,
-  ) =>
-    h.executeUpdate(actUpdate, {
-      args: [{ taskId, action, actor: actor(userId, roles), requestId: randomUUID(), data, comment }],
-    });
-  const waitFor = async (cond: () => boolean) => {
-    while (!cond()) await new Promise((r) => setTimeout(r, 20));
-  };
+  const act = actAs;
 
   async function run(acts: RecordingActivities, body: (h: any) => Promise<void>, over: Record<string, unknown> = {}) {
     const taskQueue = `tq-${randomUUID()}`;

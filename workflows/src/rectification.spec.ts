@@ -1,15 +1,16 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import { CaseState } from '@qf/contracts';
-import { actUpdate, meetingChangedSignal } from '@qf/contracts/messages';
+import { meetingChangedSignal } from '@qf/contracts/messages';
 import { DEFAULT_FLOWS } from '@qf/policy';
 import {
-  actor,
+  actAs,
   caseInput,
   maybeRecordHistory,
   RecordingActivities,
   testWorker,
   timeSkippingEnv,
+  waitFor,
 } from '../test/harness';
 
 const flow = DEFAULT_FLOWS.find((f) => f.kind === 'rectification')!;
@@ -23,21 +24,7 @@ describe('rectification workflow (time-skipping)', () => {
   afterAll(async () => {
     await env?.teardown();
   });
-  const act = (
-    h: any,
-    taskId: string,
-    userId: string,
-    roles: string[],
-    data?: unknown,
-    action = 'approve',
-    comment?: string,
-  ) =>
-    h.executeUpdate(actUpdate, {
-      args: [{ taskId, action, actor: actor(userId, roles), requestId: randomUUID(), data, comment }],
-    });
-  const waitFor = async (cond: () => boolean) => {
-    while (!cond()) await new Promise((r) => setTimeout(r, 20));
-  };
+  const act = actAs;
 
   it('E-8 moving the meeting re-arms the due timer: nothing is overdue before the new time, reminders after it', async () => {
     const acts = new RecordingActivities();

@@ -1,15 +1,20 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { WorkflowHandle } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
 import { Worker } from '@temporalio/worker';
 import {
   CaseActivities,
+  CaseState,
   CaseWorkflowInput,
   LedgerLine,
   NotifyInput,
   OpenTasksInput,
   RecordActionInput,
   RecordClosingActionInput,
+  TaskActionName,
   TaskRef,
 } from '@qf/contracts';
+import { actUpdate } from '@qf/contracts/messages';
 import { FlowDefinition } from '@qf/policy';
 import { temporalTestServerPath } from '../../infra/dev/temporal';
 import { workflowBundle } from '../../apps/worker/src/worker';
@@ -132,6 +137,34 @@ export async function testWorker(
 }
 
 export const actor = (userId: string, roles: string[]) => ({ userId, username: userId, roles: roles as never[] });
+
+/** A person's action on a task through the shared `act` Update definition (the api's call, typed the same way). */
+export function actAs(
+  h: WorkflowHandle,
+  taskId: string,
+  userId: string,
+  roles: string[],
+  data?: unknown,
+  action = 'approve',
+  comment?: string,
+): Promise<CaseState> {
+  return h.executeUpdate(actUpdate, {
+    args: [
+      {
+        taskId,
+        action: action as TaskActionName,
+        actor: actor(userId, roles),
+        requestId: randomUUID(),
+        data: data as Record<string, unknown> | undefined,
+        comment,
+      },
+    ],
+  });
+}
+
+export const waitFor = async (cond: () => boolean): Promise<void> => {
+  while (!cond()) await new Promise((r) => setTimeout(r, 20));
+};
 
 /**
  * With QF_RECORD_HISTORIES=1 a test saves its workflow's history under workflows/test/histories, which the

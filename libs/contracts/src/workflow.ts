@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { RoleSchema, Role } from './common';
 import { TaskActionNameSchema, CaseKind, CaseStatus, WaitingOn } from './cases';
 
-/** Names shared by the api (client) and the workflows. */
-export const WORKFLOW_UPDATE_ACT = 'act';
-export const WORKFLOW_QUERY_STATE = 'state';
+// The `act` Update and the `state` Query are typed definitions in ./messages (`@qf/contracts/messages`).
 
 export const ActorSchema = z.object({
   userId: z.string().min(1),

@@ -1,10 +1,8 @@
 import { ApplicationFailure } from '@temporalio/workflow';
+import { ApiErrorDetail } from '@qf/contracts';
 
-export interface RuleViolation {
-  path: string;
-  message: string;
-  rule?: string;
-}
+/** A refused field: its path, the message, the rule and the stable code (+params) the console translates. */
+export type RuleViolation = ApiErrorDetail;
 
 /**
  * Refuses a message (an Update's validator or handler): the caller gets a non-retryable failure of `type` (one of
