@@ -31,7 +31,7 @@ import rectifications from './rectifications';
 import meetings from './meetings';
 import evaluations, { scores } from './evaluations';
 import workOrders from './workOrders';
-import { perceptionMonths, perceptionRankings } from './perception';
+import { indicatorCards, perceptionMonths, perceptionRankings } from './perception';
 import {
   starApplications,
   starCampaigns,
@@ -107,6 +107,7 @@ export const App = () => (
       resource('settlements', settlements, permissions),
       resource('perception-months', perceptionMonths, permissions),
       resource('perception-rankings', perceptionRankings, permissions),
+      resource('indicator-cards', indicatorCards, permissions),
       rectificationResource(permissions),
       resource('meetings', meetingEdits(meetings, permissions), permissions),
       resource('evaluations', evaluations, permissions),

@@ -22,6 +22,7 @@ export const RESOURCE_ROLES: Record<string, readonly Role[] | 'all'> = {
   /** P-1…P-5 客户感知: the quality department runs and reviews the month; leadership, HR and branch heads follow. */
   'perception-months': ['quality', 'leadership', 'hr', 'branch-head'],
   'perception-rankings': ['quality', 'leadership', 'hr', 'branch-head'],
+  'indicator-cards': ['quality', 'leadership', 'hr', 'branch-head'],
   /** E-7/E-8/Q-2 整改看板 (dispatchers may still open rectifications: RECTIFICATION_CREATORS). */
   rectifications: ['manager', 'team-lead', 'branch-head', 'leadership'],
   /** 故障分析会: managers schedule (MEETING_EDITORS), team leads follow. */

@@ -6,6 +6,9 @@ import { RankingPage } from './RankingPage';
 import type { PerceptionMonthRecord } from './model';
 
 export { PerceptionReviewPanel } from './ReviewPanel';
+export { InterviewPanel } from './InterviewPanel';
+import { IndicatorBoard } from './IndicatorBoard';
+import CardIcon from '@mui/icons-material/Style';
 
 /** 客户感知月度考核 (P-1…P-5). */
 export const perceptionMonths = {
@@ -17,3 +20,6 @@ export const perceptionMonths = {
 
 /** 满意度排名 (P-1): a page, registered as a resource for its menu entry. */
 export const perceptionRankings = { list: RankingPage, icon: RankingIcon };
+
+/** 黄牌/红牌 (P-6) with the incident registration (P-7): a page, registered as a resource for its menu entry. */
+export const indicatorCards = { list: IndicatorBoard, icon: CardIcon };

@@ -4,7 +4,7 @@ import { RepairStarPanel, StarLeadReviewPanel, StarMonthlyReviewPanel, StarVoteP
 import { AppealDecisionPanel, AppealPanel, RulePanel, VerifyPanel } from '../complaints/panels';
 import { SettlementApprovePanel, SettlementConfirmPanel } from '../settlements/DecisionPanels';
 import { RectificationDecisionPanel } from '../rectifications/RectificationDecision';
-import { PerceptionReviewPanel } from '../perception';
+import { InterviewPanel, PerceptionReviewPanel } from '../perception';
 
 /**
  * What is being decided on a task page ("待决事项"): one panel per `'<kind>:<stage>'`, rendered by TaskShow
@@ -35,6 +35,7 @@ export const decisionPanels: Record<string, DecisionPanel> = {
   'rectification:review': RectificationDecisionPanel,
   'rectification:note': RectificationDecisionPanel,
   'perception-month:review': PerceptionReviewPanel,
+  'interview:record': InterviewPanel,
 };
 
 export const decisionPanelFor = (task: Pick<TaskView, 'kind' | 'stage'>): DecisionPanel | undefined =>

@@ -22,6 +22,7 @@ import {
   RectificationPlanFormSchema,
   settlementActionText,
 } from '../evaluations/rectificationForms';
+import { interviewActionText, InterviewRecordForm, InterviewRecordFormSchema } from '../perception/InterviewPanel';
 
 /**
  * A process-specific form for one stage. Its inputs use sources under `data.` and are rendered inside
@@ -82,6 +83,12 @@ export const stageForms: Record<string, StageFormDef> = {
     actionText: complaintActionText.decision,
   },
   /** E-7: the team lead's revisit, causes and plan (all required). */
+  /** P-6 / P-7: the interviewee records the interview: date, people, minutes, commitments. */
+  'interview:record': {
+    component: InterviewRecordForm,
+    schema: InterviewRecordFormSchema,
+    actionText: interviewActionText,
+  },
   'rectification:plan': {
     component: RectificationPlanForm,
     schema: RectificationPlanFormSchema,
