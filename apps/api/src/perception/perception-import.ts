@@ -9,7 +9,7 @@ import {
   SatisfactionImportRowSchema,
   zodIssueDetail,
 } from '@qf/contracts';
-import { UploadedSheet, readSheet } from '../common/sheet';
+import { UploadedSheet, readSheet, requireColumns } from '../common/sheet';
 import { badRequest } from '../common/errors';
 
 /** Cell values the console's template uses (Chinese), beside the api's own codes. */
@@ -38,17 +38,10 @@ async function readImportSheet<T>(
 ): Promise<{ rows: (T & { line: number })[]; errors: ApiErrorDetail[] }> {
   const { ws, header } = await readSheet(file);
   const fields = header.map((h) => spec.headers[h]);
-  const missing = spec.required.filter((f) => !fields.includes(f));
-  if (missing.length)
-    throw badRequest(
-      `missing columns: ${missing.join(', ')}`,
-      missing.map((c) => ({
-        path: 'header',
-        message: `missing column ${c}`,
-        code: 'import.missing_column',
-        params: { column: c },
-      })),
-    );
+  requireColumns(
+    fields.filter((f): f is string => !!f),
+    spec.required,
+  );
   const rows: (T & { line: number })[] = [];
   const errors: ApiErrorDetail[] = [];
   ws.eachRow({ includeEmpty: false }, (row, line) => {
