@@ -1,54 +1,16 @@
-/** A what-if simulation as the api gives it (`GET /simulations/:id`). */
-export interface SimulationSummary {
-  employees: number;
-  changed: number;
-  gradeMoves: number;
-  p4Before: number;
-  p4After: number;
-  p5Before: number;
-  p5After: number;
-  moneyBeforeFen: number;
-  moneyAfterFen: number;
-  moneyDeltaFen: number;
-  pointsDeltaX10: number;
-  perceptionChanged: number;
-}
+import type { z } from 'zod';
+import type {
+  SimulationChangeResponseSchema,
+  SimulationDetailResponseSchema,
+  SimulationResponseSchema,
+} from '@qf/contracts/simulations';
 
-export interface SimulationRecord {
-  id: string;
-  policyVersion: number;
-  baselineVersion: number | null;
-  months: string[];
-  status: 'running' | 'done' | 'failed';
-  monthsDone: number;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  progress?: { done: number; total: number };
-  summary?: SimulationSummary;
-  moves?: { before: string | null; after: string | null; people: number }[];
-  units?: {
-    branchId: string | null;
-    branch: string | null;
-    people: number;
-    gradeMoves: number;
-    moneyDeltaFen: number;
-  }[];
-}
-
-export interface SimulationChange {
-  id: string;
-  month: string;
-  kind: 'settlement' | 'perception';
-  employee: string;
-  branch: string | null;
-  channel: string;
-  gradeBefore: string | null;
-  gradeAfter: string | null;
-  pointsBefore: number;
-  pointsAfter: number;
-  moneyDeltaFen: number;
-}
+type Detail = z.infer<typeof SimulationDetailResponseSchema>;
+/** A what-if simulation as the api gives it: a list row, or `GET /simulations/:id` with progress and summary. */
+export type SimulationRecord = z.infer<typeof SimulationResponseSchema> &
+  Partial<Pick<Detail, 'progress' | 'summary' | 'moves' | 'units'>>;
+/** One person whose result would change (`GET /simulations/:id/changes`). */
+export type SimulationChange = z.infer<typeof SimulationChangeResponseSchema>;
 
 export const changesResource = (id: string | number) => `simulations/${encodeURIComponent(String(id))}/changes`;
 
