@@ -8,6 +8,7 @@ import {
   currentPolicyVersion,
   deleteSimulation,
   findSimulation,
+  finishSimulation,
   insertSimulation,
   listSimulationChanges,
   listSimulations,
@@ -78,13 +79,19 @@ export class SimulationsService {
       return row;
     });
     const input: SimulationWorkflowInput = { simulationId: id, months, policy, baseline };
-    const client = await this.temporal.client();
-    await client.workflow.start('policySimulation', {
-      workflowId,
-      taskQueue: this.temporal.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-    });
+    try {
+      const client = await this.temporal.client();
+      await client.workflow.start('policySimulation', {
+        workflowId,
+        taskQueue: this.temporal.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      });
+    } catch (e) {
+      // the run never started: the row says so instead of "running" for ever
+      await finishSimulation(this.ds, id, 'failed', (e as Error).message);
+      throw e;
+    }
     return { id };
   }
 
