@@ -117,7 +117,9 @@ export function perceptionMonth(facts: PerceptionMonthFacts, policy: Policy): Pe
   const groups = new Map<string, SatisfactionFact[]>();
   for (const f of thisMonth) {
     const g = `${f.channel}:${f.scope}`;
-    groups.set(g, [...(groups.get(g) ?? []), f]);
+    const list = groups.get(g);
+    if (list) list.push(f);
+    else groups.set(g, [f]);
   }
   const people: PersonPerception[] = [];
   const units: UnitPerception[] = [];

@@ -16,7 +16,8 @@ export interface RankedEntry extends SatisfactionEntry {
 
 /** P-1: ranks entries by satisfaction, best first (ties share the rank, order then by id). */
 export function rankSatisfaction(entries: readonly SatisfactionEntry[]): RankedEntry[] {
-  const sorted = [...entries].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  // ties by id in code-unit order (ids are ASCII: the same order as localeCompare gave, without its cost at scale)
+  const sorted = [...entries].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const out: RankedEntry[] = [];
   sorted.forEach((e, i) =>
     out.push({ ...e, rank: i > 0 && sorted[i - 1].score === e.score ? out[i - 1].rank : i + 1 }),
