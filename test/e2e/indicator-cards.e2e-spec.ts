@@ -165,6 +165,12 @@ describe('indicator cards and major incidents (P-6, P-7)', () => {
           .send(body)
       ).status,
     ).toBe(403);
+    const heads = await s.http
+      .get(`/api/incident-heads?q=${encodeURIComponent('东城分公司')}`)
+      .set(await auth('quality1'));
+    expect(heads.status).toBe(200);
+    expect(heads.body.map((p: { id: string }) => p.id)).toContain(emp.branchhead1);
+    expect((await s.http.get('/api/incident-heads?q=x').set(await auth('agent1'))).status).toBe(403);
     const unknown = await s.http
       .post('/api/incidents')
       .set(await auth('quality1'))

@@ -33,6 +33,8 @@ export const INDICATOR_IMPORT_HEADERS: Record<string, keyof IndicatorImportRow> 
 
 export const IndicatorBoardQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const IndicatorRankingQuerySchema = z.object({ month: MonthSchema });
+/** P-7: who may be named as the responsible department head (search by name or 工号). */
+export const PeopleSearchQuerySchema = z.object({ q: z.string().trim().max(50).default('') });
 
 /** P-7: a major service incident names the responsible department and its head. */
 export const IncidentSchema = z.object({
@@ -104,3 +106,4 @@ export const InterviewResponseSchema = z.looseObject({
   interviewee: z.string().nullable(),
   record: InterviewRecordSchema.nullable(),
 });
+export const PersonOptionResponseSchema = z.looseObject({ id: z.string(), name: z.string() });

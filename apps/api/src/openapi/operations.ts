@@ -392,6 +392,11 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     body: C.IncidentSchema,
     ok: { 201: json(C.IncidentResponseSchema) },
   },
+  'GET /api/incident-heads': {
+    summary: 'People to name as the responsible department head of an incident, by name or 工号 (P-7; quality, admin)',
+    query: { q: { schema: C.PeopleSearchQuerySchema.shape.q, description: 'part of a name or 工号' } },
+    ok: { 200: json(z.array(C.PersonOptionResponseSchema)) },
+  },
   'GET /api/interviews/{caseId}': {
     summary: 'An interview (P-6, P-7) with its record',
     params: { caseId: 'uuid' },

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IncidentInput, IncidentSchema, IndicatorBoardQuerySchema, IndicatorRankingQuerySchema } from '@qf/contracts';
+import {
+  IncidentInput,
+  IncidentSchema,
+  IndicatorBoardQuerySchema,
+  IndicatorRankingQuerySchema,
+  PeopleSearchQuerySchema,
+} from '@qf/contracts';
 import { CurrentUser, RequestUser, Roles } from '../auth/auth.decorators';
 import { ZodPipe } from '../common/zod.pipe';
 import { UploadedSheet } from '../common/sheet';
@@ -42,6 +48,13 @@ export class IndicatorsController {
   @Post('incidents')
   registerIncident(@CurrentUser() user: RequestUser, @Body(new ZodPipe(IncidentSchema)) body: IncidentInput) {
     return this.indicators.registerIncident(user, body);
+  }
+
+  /** P-7: people to name as the responsible department head, by name or 工号. */
+  @Roles('quality', 'admin')
+  @Get('incident-heads')
+  people(@Query(new ZodPipe(PeopleSearchQuerySchema)) q: { q: string }) {
+    return this.indicators.people(q.q);
   }
 
   /** An interview with its record (any user who may see the case reads it through the case; this is the register). */

@@ -16,6 +16,7 @@ import {
   namedPerson,
   NamedPerson,
   policyInEffect,
+  searchPeople,
   setIncidentCase,
   unitName,
   unitsByCode,
@@ -245,6 +246,11 @@ export class IndicatorsService {
       await setIncidentCase(this.ds, incidentId, caseId);
     }
     return { id: incidentId, caseId };
+  }
+
+  /** P-7: candidates for the responsible department head (the quality department names anyone in the company). */
+  people(text: string) {
+    return searchPeople(this.ds, text);
   }
 
   board(year: number) {

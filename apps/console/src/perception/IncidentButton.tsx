@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import ReportIcon from '@mui/icons-material/ReportProblem';
 import { Autocomplete, Stack, TextField, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { Button, useCreate, useGetList, useNotify, useTranslate } from 'react-admin';
 import { ActionDialog } from '../components/ActionDialog';
 import { problemOf, type Problem } from '../components/problem';
 import { ProblemDetails } from '../components/ProblemDetails';
+import { API_URL, httpClient } from '../dataProvider';
 
 const T = 'qf.indicators.incident';
 type Option = { id: string; label: string };
@@ -26,13 +28,19 @@ export const IncidentButton = () => {
     { pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' } },
     { enabled: open },
   );
-  const people = useGetList<{ id: string; name: string; code: string }>(
-    'employees',
-    { pagination: { page: 1, perPage: 500 }, sort: { field: 'code', order: 'ASC' } },
-    { enabled: open },
-  );
+  const [headText, setHeadText] = useState('');
+  // the quality department names anyone in the company: a search of its own (not the scoped employee list)
+  const people = useQuery({
+    queryKey: ['incident-heads', headText],
+    enabled: open,
+    queryFn: async () =>
+      (await httpClient(`${API_URL}/incident-heads?${new URLSearchParams({ q: headText })}`)).json as {
+        id: string;
+        name: string;
+      }[],
+  });
   const unitOptions: Option[] = (units.data ?? []).map((u) => ({ id: u.id, label: u.name }));
-  const personOptions: Option[] = (people.data ?? []).map((p) => ({ id: p.id, label: `${p.name}（${p.code}）` }));
+  const personOptions: Option[] = (people.data ?? []).map((p) => ({ id: p.id, label: p.name }));
 
   const close = () => {
     if (isPending) return;
@@ -113,6 +121,8 @@ export const IncidentButton = () => {
             options={personOptions}
             value={head}
             onChange={(_, v) => setHead(v)}
+            onInputChange={(_, v) => setHeadText(v)}
+            filterOptions={(x) => x}
             isOptionEqualToValue={(a, b) => a.id === b.id}
             renderInput={(p) => <TextField {...p} label={translate(`${T}.fields.departmentHead`)} />}
           />

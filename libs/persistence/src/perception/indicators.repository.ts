@@ -231,3 +231,12 @@ export async function getInterview(q: Queryable, caseId: string) {
   );
   return r ?? null;
 }
+
+/** P-7: people whom an incident may name as the responsible department head, by name or 工号 (the first 20). */
+export async function searchPeople(q: Queryable, text: string): Promise<{ id: string; name: string }[]> {
+  return q.query(
+    `SELECT e.id, ${PERSON_NAME} AS name FROM employees e
+     WHERE e.name ILIKE $1 OR e.code ILIKE $1 ORDER BY e.code LIMIT 20`,
+    [`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`],
+  );
+}
