@@ -51,6 +51,9 @@ describe('browser: what-if simulation of a draft policy (issue 16)', () => {
       await c.ui.step(page, 'result', async () => {
         await page.getByTestId('simulation-status').getByText('已完成').waitFor({ timeout: 30000 });
         expect(await page.getByTestId('sim-p4').innerText()).toBe('1 → 0');
+        expect(await page.getByRole('heading', { level: 1 }).last().innerText()).toMatch(
+          /^政策模拟：第 \d+ 版 对比 第 \d+ 版$/,
+        );
         expect(await page.getByTestId('sim-moves').innerText()).toBe('1');
         const row = page.getByRole('row').filter({ hasText: `${agent.name}（${agent.code}）` });
         await row.waitFor({ timeout: UI_TIMEOUT });

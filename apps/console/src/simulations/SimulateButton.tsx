@@ -47,7 +47,11 @@ export const SimulateButton = () => {
         <ScienceIcon />
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-        <DialogTitle>{translate('qf.simulation.dialog_title', { version: `v${record.version}` })}</DialogTitle>
+        <DialogTitle>
+          {translate('qf.simulation.dialog_title', {
+            version: translate('qf.simulation.version', { version: record.version }),
+          })}
+        </DialogTitle>
         <DialogContent>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
             {translate('qf.simulation.dialog_help')}

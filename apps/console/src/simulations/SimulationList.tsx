@@ -17,7 +17,11 @@ export const SimulationList = () => {
           source="policyVersion"
           label="qf.simulation.col.version"
           render={(r: SimulationRecord) =>
-            `v${r.policyVersion} ↔ ${r.baselineVersion ? `v${r.baselineVersion}` : translate('qf.simulation.defaults')}`
+            `${translate('qf.simulation.version', { version: r.policyVersion })} ↔ ${
+              r.baselineVersion
+                ? translate('qf.simulation.version', { version: r.baselineVersion })
+                : translate('qf.simulation.defaults')
+            }`
           }
         />
         <FunctionField

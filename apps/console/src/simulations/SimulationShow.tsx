@@ -77,8 +77,10 @@ const Header = ({ record }: { record: SimulationRecord }) => {
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <Typography variant="h5" component="h1">
           {translate('qf.simulation.heading', {
-            version: `v${record.policyVersion}`,
-            baseline: record.baselineVersion ? `v${record.baselineVersion}` : translate('qf.simulation.defaults'),
+            version: translate('qf.simulation.version', { version: record.policyVersion }),
+            baseline: record.baselineVersion
+              ? translate('qf.simulation.version', { version: record.baselineVersion })
+              : translate('qf.simulation.defaults'),
           })}
         </Typography>
         <Chip

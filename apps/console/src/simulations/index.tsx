@@ -1,7 +1,7 @@
 import Icon from '@mui/icons-material/Science';
 import { SimulationList } from './SimulationList';
 import { SimulationShow } from './SimulationShow';
-import type { SimulationRecord } from './model';
+import { SimulationTitle } from './SimulationTitle';
 
 export { SimulateButton } from './SimulateButton';
 
@@ -9,5 +9,5 @@ export default {
   list: SimulationList,
   show: SimulationShow,
   icon: Icon,
-  recordRepresentation: (r: SimulationRecord) => `v${r.policyVersion}`,
+  recordRepresentation: <SimulationTitle />,
 };
