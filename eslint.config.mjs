@@ -61,6 +61,31 @@ export default [
     },
   },
   {
+    // issue 13: a controller only maps HTTP to a service call — no database handle (SQL lives in the repositories of
+    // libs/persistence, called by services) and no other controller (a feature module exports the service it shares)
+    files: ['apps/api/src/**/*.controller.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'typeorm',
+              importNames: ['DataSource', 'EntityManager', 'QueryRunner'],
+              message: 'a controller calls its service; SQL lives in a libs/persistence repository',
+            },
+          ],
+          patterns: [
+            {
+              group: ['./*.controller', '../*/*.controller'],
+              message: 'a controller never imports another controller: import the feature module and its service',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // determinism: workflow code may not use Node built-ins
     files: ['workflows/src/**/*.ts'],
     ignores: ['workflows/src/**/*.spec.ts'],
