@@ -106,6 +106,10 @@ describe('monthly HR settlement (H-1…H-3)', () => {
       employees: 3,
       pointsX10: 290,
     });
+    // nor through the month's case (its workflow state holds the company's totals): only org-wide roles see them there
+    const caseOf = async (u: string) => (await s.http.get(`/api/cases/${computed.caseId}`).set(await auth(u))).body;
+    expect((await caseOf('branchhead2')).data.totals).toBeUndefined();
+    expect((await caseOf('hr1')).data.totals).toMatchObject({ employees: 3 });
 
     const tasks = await s.ds.query(
       `SELECT t.id, u.username FROM tasks t JOIN users u ON u.id = t.assignee_user_id WHERE t.case_id = $1 AND t.stage = 'confirm' AND t.status = 'open'`,

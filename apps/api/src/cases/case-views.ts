@@ -72,3 +72,13 @@ export function collectUuids(value: unknown, into = new Set<string>()): Set<stri
   else if (value && typeof value === 'object') Object.values(value).forEach((v) => collectUuids(v, into));
   return into;
 }
+
+/**
+ * A month's settlement case carries the company-wide totals in its data (the workflow's state): only the org-wide
+ * roles see them; a branch head reads their branch's figures through /api/settlements (issue 12, scope).
+ */
+export function scopedCaseData(view: CaseView, orgWide: boolean): CaseView {
+  if (orgWide || view.kind !== 'settlement' || !view.data || typeof view.data !== 'object') return view;
+  const { totals: _totals, ...rest } = view.data as Record<string, unknown>;
+  return { ...view, data: rest };
+}

@@ -19,12 +19,12 @@ import {
   registerCase,
   resolveNames,
 } from '@qf/persistence';
-import { RequestUser, scopeOf } from '../auth/auth.decorators';
+import { ORG_WIDE_ROLES, RequestUser, scopeOf } from '../auth/auth.decorators';
 import { conflict, notFound } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { TemporalService } from '../temporal/temporal.module';
 import { caseNames, stageLabels, timelineEntries } from './case-detail';
-import { toCaseView, toTaskView } from './case-views';
+import { scopedCaseData, toCaseView, toTaskView } from './case-views';
 import { TasksService } from './tasks.service';
 
 // the workflow errors' mapping is shared by every feature that sends a workflow an Update
@@ -156,7 +156,10 @@ export class CasesService {
     // the months of `filter.month` are the organisation's (the policy's calendar time zone)
     const timeZone = filter.month ? (await policyInEffect(this.ds)).calendar.timeZone : 'UTC';
     const { rows, total } = await listCases(this.ds, scopeOf(user), filter, { ...page, timeZone });
-    return { rows: rows.map((r) => toCaseView(r, this.temporalLink(user))), total };
+    return {
+      rows: rows.map((r) => scopedCaseData(toCaseView(r, this.temporalLink(user)), this.orgWide(user))),
+      total,
+    };
   }
 
   /** A case the user may see, with its tasks, 审批记录 and the names of the people and categories it mentions. */
@@ -171,7 +174,7 @@ export class CasesService {
       policyVersionBody(this.ds, r.policy_version),
     ]);
     const entries = timelineEntries(timeline, stageLabels(flow, tasks));
-    const view = toCaseView(r, this.temporalLink(user));
+    const view = scopedCaseData(toCaseView(r, this.temporalLink(user)), this.orgWide(user));
     const names = await resolveNames(this.ds, caseNames.ids(view, entries, r.created_by, tasks));
     caseNames.addCategories(names, pinned, [view.data, entries.map((e) => e.details)]);
     return { ...view, tasks: tasks.map((t) => toTaskView(t)), timeline: entries, names };
@@ -180,6 +183,10 @@ export class CasesService {
   /** A human action on a task (TasksService.act), for the features that offer their own action endpoints. */
   act(user: RequestUser, taskId: string, body: unknown, idempotencyKey?: string): Promise<CaseState> {
     return this.tasks.act(user, taskId, body, idempotencyKey);
+  }
+
+  private orgWide(user: RequestUser): boolean {
+    return user.roles.some((r) => ORG_WIDE_ROLES.includes(r));
   }
 
   /** Links into the Temporal Web UI for admins only (it can reset and terminate workflows). */
