@@ -12,6 +12,7 @@ import { CurrentUser, RequestUser, Roles } from '../auth/auth.decorators';
 import { ZodPipe } from '../common/zod.pipe';
 import { UploadedSheet } from '../common/sheet';
 import { IndicatorsService } from './indicators.service';
+import { InterviewsService } from './interviews.service';
 
 /** P-6 / P-7: who sees the indicator cards, the incidents and the interviews. */
 const READERS = ['quality', 'admin', 'leadership', 'hr', 'branch-head'] as const;
@@ -21,7 +22,10 @@ const READERS = ['quality', 'admin', 'leadership', 'hr', 'branch-head'] as const
 @Roles(...READERS)
 @Controller()
 export class IndicatorsController {
-  constructor(private readonly indicators: IndicatorsService) {}
+  constructor(
+    private readonly indicators: IndicatorsService,
+    private readonly interviews: InterviewsService,
+  ) {}
 
   /** P-6: monthly indicator results per unit (xlsx/csv): every row valid, or nothing imported; then the cards. */
   @Roles('quality', 'admin')
@@ -47,20 +51,20 @@ export class IndicatorsController {
   @Roles('quality', 'admin')
   @Post('incidents')
   registerIncident(@CurrentUser() user: RequestUser, @Body(new ZodPipe(IncidentSchema)) body: IncidentInput) {
-    return this.indicators.registerIncident(user, body);
+    return this.interviews.registerIncident(user, body);
   }
 
   /** P-7: people to name as the responsible department head, by name or 工号. */
   @Roles('quality', 'admin')
   @Get('incident-heads')
   people(@Query(new ZodPipe(PeopleSearchQuerySchema)) q: { q: string }) {
-    return this.indicators.people(q.q);
+    return this.interviews.people(q.q);
   }
 
   /** An interview with its record (any user who may see the case reads it through the case; this is the register). */
   @Roles(...READERS, 'employee')
   @Get('interviews/:caseId')
   interview(@Param('caseId') caseId: string) {
-    return this.indicators.interview(caseId);
+    return this.interviews.interview(caseId);
   }
 }

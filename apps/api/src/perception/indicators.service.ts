@@ -1,41 +1,34 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { IncidentInput, IndicatorImportRow, InterviewCaseData } from '@qf/contracts';
-import { indicatorFailureAction, interviewDueAt, majorIncidentActions } from '@qf/domain';
+import { IndicatorImportRow } from '@qf/contracts';
+import { indicatorFailureAction } from '@qf/domain';
 import {
   appendAudit,
   cardPeople,
   failingUnits,
-  getInterview,
   indicatorBoard,
   indicatorRanking,
-  insertIncident,
   insertIndicatorFailure,
-  insertInterview,
   insertNamedNotice,
-  namedPerson,
-  NamedPerson,
   policyInEffect,
-  searchPeople,
-  setIncidentCase,
   unitName,
   unitsByCode,
   upsertIndicatorResults,
 } from '@qf/persistence';
 import { RequestUser } from '../auth/auth.decorators';
-import { CasesService } from '../cases/cases.service';
-import { badRequest, notFound } from '../common/errors';
+import { InterviewsService } from './interviews.service';
+import { badRequest } from '../common/errors';
 import { UploadedSheet } from '../common/sheet';
 import { readIndicatorSheet } from './perception-import';
 
 const CARD_ZH: Record<string, string> = { 'yellow-card': '黄牌', 'red-card': '红牌', interview: '约谈', none: '' };
 
-/** P-6 indicator cards (import, ranking, board) and P-7 major incidents; both order interviews (cases). */
+/** P-6 indicator cards: import, carding of each imported month (interviews through InterviewsService), ranking, board. */
 @Injectable()
 export class IndicatorsService {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
-    private readonly cases: CasesService,
+    private readonly interviews: InterviewsService,
   ) {}
 
   /** P-6: a month's indicator results per unit (xlsx/csv, all rows or none); then each imported month is carded. */
@@ -137,7 +130,7 @@ export class IndicatorsService {
       for (const who of action.interviews) {
         const person = who === 'branch-head' ? people.branchHead : (people.branchVp ?? people.branchHead);
         const role = who === 'branch-head' ? '分公司经理' : '分公司副经理';
-        const caseId = await this.orderInterview(user, {
+        const caseId = await this.interviews.order(user, {
           businessKey: `card-${month}-${u.unitId}-${who}`,
           title: `${card ? `${card}` : ''}约谈：${u.unitName}${role}（${month}）`,
           person,
@@ -159,111 +152,11 @@ export class IndicatorsService {
     return out;
   }
 
-  /** P-6 / P-7: an interview case for the named person, due INTERVIEW_WORKING_DAYS after it is ordered. */
-  private async orderInterview(
-    user: RequestUser,
-    i: {
-      businessKey: string;
-      title: string;
-      person: NamedPerson | null;
-      data: Pick<InterviewCaseData, 'origin' | 'unitId' | 'unitName' | 'month' | 'card' | 'incidentId' | 'reason'>;
-      branchId: string | null;
-      policy: Awaited<ReturnType<typeof policyInEffect>>;
-    },
-  ): Promise<string> {
-    const data: InterviewCaseData = {
-      ...i.data,
-      intervieweeId: i.person?.employeeId ?? null,
-      intervieweeName: i.person?.name ?? null,
-      intervieweeUserId: i.person?.userId ?? null,
-      dueAt: interviewDueAt(new Date().toISOString(), i.policy),
-    };
-    const r = await this.cases.start(
-      {
-        kind: 'interview',
-        workflowType: 'interview',
-        businessKey: i.businessKey,
-        title: i.title,
-        data: data as unknown as Record<string, unknown>,
-        unitId: i.branchId ?? data.unitId,
-        subjectEmployeeIds: data.intervieweeId ? [data.intervieweeId] : [],
-        onCreated: (caseId) =>
-          insertInterview(this.ds, {
-            caseId,
-            origin: data.origin,
-            unitId: data.unitId,
-            month: data.month ?? null,
-            incidentId: data.incidentId ?? null,
-            intervieweeId: data.intervieweeId,
-            reason: data.reason,
-            dueAt: data.dueAt,
-          }),
-      },
-      user,
-    );
-    return r.case.id;
-  }
-
-  /** P-7: a major service incident orders a written-explanation interview of the responsible department head. */
-  async registerIncident(user: RequestUser, body: IncidentInput) {
-    const [unit, head] = await Promise.all([
-      unitName(this.ds, body.unitId),
-      namedPerson(this.ds, body.departmentHeadId),
-    ]);
-    const bad = [
-      ...(unit ? [] : [{ path: 'unitId', message: 'unknown unit', rule: 'P-7' }]),
-      ...(head ? [] : [{ path: 'departmentHeadId', message: 'unknown employee', rule: 'P-7' }]),
-    ];
-    if (bad.length) throw badRequest('unknown unit or department head', bad);
-    const incidentId = await this.ds.transaction(async (tx) => {
-      const id = await insertIncident(tx, { ...body, createdBy: user.id });
-      await appendAudit(tx, {
-        actor: { id: user.id, name: user.username },
-        action: 'incident.registered',
-        entity: 'incident',
-        entityId: id,
-        after: body,
-      });
-      return id;
-    });
-    let caseId: string | null = null;
-    for (const a of majorIncidentActions({ major: body.major, departmentHeadId: body.departmentHeadId })) {
-      const people = await cardPeople(this.ds, body.unitId);
-      caseId = await this.orderInterview(user, {
-        businessKey: `incident-${incidentId}`,
-        title: `书面说明约谈：${head!.name}（${body.title.slice(0, 40)}）`,
-        person: head,
-        data: {
-          origin: 'major-incident',
-          unitId: body.unitId,
-          unitName: unit!,
-          incidentId,
-          reason: `重大服务事件「${body.title}」：约谈责任部门负责人 ${head!.name}，书面说明（${a.rule}）`,
-        },
-        branchId: people.branchId,
-        policy: await policyInEffect(this.ds),
-      });
-      await setIncidentCase(this.ds, incidentId, caseId);
-    }
-    return { id: incidentId, caseId };
-  }
-
-  /** P-7: candidates for the responsible department head (the quality department names anyone in the company). */
-  people(text: string) {
-    return searchPeople(this.ds, text);
-  }
-
   board(year: number) {
     return indicatorBoard(this.ds, year);
   }
 
   async ranking(month: string) {
     return { month, rows: await indicatorRanking(this.ds, month) };
-  }
-
-  async interview(caseId: string) {
-    const r = /^[0-9a-f-]{36}$/i.test(caseId) ? await getInterview(this.ds, caseId) : null;
-    if (!r) throw notFound('interview');
-    return r;
   }
 }

@@ -1,0 +1,18 @@
+import { CORE_OPERATIONS } from './core';
+import { PERCEPTION_OPERATIONS } from './perception';
+import { PROCESS_OPERATIONS } from './processes';
+import { STAR_OPERATIONS } from './stars';
+import type { OperationDoc } from './shared';
+
+export type { Answer, OperationDoc, ParamFormat } from './shared';
+
+/**
+ * The OpenAPI registry: every operation of the api by `METHOD /path`. An operation Nest serves that has no entry here
+ * is reported by `undocumentedOperations` (the OpenAPI e2e check fails).
+ */
+export const OPERATIONS: Record<string, OperationDoc> = {
+  ...CORE_OPERATIONS,
+  ...PROCESS_OPERATIONS,
+  ...PERCEPTION_OPERATIONS,
+  ...STAR_OPERATIONS,
+};
