@@ -33,7 +33,7 @@ export const ComplaintDetailResponseSchema = CaseDetailResponseSchema.extend({
       month: ResMonth,
       reason: z.string().nullable(),
       points: Num,
-      moneyFen: Num,
+      moneyFen: Num.nullable(),
     }),
   ),
 });
@@ -49,7 +49,8 @@ export const DeductionResponseSchema = z.looseObject({
   source: z.string().nullable(),
   reason: z.string().nullable(),
   points: Num,
-  moneyFen: Num,
+  // money entries only (star award bonus, star pay); a points entry has none
+  moneyFen: Num.nullable(),
   adjustsId: z.union([z.string(), Num]).nullable(),
   createdAt: ResDateTime,
 });
