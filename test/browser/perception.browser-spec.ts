@@ -68,7 +68,8 @@ describe('browser: customer perception month — import, ranking, start, review 
       expect(
         (await c.s.ds.query(`SELECT count(*)::int AS n FROM satisfaction_scores WHERE month = $1`, [MONTH]))[0].n,
       ).toBe(0);
-      await page.keyboard.press('Escape');
+      // the dialog's own 关闭 (Escape reaches it only while it holds the focus)
+      await bad.getByRole('button', { name: '关闭', exact: true }).click();
       await bad.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
       const good = await upload(
         page,
