@@ -11,3 +11,9 @@ export const formatDateTime = (iso: unknown, locale: string): string => {
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
 };
+
+/** The month before `now` (the newest month whose figures are final), as YYYY-MM. */
+export const previousMonth = (now = new Date()): string => {
+  const d = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+};

@@ -87,10 +87,4 @@ export const STATUS_COLOR: Record<PerceptionStatus, 'default' | 'warning' | 'suc
   posted: 'success',
 };
 
-/** The month before the current one (the newest month whose figures are final), as YYYY-MM. */
-export const previousMonth = (): string => {
-  const d = new Date();
-  d.setDate(1);
-  d.setMonth(d.getMonth() - 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-};
+export { previousMonth } from '../components/format';

@@ -113,11 +113,7 @@ export const inboxUrl = (caseId: string) =>
 
 export const caseUrl = (caseId: string) => `/cases/${encodeURIComponent(caseId)}/show`;
 
-/** The month before today, `YYYY-MM` (the usual month to close). */
-export const previousMonth = (now = new Date()): string => {
-  const d = new Date(now.getFullYear(), now.getMonth() - 1, 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-};
+export { previousMonth } from '../components/format';
 
 /** Flags (suspension/exit/training) may come as booleans or as details; anything present counts. */
 export const flagSet = (v: unknown): boolean =>

@@ -93,11 +93,8 @@ export const applicationUrl = (id: string) => `/star-applications/${encodeURICom
 export const listUrl = (resource: string, filter: Record<string, unknown>) =>
   `/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 
-/** The month before today, `YYYY-MM` (S-10: the team scores last month by the 5th). */
-export const previousMonth = (now = new Date()): string => {
-  const d = new Date(now.getFullYear(), now.getMonth() - 1, 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-};
+// S-10: the team scores last month by the 5th
+export { previousMonth } from '../components/format';
 
 // --- custom endpoints (not CRUD, so not through the data provider's create/update) ---
 
