@@ -61,7 +61,8 @@ export class MeetingsService {
       entityId: id,
       after: body,
     });
-    return { id, title: body.title, scheduledAt: at };
+    // the saved meeting as GET shows it (the console caches this as the record: its open count included)
+    return this.get(id);
   }
 
   async move(user: RequestUser, id: string, body: MeetingInput) {
@@ -78,6 +79,6 @@ export class MeetingsService {
       after: body,
       details: { openRectifications: moved },
     });
-    return { id, title: body.title, scheduledAt: at, movedOpenRectifications: moved };
+    return { ...(await this.get(id)), movedOpenRectifications: moved };
   }
 }

@@ -169,10 +169,7 @@ export const MeetingResponseSchema = z.looseObject({
   createdAt: ResDateTime,
   openCount: Num,
 });
-export const MeetingSavedResponseSchema = z.looseObject({
-  id: ResUuid,
-  title: z.string(),
-  scheduledAt: ResDateTime,
+export const MeetingSavedResponseSchema = MeetingResponseSchema.extend({
   movedOpenRectifications: Num.optional(),
 });
 
