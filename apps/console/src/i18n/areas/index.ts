@@ -5,6 +5,8 @@ import * as complaintEn from './complaint.en';
 import * as complaintZh from './complaint.zh';
 import * as errorsEn from './errors.en';
 import * as errorsZh from './errors.zh';
+import * as menuEn from './menu.en';
+import * as menuZh from './menu.zh';
 import * as policiesEn from './policies.en';
 import * as policiesZh from './policies.zh';
 import * as processEn from './process.en';
@@ -29,6 +31,7 @@ export const areasZh = merge(
   processZh.zh,
   perceptionZh.zh,
   simulationsZh.zh,
+  menuZh.zh,
 );
 export const areasEn = merge(
   casesEn.en,
@@ -38,4 +41,5 @@ export const areasEn = merge(
   processEn.en,
   perceptionEn.en,
   simulationsEn.en,
+  menuEn.en,
 );
