@@ -18,6 +18,9 @@ export * from './privileges';
 import { Perception1765000000000 } from './migrations/1765000000000-perception';
 import { Simulations1765100000000 } from './migrations/1765100000000-simulations';
 import { IndicatorCards1765200000000 } from './migrations/1765200000000-indicator-cards';
+import { ServiceOrders1765300000000 } from './migrations/1765300000000-service-orders';
+import { NotificationOutbox1765600000000 } from './migrations/1765600000000-notification-outbox';
+import { QuarterlyAssessment1765800000000 } from './migrations/1765800000000-quarterly-assessment';
 
 export const MIGRATIONS = [
   Init1763800000000,
@@ -33,6 +36,9 @@ export const MIGRATIONS = [
   Perception1765000000000,
   Simulations1765100000000,
   IndicatorCards1765200000000,
+  ServiceOrders1765300000000,
+  NotificationOutbox1765600000000,
+  QuarterlyAssessment1765800000000,
 ];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {

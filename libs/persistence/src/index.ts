@@ -19,3 +19,5 @@ export * from './auth';
 export * from './audit';
 export * from './versions';
 export * from './simulations/simulations.repository';
+export * from './service-orders/service-orders.repository';
+export * from './notifications';

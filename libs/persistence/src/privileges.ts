@@ -36,13 +36,24 @@ export const APP_TABLE_PRIVILEGES: Record<string, readonly AppPrivilege[]> = {
   month_locks: SI,
   notices: SI,
   notifications: SI,
+  notification_outbox: SIU, // the dispatcher claims rows (FOR UPDATE SKIP LOCKED) and marks them sent or dead
+  notification_preferences: SIU,
+  notification_reads: SI,
   org_units: SIU,
   perception_months: SIU,
   perception_results: SID, // a month's run replaces its results until posted
   perception_unit_results: SIUD, // …and a posted month's P-5 order records its rectification case
   policy_versions: SIUD,
+  quarterly_findings: SIU,
+  quarterly_plans: SIU,
+  quarterly_results: SIUD, // an analysis replaces the plan's results
+  quarterly_values: SIUD, // collection replaces the product-sourced values
   rectifications: SIU,
   satisfaction_scores: SIUD,
+  service_fines: SIU, // K-8: registered, then approved or returned
+  service_order_moves: SI, // K-1: each move, append-only
+  service_order_tracking: SIU, // K-1: one value per tracking line, replaced when recorded again
+  service_orders: SIU,
   settlement_rows: SID, // a settlement rewrites its rows until the month locks (trigger)
   settlements: SIU,
   simulation_changes: SID, // what-if results: written once per month of a run, deleted with the simulation
