@@ -6,6 +6,8 @@ import { loadEnv } from '@qf/contracts';
 import { createDataSource, setUpDatabase } from '@qf/persistence';
 import { databaseUrl, temporalAddress, temporalConnectionOptions } from '@qf/runtime';
 import { migrate } from './migrate';
+import { serveWorkerHealth } from './health';
+import { startNotificationDispatcher } from './notifications/dispatcher';
 import { createWorker } from './worker';
 
 async function main(): Promise<void> {
@@ -31,7 +33,13 @@ async function main(): Promise<void> {
   console.log(
     `worker: polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${temporalAddress(env)}/${env.TEMPORAL_NAMESPACE}`,
   );
+  const health = env.WORKER_HEALTH_PORT ? await serveWorkerHealth(worker, env.WORKER_HEALTH_PORT) : undefined;
+  if (health) console.log(`worker: health on :${env.WORKER_HEALTH_PORT}/health`);
+  // the notification outbox's dispatcher runs beside the Temporal worker (apps/worker/src/notifications/dispatcher.ts)
+  const dispatcher = env.NOTIFY_DISPATCH ? startNotificationDispatcher(ds, env) : null;
   await worker.run(); // returns after SIGINT/SIGTERM (the SDK installs the handlers) once in-flight tasks finish
+  await dispatcher?.stop();
+  health?.close();
   await connection.close();
   await ds.destroy();
 }

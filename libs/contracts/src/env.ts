@@ -24,6 +24,8 @@ export const EnvSchema = z
     TEMPORAL_API_KEY: z.string().optional(),
     TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
     TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+    /** the worker's `GET /health` for probes (apps/worker/src/health.ts); unset: not served */
+    WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     /** base of the Temporal Web UI links; unset: http://localhost:<TEMPORAL_UI_PORT> */
     TEMPORAL_UI_URL: z.string().url().optional(),
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
