@@ -125,8 +125,31 @@ export interface TaskView {
   decidedBy: string | null;
   decidedByName: string | null;
   decidedAt: string | null;
+  /** the comment the decider gave with the decision (已办) */
+  decisionComment: string | null;
   allowedActions: TaskActionName[];
   dueAt: string | null;
   createdAt: string;
   overdue: boolean;
+  /** the stage may be approved together with other tasks of the same stage (the flow's `batchApprove`, issue 17) */
+  batchApprove: boolean;
+}
+
+/** 批量同意 (issue 17): several open tasks of one stage whose flow allows it; each is approved as a single approve. */
+export const BatchApproveSchema = z.object({
+  taskIds: z.array(z.uuid()).min(1).max(50),
+  comment: z.string().max(2000).optional(),
+});
+export type BatchApproveInput = z.infer<typeof BatchApproveSchema>;
+
+/** A task the batch could not approve: the refusal's stable code and params (as a single approve answers). */
+export interface BatchApproveFailure {
+  taskId: string;
+  caseTitle: string | null;
+  code: string;
+  params?: Record<string, string | number>;
+}
+export interface BatchApproveResult {
+  done: string[];
+  failed: BatchApproveFailure[];
 }

@@ -59,6 +59,11 @@ export const StageDefSchema = z.object({
   escalateTo: RoleSchema.optional(),
   escalateAfter: DurationSchema.optional(),
   actions: z.array(TaskActionNameSchema).min(1).default(['approve', 'reject', 'comment']),
+  /**
+   * 批量同意 (issue 17): the inbox may approve several open tasks of this stage at once (each still one approve,
+   * validated and audited). Only for stages whose approval carries no form input.
+   */
+  batchApprove: z.boolean().optional(),
 });
 export type StageDef = z.infer<typeof StageDefSchema>;
 
@@ -134,6 +139,7 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
         escalateTo: 'admin',
         escalateAfter: { workingDays: 1 },
         actions: ['approve', 'reject', 'comment'],
+        batchApprove: true,
       },
     ],
   }),
@@ -250,6 +256,7 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
         label: '故障分析会确认',
         assignee: { kind: 'role', role: 'manager' },
         actions: ['approve', 'reject', 'comment'],
+        batchApprove: true,
       },
       {
         key: 'note',

@@ -55,10 +55,12 @@ export function toTaskView(r: any, now = Date.now()): TaskView {
     decidedBy: r.decided_by,
     decidedByName: r.decided_by_name ?? null,
     decidedAt: iso(r.decided_at),
+    decisionComment: r.decision_comment ?? null,
     allowedActions: r.allowed_actions,
     dueAt: iso(r.due_at),
     createdAt: iso(r.created_at)!,
     overdue: r.status === 'open' && !!r.due_at && new Date(r.due_at).getTime() < now,
+    batchApprove: r.batch_approve === true,
   };
 }
 

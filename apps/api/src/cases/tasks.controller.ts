@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } fro
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { z } from 'zod';
-import { TaskActionSchema } from '@qf/contracts';
+import { BatchApproveSchema, TaskActionSchema } from '@qf/contracts';
 import { CurrentUser, RequestUser } from '../auth/auth.decorators';
 import { parseListQuery, sendList } from '../common/list-query';
 import { TasksService } from './tasks.service';
@@ -15,6 +15,7 @@ const TASK_SORT = {
   kind: 'c.kind',
   caseTitle: 'c.title',
   id: 't.id',
+  decidedAt: 't.decided_at',
 };
 
 @ApiTags('tasks')
@@ -23,7 +24,7 @@ const TASK_SORT = {
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
-  /** Filters: mine (assigned to me or my roles), overdue, status, caseId, role, kind, q (工单号, customer, employee name or 工号, title). */
+  /** Filters: mine (assigned to me or my roles), done: 'mine' (decided by me: 已办), overdue, status, caseId, role, kind, q (工单号, customer, employee name or 工号, title). */
   @Get()
   async list(
     @CurrentUser() user: RequestUser,
@@ -33,6 +34,17 @@ export class TasksController {
     const lq = parseListQuery(q, TASK_SORT);
     const { rows, total } = await this.tasks.list(user, lq.filter, lq);
     return sendList(res, 'tasks', rows, lq.offset, total);
+  }
+
+  /**
+   * 批量同意: approves several open tasks of one stage whose flow allows it, each as a single approve; answers which
+   * were approved and, per refused task, its case title and the refusal's code and params (issue 17).
+   */
+  @Post('batch')
+  @HttpCode(200)
+  @ApiBody({ schema: z.toJSONSchema(BatchApproveSchema) as object })
+  batch(@CurrentUser() user: RequestUser, @Body() body: unknown, @Headers('idempotency-key') key?: string) {
+    return this.tasks.batchApprove(user, body, key && key.length <= 60 ? key : undefined);
   }
 
   @Get(':id')

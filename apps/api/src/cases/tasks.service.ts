@@ -1,11 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ActUpdate, CaseState, TaskActionSchema, TaskView } from '@qf/contracts';
+import {
+  ActUpdate,
+  BatchApproveFailure,
+  BatchApproveResult,
+  BatchApproveSchema,
+  CaseState,
+  TaskActionSchema,
+  TaskView,
+} from '@qf/contracts';
 import { actUpdate } from '@qf/contracts/messages';
 import { listTasks, TaskFilter, taskById, taskStatus } from '@qf/persistence';
 import { RequestUser, scopeOf } from '../auth/auth.decorators';
-import { conflict, forbidden, notFound, unavailable } from '../common/errors';
+import { badRequest, conflict, forbidden, notFound, unavailable } from '../common/errors';
+import { ErrorFilter } from '../common/error.filter';
 import { ZodPipe } from '../common/zod.pipe';
 import { isUuid } from '../common/ids';
 import { TemporalService } from '../temporal/temporal.module';
@@ -13,6 +22,8 @@ import { toTaskView } from './case-views';
 import { isTransientWorkflowError, mapWorkflowError } from './workflow-errors';
 
 const ACTION = new ZodPipe(TaskActionSchema);
+const BATCH = new ZodPipe(BatchApproveSchema);
+const ERRORS = new ErrorFilter();
 /** how long an action waits for an earlier action on the same task (in this process) before answering 503 */
 const QUEUE_WAIT_MS = 20_000;
 
@@ -27,6 +38,13 @@ export class TasksService {
   ) {}
 
   async list(user: RequestUser, filter: TaskFilter, page: { orderBy: string; limit: number; offset: number }) {
+    if (filter.done !== undefined && filter.done !== 'mine')
+      throw badRequest(
+        'filter.done must be "mine"',
+        [{ path: 'filter.done', message: 'one of mine', code: 'list.filter_one_of', params: { values: 'mine' } }],
+        'list.malformed',
+        { name: 'filter' },
+      );
     const { rows, total } = await listTasks(this.ds, scopeOf(user), filter, page);
     return { rows: rows.map((r) => toTaskView(r)), total };
   }
@@ -80,6 +98,43 @@ export class TasksService {
     } finally {
       release();
     }
+  }
+
+  /**
+   * 批量同意 (issue 17): approves each task of one stage whose flow allows it (`batchApprove`) exactly as a single
+   * approve (`act`: the same checks, Update and audit entry), one after the other. A task refused (decided by someone
+   * else meanwhile, not one's own, not batchable…) is listed with its case title and the refusal's code; the others are
+   * approved. 400 when the body is malformed or the tasks one may see belong to more than one stage.
+   */
+  async batchApprove(user: RequestUser, raw: unknown, idempotencyKey?: string): Promise<BatchApproveResult> {
+    const body = BATCH.transform(raw);
+    const ids = [...new Set(body.taskIds.map((id) => id.toLowerCase()))];
+    const rows = new Map<string, Awaited<ReturnType<typeof taskById>>>();
+    for (const id of ids) rows.set(id, await taskById(this.ds, id, scopeOf(user)));
+    const stages = new Set([...rows.values()].filter((r) => r?.visible).map((r) => `${r!.kind}:${r!.stage}`));
+    if (stages.size > 1)
+      throw badRequest(
+        'the tasks of a batch must belong to one stage',
+        [{ path: 'taskIds', message: 'tasks of one stage', code: 'task.batch_mixed_stages' }],
+        'task.batch_mixed_stages',
+      );
+    const done: string[] = [];
+    const failed: BatchApproveFailure[] = [];
+    for (const id of ids) {
+      const t = rows.get(id);
+      try {
+        if (!t || !t.visible) throw notFound('task');
+        if (t.batch_approve !== true)
+          throw conflict('this stage is not approved in batches', 'task.batch_not_allowed', { stage: t.stage_label });
+        const key = idempotencyKey ? `${idempotencyKey}:${id}` : undefined;
+        await this.act(user, id, { action: 'approve', comment: body.comment }, key);
+        done.push(id);
+      } catch (e) {
+        const { code, params } = ERRORS.bodyOf(e);
+        failed.push({ taskId: id, caseTitle: t?.visible ? t.case_title : null, code: code ?? 'internal', params });
+      }
+    }
+    return { done, failed };
   }
 
   /** Waits for the actions in flight on this task (bounded), then holds the task until `release`. */

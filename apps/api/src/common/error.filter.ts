@@ -39,6 +39,14 @@ export class ErrorFilter implements ExceptionFilter {
     res.status(body.statusCode).json(body);
   }
 
+  /** The body (with its stable code) an error answers with, for answers that list several refusals (task batches). */
+  bodyOf(err: unknown): ApiErrorBody {
+    const body = this.withCodes(this.toBody(err));
+    if (body.statusCode >= 500 && body.statusCode !== 503)
+      this.log.error(err instanceof Error ? err.stack : String(err));
+    return body;
+  }
+
   /** Fills the stable codes the console translates: the body's own, or derived from its message (error-codes.ts). */
   private withCodes(body: ApiErrorBody): ApiErrorBody {
     const details = body.details?.map(withDetailCode);

@@ -74,10 +74,23 @@ export const TaskViewResponseSchema = z.looseObject({
   decidedBy: ResUuid.nullable(),
   decidedByName: z.string().nullable(),
   decidedAt: ResDateTime.nullable(),
+  decisionComment: z.string().nullable(),
   allowedActions: z.array(z.string()),
   dueAt: ResDateTime.nullable(),
   createdAt: ResDateTime,
   overdue: z.boolean(),
+  batchApprove: z.boolean(),
+});
+export const BatchApproveResponseSchema = z.looseObject({
+  done: z.array(ResUuid),
+  failed: z.array(
+    z.looseObject({
+      taskId: z.string(),
+      caseTitle: z.string().nullable(),
+      code: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
 });
 export const TimelineEntryResponseSchema = z.looseObject({
   at: ResDateTime,

@@ -1,6 +1,6 @@
 import type { Queryable } from '../core/queryable';
 import { selectPage, Where } from '../core/list-page';
-import { caseScope, caseSearch, ScopeUser, taskIsMine } from './scope';
+import { caseIsMine, caseScope, caseSearch, ScopeUser, taskIsMine } from './scope';
 
 /** SQL: the display name of a user id expression — 姓名（工号） when the login has an employee, else its display name. */
 export const userNameSql = (userId: string) =>
@@ -12,10 +12,20 @@ export const CASE_COLUMNS = `c.id, c.kind, c.business_key, c.title, c.status, c.
   (SELECT jsonb_object_agg(wu.id::text, COALESCE(we.name || '（' || we.code || '）', wu.display_name)) FROM users wu LEFT JOIN employees we ON we.id = wu.employee_id
     WHERE wu.id::text IN (SELECT w->>'userId' FROM jsonb_array_elements(CASE WHEN jsonb_typeof(c.waiting_on) = 'array' THEN c.waiting_on ELSE '[]'::jsonb END) w)) AS waiting_names`;
 
+/**
+ * SQL: whether the stage of task `t` (case `c`) may be approved together with others of the same stage — the stage's
+ * `batchApprove` flag in the flow version the case pinned (issue 17: stages whose approval needs no form input).
+ */
+const TASK_BATCH_APPROVE = `COALESCE((SELECT (s->>'batchApprove')::boolean FROM flow_versions fv, jsonb_array_elements(fv.body->'stages') s
+    WHERE fv.kind = c.kind AND fv.version = c.flow_version AND s->>'key' = t.stage LIMIT 1), false)`;
+
 /** SQL select list for a task `t` joined to its case `c` (the api maps it to TaskView). */
 export const TASK_COLUMNS = `t.id, t.case_id, c.title AS case_title, c.kind, t.workflow_id, t.stage, t.stage_label, t.assignee_role, t.assignee_user_id,
   t.claimed_by, t.status, t.decision, t.decided_by, t.decided_at, t.allowed_actions, t.due_at, t.created_at,
-  ${userNameSql('t.assignee_user_id')} AS assignee_name, ${userNameSql('t.claimed_by')} AS claimed_by_name, ${userNameSql('t.decided_by')} AS decided_by_name`;
+  ${userNameSql('t.assignee_user_id')} AS assignee_name, ${userNameSql('t.claimed_by')} AS claimed_by_name, ${userNameSql('t.decided_by')} AS decided_by_name,
+  (SELECT a.details->>'comment' FROM audit_log a WHERE a.case_id = t.case_id AND a.entity = 'task' AND a.entity_id = t.id::text
+    AND a.action = 'task.' || t.decision ORDER BY a.id DESC LIMIT 1) AS decision_comment,
+  ${TASK_BATCH_APPROVE} AS batch_approve`;
 
 /** A case row (CASE_COLUMNS) with whether the asking user may see it. */
 export type CaseRowVisible = Record<string, any> & { visible: boolean };
@@ -58,6 +68,8 @@ export interface CaseFilter {
   month?: unknown;
   severity?: unknown;
   source?: unknown;
+  /** true: the cases the user started or is named in (我的流程) */
+  mine?: unknown;
 }
 
 /** One page of the cases `user` may see. `timeZone`: the organisation's zone (the months of `filter.month`). */
@@ -75,6 +87,7 @@ export function listCases(
   if (f.month) w.eq(`to_char(c.created_at AT TIME ZONE ${w.param(page.timeZone)}, 'YYYY-MM')`, f.month);
   w.eq(`COALESCE(c.data->'ruling'->>'severity', c.data->'complaint'->>'severity')`, f.severity);
   w.eq(`c.data->'complaint'->>'source'`, f.source);
+  if (f.mine === true) w.and(caseIsMine(user, w));
   return selectPage<Record<string, any>>(q, {
     columns: CASE_COLUMNS,
     from: 'FROM cases c',
@@ -95,6 +108,8 @@ export interface TaskFilter {
   kind?: unknown;
   q?: unknown;
   id?: unknown;
+  /** 'mine': the tasks the user decided (已办), newest decision first by default of the console */
+  done?: unknown;
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -110,6 +125,7 @@ export function listTasks(
   w.and(caseScope(user, w));
   if (f.mine === true) w.and(taskIsMine(user, w));
   if (f.overdue === true) w.and(`t.status = 'open' AND t.due_at < now()`);
+  if (f.done === 'mine') w.and(`t.decided_by = ${w.param(user.id)} AND t.decision IS NOT NULL`);
   w.eq('t.status', text(f.status)).eq('t.case_id::text', text(f.caseId)).eq('t.assignee_role', text(f.role));
   w.eq('c.kind', text(f.kind)).and(caseSearch(f.q, w)).anyOf('t.id', f.id);
   return selectPage<Record<string, any>>(q, {

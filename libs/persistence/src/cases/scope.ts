@@ -32,6 +32,12 @@ export function caseScope(user: ScopeUser, w: Where): string {
     OR EXISTS (SELECT 1 FROM employees se WHERE se.id = ANY(c.subject_employee_ids) AND se.unit_id IN ${subtree(unit)}))`;
 }
 
+/** Cases `c` a user started or is named in (我的流程, issue 17). */
+export function caseIsMine(user: ScopeUser, w: Where): string {
+  const [u, e] = [w.param(user.id), w.param(user.employeeId)];
+  return `(c.created_by = ${u} OR ${e}::uuid = ANY(c.subject_employee_ids))`;
+}
+
 /** Tasks `t` a user may act on: assigned to them, or to a role they hold, unassigned and not claimed by another. */
 export function taskIsMine(user: ScopeUser, w: Where): string {
   const [u, r] = [w.param(user.id), w.param(user.roles)];

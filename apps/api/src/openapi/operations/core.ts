@@ -36,8 +36,14 @@ export const CORE_OPERATIONS: Record<string, OperationDoc> = {
   },
   'GET /api/tasks': {
     summary: 'Tasks of the cases the caller may see',
-    list: ['mine', 'overdue', 'status', 'caseId', 'role', 'kind', 'q', 'id'],
+    list: ['mine', 'done', 'overdue', 'status', 'caseId', 'role', 'kind', 'q', 'id'],
     ok: { 200: list(C.TaskViewResponseSchema) },
+  },
+  'POST /api/tasks/batch': {
+    summary:
+      '批量同意: approve several open tasks of one stage whose flow allows it, each as a single approve; refusals listed per task',
+    body: C.BatchApproveSchema,
+    ok: { 200: json(C.BatchApproveResponseSchema) },
   },
   'GET /api/tasks/{id}': { summary: 'A task', params: ID, ok: { 200: json(C.TaskViewResponseSchema) } },
   'POST /api/tasks/{id}/actions': {
