@@ -21,6 +21,8 @@ const find = (kind: string, name: string) => {
   if (!o) throw new Error(`no ${kind} ${name}`);
   return o as any; // eslint-disable-line @typescript-eslint/no-explicit-any
 };
+/** plain (non-secret) env values the manifests may set inline */
+const NOT_SECRET = ['TEMPORAL_WORKER_BUILD_ID'];
 const podSpec = (kind: string, name: string) => find(kind, name).spec.template.spec;
 
 describe('Kubernetes manifests (infra/k8s), validated offline', () => {
@@ -88,6 +90,15 @@ describe('Kubernetes manifests (infra/k8s), validated offline', () => {
       expect(names(podSpec('Deployment', d).containers[0])).not.toContain('DATABASE_MIGRATION_URL');
   });
 
+  it('worker and release Job run the build of the image tag (Worker Versioning: cases pinned to their build)', () => {
+    const tag = (kustomization as unknown as { images: { newTag: string }[] }).images[0].newTag;
+    const build = (kind: string, name: string) =>
+      podSpec(kind, name).containers[0].env.find((e: { name: string }) => e.name === 'TEMPORAL_WORKER_BUILD_ID')?.value;
+    expect(build('Deployment', 'qualityflow-worker')).toBe(tag);
+    expect(build('Job', 'qualityflow-release')).toBe(tag);
+    expect(podSpec('Job', 'qualityflow-release').containers[0].command.slice(-1)).toEqual(['release']);
+  });
+
   it('secrets come from Secrets only, each key a Secret of the example provides; the config holds no secret', () => {
     const secretKeys = new Map(secrets.map((s) => [s.metadata.name, Object.keys(s.stringData as object)]));
     const config = find('ConfigMap', 'qualityflow-config').data as Record<string, string>;
@@ -96,6 +107,7 @@ describe('Kubernetes manifests (infra/k8s), validated offline', () => {
     for (const o of app.filter((x) => ['Deployment', 'Job'].includes(x.kind))) {
       const spec = (o as any).spec.template.spec; // eslint-disable-line @typescript-eslint/no-explicit-any
       for (const e of spec.containers[0].env ?? []) {
+        if (NOT_SECRET.includes(e.name)) continue;
         const ref = e.valueFrom?.secretKeyRef;
         expect({ var: e.name, ref: !!ref }).toEqual({ var: e.name, ref: true });
         expect(secretKeys.get(ref.name)).toContain(ref.key);

@@ -6,6 +6,8 @@ import { loadEnv } from '@qf/contracts';
 import { createDataSource, setUpDatabase } from '@qf/persistence';
 import { databaseUrl, temporalAddress, temporalConnectionOptions } from '@qf/runtime';
 import { migrate } from './migrate';
+import { releaseCommand } from './release-command';
+import { versionOfEnv } from './versioning';
 import { serveWorkerHealth } from './health';
 import { startNotificationDispatcher } from './notifications/dispatcher';
 import { createWorker } from './worker';
@@ -13,6 +15,7 @@ import { createWorker } from './worker';
 async function main(): Promise<void> {
   const env = loadEnv();
   if (process.argv[2] === 'migrate') return migrate(env);
+  if (process.argv[2] === 'release') return releaseCommand(env, __dirname);
   const ds = await createDataSource(databaseUrl(env)).initialize();
   // migrations + grants + seeds as the owner when DATABASE_MIGRATION_URL is set; otherwise the schema must be current
   for (const problem of await setUpDatabase(ds, env)) console.warn(`worker: DATABASE_URL ${problem}`);
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     ds,
     workflowBundlePath,
+    deployment: versionOfEnv(env),
   });
   console.log(
     `worker: polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${temporalAddress(env)}/${env.TEMPORAL_NAMESPACE}`,

@@ -3,6 +3,7 @@ import { NativeConnection, Worker, bundleWorkflowCode, WorkflowBundleWithSourceM
 import { DataSource } from 'typeorm';
 import { createActivities } from '@qf/activities';
 import { REPO_ROOT, workspaceAliases } from '@qf/runtime';
+import { deploymentOptions, type DeploymentVersion } from './versioning';
 
 export const WORKFLOWS_PATH = path.join(REPO_ROOT, 'workflows/src/index.ts');
 
@@ -30,6 +31,8 @@ export async function createWorker(opts: {
   ds: DataSource;
   /** A prebuilt bundle (`npm run build`: dist/apps/worker/workflow-bundle.js); else bundled here once. */
   workflowBundlePath?: string;
+  /** Worker Versioning: the deployment build this worker serves (workflows pinned to it); unset: unversioned */
+  deployment?: DeploymentVersion;
 }): Promise<Worker> {
   return Worker.create({
     connection: opts.connection,
@@ -37,5 +40,6 @@ export async function createWorker(opts: {
     taskQueue: opts.taskQueue,
     workflowBundle: opts.workflowBundlePath ? { codePath: opts.workflowBundlePath } : await workflowBundle(),
     activities: createActivities(opts.ds),
+    workerDeploymentOptions: deploymentOptions(opts.deployment),
   });
 }

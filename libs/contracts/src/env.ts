@@ -24,6 +24,9 @@ export const EnvSchema = z
     TEMPORAL_API_KEY: z.string().optional(),
     TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
     TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+    /** Worker Versioning (apps/worker/src/versioning.ts): the deployment and this build; unset build: unversioned */
+    TEMPORAL_DEPLOYMENT_NAME: z.string().min(1).default('qualityflow'),
+    TEMPORAL_WORKER_BUILD_ID: z.string().trim().min(1).max(255).optional(),
     /** the worker's `GET /health` for probes (apps/worker/src/health.ts); unset: not served */
     WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     /** base of the Temporal Web UI links; unset: http://localhost:<TEMPORAL_UI_PORT> */
