@@ -6,11 +6,13 @@ import {
   PerceptionSummary,
   SupervisionCaseStart,
 } from '@qf/contracts';
-import { PolicySchema } from '@qf/policy';
-import { nextMonth, perceptionMonth, PerceptionMonthResult } from '@qf/domain';
+import { FlowDefinitionSchema, Policy, PolicySchema } from '@qf/policy';
+import { nextMonth, perceptionMonth, perceptionMonthRun, PerceptionMonthResult } from '@qf/domain';
 import {
   appendAudit,
   bookLedgerEntries,
+  bookUnitLedgerEntries,
+  commissionLines,
   caseByBusinessKey,
   flowVersionBody,
   insertRectification,
@@ -39,9 +41,76 @@ const summaryOf = (r: PerceptionMonthResult): PerceptionSummary => ({
   training: r.training.length,
 });
 
+/** A registered case's workflow input with its pinned flow and policy (the calendar copied as plain lists). */
+function caseInputOf(
+  c: { id: string; policyVersion: number; flowVersion: number; data: unknown },
+  kind: CaseWorkflowInput['kind'],
+  businessKey: string,
+  initiatorUserId: string | null,
+  flow: unknown,
+  policy: Policy,
+): CaseWorkflowInput {
+  return {
+    caseId: c.id,
+    kind,
+    businessKey,
+    initiatorUserId,
+    policyVersion: c.policyVersion,
+    flowVersion: c.flowVersion,
+    flow,
+    policy,
+    calendar: {
+      ...policy.calendar,
+      holidays: [...policy.calendar.holidays],
+      workingWeekdays: [...policy.calendar.workingWeekdays],
+      extraWorkingDays: [...(policy.calendar.extraWorkingDays ?? [])],
+    },
+    data: c.data as Record<string, unknown>,
+  };
+}
+
 /** perceptionMonth's activities: compute (idempotent: replaces the month's results) and post (once per line). */
 export function createPerceptionActivities(ds: DataSource): PerceptionActivities & InterviewActivities {
   return {
+    /** P-1…P-5 by the Schedule: the month before registers its case under this run; a month that has one is skipped. */
+    async registerPerceptionMonth({ workflowId, nowIso, month: given }) {
+      const { flow, policy: policyRow } = await publishedVersions(ds, 'perception-month');
+      if (!flow || !policyRow) throw new Error('no published perception-month flow or policy in effect');
+      const policy = PolicySchema.parse(policyRow.body);
+      const month = given ?? perceptionMonthRun(policy, nowIso).month!;
+      return ds.transaction(async (tx) => {
+        const data = { month };
+        const inserted = await registerCase(tx, {
+          kind: 'perception-month',
+          businessKey: month,
+          title: `${month} 客户感知月度考核`,
+          workflowId,
+          policyVersion: policyRow.version,
+          flowVersion: flow.version,
+          data,
+        });
+        const c = (await caseByBusinessKey(tx, 'perception-month', month))!;
+        if (c.workflowId !== workflowId)
+          return { skipped: `the ${month} perception month already runs as ${c.workflowId}`, month };
+        if (inserted) {
+          await setPerceptionMonth(tx, month, { caseId: c.id });
+          await appendAudit(tx, {
+            actor: { name: 'schedule' },
+            action: 'case.registered',
+            entity: 'case',
+            entityId: c.id,
+            caseId: c.id,
+            workflowId,
+            after: { month },
+            idempotencyKey: `register:${workflowId}`,
+          });
+        }
+        return {
+          input: caseInputOf(c, 'perception-month', month, null, FlowDefinitionSchema.parse(flow.body), policy),
+        };
+      });
+    },
+
     async computePerceptionMonth({ month, policy: raw, round }) {
       const policy = PolicySchema.parse(raw ?? {});
       return ds.transaction(async (tx) => {
@@ -67,6 +136,12 @@ export function createPerceptionActivities(ds: DataSource): PerceptionActivities
       return ds.transaction(async (tx) => {
         const lines = await postingLines(tx, month);
         const posted = await bookLedgerEntries(tx, { caseId, workflowId, source: 'perception', month, lines });
+        // P-3: an agent hall's commission deduction belongs to the hall (the channel operations centre withholds it)
+        const halls = await commissionLines(tx, month);
+        const commissions = await bookUnitLedgerEntries(
+          tx,
+          halls.map((l) => ({ ...l, caseId, workflowId })),
+        );
         const [{ n }] = await tx.query(
           `SELECT count(*)::int AS n FROM perception_unit_results WHERE month = $1 AND supervision IS NOT NULL`,
           [month],
@@ -79,10 +154,10 @@ export function createPerceptionActivities(ds: DataSource): PerceptionActivities
           entityId: month,
           caseId,
           workflowId,
-          after: { lines: lines.length, posted },
+          after: { lines: lines.length, posted, commissions },
           idempotencyKey: `perception-post:${month}:${workflowId}`,
         });
-        return { posted, supervisionOrders: n };
+        return { posted, commissions, supervisionOrders: n };
       });
     },
 
@@ -148,23 +223,8 @@ export function createPerceptionActivities(ds: DataSource): PerceptionActivities
           }
           await setSupervisionCase(tx, month, o.unitId, row.id);
           const policy = PolicySchema.parse(await policyVersionBody(tx, row.policyVersion));
-          const input: CaseWorkflowInput = {
-            caseId: row.id,
-            kind: 'rectification',
-            businessKey,
-            initiatorUserId,
-            policyVersion: row.policyVersion,
-            flowVersion: row.flowVersion,
-            flow: await flowVersionBody(tx, 'rectification', row.flowVersion),
-            policy,
-            calendar: {
-              ...policy.calendar,
-              holidays: [...policy.calendar.holidays],
-              workingWeekdays: [...policy.calendar.workingWeekdays],
-              extraWorkingDays: [...(policy.calendar.extraWorkingDays ?? [])],
-            },
-            data: row.data as Record<string, unknown>,
-          };
+          const flow = await flowVersionBody(tx, 'rectification', row.flowVersion);
+          const input = caseInputOf(row, 'rectification', businessKey, initiatorUserId, flow, policy);
           out.push({ caseId: row.id, workflowId: row.workflowId, input });
         }
         return out;

@@ -149,6 +149,45 @@ describe('indicator cards and major incidents (P-6, P-7)', () => {
     expect(kept).toMatchObject({ origin: 'indicator-card', record, interviewee: expect.stringMatching(/（.+）$/) });
   });
 
+  it("P-6 each failing month's organisational score is posted once to the unit's ledger, and the year's ranking counts failing months and the posted score", async () => {
+    const posted = () =>
+      s.ds.query(
+        `SELECT month, source, org_score_x10 FROM unit_ledger_entries WHERE unit_id = $1 AND reason = 'indicator-P-6' ORDER BY month`,
+        [unit.id],
+      );
+    expect(await posted()).toEqual([
+      { month: '2026-02', source: 'indicators', org_score_x10: 10 },
+      { month: '2026-05', source: 'indicators', org_score_x10: 10 },
+      { month: '2026-08', source: 'indicators', org_score_x10: 10 },
+    ]);
+    // re-importing failing months posts nothing twice
+    const again = await importCsv([
+      `2026-05,${unit.code},修障及时率,0.8,0.9,否`,
+      `2026-08,${unit.code},装机及时率,0.85,0.95,否`,
+    ]);
+    expect(again.status).toBe(201);
+    expect(await posted()).toHaveLength(3);
+    // the deduction is the unit's: nobody's points ledger carries it
+    expect((await s.ds.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE source = 'indicators'`))[0].n).toBe(
+      0,
+    );
+    const [team2] = await s.ds.query(`SELECT id FROM org_units WHERE code = 'a-team2'`);
+    const r = await s.http.get('/api/indicator-year-rankings?year=2026').set(await auth('branchhead1'));
+    expect(r.status).toBe(200);
+    const mine = r.body.rows.find((x: { unitId: string }) => x.unitId === unit.id);
+    const passing = r.body.rows.find((x: { unitId: string }) => x.unitId === team2.id);
+    expect(mine).toMatchObject({
+      unitName: expect.any(String),
+      failingMonths: 3,
+      orgScoreX10: 30,
+      lastCard: 'red-card',
+    });
+    expect(passing).toMatchObject({ failingMonths: 0, orgScoreX10: 0, lastCard: null });
+    expect(passing.rank).toBeLessThan(mine.rank);
+    expect((await s.http.get('/api/indicator-year-rankings?year=2026').set(await auth('agent1'))).status).toBe(403);
+    expect((await s.http.get('/api/indicator-year-rankings?year=20').set(await auth('quality1'))).status).toBe(400);
+  });
+
   it('P-7 a major service incident opens a written-explanation interview of the responsible department head', async () => {
     const body = {
       title: '城区宽带大面积中断',

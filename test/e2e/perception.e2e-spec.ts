@@ -1,3 +1,9 @@
+import { perceptionMonthScheduleId } from '@qf/contracts';
+import { perceptionMonthRun } from '@qf/domain';
+import { policyInEffect } from '@qf/persistence';
+import { createPerceptionActivities } from '../../activities/src/perception-activities';
+import { PerceptionScheduleService } from '../../apps/api/src/perception/perception-schedule.service';
+import { TemporalService } from '../../apps/api/src/temporal/temporal.module';
 import { eventually, startTestStack, TestStack } from '../support/stack';
 
 /** Customer perception (P-1…P-5) through the api on real Postgres and Temporal: import, run, review, post. */
@@ -258,5 +264,134 @@ describe('customer perception month (P-1…P-5)', () => {
     const late = await importCsv('quality1', [`2026-05,装维,个人,${repairers[2].code},50,12`]);
     expect(late.status).toBe(400);
     expect(late.body.details[0].code).toBe('perception.month_posted');
+  });
+
+  it('P-3 an agent hall with two below-standard months in the bottom 10: its commission deduction is posted to the hall once, no person is charged', async () => {
+    const admin = await auth('admin');
+    const [branch] = await s.ds.query(`SELECT id FROM org_units WHERE code = 'a-branch'`);
+    const created = await s.http
+      .post('/api/org-units')
+      .set(admin)
+      .send({ code: 'e2e-p3-agent-hall', name: '东城代理营业厅', kind: 'hall', parentId: branch.id });
+    expect(created.status).toBe(201);
+    const agentHall = created.body.id as string;
+    // the org api has no field for who runs a hall: an agent hall is marked in the table (O-1 has no form for it yet)
+    await s.ds.query(`UPDATE org_units SET operator = 'agent' WHERE id = $1`, [agentHall]);
+    const imported = await importCsv('quality1', [
+      `2026-07,营业厅,营业厅,e2e-p3-agent-hall,78,40`,
+      `2026-08,营业厅,营业厅,e2e-p3-agent-hall,76,40`,
+    ]);
+    expect(imported.status).toBe(201);
+    const aug = await runMonth('2026-08');
+    const h = aug.units.find((u: any) => u.unitId === agentHall);
+    expect(h).toMatchObject({ belowMonthsInYear: 2, commissionPosted: 2 });
+    expect(h.penalty).toMatchObject({
+      target: 'agent-commission',
+      commissionPercent: 2,
+      pointsX10: 0,
+      employeeId: null,
+    });
+    const unitLedger = () =>
+      s.ds.query(
+        `SELECT month, source, reason, org_score_x10, commission_percent::float AS pct, detail, case_id
+         FROM unit_ledger_entries WHERE unit_id = $1`,
+        [agentHall],
+      );
+    const [entry] = await unitLedger();
+    expect(entry).toMatchObject({
+      month: '2026-08',
+      source: 'perception',
+      reason: 'perception-P-3-commission',
+      org_score_x10: 0,
+      pct: 2,
+      case_id: aug.caseId,
+    });
+    expect(entry.detail).toContain('东城代理营业厅');
+    expect(entry.detail).toContain('P-3');
+    // the hall's deduction is not a person's: the people's ledger of the month has nothing for the hall's staff
+    expect(
+      (
+        await s.ds.query(
+          `SELECT count(*)::int AS n FROM ledger_entries l JOIN employees e ON e.id = l.employee_id
+           WHERE e.unit_id = $1 AND l.month = '2026-08'`,
+          [agentHall],
+        )
+      )[0].n,
+    ).toBe(0);
+    // the posting run again (a retried activity) and the month started again post nothing twice
+    const again = await createPerceptionActivities(s.ds).postPerceptionMonth({
+      month: '2026-08',
+      caseId: aug.caseId,
+      workflowId: (await s.ds.query(`SELECT workflow_id FROM cases WHERE id = $1`, [aug.caseId]))[0].workflow_id,
+      policy: {},
+    });
+    expect(again).toMatchObject({ posted: 0, commissions: 0 });
+    const byHand = await s.http
+      .post('/api/perception-months')
+      .set(await auth('quality1'))
+      .send({ month: '2026-08' });
+    expect(byHand.status).toBe(200);
+    expect(await unitLedger()).toHaveLength(1);
+  });
+
+  it("P-1 each month: the Schedule (the policy's day and local time) starts the perception month of the month before, once", async () => {
+    const client = await s.app.get(TemporalService).client();
+    const handle = client.schedule.getHandle(perceptionMonthScheduleId(s.env.TEMPORAL_TASK_QUEUE));
+    const run = perceptionMonthRun(await policyInEffect(s.ds), new Date().toISOString());
+    const d = await handle.describe();
+    expect(d.spec.timezone).toBe(run.timeZone);
+    expect(d.action).toMatchObject({ type: 'startWorkflow', workflowType: 'perceptionMonth' });
+    // the next start, read in the policy's time zone, is the policy's day of the month at its time
+    const local = new Intl.DateTimeFormat('en-GB', {
+      timeZone: run.timeZone,
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    }).formatToParts(d.info.nextActionTimes[0]);
+    const part = (t: string) => Number(local.find((p) => p.type === t)!.value);
+    expect([part('day'), part('hour'), part('minute')]).toEqual([run.dayOfMonth, run.hour, run.minute]);
+    expect([run.dayOfMonth, run.hour, run.minute]).toEqual([3, 9, 0]); // the default policy: the 3rd at 09:00
+    // startup again: the schedule is updated, not created twice
+    expect(await s.app.get(PerceptionScheduleService).ensure()).toEqual({
+      scheduleId: handle.scheduleId,
+      created: false,
+    });
+    const month = run.month!;
+    await handle.trigger();
+    const started = await eventually(async () => {
+      const [r] = await s.ds.query(
+        `SELECT m.case_id, c.workflow_id, c.stage FROM perception_months m JOIN cases c ON c.id = m.case_id WHERE m.month = $1`,
+        [month],
+      );
+      return r?.stage === 'review' ? r : null;
+    }, 60000);
+    expect(started.workflow_id.startsWith(handle.scheduleId)).toBe(true);
+    // triggered again (the next second): the month has its run, the second one ends without another
+    const [first] = (await handle.describe()).info.recentActions;
+    await eventually(async () => Math.floor(Date.now() / 1000) > Math.floor(first.takenAt.getTime() / 1000));
+    await handle.trigger();
+    const runs = await eventually(async () => {
+      const x = (await handle.describe()).info.recentActions;
+      return x.length >= 2 ? x : null;
+    }, 30000);
+    const second = await client.workflow.getHandle(runs[runs.length - 1].action.workflow.workflowId).result();
+    expect(second).toMatchObject({ month, skipped: expect.stringContaining(month) });
+    const count = async () =>
+      (
+        await s.ds.query(`SELECT count(*)::int AS n FROM cases WHERE kind = 'perception-month' AND business_key = $1`, [
+          month,
+        ])
+      )[0].n;
+    expect(await count()).toBe(1);
+    // the quality department starting the same month by hand gets the scheduled run, and no second workflow
+    const byHand = await s.http
+      .post('/api/perception-months')
+      .set(await auth('quality1'))
+      .send({ month });
+    expect(byHand.status).toBe(200);
+    expect(byHand.body).toMatchObject({ id: month, caseId: started.case_id, status: 'reviewing' });
+    expect(await count()).toBe(1);
+    await expect(client.workflow.getHandle(`perception-month-${month}`).describe()).rejects.toThrow();
   });
 });

@@ -1,6 +1,6 @@
-import { ParentClosePolicy, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
+import { ParentClosePolicy, startChild, WorkflowIdReusePolicy, workflowInfo } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { CaseState, CaseWorkflowInput, PerceptionActivities } from '@qf/contracts';
+import { CaseState, CaseWorkflowInput, PerceptionActivities, ScheduledPerceptionMonth } from '@qf/contracts';
 import { FlowDefinitionSchema } from '@qf/policy';
 import { activities } from './engine/activities';
 import { CaseRuntime } from './engine/case-runtime';
@@ -12,9 +12,26 @@ const acts = activities<PerceptionActivities>('settlement');
 /**
  * perceptionMonth (P-1…P-5): compute the month's rankings and penalties from the satisfaction figures, the quality
  * department reviews them (a return recomputes — after corrected imports), then the points are posted to the ledger
- * once and the month's P4 grades and training flags reach the settlement (H-1).
+ * once and the month's P4 grades and training flags reach the settlement (H-1). Started by the quality department
+ * (`POST /api/perception-months`) or each month by the Temporal Schedule `qf-monthly-perception` (policy's day and
+ * local time) for the month before.
  */
-export async function perceptionMonth(input: CaseWorkflowInput): Promise<CaseState> {
+export async function perceptionMonth(
+  started: CaseWorkflowInput | ScheduledPerceptionMonth = {},
+): Promise<CaseState | { skipped: string; month: string }> {
+  // started by the Schedule: the month before registers its own case; a month that has one (by hand, or an earlier
+  // trigger) is left to that run
+  let input: CaseWorkflowInput;
+  if ('caseId' in started) input = started;
+  else {
+    const r = await acts.registerPerceptionMonth({
+      workflowId: workflowInfo().workflowId,
+      nowIso: new Date(Date.now()).toISOString(),
+      month: started.month,
+    });
+    if ('skipped' in r) return r;
+    input = r.input as CaseWorkflowInput;
+  }
   const flow = FlowDefinitionSchema.parse(input.flow);
   const { month } = input.data as { month: string };
   const rt = new CaseRuntime(input);

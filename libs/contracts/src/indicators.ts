@@ -87,6 +87,21 @@ export const IndicatorRankingResponseSchema = z.looseObject({
     z.looseObject({ unitId: z.string(), unitName: z.string(), passed: z.number(), failed: z.array(z.string()) }),
   ),
 });
+/** P-6: the year's units ranked best first by failing months, then by the organisational score posted against them. */
+export const IndicatorYearRankingResponseSchema = z.looseObject({
+  year: z.number(),
+  rows: z.array(
+    z.looseObject({
+      unitId: z.string(),
+      unitName: z.string(),
+      months: z.number(),
+      failingMonths: z.number(),
+      lastCard: z.string().nullable(),
+      orgScoreX10: z.number(),
+      rank: z.number(),
+    }),
+  ),
+});
 export const IndicatorCardResponseSchema = z.looseObject({
   unitId: z.string(),
   unitName: z.string(),

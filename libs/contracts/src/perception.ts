@@ -61,15 +61,32 @@ export interface SupervisionCaseStart {
   input: unknown;
 }
 
+/** P-1…P-5: the monthly Schedule starts perceptionMonth with no case yet: it registers the month before itself. */
+export interface ScheduledPerceptionMonth {
+  month?: string;
+}
+export const PERCEPTION_MONTH_WORKFLOW = 'perceptionMonth';
+export const PERCEPTION_MONTH_SCHEDULE_ID = 'qf-monthly-perception';
+/** One schedule per task queue (the default queue keeps the plain id), so deployments and test stacks do not share one. */
+export function perceptionMonthScheduleId(taskQueue: string): string {
+  return taskQueue === 'qualityflow' ? PERCEPTION_MONTH_SCHEDULE_ID : `${PERCEPTION_MONTH_SCHEDULE_ID}-${taskQueue}`;
+}
+
 /** Activities of the perceptionMonth workflow (P-1…P-5). */
 export interface PerceptionActivities {
+  /** A run started by the Schedule: registers the month's case under the run's workflow id, or skips a month that has one. */
+  registerPerceptionMonth(input: {
+    workflowId: string;
+    nowIso: string;
+    month?: string;
+  }): Promise<{ input: unknown } | { skipped: string; month: string }>;
   computePerceptionMonth(input: { month: string; policy: unknown; round?: number }): Promise<PerceptionSummary>;
   postPerceptionMonth(input: {
     month: string;
     caseId: string;
     workflowId: string;
     policy: unknown;
-  }): Promise<{ posted: number; supervisionOrders: number }>;
+  }): Promise<{ posted: number; commissions: number; supervisionOrders: number }>;
   /** P-5: registers one rectification per (month, hall) with a supervision order (idempotent by business key). */
   openSupervisionOrders(input: {
     month: string;

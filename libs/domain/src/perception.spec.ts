@@ -1,9 +1,11 @@
 import { defaultPolicy } from '@qf/policy';
 import {
   indicatorFailureAction,
+  interviewDueAt,
   majorIncidentActions,
   needsCentralTraining,
   perceptionPenalty,
+  perceptionMonthRun,
   personRankingLists,
   rankSatisfaction,
   supervisionOrder,
@@ -113,5 +115,27 @@ describe('customer perception', () => {
       expect.objectContaining({ rule: 'P-7', action: 'written-explanation-interview', employeeId: 'D1' }),
     ]);
     expect(majorIncidentActions({ major: false, departmentHeadId: 'D1' })).toEqual([]);
+  });
+
+  it("P-6 P-7 an interview is due the policy's working days after it is ordered (weekends and holidays skipped)", () => {
+    // Friday 2026-05-01 10:00 Shanghai is a holiday in this calendar: 5 working days → Friday 2026-05-08
+    const cal = { ...policy, calendar: { ...policy.calendar, holidays: ['2026-05-01'] } };
+    expect(interviewDueAt('2026-05-01T02:00:00.000Z', cal)).toBe('2026-05-08T02:00:00.000Z');
+    const three = { ...cal, perception: { ...cal.perception, interviewWorkingDays: 3 } };
+    expect(interviewDueAt('2026-05-01T02:00:00.000Z', three)).toBe('2026-05-06T02:00:00.000Z');
+  });
+
+  it("P-1 the month's run starts on the policy's day and local time of the next month, for the month before", () => {
+    expect(perceptionMonthRun(policy)).toEqual({
+      dayOfMonth: 3,
+      hour: 9,
+      minute: 0,
+      timeZone: 'Asia/Shanghai',
+      month: null,
+    });
+    // 2026-01-03 00:30 Shanghai is still 2026-01-02 in UTC: the run computes December 2025
+    expect(perceptionMonthRun(policy, '2026-01-02T16:30:00.000Z').month).toBe('2025-12');
+    const late = { ...policy, perception: { ...policy.perception, monthRunDay: 5, monthRunTime: '18:45' } };
+    expect(perceptionMonthRun(late)).toMatchObject({ dayOfMonth: 5, hour: 18, minute: 45 });
   });
 });

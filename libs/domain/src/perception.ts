@@ -1,5 +1,6 @@
 import type { Policy } from '@qf/policy';
-import { addWorkingDays } from './calendar';
+import { addMonths, addWorkingDays, localMonth } from './calendar';
+import { msOfLocalTime } from './evaluation';
 import { GradeReason } from './grades';
 import { Grade, RuleReason } from './types';
 
@@ -203,12 +204,28 @@ export function indicatorFailureAction(failureNumberInYear: number, policy: Poli
   return { card: 'none', actions: [], orgScoreX10, notices: [], interviews: [] };
 }
 
-/** P-6 / P-7: working days from ordering an interview to its due date (not in RULES.md: 5 chosen). */
-export const INTERVIEW_WORKING_DAYS = 5;
+/**
+ * P-1…P-5: when the month's run starts by itself — the policy's day of the next month at its local time (the month's
+ * data has closed) — and which month a run started at `nowIso` computes: the month before (organisation's time zone).
+ */
+export function perceptionMonthRun(
+  policy: Policy,
+  nowIso?: string,
+): { dayOfMonth: number; hour: number; minute: number; timeZone: string; month: string | null } {
+  const ms = msOfLocalTime(policy.perception.monthRunTime);
+  const timeZone = policy.calendar.timeZone;
+  return {
+    dayOfMonth: policy.perception.monthRunDay,
+    hour: Math.floor(ms / 3_600_000),
+    minute: (ms % 3_600_000) / 60_000,
+    timeZone,
+    month: nowIso ? addMonths(`${localMonth(nowIso, timeZone)}-01`, -1).slice(0, 7) : null,
+  };
+}
 
-/** P-6 / P-7: when an interview ordered at `issuedAt` is due. */
+/** P-6 / P-7: when an interview ordered at `issuedAt` is due (the policy's working days, default 5). */
 export function interviewDueAt(issuedAt: string, policy: Policy): string {
-  return addWorkingDays(issuedAt, INTERVIEW_WORKING_DAYS, policy.calendar);
+  return addWorkingDays(issuedAt, policy.perception.interviewWorkingDays, policy.calendar);
 }
 
 /** P-7: a major service incident requires a written-explanation interview of the responsible department head. */

@@ -21,6 +21,7 @@ import { IndicatorCards1765200000000 } from './migrations/1765200000000-indicato
 import { ServiceOrders1765300000000 } from './migrations/1765300000000-service-orders';
 import { InboxIndexes1765500000000 } from './migrations/1765500000000-inbox-indexes';
 import { NotificationOutbox1765600000000 } from './migrations/1765600000000-notification-outbox';
+import { UnitLedger1765700000000 } from './migrations/1765700000000-unit-ledger';
 import { QuarterlyAssessment1765800000000 } from './migrations/1765800000000-quarterly-assessment';
 
 export const MIGRATIONS = [
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   ServiceOrders1765300000000,
   InboxIndexes1765500000000,
   NotificationOutbox1765600000000,
+  UnitLedger1765700000000,
   QuarterlyAssessment1765800000000,
 ];
 

@@ -68,6 +68,7 @@ export const APP_TABLE_PRIVILEGES: Record<string, readonly AppPrivilege[]> = {
   star_reviews: SIU,
   tasks: SIU,
   training_assignments: SID,
+  unit_ledger_entries: SI, // P-6 / P-3 unit deductions: postings only, once per (unit, month, reason)
   users: SIU,
   work_orders: SI,
 };

@@ -263,6 +263,12 @@ const PerceptionSchema = z
     redCardAtFailure: int().min(1).default(3),
     /** P-6 organisational score lost per failing month: not in RULES.md, 1.0 point (×10 = 10) chosen. */
     orgScorePerFailureX10: nonNeg().default(10),
+    /** P-6 / P-7 an interview is due this many working days after it is ordered: not in RULES.md, 5 chosen. */
+    interviewWorkingDays: int().min(1).default(5),
+    /** P-1…P-5 the month's run starts by a Temporal Schedule on this day of the next month (its data has closed)… */
+    monthRunDay: int().min(1).max(28).default(3),
+    /** …at this local time (HH:MM, calendar.timeZone); not in RULES.md: the 3rd at 09:00 chosen. */
+    monthRunTime: localTime.default('09:00'),
   })
   .prefault({});
 

@@ -41,6 +41,12 @@ export class IndicatorsController {
     return this.indicators.ranking(q.month);
   }
 
+  /** P-6: the year's units ranked by failing months and the organisational score posted against them. */
+  @Get('indicator-year-rankings')
+  yearRanking(@Query(new ZodPipe(IndicatorBoardQuerySchema)) q: { year: number }) {
+    return this.indicators.yearRanking(q.year);
+  }
+
   /** P-6: the year's failing months per unit with their cards, deductions, notices and interviews. */
   @Get('indicator-cards')
   board(@Query(new ZodPipe(IndicatorBoardQuerySchema)) q: { year: number }) {

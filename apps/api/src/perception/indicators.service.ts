@@ -4,10 +4,12 @@ import { IndicatorImportRow } from '@qf/contracts';
 import { indicatorFailureAction } from '@qf/domain';
 import {
   appendAudit,
+  bookUnitLedgerEntries,
   cardPeople,
   failingUnits,
   indicatorBoard,
   indicatorRanking,
+  indicatorYearRanking,
   insertIndicatorFailure,
   insertNamedNotice,
   policyInEffect,
@@ -109,6 +111,22 @@ export class IndicatorsService {
           notices,
         });
         if (!inserted) return false;
+        // P-6: the deduction belongs to the unit's organisational score, posted once per (unit, month)
+        const orgScorePosted = await bookUnitLedgerEntries(
+          tx,
+          action.orgScoreX10 > 0
+            ? [
+                {
+                  unitId: u.unitId,
+                  month,
+                  source: 'indicators',
+                  reason: 'indicator-P-6',
+                  orgScoreX10: action.orgScoreX10,
+                  detail: `${what}：扣组织绩效 ${action.orgScoreX10 / 10} 分（P-6）`,
+                },
+              ]
+            : [],
+        );
         for (const n of notices)
           await insertNamedNotice(tx, {
             key: `indicator-card:${u.unitId}:${month}:${n.to}`,
@@ -121,7 +139,7 @@ export class IndicatorsService {
           action: 'indicator.failure',
           entity: 'org-unit',
           entityId: u.unitId,
-          after: { month, failureNo, card: action.card, orgScoreX10: action.orgScoreX10, notices },
+          after: { month, failureNo, card: action.card, orgScoreX10: action.orgScoreX10, orgScorePosted, notices },
         });
         return true;
       });
@@ -154,6 +172,10 @@ export class IndicatorsService {
 
   board(year: number) {
     return indicatorBoard(this.ds, year);
+  }
+
+  async yearRanking(year: number) {
+    return { year, rows: await indicatorYearRanking(this.ds, year) };
   }
 
   async ranking(month: string) {

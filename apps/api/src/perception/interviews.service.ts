@@ -27,7 +27,7 @@ export class InterviewsService {
     private readonly cases: CasesService,
   ) {}
 
-  /** P-6 / P-7: an interview case for the named person, due INTERVIEW_WORKING_DAYS after it is ordered. */
+  /** P-6 / P-7: an interview case for the named person, due the policy's interview working days after it is ordered. */
   async order(
     user: RequestUser,
     i: {

@@ -15,6 +15,7 @@ import {
 import { RequestUser } from '../auth/auth.decorators';
 import { badRequest, conflict, notFound } from '../common/errors';
 import { EvaluationScheduleService } from '../evaluation/evaluation-schedule.service';
+import { PerceptionScheduleService } from '../perception/perception-schedule.service';
 import { issues, versionFields, versionNumber, versionText } from './version-input';
 
 type Page = { orderBy: string; limit: number; offset: number };
@@ -43,6 +44,7 @@ export class PoliciesService {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     private readonly schedule: EvaluationScheduleService,
+    private readonly perceptionSchedule: PerceptionScheduleService,
   ) {}
 
   private view(r: any) {
@@ -144,6 +146,8 @@ export class PoliciesService {
     await this.audit(user, 'policy.published', id, { effectiveFrom: r.effective_from });
     // E-2: the daily assignment's Schedule follows the policy in effect (its local time); a failure is retried at startup
     await this.schedule.ensure().catch((e) => this.log.warn(`schedule not updated: ${String(e)}`));
+    // P-1…P-5: so does the monthly perception Schedule (its day and local time)
+    await this.perceptionSchedule.ensure().catch((e) => this.log.warn(`schedule not updated: ${String(e)}`));
     return this.get(user, id);
   }
 

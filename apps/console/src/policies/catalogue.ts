@@ -406,6 +406,8 @@ export const POLICY_SECTIONS: SectionSpec[] = [
             choices: { values: GRADES, prefix: 'qf.policy.enum.grade' },
           },
           int('perception.trainingQuarterBottomN', 'people', 'P-4', 1),
+          int('perception.monthRunDay', 'day_of_month', 'P-1', 1, 28),
+          { path: 'perception.monthRunTime', kind: 'time', rule: 'P-1' },
         ],
       },
       {
@@ -426,6 +428,7 @@ export const POLICY_SECTIONS: SectionSpec[] = [
           int('perception.yellowCardAtFailure', 'times', 'P-6', 1),
           int('perception.redCardAtFailure', 'times', 'P-6', 1),
           x10('perception.orgScorePerFailureX10', 'P-6'),
+          int('perception.interviewWorkingDays', 'working_days', 'P-6', 1),
         ],
       },
     ],

@@ -53,7 +53,9 @@ export async function perceptionUnitResults(q: Queryable, month: string) {
     `SELECT u.unit_id AS "unitId", o.name, o.kind, o.operator, u.channel, u.scope, u.score::float AS score, u.sample,
             u.rank, u.ranked, u.below_standard AS "belowStandard", u.below_months_in_year AS "belowMonthsInYear",
             u.penalty, u.supervision,
-            (SELECT ${PERSON_NAME} FROM employees e WHERE e.id = (u.penalty->>'employeeId')::uuid) AS "leadName"
+            (SELECT ${PERSON_NAME} FROM employees e WHERE e.id = (u.penalty->>'employeeId')::uuid) AS "leadName",
+            (SELECT l.commission_percent::float FROM unit_ledger_entries l
+             WHERE l.unit_id = u.unit_id AND l.month = u.month AND l.reason = 'perception-P-3-commission') AS "commissionPosted"
      FROM perception_unit_results u JOIN org_units o ON o.id = u.unit_id
      WHERE u.month = $1 ORDER BY u.scope, u.channel, u.rank`,
     [month],

@@ -48,6 +48,11 @@ export const PERCEPTION_OPERATIONS: Record<string, OperationDoc> = {
     query: { month: { schema: C.MonthSchema, required: true, description: 'YYYY-MM' } },
     ok: { 200: json(C.IndicatorRankingResponseSchema) },
   },
+  'GET /api/indicator-year-rankings': {
+    summary: "The year's units ranked by failing months, then by the organisational score posted against them (P-6)",
+    query: { year: { schema: C.IndicatorBoardQuerySchema.shape.year, required: true, description: 'calendar year' } },
+    ok: { 200: json(C.IndicatorYearRankingResponseSchema) },
+  },
   'GET /api/indicator-cards': {
     summary: "The year's failing months per unit: yellow/red cards, deductions, notices, interviews (P-6)",
     query: { year: { schema: C.IndicatorBoardQuerySchema.shape.year, required: true, description: 'calendar year' } },
