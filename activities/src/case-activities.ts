@@ -10,7 +10,7 @@ import {
   SyncCaseInput,
   TaskRef,
 } from '@qf/contracts';
-import { appendAudit, Queryable } from '@qf/persistence';
+import { appendAudit, Queryable, recordNotifications } from '@qf/persistence';
 
 /** The case's read model (status, stage, who it waits on) and its audit entry. */
 async function syncCaseIn(tx: Queryable, input: SyncCaseInput): Promise<void> {
@@ -97,6 +97,57 @@ async function closeStageIn(
 }
 
 /**
+ * A stage's tasks (idempotent by workflow + stage + round + slot) and, in the same transaction, a notification to each
+ * assignee (the login, or the role's holders): the task, its case and the people it is about, in words.
+ */
+async function openStageTasksIn(tx: Queryable, input: OpenTasksInput): Promise<TaskRef[]> {
+  for (const a of input.assignees) {
+    await tx.query(
+      `INSERT INTO tasks (case_id, workflow_id, stage, stage_label, round, slot, assignee_role, assignee_user_id, allowed_actions, due_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (workflow_id, stage, round, slot) DO NOTHING`,
+      [
+        input.caseId,
+        input.workflowId,
+        input.stage,
+        input.stageLabel,
+        input.round,
+        a.slot,
+        a.role,
+        a.userId,
+        input.allowedActions,
+        input.dueAt,
+      ],
+    );
+  }
+  const rows = await tx.query(
+    `SELECT id, assignee_role AS role, assignee_user_id AS "userId", slot FROM tasks
+     WHERE workflow_id=$1 AND stage=$2 AND round=$3 AND slot = ANY($4::int[]) ORDER BY slot`,
+    [input.workflowId, input.stage, input.round, input.assignees.map((a) => a.slot)],
+  );
+  const notes: { id: string; role: string | null; userId: string | null; message: string }[] = await tx.query(
+    `SELECT t.id, t.assignee_role AS role, t.assignee_user_id AS "userId",
+            '新待办「' || t.stage_label || '」：' || c.title || COALESCE('（涉及 ' || (
+              SELECT string_agg(e.name || '（' || e.code || '）', '、' ORDER BY e.code) FROM employees e
+              WHERE e.id = ANY(c.subject_employee_ids)) || '）', '') AS message
+     FROM tasks t JOIN cases c ON c.id = t.case_id WHERE t.id = ANY($1::uuid[])`,
+    [rows.map((r: TaskRef) => r.id)],
+  );
+  await recordNotifications(
+    tx,
+    notes.map(({ id, role, userId, message }) => ({
+      key: `task:${id}:assigned`,
+      kind: 'task',
+      caseId: input.caseId,
+      taskId: id,
+      role,
+      userId,
+      message,
+    })),
+  );
+  return rows;
+}
+
+/**
  * Activities of the stage engine. Each write is idempotent by a natural key (workflow + stage + round + slot,
  * or the action's request id), so a retry after a crash never records twice.
  */
@@ -122,30 +173,7 @@ export function createCaseActivities(ds: DataSource): CaseActivities {
     },
 
     async openStageTasks(input: OpenTasksInput): Promise<TaskRef[]> {
-      for (const a of input.assignees) {
-        await ds.query(
-          `INSERT INTO tasks (case_id, workflow_id, stage, stage_label, round, slot, assignee_role, assignee_user_id, allowed_actions, due_at)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (workflow_id, stage, round, slot) DO NOTHING`,
-          [
-            input.caseId,
-            input.workflowId,
-            input.stage,
-            input.stageLabel,
-            input.round,
-            a.slot,
-            a.role,
-            a.userId,
-            input.allowedActions,
-            input.dueAt,
-          ],
-        );
-      }
-      const rows = await ds.query(
-        `SELECT id, assignee_role AS role, assignee_user_id AS "userId", slot FROM tasks
-         WHERE workflow_id=$1 AND stage=$2 AND round=$3 AND slot = ANY($4::int[]) ORDER BY slot`,
-        [input.workflowId, input.stage, input.round, input.assignees.map((a) => a.slot)],
-      );
-      return rows;
+      return ds.transaction((tx) => openStageTasksIn(tx, input));
     },
 
     async recordAction(input: RecordActionInput): Promise<void> {
@@ -167,11 +195,7 @@ export function createCaseActivities(ds: DataSource): CaseActivities {
 
     async notify(input: NotifyInput): Promise<void> {
       await ds.transaction(async (tx) => {
-        const rows = await tx.query(
-          `INSERT INTO notifications (idempotency_key, kind, case_id, task_id, role, user_id, message)
-           VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-          [input.key, input.kind, input.caseId, input.taskId, input.role, input.userId, input.message],
-        );
+        const rows = await recordNotifications(tx, [input]);
         if (rows.length)
           await appendAudit(tx, {
             actor: { name: 'system' },

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadEnv } from '@qf/contracts';
 import { createApp } from '../../apps/api/src/bootstrap';
+import { startNotificationDispatcher } from '../../apps/worker/src/notifications/dispatcher';
 import { createWorker } from '../../apps/worker/src/worker';
 
 export interface TestStack {
@@ -52,6 +53,8 @@ export async function startTestStack(
       ? null
       : await createWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, ds });
   const running = worker ? worker.run() : Promise.resolve();
+  // the worker process's notification dispatcher (SMTP_URL, NOTIFY_WEBHOOKS, NOTIFY_* from `overrides`)
+  const dispatcher = worker && env.NOTIFY_DISPATCH ? startNotificationDispatcher(ds, env) : null;
   const http = request(app.getHttpServer());
   const tokens = new Map<string, string>();
   const users: Record<string, string> = Object.fromEntries(
@@ -83,6 +86,7 @@ export async function startTestStack(
     },
     env,
     async stop() {
+      await dispatcher?.stop();
       worker?.shutdown();
       await running;
       await connection.close();

@@ -28,6 +28,7 @@ import { RectificationsModule } from './rectifications/rectifications.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { StarsModule } from './stars/stars.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -77,6 +78,7 @@ export class AppModule {
         RectificationsModule,
         EvaluationModule,
         StarsModule,
+        NotificationsModule,
         ...(existsSync(consoleDir)
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })]
           : []),

@@ -4,6 +4,41 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** A webhook target the admin configures (NOTIFY_WEBHOOKS): users choose among them on their 通知设置 page. */
+export const WebhookTargetSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/),
+  name: z.string().min(1).max(60),
+  format: z.enum(['json', 'wecom', 'dingtalk']).default('json'),
+  url: z.string().url(),
+});
+export type WebhookTarget = z.infer<typeof WebhookTargetSchema>;
+
+/** Notifications' delivery (issue 17): SMTP, webhook targets and the dispatcher's retry policy. */
+const NotifyEnv = {
+  /** e.g. smtp://user:pass@mail.example.com:587; unset: e-mail rows stay pending (nothing is sent) */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().min(3).default('QualityFlow <noreply@qualityflow.local>'),
+  /** JSON array of {id, name, format: json|wecom|dingtalk, url} */
+  NOTIFY_WEBHOOKS: z
+    .string()
+    .default('[]')
+    .transform((v, ctx) => {
+      try {
+        return z.array(WebhookTargetSchema).parse(JSON.parse(v));
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: `NOTIFY_WEBHOOKS: ${e instanceof Error ? e.message : e}` });
+        return z.NEVER;
+      }
+    }),
+  /** false: this process runs no dispatcher */
+  NOTIFY_DISPATCH: bool.default(true),
+  NOTIFY_POLL_MS: z.coerce.number().int().min(10).default(5000),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(6),
+  NOTIFY_BACKOFF_MS: z.coerce.number().int().min(1).default(30000),
+  NOTIFY_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(3600000),
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
+};
+
 /** The one environment schema of api, worker and the dev stack; validated at boot. */
 export const EnvSchema = z
   .object({
@@ -41,6 +76,7 @@ export const EnvSchema = z
     TRUST_PROXY: z.string().trim().min(1).optional(),
     LOGIN_BACKOFF_AFTER: z.coerce.number().int().min(1).default(5),
     LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
+    ...NotifyEnv,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

@@ -13,3 +13,4 @@ export * from './perception';
 export * from './indicators';
 export * from './responses';
 export * from './simulations';
+export * from './notifications';

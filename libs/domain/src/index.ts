@@ -12,3 +12,4 @@ export * from './quality';
 export * from './perception-month';
 export * from './settlement-row';
 export * from './simulation';
+export * from './notifications';

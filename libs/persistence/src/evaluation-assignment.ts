@@ -4,6 +4,7 @@ import { evaluability, evaluationSchedule, sampleCallbacks } from '@qf/domain';
 import { Policy } from '@qf/policy';
 import { appendAudit } from './core/audit';
 import { policyInEffect } from './case-versions';
+import { recordNotifications, type NotificationInput } from './notifications/notifications.repository';
 
 type Kind = 'foreman' | 'dispatcher' | 'manager';
 
@@ -120,18 +121,17 @@ export async function remindUnansweredEvaluations(
 ): Promise<number> {
   const tz = (await policyInEffect(ds)).calendar.timeZone;
   return ds.transaction(async (tx) => {
-    const sent: { id: string }[] = await tx.query(
-      `INSERT INTO notifications (idempotency_key, kind, role, user_id, message)
-       SELECT 'evaluation:' || ev.id || ':' || $2::text, $2::text, ev.kind, ev.evaluator_user_id,
+    const due: NotificationInput[] = await tx.query(
+      `SELECT 'evaluation:' || ev.id || ':' || $2::text AS key, $2::text AS kind, ev.kind AS role, ev.evaluator_user_id AS "userId",
               CASE WHEN $2::text = 'overdue' THEN '回访评价已超期：' ELSE '回访评价今日到期：' END || (
                 CASE ev.kind WHEN 'foreman' THEN $4::text WHEN 'dispatcher' THEN $5::text ELSE $6::text END) || ' 工单 ' || w.order_no ||
-              '，应于 ' || to_char(ev.due_at AT TIME ZONE $3::text, 'YYYY-MM-DD HH24:MI') || ' 前完成并反馈班组 (E-4)'
+              '，应于 ' || to_char(ev.due_at AT TIME ZONE $3::text, 'YYYY-MM-DD HH24:MI') || ' 前完成并反馈班组 (E-4)' AS message
        FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id
        WHERE ev.evaluate_on = $1::date AND ev.answered_at IS NULL
-       ORDER BY ev.id
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+       ORDER BY ev.id`,
       [input.evaluateOn, input.kind, tz, KIND_LABEL.foreman, KIND_LABEL.dispatcher, KIND_LABEL.manager],
     );
+    const sent = (await recordNotifications(tx, due)).map((id) => ({ id }));
     if (sent.length)
       await appendAudit(tx, {
         actor: { name: 'system' },
@@ -156,23 +156,23 @@ export async function reportEvaluationResults(
   input: { evaluateOn: string; workflowId: string },
 ): Promise<number> {
   return ds.transaction(async (tx) => {
-    const sent: { id: string }[] = await tx.query(
+    const results: NotificationInput[] = await tx.query(
       `WITH day AS (
          SELECT w.team_unit_id AS team, count(*)::int AS assigned, count(ev.answered_at)::int AS answered,
                 count(*) FILTER (WHERE ev.choice = 'satisfied')::int AS satisfied, count(*) FILTER (WHERE ev.choice = 'basic')::int AS basic,
                 count(*) FILTER (WHERE ev.choice = 'dissatisfied')::int AS dissatisfied, round(avg(ev.score), 2) AS average
          FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id WHERE ev.evaluate_on = $1::date GROUP BY w.team_unit_id
        )
-       INSERT INTO notifications (idempotency_key, kind, role, user_id, message)
-       SELECT 'evaluation-results:' || $1::text || ':' || d.team || ':' || u.id, 'evaluation-results', 'team-lead', u.id,
+       SELECT 'evaluation-results:' || $1::text || ':' || d.team || ':' || u.id AS key, 'evaluation-results' AS kind,
+              'team-lead' AS role, u.id AS "userId",
               o.name || ' ' || $1::text || ' 回访评价结果：已评 ' || d.answered || '/' || d.assigned || '，满意 ' || d.satisfied || '，基本满意 ' || d.basic ||
-              '，不满意 ' || d.dissatisfied || COALESCE('，平均 ' || d.average || ' 分', '') || ' (E-4)'
+              '，不满意 ' || d.dissatisfied || COALESCE('，平均 ' || d.average || ' 分', '') || ' (E-4)' AS message
        FROM day d JOIN org_units o ON o.id = d.team JOIN employees e ON e.unit_id = d.team JOIN users u ON u.employee_id = e.id
        WHERE u.active AND 'team-lead' = ANY(u.roles)
-       ORDER BY d.team, u.id
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+       ORDER BY d.team, u.id`,
       [input.evaluateOn],
     );
+    const sent = (await recordNotifications(tx, results)).map((id) => ({ id }));
     if (sent.length)
       await appendAudit(tx, {
         actor: { name: 'system' },

@@ -1,5 +1,6 @@
 import type { IndicatorImportRow, InterviewRecord } from '@qf/contracts';
 import type { Queryable } from '../core/queryable';
+import { recordNotifications } from '../notifications/notifications.repository';
 
 const PERSON_NAME = `e.name || '（' || e.code || '）'`;
 
@@ -132,11 +133,7 @@ export async function insertNamedNotice(
   q: Queryable,
   n: { key: string; role: string | null; userId: string | null; message: string },
 ): Promise<void> {
-  await q.query(
-    `INSERT INTO notifications (idempotency_key, kind, role, user_id, message) VALUES ($1, 'notice', $2, $3, $4)
-     ON CONFLICT (idempotency_key) DO NOTHING`,
-    [n.key, n.role, n.userId, n.message],
-  );
+  await recordNotifications(q, [{ key: n.key, kind: 'notice', role: n.role, userId: n.userId, message: n.message }]);
 }
 
 export async function insertInterview(

@@ -1,4 +1,5 @@
 import { CORE_OPERATIONS } from './core';
+import { NOTIFICATION_OPERATIONS } from './notifications';
 import { PERCEPTION_OPERATIONS } from './perception';
 import { PROCESS_OPERATIONS } from './processes';
 import { STAR_OPERATIONS } from './stars';
@@ -15,4 +16,5 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   ...PROCESS_OPERATIONS,
   ...PERCEPTION_OPERATIONS,
   ...STAR_OPERATIONS,
+  ...NOTIFICATION_OPERATIONS,
 };

@@ -1,0 +1,3 @@
+export * from './notifications.repository';
+export * from './outbox.repository';
+export * from './preferences.repository';
