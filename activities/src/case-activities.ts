@@ -37,7 +37,7 @@ async function syncCaseIn(tx: Queryable, input: SyncCaseInput): Promise<void> {
     });
   if (input.audit)
     await appendAudit(tx, {
-      actor: { name: input.audit.actor ?? 'system' },
+      actor: input.audit.actor ?? { name: 'system' },
       action: input.audit.action,
       entity: 'case',
       entityId: input.caseId,

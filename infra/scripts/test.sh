@@ -12,10 +12,10 @@ npm run --silent lint
 # Layers run one after another (the machine has two cores): unit + workflow, api end-to-end, browser, and last
 # the fault-injection test, which kills and restarts worker processes and must not compete with the others.
 npx jest --maxWorkers=2 --selectProjects unit workflow
-npx jest --maxWorkers=2 --selectProjects e2e --testPathIgnorePatterns 'test/e2e/fault' 'test/e2e/openapi'
-# the OpenAPI check writes one of everything (a meeting next week, a settlement, flow and policy drafts) into the
-# layer's shared database: it runs alone after the others, so no spec of the layer sees its records
-npx jest --maxWorkers=1 test/e2e/openapi --selectProjects e2e
+npx jest --maxWorkers=2 --selectProjects e2e --testPathIgnorePatterns 'test/e2e/fault' 'test/e2e/openapi' 'test/e2e/audit-coverage'
+# the OpenAPI check and the audit coverage (issue 12) write one of everything (a meeting next week, a settlement, flow
+# and policy versions) into the layer's shared database: they run alone after the others, so no spec sees their records
+npx jest --maxWorkers=1 test/e2e/openapi test/e2e/audit-coverage --selectProjects e2e
 echo "[test] fuzz: Schemathesis against the api's OpenAPI (employee and admin tokens, bounded)"
 npx jest --maxWorkers=1 --selectProjects fuzz
 npx jest --maxWorkers=1 --selectProjects browser

@@ -447,7 +447,7 @@ describe('closed-order evaluation (E-1…E-7)', () => {
     expect(await rows('work-order', created.body.id, 'work-order.created')).toHaveLength(1);
 
     const [{ code }] = await s.ds.query(`SELECT code FROM employees WHERE id = $1`, [repairers[0]]);
-    const before = (await rows('work-order', null, 'work-orders.imported')).length;
+    const before = (await rows('work-order', 'audit.csv', 'work-orders.imported')).length;
     const csv = [
       'orderNo,faultKey,repeatReport,source,repairerCode,teamCode,reporter,reportedAt,closedAt',
       `AU-2,,,hotline,${code},b-team1,客户,,2026-11-03T04:00:00Z`,
@@ -457,7 +457,7 @@ describe('closed-order evaluation (E-1…E-7)', () => {
       .set(await auth('dispatcher1'))
       .attach('file', Buffer.from(csv), 'audit.csv');
     expect(imported.body).toEqual({ imported: 1 });
-    expect(await rows('work-order', null, 'work-orders.imported')).toHaveLength(before + 1);
+    expect(await rows('work-order', 'audit.csv', 'work-orders.imported')).toHaveLength(before + 1);
 
     const assigned = await s.http
       .post('/api/evaluations/assign')

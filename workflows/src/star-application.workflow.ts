@@ -95,12 +95,11 @@ export async function starApplication(input: CaseWorkflowInput): Promise<CaseSta
         examResult: exam,
         passedLevel: cascade.level,
       });
-      await rt.sync('star.exam.scored', {
-        level: u.level,
-        score: u.score,
-        by: u.actor.username,
-        result: cascade.explanation,
-      });
+      await rt.sync(
+        'star.exam.scored',
+        { level: u.level, score: u.score, by: u.actor.username, result: cascade.explanation },
+        u.actor,
+      );
       return rt.state;
     },
     {

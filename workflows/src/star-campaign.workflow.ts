@@ -5,6 +5,7 @@ import {
   CaseWorkflowInput,
   FAILURE,
   StarActivities,
+  StarAdvanceUpdate,
   StarAwardSignal,
   StarCampaignData,
   StarCommitteeResult,
@@ -62,7 +63,8 @@ export async function starCampaign(input: CaseWorkflowInput): Promise<CaseState>
   const starting = new Set<string>();
   const finished = new Set<string>();
   const results = new Map<string, StarCommitteeResult>();
-  const publish = async () => {
+  /** `by`: the admin who ended the phase early (the audit entry names them) */
+  const publish = async (by?: StarAdvanceUpdate['actor']) => {
     Object.assign(rt.state, {
       stage: phase,
       waitingOn: phase === 'committee' ? [{ role: 'committee' }] : [],
@@ -74,7 +76,7 @@ export async function starCampaign(input: CaseWorkflowInput): Promise<CaseState>
       phase,
       resultsPublished: phase === 'committee' || phase === 'award' || phase === 'closed' ? true : undefined,
     });
-    await rt.sync(`star.phase.${phase}`, { phase });
+    await rt.sync(`star.phase.${phase}`, { phase }, by);
     for (const h of children.values())
       if (!finished.has(h.workflowId)) await h.signal(starPhaseSignal, { phase }).catch(() => undefined);
     published = phase;
@@ -166,10 +168,12 @@ export async function starCampaign(input: CaseWorkflowInput): Promise<CaseState>
   );
 
   let advanceRequested: StarPhase | null = null;
+  let advancedBy: StarAdvanceUpdate['actor'] | undefined;
   setHandler(
     starAdvanceUpdate,
     async (u) => {
       advanceRequested = u.from;
+      advancedBy = u.actor;
       await condition(() => published !== null && published !== u.from);
       return { phase: published! };
     },
@@ -191,9 +195,9 @@ export async function starCampaign(input: CaseWorkflowInput): Promise<CaseState>
   for (const next of ['exam', 'committee', 'award'] as const) {
     const at = Date.parse(localTimeToUtc(data.starts[next], 0, tz));
     const from = phase;
-    await condition(() => advanceRequested === from, Math.max(1, at - Date.now()));
+    const early = await condition(() => advanceRequested === from, Math.max(1, at - Date.now()));
     phase = next;
-    await publish();
+    await publish(early ? advancedBy : undefined);
   }
 
   // S-8: every vote closed with the award phase; wait for each candidate still running to report

@@ -12,8 +12,8 @@ export interface SyncCaseInput {
   waitingSince: string | null;
   dueAt: string | null;
   data: Record<string, unknown>;
-  /** audit entry for the change, idempotent by key */
-  audit?: { key: string; action: string; actor?: string | null; details?: unknown };
+  /** audit entry for the change, idempotent by key; `actor`: the user whose request made it (else 'system') */
+  audit?: { key: string; action: string; actor?: { id: string; name: string } | null; details?: unknown };
 }
 
 export interface OpenTasksInput {

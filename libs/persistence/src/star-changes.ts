@@ -12,6 +12,8 @@ export async function changeStar(
     reason: string;
     rule: string;
     actor: string;
+    /** the user who made the change (an api request); none for a process */
+    actorId?: string | null;
     ref: string;
     key: string;
   },
@@ -46,7 +48,7 @@ export async function changeStar(
     );
   }
   await appendAudit(tx, {
-    actor: { name: change.actor },
+    actor: { id: change.actorId ?? null, name: change.actor },
     action: `star.${change.kind}`,
     entity: 'employee',
     entityId: change.employeeId,

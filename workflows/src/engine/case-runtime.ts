@@ -125,13 +125,14 @@ export class CaseRuntime {
     return t;
   }
 
-  async sync(action: string, details?: unknown): Promise<void> {
-    await acts.syncCase(this.syncInput(action, details));
+  /** The read model and its audit entry; `actor`: the user whose request (an Update) made the change. */
+  async sync(action: string, details?: unknown, actor?: { userId: string; username: string }): Promise<void> {
+    await acts.syncCase(this.syncInput(action, details, actor));
     if (action !== 'stage.closed') this.epoch++;
   }
 
   /** The case's read model as it stands, with its audit entry (numbered in the order of the case's changes). */
-  private syncInput(action: string, details?: unknown): SyncCaseInput {
+  private syncInput(action: string, details?: unknown, actor?: { userId: string; username: string }): SyncCaseInput {
     return {
       caseId: this.input.caseId,
       status: this.state.status,
@@ -141,7 +142,12 @@ export class CaseRuntime {
       waitingSince: this.state.waitingSince,
       dueAt: this.state.dueAt,
       data: this.state.data,
-      audit: { key: `${this.workflowId}:${++this.seq}:${action}`, action, details },
+      audit: {
+        key: `${this.workflowId}:${++this.seq}:${action}`,
+        action,
+        details,
+        actor: actor ? { id: actor.userId, name: actor.username } : null,
+      },
     };
   }
 

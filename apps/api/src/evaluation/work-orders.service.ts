@@ -96,6 +96,8 @@ export class WorkOrdersService {
         actor: { id: user.id, name: user.username },
         action: 'work-orders.imported',
         entity: 'work-order',
+        // the batch: the import's id when the client gave one, else the file
+        entityId: importId ?? file.originalname,
         details: { file: file.originalname, importId, imported: rows.length },
       });
     });

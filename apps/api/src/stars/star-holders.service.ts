@@ -57,6 +57,7 @@ export class StarHoldersService {
         reason: `${body.ground === 'unqualified' ? '不合格' : '不在级'}：${body.reason}`,
         rule: 'S-11',
         actor: user.username,
+        actorId: user.id,
         ref: body.ground,
         key: `demote:${employeeId}:${randomUUID()}`,
       }),
@@ -74,6 +75,14 @@ export class StarHoldersService {
     await this.ds.transaction(async (tx) => {
       for (const r of body.results) {
         await saveJuneExam(tx, { ...r, year: body.year });
+        // the result (and the pay factor it sets) is one record: its audit row; a lowered star is another
+        await appendAudit(tx, {
+          actor: { id: user.id, name: user.username },
+          action: 'star.june-exam.recorded',
+          entity: 'star-june-exam',
+          entityId: `${body.year}:${r.employeeId}`,
+          after: { ...r, year: body.year },
+        });
         const level = await heldStarLevel(tx, r.employeeId);
         if (level === undefined) continue;
         const { percent, toLevel: to, rule, reason } = juneExamStanding(level as StarLevel, r.score, r.rank, policy);
@@ -87,6 +96,7 @@ export class StarHoldersService {
             reason,
             rule,
             actor: user.username,
+            actorId: user.id,
             ref: `june-${body.year}`,
             key: `june:${body.year}:${r.employeeId}`,
           });

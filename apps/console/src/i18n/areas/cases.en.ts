@@ -215,6 +215,7 @@ export const en = {
         'star.lowered': 'Star lowered',
         'star.revoked': 'Star revoked',
         'star.demoted': 'Demoted at once',
+        'star.june-exam.recorded': 'June exam result recorded',
       },
       data: {
         verdict: 'Verdict',

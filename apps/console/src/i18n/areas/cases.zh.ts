@@ -219,6 +219,7 @@ export const zh = {
         'star.lowered': '星级降级',
         'star.revoked': '取消星级',
         'star.demoted': '立即降级/取消星级',
+        'star.june-exam.recorded': '录入六月综合考试成绩',
       },
       /** labels of the fields a decision or an event carries (timeline data) */
       data: {
