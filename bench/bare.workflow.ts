@@ -1,13 +1,16 @@
-import { condition, defineUpdate, setHandler } from '@temporalio/workflow';
+import { condition, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
 
 export { reviewCase } from '../workflows/src/review-case.workflow';
 
-const approve = defineUpdate<string, [unknown]>('act');
+/** The baseline's messages, typed like the engine's (`actUpdate`, `stateQuery` of @qf/contracts/messages). */
+export const bareApprove = defineUpdate<string, [unknown]>('bareApprove');
+export const bareState = defineQuery<{ ready: boolean }>('bareState');
 
-/** Baseline: the least a human-step workflow can do — wait for one Update, answer, finish. */
+/** Baseline: the least a human-step workflow can do — answer a readiness query, wait for one Update, finish. */
 export async function bareApproval(): Promise<string> {
   let done = false;
-  setHandler(approve, () => {
+  setHandler(bareState, () => ({ ready: true }));
+  setHandler(bareApprove, () => {
     done = true;
     return 'approved';
   });

@@ -2,19 +2,32 @@
  * Engine overhead: N review cases (our stage engine: task activity, state sync, deadline timers, Update with
  * validator) against N bare one-Update workflows, on the same Temporal dev server in the same run.
  * Activities are in memory here, so the ratio is the cost of the engine's orchestration, not of Postgres.
- * Run: npm run bench   (N=200 by default: BENCH_N=500 npm run bench)
+ * Both sides wait the same way (start → poll a query every 5 ms until the workflow is ready for its human step →
+ * one typed Update → the result), with typed message definitions; the two sides alternate over ROUNDS rounds and the
+ * ratio is printed per round with min / median / max.
+ * Run: npm run bench   (N=200, 3 rounds by default: BENCH_N=500 BENCH_ROUNDS=5 npm run bench)
  */
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { actUpdate, stateQuery } from '@qf/contracts/messages';
 import { DEFAULT_FLOWS } from '@qf/policy';
 import { workspaceAliases } from '@qf/runtime';
 import { freePort, startTemporalDevServer } from '../infra/dev';
 import { caseInput, RecordingActivities } from '../workflows/test/harness';
+import { bareApprove, bareState } from './bare.workflow';
 
 const N = Number(process.env.BENCH_N ?? 200);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONCURRENCY = 20;
+
+/** Polls a readiness check every 5 ms (the same on both sides). */
+async function until(ready: () => Promise<boolean>): Promise<void> {
+  // a query that times out (a busy worker) counts as not ready yet
+  while (!(await ready().catch(() => false))) await new Promise((r) => setTimeout(r, 5));
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function pool<T>(n: number, fn: (i: number) => Promise<T>): Promise<void> {
   let next = 0;
@@ -61,46 +74,59 @@ async function main(): Promise<void> {
       );
       return ms;
     };
-    await worker.runUntil(async () => {
-      // warm-up (bundle load, connections)
-      const warm = await client.workflow.start('bareApproval', {
+    const bareOne = async () => {
+      const h = await client.workflow.start('bareApproval', {
         taskQueue,
-        workflowId: `warm-${randomUUID()}`,
+        workflowId: `bare-${randomUUID()}`,
         args: [],
       });
-      await warm.executeUpdate('act', { args: [{}] });
-      const bare = await timed('bare one-Update workflow', async () => {
-        const h = await client.workflow.start('bareApproval', {
-          taskQueue,
-          workflowId: `bare-${randomUUID()}`,
-          args: [],
-        });
-        await h.executeUpdate('act', { args: [{}] });
-        await h.result();
+      await until(async () => (await h.query(bareState)).ready);
+      await h.executeUpdate(bareApprove, { args: [{}] });
+      await h.result();
+    };
+    const engineOne = async (i: number) => {
+      const id = `review-${randomUUID()}`;
+      const h = await client.workflow.start('reviewCase', {
+        taskQueue,
+        workflowId: id,
+        args: [caseInput(flow, { caseId: id })],
       });
-      const ours = await timed('reviewCase (stage engine)', async (i) => {
-        const id = `review-${randomUUID()}`;
-        const h = await client.workflow.start('reviewCase', {
-          taskQueue,
-          workflowId: id,
-          args: [caseInput(flow, { caseId: id })],
-        });
-        // the in-memory activities name a stage's task by stage:round:slot; wait until the stage is open
-        while ((await h.query<{ stage: string | null }>('state')).stage !== 'review')
-          await new Promise((r) => setTimeout(r, 5));
-        await h.executeUpdate('act', {
-          args: [
-            {
-              taskId: 'review:1:0',
-              action: 'approve',
-              actor: { userId: `u${i}`, username: 'u', roles: ['leadership'] },
-              requestId: randomUUID(),
-            },
-          ],
-        });
-        await h.result();
+      // the in-memory activities name a stage's task by stage:round:slot; ready when the stage is open
+      await until(async () => (await h.query(stateQuery)).stage === 'review');
+      await h.executeUpdate(actUpdate, {
+        args: [
+          {
+            taskId: 'review:1:0',
+            action: 'approve',
+            actor: { userId: `u${i}`, username: 'u', roles: ['leadership'] },
+            requestId: randomUUID(),
+          },
+        ],
       });
-      console.log(`ratio reviewCase / bare = ${(ours / bare).toFixed(2)}`);
+      await h.result();
+    };
+    await worker.runUntil(async () => {
+      // warm-up (bundle load, connections, both workflow types cached once)
+      await bareOne();
+      await engineOne(-1);
+      const ratios: number[] = [];
+      for (let round = 1; round <= ROUNDS; round++) {
+        // alternate which side goes first, so neither always runs on a warmer (or busier) machine
+        let bare = 0;
+        let ours = 0;
+        if (round % 2) {
+          bare = await timed(`round ${round} bare one-Update`, bareOne);
+          ours = await timed(`round ${round} reviewCase (engine)`, engineOne);
+        } else {
+          ours = await timed(`round ${round} reviewCase (engine)`, engineOne);
+          bare = await timed(`round ${round} bare one-Update`, bareOne);
+        }
+        ratios.push(ours / bare);
+        console.log(`round ${round}: ratio reviewCase / bare = ${(ours / bare).toFixed(2)}`);
+      }
+      console.log(
+        `ratio reviewCase / bare over ${ROUNDS} rounds: min ${Math.min(...ratios).toFixed(2)}, median ${median(ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}`,
+      );
     });
   } finally {
     await server.stop();
