@@ -11,6 +11,7 @@ import {
   STAR_REVIEW_STARTERS,
 } from './authProvider';
 import { dataProvider } from './dataProvider';
+import { notificationOutbox, notificationSettings } from './notifications';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout';
 import { Dashboard } from './dashboard';
@@ -127,6 +128,8 @@ export const App = () => (
       resource('simulations', simulations, permissions),
       resource('users', users, permissions),
       resource('audit', audit, permissions),
+      resource('notification-outbox', notificationOutbox, permissions),
+      resource('notification-settings', notificationSettings, permissions),
     ]}
   </Admin>
 );

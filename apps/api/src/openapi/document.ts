@@ -244,4 +244,5 @@ export const BODYLESS = new Set([
   'POST /api/policies/{id}/publish',
   'POST /api/star-campaigns/{id}/advance',
   'POST /api/scores/{month}/repair-star',
+  'POST /api/notification-outbox/{id}/retry',
 ]);

@@ -28,6 +28,10 @@ export const RESOURCE_ROLES: Record<string, readonly Role[] | 'all'> = {
   /** 故障分析会: managers schedule (MEETING_EDITORS), team leads follow. */
   meetings: ['manager', 'team-lead'],
   audit: [],
+  /** 通知投递 (issue 17): deliveries, retries and dead letters, administrators only. */
+  'notification-outbox': [],
+  /** 通知设置: everyone's own delivery preferences. */
+  'notification-settings': 'all',
   /** 政策模拟 (issue 16): what-if runs of a draft policy, administrators only. */
   simulations: [],
   users: [],

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, TitlePortal } from 'react-admin';
 import { Typography } from '@mui/material';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { ListReset } from './ListReset';
 
 // The default AppBar already offers the locale switch (two locales) and the user menu.
@@ -10,6 +11,7 @@ const QfAppBar = () => (
       QualityFlow 质量流程
     </Typography>
     <TitlePortal />
+    <NotificationBell />
   </AppBar>
 );
 

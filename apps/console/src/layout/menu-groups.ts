@@ -67,6 +67,8 @@ export const MENU_GROUPS: Record<string, MenuGroupKey> = {
   policies: 'system',
   simulations: 'system',
   audit: 'system',
+  'notification-outbox': 'system',
+  'notification-settings': 'system',
 };
 
 export const menuGroupOf = (resource: string): MenuGroupKey => MENU_GROUPS[resource] ?? 'system';

@@ -7,6 +7,8 @@ import * as errorsEn from './errors.en';
 import * as errorsZh from './errors.zh';
 import * as menuEn from './menu.en';
 import * as menuZh from './menu.zh';
+import * as notificationsEn from './notifications.en';
+import * as notificationsZh from './notifications.zh';
 import * as policiesEn from './policies.en';
 import * as policiesZh from './policies.zh';
 import * as processEn from './process.en';
@@ -32,6 +34,7 @@ export const areasZh = merge(
   perceptionZh.zh,
   simulationsZh.zh,
   menuZh.zh,
+  notificationsZh.zh,
 );
 export const areasEn = merge(
   casesEn.en,
@@ -42,4 +45,5 @@ export const areasEn = merge(
   perceptionEn.en,
   simulationsEn.en,
   menuEn.en,
+  notificationsEn.en,
 );
