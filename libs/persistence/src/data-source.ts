@@ -23,6 +23,7 @@ import { InboxIndexes1765500000000 } from './migrations/1765500000000-inbox-inde
 import { NotificationOutbox1765600000000 } from './migrations/1765600000000-notification-outbox';
 import { UnitLedger1765700000000 } from './migrations/1765700000000-unit-ledger';
 import { QuarterlyAssessment1765800000000 } from './migrations/1765800000000-quarterly-assessment';
+import { SettlementRowsStatementTrigger1765900000000 } from './migrations/1765900000000-settlement-rows-statement-trigger';
 
 export const MIGRATIONS = [
   Init1763800000000,
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   NotificationOutbox1765600000000,
   UnitLedger1765700000000,
   QuarterlyAssessment1765800000000,
+  SettlementRowsStatementTrigger1765900000000,
 ];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {
