@@ -106,6 +106,14 @@ export interface ImportButtonProps {
   doneKey: string;
 }
 
+/** Where a refusal points, in words: "第 3 行 · 结果" for `row 3.value`, else the header/file/field label. */
+const rowLabel = (path: string, translate: (key: string, opts?: Record<string, unknown>) => string): string => {
+  const field = (f: string) => translate(`qf.import_row.field.${f}`, { _: f });
+  const m = /^row (\d+)(?:\.(.+))?$/.exec(path);
+  if (m) return [translate('qf.import_row.n', { n: m[1] }), ...(m[2] ? [field(m[2])] : [])].join(' · ');
+  return translate(`qf.import_row.${path}`, { _: field(path) });
+};
+
 /**
  * "Import" for a list (employees, work orders): choose an .xlsx/.csv, upload with progress
  * (xhr.upload.onprogress), then the server's processing phases when it records them (`GET /imports/:id`);
@@ -288,11 +296,7 @@ export const ImportButton = ({ endpoint, columns, templateName, titleKey, helpKe
                     <TableBody>
                       {phase.details.map((d, i) => (
                         <TableRow key={i}>
-                          <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                            {/^row \d+$/.test(d.path)
-                              ? translate('qf.import_row.n', { n: d.path.slice(4) })
-                              : translate(`qf.import_row.${d.path}`, { _: d.path })}
-                          </TableCell>
+                          <TableCell sx={{ whiteSpace: 'nowrap' }}>{rowLabel(d.path, translate)}</TableCell>
                           <TableCell>
                             {d.message} {d.rule && <RuleTag rule={d.rule} />}
                           </TableCell>

@@ -4,7 +4,7 @@ import { Autocomplete, Stack, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Button, useCreate, useGetList, useNotify, useTranslate } from 'react-admin';
 import { ActionDialog } from '../components/ActionDialog';
-import { problemOf, type Problem } from '../components/problem';
+import { detailMessage, problemOf, type Problem, type Translate } from '../components/problem';
 import { ProblemDetails } from '../components/ProblemDetails';
 import { API_URL, httpClient } from '../dataProvider';
 
@@ -39,6 +39,11 @@ export const IncidentButton = () => {
         name: string;
       }[],
   });
+  // each refused field says why under itself (an empty form: every field named)
+  const fieldError = (path: string) => {
+    const d = problem?.details.find((x) => x.path === path);
+    return d ? { error: true, helperText: detailMessage(d, translate as Translate) } : {};
+  };
   const unitOptions: Option[] = (units.data ?? []).map((u) => ({ id: u.id, label: u.name }));
   const personOptions: Option[] = (people.data ?? []).map((p) => ({ id: p.id, label: p.name }));
 
@@ -93,6 +98,7 @@ export const IncidentButton = () => {
             label={translate(`${T}.fields.title`)}
             value={title}
             onChange={(e) => setTitle(e.target.value)}
+            {...fieldError('title')}
             slotProps={{ htmlInput: { 'data-testid': 'incident-title' } }}
           />
           <TextField
@@ -101,6 +107,7 @@ export const IncidentButton = () => {
             multiline
             minRows={2}
             onChange={(e) => setDescription(e.target.value)}
+            {...fieldError('description')}
             slotProps={{ htmlInput: { 'data-testid': 'incident-description' } }}
           />
           <TextField
@@ -108,6 +115,7 @@ export const IncidentButton = () => {
             label={translate(`${T}.fields.occurredAt`)}
             value={occurredAt}
             onChange={(e) => setOccurredAt(e.target.value)}
+            {...fieldError('occurredAt')}
             slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'incident-occurred' } }}
           />
           <Autocomplete
@@ -115,7 +123,7 @@ export const IncidentButton = () => {
             value={unit}
             onChange={(_, v) => setUnit(v)}
             isOptionEqualToValue={(a, b) => a.id === b.id}
-            renderInput={(p) => <TextField {...p} label={translate(`${T}.fields.unit`)} />}
+            renderInput={(p) => <TextField {...p} label={translate(`${T}.fields.unit`)} {...fieldError('unitId')} />}
           />
           <Autocomplete
             options={personOptions}
@@ -124,7 +132,9 @@ export const IncidentButton = () => {
             onInputChange={(_, v) => setHeadText(v)}
             filterOptions={(x) => x}
             isOptionEqualToValue={(a, b) => a.id === b.id}
-            renderInput={(p) => <TextField {...p} label={translate(`${T}.fields.departmentHead`)} />}
+            renderInput={(p) => (
+              <TextField {...p} label={translate(`${T}.fields.departmentHead`)} {...fieldError('departmentHeadId')} />
+            )}
           />
           <ProblemDetails problem={problem} />
         </Stack>

@@ -24,6 +24,7 @@ import { messageOf } from '../components/problem';
 import { RuleTag } from '../components/RuleTag';
 import { API_URL, httpClient } from '../dataProvider';
 import { IncidentButton } from './IncidentButton';
+import { IndicatorRanking } from './IndicatorRanking';
 
 const T = 'qf.indicators';
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
@@ -42,7 +43,10 @@ export interface IndicatorCardRow {
 
 const CARD_COLOR = { none: 'default', 'yellow-card': 'warning', 'red-card': 'error', interview: 'secondary' } as const;
 
-/** 黄牌/红牌 (P-6): per unit and year, each failing month's card, deduction, notices and interviews; P-7 incidents. */
+/**
+ * 黄牌/红牌 (P-6): per unit and year, each failing month's card, deduction, notices and interviews, and the year's
+ * ranking of units; P-7 incidents.
+ */
 export const IndicatorBoard = () => {
   const translate = useTranslate();
   const { permissions } = usePermissions();
@@ -143,6 +147,7 @@ export const IndicatorBoard = () => {
             </TableBody>
           </Table>
         )}
+        <IndicatorRanking year={year} />
       </CardContent>
     </Card>
   );

@@ -37,6 +37,7 @@ const UnitAction = ({ u }: { u: UnitResult }) => {
     parts.push(
       <span key="p3">
         <RuleTag rule="P-3" /> {translate(`${T}.action.commission`, { percent: u.penalty.commissionPercent })}
+        {u.commissionPosted != null && ` ${translate(`${T}.action.commission_posted`)}`}
       </span>,
     );
   else if (u.penalty)

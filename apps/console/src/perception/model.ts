@@ -47,6 +47,8 @@ export interface UnitResult {
   } | null;
   supervision: { dueAt: string; caseId?: string } | null;
   leadName: string | null;
+  /** P-3: the agent hall's commission deduction posted to the unit ledger (percent), once the month is posted */
+  commissionPosted?: number | null;
 }
 
 export interface PerceptionMonthRecord {

@@ -32,6 +32,21 @@ export const en = {
         missing_column: 'Missing column: %{column}',
       },
     },
+    // the columns a refused satisfaction or indicator import points at (ImportButton: "row 3 · value")
+    import_row: {
+      field: {
+        month: 'month',
+        channel: 'channel',
+        scope: 'level',
+        code: 'code',
+        score: 'satisfaction',
+        sample: 'sample',
+        indicator: 'indicator',
+        value: 'value',
+        target: 'target',
+        passed: 'met',
+      },
+    },
     indicators: {
       title: 'Service indicator cards',
       year: 'Year',
@@ -42,6 +57,19 @@ export const en = {
       interview_link: '%{month} interview of %{name} (%{state})',
       recorded: 'recorded',
       pending: 'pending',
+      ranking: {
+        title: 'Units ranked, %{year}',
+        help: 'By failing months this year, then by the organisational score deducted; fewer first (P-6).',
+        empty: 'No indicator results this year',
+        col: {
+          rank: 'Rank',
+          unit: 'Unit',
+          months: 'Months with results',
+          failing: 'Failing months',
+          last: 'Latest action',
+          score: 'Org. score deducted',
+        },
+      },
       import: {
         title: 'Import service indicator results',
         help: "One row per unit and indicator: month (YYYY-MM), unit code, indicator, value, target, met (yes/no). Any bad row imports nothing; then the year's n-th failing month gives the card and interviews (P-6).",
@@ -131,6 +159,7 @@ export const en = {
         lead_points: '%{name} loses %{points} points',
         no_lead: '(no team lead)',
         commission: 'Agent-hall commission −%{percent}%',
+        commission_posted: '(posted to the unit ledger; withheld by channel operations)',
         supervision: 'Supervision order, due %{due}',
         supervision_case: 'Open the rectification',
       },

@@ -32,6 +32,21 @@ export const zh = {
         missing_column: '缺少列：%{column}',
       },
     },
+    // the columns a refused satisfaction or indicator import points at (ImportButton: "第 3 行 · 结果")
+    import_row: {
+      field: {
+        month: '月份',
+        channel: '渠道',
+        scope: '层级',
+        code: '编码',
+        score: '满意度',
+        sample: '样本数',
+        indicator: '指标',
+        value: '结果',
+        target: '目标',
+        passed: '是否达标',
+      },
+    },
     indicators: {
       title: '服务指标黄牌/红牌',
       year: '年度',
@@ -42,6 +57,19 @@ export const zh = {
       interview_link: '%{month} 约谈 %{name}（%{state}）',
       recorded: '已记录',
       pending: '待约谈',
+      ranking: {
+        title: '%{year} 年单位排名',
+        help: '按本年不达标月数、再按已扣组织绩效分排名，少者在前（P-6）。',
+        empty: '本年度暂无服务指标结果',
+        col: {
+          rank: '名次',
+          unit: '单位',
+          months: '有结果月数',
+          failing: '不达标月数',
+          last: '最近处理',
+          score: '已扣组织绩效分',
+        },
+      },
       import: {
         title: '导入服务指标结果',
         help: '每行一个单位的一个指标：月份（YYYY-MM）、单位编码、指标、结果、目标、是否达标（是/否）。任一行有误则全部不导入；导入后按本年第几个不达标月给出黄牌、红牌和约谈（P-6）。',
@@ -128,6 +156,7 @@ export const zh = {
         lead_points: '%{name} 扣 %{points} 分',
         no_lead: '（未设班组长）',
         commission: '代理厅佣金扣减 %{percent}%',
+        commission_posted: '（已记入单位台账，由渠道运营中心扣罚酬金）',
         supervision: '下发督办单，%{due} 前整改',
         supervision_case: '查看整改单',
       },
