@@ -16,6 +16,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { PerceptionModule } from './perception/perception.module';
+import { ScorecardsModule } from './scorecards/scorecards.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { VersionsModule } from './versions/versions.module';
 import { ErrorFilter } from './common/error.filter';
@@ -72,6 +73,7 @@ export class AppModule {
         VersionsModule,
         CasesModule,
         PerceptionModule,
+        ScorecardsModule,
         ComplaintsModule,
         SettlementsModule,
         SimulationsModule,

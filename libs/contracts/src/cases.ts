@@ -12,6 +12,7 @@ export const CASE_KINDS = [
   'repair-star',
   'perception-month',
   'interview',
+  'scorecard-month',
 ] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export type CaseStatus = 'open' | 'closed' | 'cancelled';

@@ -11,6 +11,7 @@ export * from './evaluation';
 export * from './stars';
 export * from './perception';
 export * from './indicators';
+export * from './scorecards';
 export * from './responses';
 export * from './simulations';
 export * from './notifications';

@@ -8,6 +8,7 @@ export * from './stars';
 export * from './evaluation';
 export * from './rectification';
 export * from './kpi';
+export * from './scorecard-month';
 export * from './quality';
 export * from './perception-month';
 export * from './settlement-row';

@@ -1,24 +1,29 @@
 import { defaultPolicy, Indicator } from '@qf/policy';
 import {
   bossErrorPenaltyFen,
-  callVolumeScore,
   countThresholdScore,
   finesForEvent,
   linearWithFloor,
-  networkExitFailureScore,
   nextOrderStage,
   onTimeOrderPenalty,
   orderDeadlines,
   orderLateness,
+  perPointPenalty,
   repeatedFailureWeight,
-  responseRatePenalty,
   scoreIndicator,
   scoreScorecard,
+  stepDownScore,
   TRACKING_LINES,
   weightedFailureCount,
 } from './kpi';
 
 const policy = defaultPolicy();
+/** An indicator of the default scorecards by card and key. */
+const ind = <K extends Indicator['kind']>(card: string, key: string) =>
+  policy.kpi.scorecards.find((c) => c.key === card)!.indicators.find((i) => i.key === key) as Extract<
+    Indicator,
+    { kind: K }
+  >;
 
 describe('work orders', () => {
   it('K-1 hotline → dispatch → handling unit → close, tracked on four lines', () => {
@@ -71,57 +76,67 @@ describe('work orders', () => {
 
 describe('formulas', () => {
   it('K-3 linear with floor: 0 below the floor, else weight × min(1, actual ÷ target)', () => {
-    const sat = policy.kpi.linear.callCentreSatisfaction;
+    const sat = ind<'linear-with-floor'>('call-centre', 'satisfaction');
     expect(linearWithFloor(89.9, sat)).toBe(0);
     expect(linearWithFloor(90, sat)).toBe(9.18);
     expect(linearWithFloor(98, sat)).toBe(10);
     expect(linearWithFloor(99.5, sat)).toBe(10);
-    expect(linearWithFloor(76.9, policy.kpi.linear.subscriberRetention)).toBe(0);
-    expect(linearWithFloor(78, policy.kpi.linear.subscriberRetention)).toBe(9.75);
-    expect(linearWithFloor(69, policy.kpi.linear.callbackRate)).toBe(0);
+    const retention = ind<'linear-with-floor'>('account-manager', 'retention');
+    expect(linearWithFloor(76.9, retention)).toBe(0);
+    expect(linearWithFloor(78, retention)).toBe(9.75);
+    expect(linearWithFloor(69, ind<'linear-with-floor'>('call-centre', 'callback-rate'))).toBe(0);
   });
 
   it('K-4 call volume: full at 2200, −1 per 100 short to 1800, −2 per 100 below, 0 below 1500', () => {
-    expect(callVolumeScore(2200, policy)).toBe(10);
-    expect(callVolumeScore(2150, policy)).toBe(10);
-    expect(callVolumeScore(2100, policy)).toBe(9);
-    expect(callVolumeScore(1800, policy)).toBe(6);
-    expect(callVolumeScore(1700, policy)).toBe(4);
-    expect(callVolumeScore(1600, policy)).toBe(2);
-    expect(callVolumeScore(1499, policy)).toBe(0);
+    const calls = ind<'step-down'>('call-centre', 'call-volume');
+    expect(stepDownScore(2200, calls)).toBe(10);
+    expect(stepDownScore(2150, calls)).toBe(10);
+    expect(stepDownScore(2100, calls)).toBe(9);
+    expect(stepDownScore(1800, calls)).toBe(6);
+    expect(stepDownScore(1700, calls)).toBe(4);
+    expect(stepDownScore(1600, calls)).toBe(2);
+    expect(stepDownScore(1499, calls)).toBe(0);
   });
 
   it('K-4 1500–1599 keep losing 2 per 100 (A-2)', () => {
-    expect(callVolumeScore(1599, policy)).toBe(2);
-    expect(callVolumeScore(1500, policy)).toBe(0);
+    const calls = ind<'step-down'>('call-centre', 'call-volume');
+    expect(stepDownScore(1599, calls)).toBe(2);
+    expect(stepDownScore(1500, calls)).toBe(0);
   });
 
-  it('K-5 on-time rate below 99 %: unit −2 per point, person 50 CNY per late order', () => {
-    expect(onTimeOrderPenalty(97, 6, policy)).toEqual({ unitScoreLoss: 4, personFen: 30000 });
-    expect(onTimeOrderPenalty(98.5, 2, policy)).toEqual({ unitScoreLoss: 1, personFen: 10000 });
-    expect(onTimeOrderPenalty(99, 1, policy)).toEqual({ unitScoreLoss: 0, personFen: 0 });
+  it('K-5 on-time rate below 99 %: unit −2 per point, each person 50 CNY per late order of theirs', () => {
+    const onTime = ind<'per-point-penalty'>('account-manager', 'on-time-orders');
+    expect(onTimeOrderPenalty(97, { P: 6 }, onTime)).toEqual({
+      unitScoreLoss: 4,
+      fines: [{ employeeId: 'P', amountFen: 30000, lateOrders: 6 }],
+    });
+    expect(onTimeOrderPenalty(98.5, { P: 1, Q: 1 }, onTime).fines.map((f) => f.amountFen)).toEqual([5000, 5000]);
+    expect(onTimeOrderPenalty(99, { P: 1 }, onTime)).toEqual({ unitScoreLoss: 0, fines: [] });
   });
 
   it('K-5 30-minute response below 70 %: −0.5 per point; BOSS errors above 1 %: 200 CNY per point', () => {
-    expect(responseRatePenalty(60, policy)).toBe(5);
-    expect(responseRatePenalty(70, policy)).toBe(0);
-    expect(bossErrorPenaltyFen(3, policy)).toBe(40000);
-    expect(bossErrorPenaltyFen(1.5, policy)).toBe(10000);
-    expect(bossErrorPenaltyFen(1, policy)).toBe(0);
+    expect(perPointPenalty(60, ind<'per-point-penalty'>('account-manager', 'response-30min'))).toBe(5);
+    expect(perPointPenalty(70, ind<'per-point-penalty'>('account-manager', 'response-30min'))).toBe(0);
+    const boss = ind<'per-point-penalty'>('hall', 'boss-errors');
+    expect(bossErrorPenaltyFen(3, boss)).toBe(40000);
+    expect(bossErrorPenaltyFen(1.5, boss)).toBe(10000);
+    expect(bossErrorPenaltyFen(1, boss)).toBe(0);
   });
 
   it('K-6 network exit failures: up to 3 full, −5 per failure over, above 5 → 0', () => {
-    expect(networkExitFailureScore(3, policy)).toBe(10);
-    expect(networkExitFailureScore(4, policy)).toBe(5);
-    expect(networkExitFailureScore(5, policy)).toBe(0);
-    expect(networkExitFailureScore(6, policy)).toBe(0);
-    expect(countThresholdScore(5, { allowed: 3, perExcess: 5, zeroAbove: 5, weight: 20 })).toBe(10);
-    expect(countThresholdScore(6, { allowed: 3, perExcess: 5, zeroAbove: 5, weight: 20 })).toBe(0);
+    const p = { allowed: 3, perExcess: 5, zeroAbove: 5, weight: 10 };
+    expect(countThresholdScore(3, p)).toBe(10);
+    expect(countThresholdScore(4, p)).toBe(5);
+    expect(countThresholdScore(5, p)).toBe(0);
+    expect(countThresholdScore(6, p)).toBe(0);
+    expect(countThresholdScore(5, { ...p, weight: 20 })).toBe(10);
+    expect(countThresholdScore(6, { ...p, weight: 20 })).toBe(0);
   });
 
   it('K-7 repeated failures of one device count 1, 2, 4, 8', () => {
     expect([1, 2, 3, 4].map((n) => repeatedFailureWeight(n))).toEqual([1, 2, 4, 8]);
-    expect(weightedFailureCount([3, 1], policy)).toBe(8);
+    expect(weightedFailureCount([3, 1])).toBe(8);
+    expect(weightedFailureCount([4], 2)).toBe(15);
     expect(() => repeatedFailureWeight(0)).toThrow();
   });
 
@@ -150,18 +165,24 @@ describe('formulas', () => {
 });
 
 describe('scorecards', () => {
-  it('K-9 each indicator is scored by its formula kind', () => {
-    const w = (ind: Partial<Indicator> & Pick<Indicator, 'kind'>) =>
-      ({ key: 'k', label: 'k', source: 's', weight: 10, ...ind }) as Indicator;
-    expect(scoreIndicator(w({ kind: 'per-point-penalty', threshold: 99, direction: 'below', perPoint: 2 }), 97)).toBe(
-      6,
+  it('K-9 each indicator is scored by its formula kind, with why', () => {
+    const w = (i: Record<string, unknown>) =>
+      ({ key: 'k', label: 'k', source: 'imported', computation: 'call-volume', weight: 10, ...i }) as Indicator;
+    const pp = scoreIndicator(
+      w({ kind: 'per-point-penalty', threshold: 99, direction: 'below', perPoint: 2, fine: null }),
+      97,
     );
-    expect(scoreIndicator(w({ kind: 'weighted-count', base: 2, perWeighted: 1 }), [3])).toBe(3);
-    expect(scoreIndicator(w({ kind: 'linear-with-floor', target: 95, floor: 90 }), undefined)).toBe(0);
+    expect(pp).toMatchObject({ score: 6, kind: 'per-point-penalty', inputs: { value: 97, points: 2, lost: 4 } });
+    expect(pp.params).toMatchObject({ threshold: 99, perPoint: 2, weight: 10 });
+    expect(scoreIndicator(w({ kind: 'weighted-count', base: 2, perWeighted: 1 }), [3]).score).toBe(3);
+    expect(scoreIndicator(w({ kind: 'linear-with-floor', target: 95, floor: 90 }), undefined)).toMatchObject({
+      score: 0,
+      missing: true,
+    });
   });
 
   it('K-9 the default call-centre card scores and ranks agents', () => {
-    const card = policy.kpi.scorecards.find((c) => c.key === 'call-centre-agent')!;
+    const card = policy.kpi.scorecards.find((c) => c.key === 'call-centre')!;
     const rows = scoreScorecard(card, {
       A: { satisfaction: 98, 'callback-rate': 90, 'call-volume': 2300 },
       B: { satisfaction: 89, 'callback-rate': 90, 'call-volume': 1800 },
@@ -172,6 +193,6 @@ describe('scorecards', () => {
       ['C', 20, 2],
       ['B', 16, 3],
     ]);
-    expect(rows[1].missing).toEqual(['call-volume']);
+    expect(rows[1].indicators.filter((i) => i.missing).map((i) => i.key)).toEqual(['call-volume']);
   });
 });

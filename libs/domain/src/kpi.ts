@@ -95,11 +95,6 @@ export function stepDownScore(value: number, p: StepDownParams): number {
   return roundTo(Math.max(0, p.weight - loss), 2);
 }
 
-/** K-4: call volume of one agent in a month. */
-export function callVolumeScore(calls: number, policy: Policy): number {
-  return stepDownScore(calls, policy.kpi.callVolume);
-}
-
 // ---------------------------------------------------------------------------------------------
 // K-5 per-point penalties
 
@@ -117,32 +112,34 @@ export function perPointPenalty(
   return roundTo(pointsBeyond(actual, p.threshold, p.direction) * p.perPoint, 2);
 }
 
-/** K-5: on-time order rate below 99 %: the unit loses 2 per point; the responsible person 50 CNY per late order. */
+type PerPointIndicator = Extract<Indicator, { kind: 'per-point-penalty' }>;
+
+/**
+ * K-5: on-time order rate below its threshold (99 %): the unit loses perPoint (2) per point and each responsible
+ * person pays the indicator's fine (50 CNY) per late order of theirs. Nothing when the rate is met.
+ */
 export function onTimeOrderPenalty(
   ratePercent: number,
-  lateOrders: number,
-  policy: Policy,
-): { unitScoreLoss: number; personFen: number } {
-  const p = policy.kpi.perPoint.onTimeOrderRate;
-  const unitScoreLoss = perPointPenalty(ratePercent, {
-    threshold: p.below,
-    direction: 'below',
-    perPoint: p.unitPointsPerPoint,
-  });
-  return { unitScoreLoss, personFen: unitScoreLoss > 0 ? lateOrders * p.personFenPerLateOrder : 0 };
+  lateByHandler: Readonly<Record<string, number>>,
+  ind: PerPointIndicator,
+): { unitScoreLoss: number; fines: { employeeId: string; amountFen: number; lateOrders: number }[] } {
+  const unitScoreLoss = perPointPenalty(ratePercent, ind);
+  const below = pointsBeyond(ratePercent, ind.threshold, ind.direction) > 0;
+  const fen = ind.fine?.per === 'late-order' ? ind.fine.fen : 0;
+  const fines =
+    below && fen > 0
+      ? Object.entries(lateByHandler)
+          .filter(([, n]) => n > 0)
+          .map(([employeeId, n]) => ({ employeeId, amountFen: n * fen, lateOrders: n }))
+      : [];
+  return { unitScoreLoss, fines };
 }
 
-/** K-5: 30-minute response rate below 70 %: the unit loses 0.5 per point. */
-export function responseRatePenalty(ratePercent: number, policy: Policy): number {
-  const p = policy.kpi.perPoint.response30MinRate;
-  return perPointPenalty(ratePercent, { threshold: p.below, direction: 'below', perPoint: p.unitPointsPerPoint });
-}
-
-/** K-5: BOSS entry error rate above 1 %: the supervisor pays 200 CNY per point (fen, half up). */
-export function bossErrorPenaltyFen(errorRatePercent: number, policy: Policy): number {
-  const p = policy.kpi.perPoint.bossEntryErrorRate;
-  const beyond = pointsBeyond(errorRatePercent, p.above, 'above');
-  return divRoundHalfUp(Math.round(beyond * 1e6) * p.supervisorFenPerPoint, 1e6);
+/** K-5: BOSS entry error rate above its threshold (1 %): the supervisor pays the fine (200 CNY) per point (fen, half up). */
+export function bossErrorPenaltyFen(errorRatePercent: number, ind: PerPointIndicator): number {
+  if (ind.fine?.per !== 'point') return 0;
+  const beyond = pointsBeyond(errorRatePercent, ind.threshold, ind.direction);
+  return divRoundHalfUp(Math.round(beyond * 1e6) * ind.fine.fen, 1e6);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -158,21 +155,16 @@ export function countThresholdScore(
   return roundTo(Math.max(0, p.weight - (count - p.allowed) * p.perExcess), 2);
 }
 
-/** K-6: network exit failures of the month. */
-export function networkExitFailureScore(count: number, policy: Policy): number {
-  return countThresholdScore(count, policy.kpi.networkExitFailures);
-}
-
-/** K-7: the n-th failure of one device in a month counts 1, 2, 4, 8 … */
-export function repeatedFailureWeight(n: number, policy?: Policy): number {
+/** K-7: the n-th failure of one device in a month counts 1, 2, 4, 8 … (base^(n-1)). */
+export function repeatedFailureWeight(n: number, base = 2): number {
   if (!Number.isInteger(n) || n < 1) throw new RangeError('n must be a positive integer');
-  return (policy?.kpi.repeatedFailureBase ?? 2) ** (n - 1);
+  return base ** (n - 1);
 }
 
 /** K-7: weighted count of a month's failures, given the failure count of each device. */
-export function weightedFailureCount(failuresPerDevice: readonly number[], policy?: Policy): number {
+export function weightedFailureCount(failuresPerDevice: readonly number[], base = 2): number {
   let total = 0;
-  for (const c of failuresPerDevice) for (let i = 1; i <= c; i++) total += repeatedFailureWeight(i, policy);
+  for (const c of failuresPerDevice) for (let i = 1; i <= c; i++) total += repeatedFailureWeight(i, base);
   return total;
 }
 
@@ -240,26 +232,57 @@ export function finesForEvent(
 // ---------------------------------------------------------------------------------------------
 // K-9 scorecards
 
+/** An indicator's value: a number, or (weighted count) the failure count of each device. */
 export type IndicatorValue = number | readonly number[];
 
-/** K-9: one indicator's score by its formula kind. A weighted count takes the failures per device. */
-export function scoreIndicator(ind: Indicator, value: IndicatorValue | undefined): number {
-  if (value === undefined) return 0;
+/** K-9: one indicator's score and why — the formula kind, its numbers and the inputs it was applied to. */
+export interface IndicatorScore {
+  key: string;
+  label: string;
+  kind: Indicator['kind'];
+  value: number | null;
+  score: number;
+  missing: boolean;
+  params: Record<string, unknown>;
+  inputs: Record<string, unknown>;
+}
+
+const paramsOf = (ind: Indicator): Record<string, unknown> => {
+  const rest: Record<string, unknown> = { ...ind };
+  for (const k of ['key', 'label', 'source', 'computation', 'kind']) delete rest[k];
+  return rest;
+};
+
+/** K-9: one indicator's score by its formula kind (the K-3…K-7 formulas); a missing value scores 0. */
+export function scoreIndicator(ind: Indicator, value: IndicatorValue | undefined): IndicatorScore {
+  const base = { key: ind.key, label: ind.label, kind: ind.kind, params: paramsOf(ind) };
+  if (value === undefined) return { ...base, value: null, score: 0, missing: true, inputs: {} };
   const num = typeof value === 'number' ? value : value.reduce((a, b) => a + b, 0);
+  const out = (score: number, inputs: Record<string, unknown>): IndicatorScore => ({
+    ...base,
+    value: num,
+    score,
+    missing: false,
+    inputs: { value: num, ...inputs },
+  });
   switch (ind.kind) {
     case 'linear-with-floor':
-      return linearWithFloor(num, ind);
+      return out(linearWithFloor(num, ind), { belowFloor: num < ind.floor });
     case 'step-down':
-      return stepDownScore(num, ind);
-    case 'per-point-penalty':
-      return roundTo(Math.max(0, ind.weight - perPointPenalty(num, ind)), 2);
+      return out(stepDownScore(num, ind), { short: Math.max(0, ind.fullAt - num) });
+    case 'per-point-penalty': {
+      const lost = perPointPenalty(num, ind);
+      return out(roundTo(Math.max(0, ind.weight - lost), 2), {
+        points: pointsBeyond(num, ind.threshold, ind.direction),
+        lost,
+      });
+    }
     case 'count-threshold':
-      return countThresholdScore(num, ind);
+      return out(countThresholdScore(num, ind), { over: Math.max(0, num - ind.allowed) });
     case 'weighted-count': {
-      const devices = typeof value === 'number' ? [value] : value;
-      let weighted = 0;
-      for (const c of devices) for (let i = 1; i <= c; i++) weighted += ind.base ** (i - 1);
-      return roundTo(Math.max(0, ind.weight - weighted * ind.perWeighted), 2);
+      const devices = typeof value === 'number' ? [value] : [...value];
+      const weighted = weightedFailureCount(devices, ind.base);
+      return out(roundTo(Math.max(0, ind.weight - weighted * ind.perWeighted), 2), { devices, weighted });
     }
   }
 }
@@ -267,36 +290,31 @@ export function scoreIndicator(ind: Indicator, value: IndicatorValue | undefined
 export interface ScorecardRow {
   subjectId: string;
   total: number;
-  byIndicator: Record<string, number>;
-  missing: string[];
+  indicators: IndicatorScore[];
   /** 1 = best; equal totals share a rank */
   rank: number;
 }
 
-/** K-9: monthly results per unit or person, ranked (a missing value scores 0 and is listed). */
+/** K-9: monthly results per unit or person, ranked best first (a missing value scores 0 and is marked). */
 export function scoreScorecard(
   card: Scorecard,
   values: Readonly<Record<string, Readonly<Record<string, IndicatorValue>>>>,
 ): ScorecardRow[] {
-  const rows = Object.entries(values).map(([subjectId, v]) => {
-    const byIndicator: Record<string, number> = {};
-    const missing: string[] = [];
-    for (const ind of card.indicators) {
-      if (v[ind.key] === undefined) missing.push(ind.key);
-      byIndicator[ind.key] = scoreIndicator(ind, v[ind.key]);
-    }
-    return {
+  const rows: ScorecardRow[] = [];
+  for (const [subjectId, v] of Object.entries(values)) {
+    const indicators = card.indicators.map((ind) => scoreIndicator(ind, v[ind.key]));
+    rows.push({
       subjectId,
-      byIndicator,
-      missing,
+      indicators,
       total: roundTo(
-        Object.values(byIndicator).reduce((a, b) => a + b, 0),
+        indicators.reduce((a, i) => a + i.score, 0),
         2,
       ),
       rank: 0,
-    };
-  });
-  rows.sort((a, b) => b.total - a.total || a.subjectId.localeCompare(b.subjectId));
+    });
+  }
+  // code-unit order for ties (ids), not localeCompare: stable and fast at 100,000 subjects
+  rows.sort((a, b) => b.total - a.total || (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
   rows.forEach((r, i) => (r.rank = i > 0 && rows[i - 1].total === r.total ? rows[i - 1].rank : i + 1));
   return rows;
 }

@@ -19,6 +19,7 @@ import { Perception1765000000000 } from './migrations/1765000000000-perception';
 import { Simulations1765100000000 } from './migrations/1765100000000-simulations';
 import { IndicatorCards1765200000000 } from './migrations/1765200000000-indicator-cards';
 import { ServiceOrders1765300000000 } from './migrations/1765300000000-service-orders';
+import { Scorecards1765400000000 } from './migrations/1765400000000-scorecards';
 import { InboxIndexes1765500000000 } from './migrations/1765500000000-inbox-indexes';
 import { NotificationOutbox1765600000000 } from './migrations/1765600000000-notification-outbox';
 import { UnitLedger1765700000000 } from './migrations/1765700000000-unit-ledger';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   Simulations1765100000000,
   IndicatorCards1765200000000,
   ServiceOrders1765300000000,
+  Scorecards1765400000000,
   InboxIndexes1765500000000,
   NotificationOutbox1765600000000,
   UnitLedger1765700000000,

@@ -28,6 +28,7 @@ export const APP_TABLE_PRIVILEGES: Record<string, readonly AppPrivilege[]> = {
   indicator_failures: SI, // P-6: a failing month's card is written once
   indicator_results: SIU,
   interviews: SIU,
+  kpi_values: SIU, // K-9 imported indicator values: a corrected file replaces them
   ledger_entries: SI, // postings only; a correction is a new entry
   login_failures: SIUD,
   login_known_clients: SIU,
@@ -50,6 +51,9 @@ export const APP_TABLE_PRIVILEGES: Record<string, readonly AppPrivilege[]> = {
   quarterly_values: SIUD, // collection replaces the product-sourced values
   rectifications: SIU,
   satisfaction_scores: SIUD,
+  scorecard_fines: SID, // K-5: a month's computation replaces them until posted
+  scorecard_months: SIU,
+  scorecard_results: SID, // K-9: a month's computation (and a review's return) replaces them
   service_fines: SIU, // K-8: registered, then approved or returned
   service_order_moves: SI, // K-1: each move, append-only
   service_order_tracking: SIU, // K-1: one value per tracking line, replaced when recorded again

@@ -227,6 +227,21 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
       },
     ],
   }),
+  // K-9: the quality department reviews the month's scorecard results (a return recomputes them)
+  FlowDefinitionSchema.parse({
+    kind: 'scorecard-month',
+    version: 1,
+    stages: [
+      {
+        key: 'review',
+        label: '质量管理部审核',
+        assignee: { kind: 'role', role: 'quality' },
+        deadline: { workingDays: 3 },
+        reminderBefore: { hours: 4 },
+        actions: ['approve', 'return', 'comment'],
+      },
+    ],
+  }),
   // P-6 / P-7: an interview (yellow/red card, major incident) held by the named person, who records it
   FlowDefinitionSchema.parse({
     kind: 'interview',
