@@ -33,6 +33,7 @@ import meetings from './meetings';
 import evaluations, { scores } from './evaluations';
 import workOrders from './workOrders';
 import { indicatorCards, perceptionMonths, perceptionRankings } from './perception';
+import { quarterlyAssessments } from './quarterly';
 import {
   starApplications,
   starCampaigns,
@@ -109,6 +110,7 @@ export const App = () => (
       resource('perception-months', perceptionMonths, permissions),
       resource('perception-rankings', perceptionRankings, permissions),
       resource('indicator-cards', indicatorCards, permissions),
+      resource('quarterly-assessments', createdBy(quarterlyAssessments, permissions, ['quality']), permissions),
       rectificationResource(permissions),
       resource('meetings', meetingEdits(meetings, permissions), permissions),
       resource('evaluations', evaluations, permissions),

@@ -12,7 +12,7 @@ export const CASE_KINDS = [
   'repair-star',
   'perception-month',
   'interview',
-  'scorecard-month',
+  'quarterly-assessment',
 ] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export type CaseStatus = 'open' | 'closed' | 'cancelled';

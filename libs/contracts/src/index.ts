@@ -11,7 +11,7 @@ export * from './evaluation';
 export * from './stars';
 export * from './perception';
 export * from './indicators';
-export * from './scorecards';
 export * from './responses';
 export * from './simulations';
+export * from './quarterly';
 export * from './notifications';

@@ -227,18 +227,48 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
       },
     ],
   }),
-  // K-9: the quality department reviews the month's scorecard results (a return recomputes them)
+  // Q-1 quarterly assessment: the quality department's lead approves the plan, collects the data, issues the report;
+  // each unit head acknowledges the unit's results (deadline from the policy; reminder, then escalation)
   FlowDefinitionSchema.parse({
-    kind: 'scorecard-month',
+    kind: 'quarterly-assessment',
     version: 1,
     stages: [
       {
-        key: 'review',
-        label: '质量管理部审核',
+        key: 'plan',
+        label: '考核计划审批',
         assignee: { kind: 'role', role: 'quality' },
         deadline: { workingDays: 3 },
-        reminderBefore: { hours: 4 },
+        reminderBefore: { hours: 8 },
+        actions: ['approve', 'reject', 'comment'],
+      },
+      {
+        key: 'collect',
+        label: '数据收集',
+        assignee: { kind: 'role', role: 'quality' },
+        deadline: { workingDays: 10 },
+        reminderBefore: { hours: 24 },
+        actions: ['approve', 'comment'],
+      },
+      {
+        key: 'report',
+        label: '考核报告',
+        assignee: { kind: 'role', role: 'quality' },
+        deadline: { workingDays: 5 },
+        reminderBefore: { hours: 8 },
         actions: ['approve', 'return', 'comment'],
+      },
+      {
+        // nominal deadline: the workflow sets the policy's (quality.feedbackWorkingDays)
+        key: 'feedback',
+        label: '结果反馈确认',
+        assignee: { kind: 'role', role: 'branch-head' },
+        assignment: 'each',
+        mode: { kind: 'all' },
+        deadline: { workingDays: 5 },
+        reminderBefore: { hours: 24 },
+        escalateTo: 'quality',
+        escalateAfter: { workingDays: 1 },
+        actions: ['approve', 'comment'],
       },
     ],
   }),

@@ -23,6 +23,8 @@ export const RESOURCE_ROLES: Record<string, readonly Role[] | 'all'> = {
   'perception-months': ['quality', 'leadership', 'hr', 'branch-head'],
   'perception-rankings': ['quality', 'leadership', 'hr', 'branch-head'],
   'indicator-cards': ['quality', 'leadership', 'hr', 'branch-head'],
+  /** Q-1 季度考核: the quality department plans and reports; unit heads read the results they acknowledge. */
+  'quarterly-assessments': ['quality', 'leadership', 'hr', 'branch-head', 'team-lead'],
   /** E-7/E-8/Q-2 整改看板 (dispatchers may still open rectifications: RECTIFICATION_CREATORS). */
   rectifications: ['manager', 'team-lead', 'branch-head', 'leadership'],
   /** 故障分析会: managers schedule (MEETING_EDITORS), team leads follow. */

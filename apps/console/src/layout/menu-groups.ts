@@ -58,6 +58,7 @@ export const MENU_GROUPS: Record<string, MenuGroupKey> = {
   // KPI 考核 (add KPI resources here: '<resource>': 'kpi')
 
   // 季度考核 (add quarterly resources here: '<resource>': 'quarterly')
+  'quarterly-assessments': 'quarterly',
 
   // 系统管理
   employees: 'system',

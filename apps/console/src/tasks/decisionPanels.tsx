@@ -5,6 +5,7 @@ import { AppealDecisionPanel, AppealPanel, RulePanel, VerifyPanel } from '../com
 import { SettlementApprovePanel, SettlementConfirmPanel } from '../settlements/DecisionPanels';
 import { RectificationDecisionPanel } from '../rectifications/RectificationDecision';
 import { InterviewPanel, PerceptionReviewPanel } from '../perception';
+import { QuarterlyPanel } from '../quarterly/panels';
 
 /**
  * What is being decided on a task page ("待决事项"): one panel per `'<kind>:<stage>'`, rendered by TaskShow
@@ -36,6 +37,10 @@ export const decisionPanels: Record<string, DecisionPanel> = {
   'rectification:note': RectificationDecisionPanel,
   'perception-month:review': PerceptionReviewPanel,
   'interview:record': InterviewPanel,
+  'quarterly-assessment:plan': QuarterlyPanel,
+  'quarterly-assessment:collect': QuarterlyPanel,
+  'quarterly-assessment:report': QuarterlyPanel,
+  'quarterly-assessment:feedback': QuarterlyPanel,
 };
 
 export const decisionPanelFor = (task: Pick<TaskView, 'kind' | 'stage'>): DecisionPanel | undefined =>

@@ -121,6 +121,13 @@ export const stageForms: Record<string, StageFormDef> = {
     actions: [],
     actionText: settlementActionText.approve,
   },
+  /** each unit head acknowledges the unit's quarterly results (no data). */
+  'quarterly-assessment:feedback': {
+    component: NoStageInputs,
+    schema: NoDataSchema,
+    actions: [],
+    actionText: { approve: { label: 'qf.quarterly.ack' } },
+  },
   /** S-10: the lead's score table in the panel submits the scores and completes the task; a bare 同意 would carry none. */
   'star-review:scores': { component: NoStageInputs, schema: NoDataSchema, actions: [], hidden: ['approve'] },
 };

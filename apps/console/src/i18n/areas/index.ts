@@ -17,6 +17,8 @@ import * as perceptionEn from './perception.en';
 import * as perceptionZh from './perception.zh';
 import * as simulationsEn from './simulations.en';
 import * as simulationsZh from './simulations.zh';
+import * as quarterlyEn from './quarterly.en';
+import * as quarterlyZh from './quarterly.zh';
 
 /**
  * Labels kept per area (one file per area and language, so work on one area never edits another's file);
@@ -33,6 +35,7 @@ export const areasZh = merge(
   processZh.zh,
   perceptionZh.zh,
   simulationsZh.zh,
+  quarterlyZh.zh,
   menuZh.zh,
   notificationsZh.zh,
 );
@@ -44,6 +47,7 @@ export const areasEn = merge(
   processEn.en,
   perceptionEn.en,
   simulationsEn.en,
+  quarterlyEn.en,
   menuEn.en,
   notificationsEn.en,
 );

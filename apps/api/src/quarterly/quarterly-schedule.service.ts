@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Client, ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { QUARTERLY_DRAFT_WORKFLOW, quarterlyDraftScheduleId, ScheduledQuarterlyDraft } from '@qf/contracts';
+import { policyInEffect } from '@qf/persistence';
+import { Policy } from '@qf/policy';
+import { ScheduleKeeper, upsertSchedule } from '../temporal/schedules';
+import { TemporalService } from '../temporal/temporal.module';
+
+/** Q-1: on the 1st of a quarter's last month (09:00 local) the next quarter's plan is drafted from the latest one. */
+export function quarterlyDraftSchedule(policy: Policy, taskQueue: string): Omit<ScheduleOptions, 'scheduleId'> {
+  return {
+    spec: {
+      calendars: [
+        {
+          month: ['MARCH', 'JUNE', 'SEPTEMBER', 'DECEMBER'],
+          dayOfMonth: 1,
+          hour: 9,
+          minute: 0,
+          comment: "Q-1 the next quarter's assessment plan, drafted from the latest one",
+        },
+      ],
+      timezone: policy.calendar.timeZone,
+    },
+    action: {
+      type: 'startWorkflow',
+      workflowType: QUARTERLY_DRAFT_WORKFLOW,
+      taskQueue,
+      workflowId: quarterlyDraftScheduleId(taskQueue),
+      args: [{} satisfies ScheduledQuarterlyDraft],
+    },
+    // the draft is one insert, idempotent by period: a missed run is made up within a month
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '30 days' },
+    memo: { rule: 'Q-1' },
+  };
+}
+
+@Injectable()
+export class QuarterlyScheduleService extends ScheduleKeeper {
+  protected readonly log = new Logger('quarterly-schedule');
+
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    private readonly temporal: TemporalService,
+  ) {
+    super();
+  }
+
+  async ensure(): Promise<{ scheduleId: string; created: boolean }> {
+    const client: Client = await this.temporal.client();
+    const taskQueue = this.temporal.taskQueue;
+    const r = await upsertSchedule(
+      client,
+      quarterlyDraftScheduleId(taskQueue),
+      quarterlyDraftSchedule(await policyInEffect(this.ds), taskQueue),
+    );
+    this.log.log(`${r.created ? 'created' : 'updated'} schedule ${r.scheduleId}`);
+    return r;
+  }
+}
