@@ -12,3 +12,4 @@ export { perceptionMonth } from './perception-month.workflow';
 export { interview } from './interview.workflow';
 export { policySimulation } from './policy-simulation.workflow';
 export { quarterlyAssessment, quarterlyPlanDraft } from './quarterly-assessment.workflow';
+export { serviceOrderDeadlineScan, orderRedispatch, serviceFine } from './service-orders.workflow';

@@ -27,6 +27,7 @@ import { SimulationsModule } from './simulations/simulations.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { StarsModule } from './stars/stars.module';
+import { ServiceOrdersModule } from './service-orders/service-orders.module';
 import { QuarterlyModule } from './quarterly/quarterly.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -79,6 +80,7 @@ export class AppModule {
         RectificationsModule,
         EvaluationModule,
         StarsModule,
+        ServiceOrdersModule,
         QuarterlyModule,
         NotificationsModule,
         ...(existsSync(consoleDir)

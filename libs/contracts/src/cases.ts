@@ -13,6 +13,8 @@ export const CASE_KINDS = [
   'perception-month',
   'interview',
   'quarterly-assessment',
+  'order-redispatch',
+  'service-fine',
 ] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 export type CaseStatus = 'open' | 'closed' | 'cancelled';

@@ -15,3 +15,4 @@ export * from './responses';
 export * from './simulations';
 export * from './quarterly';
 export * from './notifications';
+export * from './service-orders';

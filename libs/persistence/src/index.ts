@@ -22,4 +22,5 @@ export * from './versions';
 export * from './simulations/simulations.repository';
 export * from './quarterly/quarterly.repository';
 export * from './service-orders/service-orders.repository';
+export * from './service-orders/service-fines.repository';
 export * from './notifications';

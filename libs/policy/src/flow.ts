@@ -272,6 +272,49 @@ export const DEFAULT_FLOWS: FlowDefinition[] = [
       },
     ],
   }),
+  // K-2: an order past a deadline goes back to the dispatcher, who re-dispatches it
+  FlowDefinitionSchema.parse({
+    kind: 'order-redispatch',
+    version: 1,
+    stages: [
+      {
+        key: 'redispatch',
+        label: '重新派单',
+        assignee: { kind: 'role', role: 'dispatcher' },
+        deadline: { hours: 1 },
+        actions: ['approve', 'comment', 'claim'],
+      },
+    ],
+  }),
+  // K-8: a fine per event, approved (or returned) by the fined person's direct lead
+  FlowDefinitionSchema.parse({
+    kind: 'service-fine',
+    version: 1,
+    stages: [
+      {
+        key: 'approve',
+        label: '直接领导审批',
+        assignee: { kind: 'role', role: 'team-lead' },
+        deadline: { workingDays: 3 },
+        actions: ['approve', 'return', 'comment'],
+      },
+    ],
+  }),
+  // K-9: the quality department reviews the month's scorecard results (a return recomputes them)
+  FlowDefinitionSchema.parse({
+    kind: 'scorecard-month',
+    version: 1,
+    stages: [
+      {
+        key: 'review',
+        label: '质量管理部审核',
+        assignee: { kind: 'role', role: 'quality' },
+        deadline: { workingDays: 3 },
+        reminderBefore: { hours: 4 },
+        actions: ['approve', 'return', 'comment'],
+      },
+    ],
+  }),
   // P-6 / P-7: an interview (yellow/red card, major incident) held by the named person, who records it
   FlowDefinitionSchema.parse({
     kind: 'interview',

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
+import { z } from 'zod';
+import { ApiErrorDetail, zodIssueDetail } from '@qf/contracts';
 import { badRequest } from './errors';
 
 export interface UploadedSheet {
@@ -48,4 +50,44 @@ export function requireColumns(header: readonly string[], required: readonly str
     'import.missing_columns',
     { columns: missing.join(', ') },
   );
+}
+
+/** The rows of a sheet checked by a contract schema: the valid rows and every bad row's problems (rule-tagged). */
+export async function readImportSheet<T>(
+  file: UploadedSheet,
+  spec: {
+    headers: Record<string, string>;
+    required: string[];
+    schema: z.ZodType<T>;
+    rule: string;
+    normalize?: (rec: Record<string, unknown>) => void;
+  },
+): Promise<{ rows: (T & { line: number })[]; errors: ApiErrorDetail[] }> {
+  const { ws, header } = await readSheet(file);
+  const fields = header.map((h) => spec.headers[h]);
+  requireColumns(
+    fields.filter((f): f is string => !!f),
+    spec.required,
+  );
+  const rows: (T & { line: number })[] = [];
+  const errors: ApiErrorDetail[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, line) => {
+    if (line === 1) return;
+    const rec: Record<string, unknown> = {};
+    fields.forEach((f, i) => {
+      if (!f) return;
+      const v = row.getCell(i + 1).value;
+      const s = v === null || v === undefined ? '' : typeof v === 'object' && 'text' in v ? String(v.text) : String(v);
+      rec[f] = s.trim();
+    });
+    spec.normalize?.(rec);
+    const parsed = spec.schema.safeParse(rec);
+    if (parsed.success) rows.push({ ...parsed.data, line });
+    else
+      for (const issue of parsed.error.issues)
+        errors.push({ ...zodIssueDetail(issue), path: `row ${line}.${issue.path.join('.')}`, rule: spec.rule });
+  });
+  if (!rows.length && !errors.length)
+    throw badRequest('the file has no data rows', [{ path: 'file', message: 'no rows' }]);
+  return { rows, errors };
 }

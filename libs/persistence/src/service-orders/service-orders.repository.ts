@@ -82,6 +82,8 @@ const FROM = `FROM service_orders o JOIN org_units u ON u.id = o.unit_id LEFT JO
 
 /** The sortable fields of the service-order list and their columns. */
 export const SERVICE_ORDER_SORT = {
+  createdAt: 'o.created_at',
+  id: 'o.id',
   acceptedAt: 'o.accepted_at',
   orderNo: 'o.order_no',
   respondDueAt: 'o.respond_due_at',
@@ -285,8 +287,9 @@ export interface FlaggedServiceOrder {
 export async function flagLateServiceOrders(q: Queryable, now: string): Promise<FlaggedServiceOrder[]> {
   const respondDue = `(o.late_respond_at IS NULL AND (o.responded_at IS NULL OR o.responded_at > o.respond_due_at) AND o.respond_due_at < $1::timestamptz)`;
   const completeDue = `(o.late_complete_at IS NULL AND (o.closed_at IS NULL OR o.closed_at > o.complete_due_at) AND o.complete_due_at < $1::timestamptz)`;
-  return q.query(
-    `UPDATE service_orders o SET
+  return updatedRows(
+    await q.query(
+      `UPDATE service_orders o SET
        late_respond_at = CASE WHEN ${respondDue} THEN $1::timestamptz ELSE o.late_respond_at END,
        late_complete_at = CASE WHEN ${completeDue} THEN $1::timestamptz ELSE o.late_complete_at END
      FROM org_units u
@@ -296,8 +299,14 @@ export async function flagLateServiceOrders(q: Queryable, now: string): Promise<
        o.respond_due_at AS "respondDueAt", o.complete_due_at AS "completeDueAt",
        COALESCE(o.late_respond_at = $1::timestamptz, false) AS "respondFlagged",
        COALESCE(o.late_complete_at = $1::timestamptz, false) AS "completeFlagged"`,
-    [now],
+      [now],
+    ),
   );
+}
+
+/** The rows of an `UPDATE … RETURNING` (TypeORM's postgres driver answers `[rows, affected]` for an UPDATE). */
+export function updatedRows<T>(r: unknown): T[] {
+  return (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r) as T[];
 }
 
 /** K-2: late orders per handling unit in a month (acceptance month, Asia/Shanghai) — what counts against a unit. */

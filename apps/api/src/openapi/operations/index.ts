@@ -4,6 +4,7 @@ import { PERCEPTION_OPERATIONS } from './perception';
 import { PROCESS_OPERATIONS } from './processes';
 import { QUARTERLY_OPERATIONS } from './quarterly';
 import { STAR_OPERATIONS } from './stars';
+import { SERVICE_ORDER_OPERATIONS } from './service-orders';
 import type { OperationDoc } from './shared';
 
 export type { Answer, OperationDoc, ParamFormat } from './shared';
@@ -19,4 +20,5 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   ...STAR_OPERATIONS,
   ...QUARTERLY_OPERATIONS,
   ...NOTIFICATION_OPERATIONS,
+  ...SERVICE_ORDER_OPERATIONS,
 };

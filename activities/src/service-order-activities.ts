@@ -1,0 +1,180 @@
+import { DataSource } from 'typeorm';
+import { CaseWorkflowInput, RedispatchCaseData, ServiceOrderActivities } from '@qf/contracts';
+import { orderLateness } from '@qf/domain';
+import { PolicySchema } from '@qf/policy';
+import {
+  appendAudit,
+  bookLedgerEntries,
+  caseByBusinessKey,
+  decideFine,
+  flagLateServiceOrders,
+  flowVersionBody,
+  insertServiceOrderMove,
+  lockServiceOrder,
+  markServiceOrderRedispatched,
+  policyInEffect,
+  policyVersionBody,
+  publishedVersions,
+  registerCase,
+} from '@qf/persistence';
+
+const SYSTEM = { name: 'system' };
+const DOMAIN_KIND = { ordinary: 'ordinary', vip_fault: 'vip-fault', vip_activation: 'vip-activation' } as const;
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/** The deadline scan (K-2), the re-dispatch it opens (K-2) and the fines a lead decides (K-8). */
+export function createServiceOrderActivities(ds: DataSource): ServiceOrderActivities {
+  return {
+    /**
+     * K-2 set-based: one UPDATE flags every order past a deadline (idempotent); each newly late open order gets a
+     * re-dispatch case for the dispatcher, registered in the same transaction by its business key (order + deadline).
+     */
+    async flagLateOrders({ now: given }) {
+      const now = given ?? new Date().toISOString();
+      return ds.transaction(async (tx) => {
+        const flagged = await flagLateServiceOrders(tx, now);
+        if (!flagged.length) return { flagged: 0, redispatch: [] };
+        const policy = await policyInEffect(tx);
+        const published = await publishedVersions(tx, 'order-redispatch');
+        const redispatch: { caseId: string; workflowId: string; input: CaseWorkflowInput }[] = [];
+        for (const o of flagged) {
+          const late = [
+            ...(o.respondFlagged ? (['respond'] as const) : []),
+            ...(o.completeFlagged ? (['complete'] as const) : []),
+          ];
+          const verdict = orderLateness(
+            {
+              kind: DOMAIN_KIND[o.kind],
+              receivedAt: iso(o.acceptedAt)!,
+              respondedAt: iso(o.respondedAt),
+              completedAt: iso(o.closedAt),
+            },
+            now,
+            policy,
+          );
+          await appendAudit(tx, {
+            actor: SYSTEM,
+            action: 'service-order.late',
+            entity: 'service-order',
+            entityId: o.id,
+            after: { orderNo: o.orderNo, unitId: o.unitId, late, verdict, at: now },
+            idempotencyKey: `service-order-late:${o.id}:${late.join('+')}`,
+          });
+          if (!verdict.reDispatch || !published.flow || !published.policy) continue;
+          const businessKey = `${o.orderNo}-${late.join('-')}`;
+          const data: RedispatchCaseData = {
+            orderId: o.id,
+            orderNo: o.orderNo,
+            unitId: o.unitId,
+            unitName: o.unitName,
+            late: [...late],
+            dueAt: iso(o.respondFlagged ? o.respondDueAt : o.completeDueAt)!,
+          };
+          const workflowId = `order-redispatch-${businessKey}`;
+          const inserted = await registerCase(tx, {
+            kind: 'order-redispatch',
+            businessKey,
+            title: `重新派单：${o.orderNo}（${o.unitName}）`,
+            workflowId,
+            policyVersion: published.policy.version,
+            flowVersion: published.flow.version,
+            data,
+            unitId: o.unitId,
+          });
+          if (!inserted) continue;
+          const row = (await caseByBusinessKey(tx, 'order-redispatch', businessKey))!;
+          await appendAudit(tx, {
+            actor: SYSTEM,
+            action: 'case.registered',
+            entity: 'case',
+            entityId: row.id,
+            caseId: row.id,
+            workflowId,
+            after: { origin: 'order-late', orderId: o.id, data },
+            idempotencyKey: `register:${workflowId}`,
+          });
+          const casePolicy = PolicySchema.parse(await policyVersionBody(tx, row.policyVersion));
+          redispatch.push({
+            caseId: row.id,
+            workflowId,
+            input: {
+              caseId: row.id,
+              kind: 'order-redispatch',
+              businessKey,
+              initiatorUserId: null,
+              policyVersion: row.policyVersion,
+              flowVersion: row.flowVersion,
+              flow: await flowVersionBody(tx, 'order-redispatch', row.flowVersion),
+              policy: casePolicy,
+              calendar: {
+                ...casePolicy.calendar,
+                holidays: [...casePolicy.calendar.holidays],
+                workingWeekdays: [...casePolicy.calendar.workingWeekdays],
+                extraWorkingDays: [...(casePolicy.calendar.extraWorkingDays ?? [])],
+              },
+              data: data as unknown as Record<string, unknown>,
+            },
+          });
+        }
+        return { flagged: flagged.length, redispatch };
+      });
+    },
+
+    /** K-2: the dispatcher re-dispatched the order: one more re-dispatch, the move recorded, once per case. */
+    async completeRedispatch({ caseId, orderId, decision, actor }) {
+      await ds.transaction(async (tx) => {
+        const order = await lockServiceOrder(tx, orderId);
+        if (!order) return;
+        const first = await appendAudit(tx, {
+          actor: { name: actor },
+          action: 'service-order.redispatched',
+          entity: 'service-order',
+          entityId: orderId,
+          caseId,
+          before: { unitId: order.unitId, handlerId: order.handlerId, redispatchCount: order.redispatchCount },
+          after: { ...decision, redispatchCount: order.redispatchCount + 1 },
+          idempotencyKey: `service-order-redispatched:${caseId}`,
+        });
+        if (!first) return;
+        await markServiceOrderRedispatched(tx, orderId, {
+          unitId: decision.unitId ?? null,
+          handlerId: decision.handlerId ?? null,
+        });
+        await insertServiceOrderMove(tx, {
+          orderId,
+          fromStage: order.stage,
+          toStage: order.stage,
+          actorUserId: null,
+          actorName: actor,
+          note: '重新派单',
+        });
+      });
+    },
+
+    /** K-8: the lead's decision; on approval the fine and the lead's joint fine post to the ledger, once. */
+    async settleFine({ caseId, workflowId, fineId, approved }) {
+      return ds.transaction(async (tx) => {
+        const fine = await decideFine(tx, fineId, approved ? 'approved' : 'returned');
+        let posted = 0;
+        if (fine && approved) {
+          const lines = [{ employeeId: fine.employeeId, reason: 'kpi-fine', pointsX10: 0, moneyFen: fine.amountFen }];
+          if (fine.leadId && fine.leadFen > 0)
+            lines.push({ employeeId: fine.leadId, reason: 'kpi-fine-lead', pointsX10: 0, moneyFen: fine.leadFen });
+          posted = await bookLedgerEntries(tx, { caseId, workflowId, source: 'kpi-fine', month: fine.month, lines });
+        }
+        if (fine)
+          await appendAudit(tx, {
+            actor: SYSTEM,
+            action: approved ? 'service-fine.approved' : 'service-fine.returned',
+            entity: 'service-fine',
+            entityId: fineId,
+            caseId,
+            workflowId,
+            after: { ...fine, posted },
+            idempotencyKey: `service-fine-decided:${fineId}`,
+          });
+        return { posted };
+      });
+    },
+  };
+}
