@@ -47,6 +47,8 @@ export const NotificationResponseSchema = z.looseObject({
   createdAt: ResDateTime,
   read: z.boolean(),
 });
+/** One of the user's notifications as GET /api/notifications lists it. */
+export type MyNotification = z.infer<typeof NotificationResponseSchema>;
 export const UnreadCountResponseSchema = z.looseObject({ count: z.number().int() });
 export const MarkReadResponseSchema = z.looseObject({ marked: z.number().int(), unread: z.number().int() });
 export const NotificationPreferencesResponseSchema = z.looseObject({

@@ -1,15 +1,7 @@
+import type { MyNotification } from '@qf/contracts/notifications';
 import { API_URL, httpClient } from '../dataProvider';
 
-/** One of the user's notifications (GET /api/notifications). */
-export interface MyNotification {
-  id: string;
-  kind: string;
-  message: string;
-  caseId: string | null;
-  taskId: string | null;
-  createdAt: string;
-  read: boolean;
-}
+export type { MyNotification };
 
 export const UNREAD_KEY = ['notifications', 'unread-count'];
 export const LATEST_KEY = ['notifications', 'latest'];

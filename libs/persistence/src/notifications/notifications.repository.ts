@@ -1,3 +1,4 @@
+import type { MyNotification } from '@qf/contracts';
 import type { Queryable } from '../core/queryable';
 import { selectPage, Where } from '../core/list-page';
 import { caseScope, type ScopeUser } from '../cases/scope';
@@ -69,15 +70,8 @@ export function notificationIsMine(user: ScopeUser, w: Where): string {
     AND (n.case_id IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = n.case_id AND ${caseScope(user, w)}))))`;
 }
 
-export interface MyNotificationRow {
-  id: string;
-  kind: string;
-  message: string;
-  caseId: string | null;
-  taskId: string | null;
-  createdAt: string;
-  read: boolean;
-}
+/** A row of the bell's list (the api answers it as is). */
+export type MyNotificationRow = MyNotification;
 
 /** The user's notifications (a page in the caller's order); `unread` keeps those not yet read. */
 export async function listMyNotifications(
