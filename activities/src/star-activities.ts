@@ -14,7 +14,7 @@ import {
   patchStarApplication,
   starCommitteeUsers,
   starEligibilityFacts,
-  starHoldersForMonth,
+  starHolders,
   starMonthlyScoresSinceStar,
   starMonthStanding,
   starReviewCaseOfMonth,
@@ -22,6 +22,7 @@ import {
   usernameOf,
   linkStarReviewCase,
   markStarRecommended,
+  policyInEffect,
   publishedVersions,
   registerCase,
   saveStarCampaign,
@@ -29,8 +30,10 @@ import {
   starRecommendationStanding,
 } from '@qf/persistence';
 import {
+  addDays,
   addMonths,
   checkEligibility,
+  isStarEffective,
   localMonth,
   lowerStarLevel,
   monthlyStarPay,
@@ -217,7 +220,12 @@ export function createStarActivities(ds: DataSource): StarActivities {
     },
 
     async starReviewHolders({ month }) {
-      return (await starHoldersForMonth(ds, month)).map((h) => ({ ...h, level: h.level as StarLevel }));
+      // S-9 / S-10: reviewed for the month when the star is effective by its last day
+      const policy = await policyInEffect(ds);
+      const lastDay = addDays(addMonths(`${month}-01`, 1), -1);
+      return (await starHolders(ds))
+        .filter((h) => isStarEffective({ ceremonyDate: h.since }, lastDay, policy))
+        .map((h) => ({ employeeId: h.employeeId, level: h.level as StarLevel }));
     },
 
     async registerStarReview({ workflowId, nowIso, month: given }) {

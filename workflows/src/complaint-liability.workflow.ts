@@ -12,12 +12,15 @@ import {
 import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
 import {
   applyAppealDecision,
+  canAppeal,
   deductionsForRuling,
   localMonth,
   namedNotice,
   requiredVerifiers,
   RulingInput,
   validateRuling,
+  Verdict,
+  verificationOutcome,
 } from '@qf/domain';
 import { CaseRuntime, RuleViolation } from './engine/case-runtime';
 import { activities } from './engine/activities';
@@ -81,8 +84,15 @@ export async function complaintLiability(input: CaseWorkflowInput): Promise<Case
           : [];
       },
     });
-    const last = verified.decisions.filter((d) => d.action === 'approve').pop();
+    const approvals = verified.decisions.filter((d) => d.action === 'approve');
+    const last = approvals.at(-1);
     verdict = String(last?.data?.verdict ?? '');
+    const outcome = verificationOutcome(
+      verdict as Verdict,
+      approvals.map((d) => d.userId),
+      complaint.severity,
+      policy,
+    );
     rt.state.data = {
       ...rt.state.data,
       verification: {
@@ -92,7 +102,7 @@ export async function complaintLiability(input: CaseWorkflowInput): Promise<Case
         by: verified.decisions.map((d) => d.username),
       },
     };
-    if (verdict !== 'liable') return rt.finish('closed', verdict, { rule: 'C-2' });
+    if (!outcome.continuesToRuling) return rt.finish('closed', verdict, { rule: 'C-2', reason: outcome.message });
 
     // C-3…C-6: the ruling, validated against the pinned policy.
     const ruled = await rt.runStage(stage('rule'), {
@@ -115,6 +125,7 @@ export async function complaintLiability(input: CaseWorkflowInput): Promise<Case
 
   // C-11: named notice; C-12: appeal window for every accountable person with a login.
   const notice = namedNotice(input.caseId, ruling, policy);
+  const noticeAt = rt.nowIso();
   await acts.publishNotice({ caseId: input.caseId, workflowId: rt.workflowId, notice });
   const accountable = [...new Set(ruling.persons.map((p) => p.employeeId))];
   const users = await acts.usersOfEmployees(accountable);
@@ -127,10 +138,14 @@ export async function complaintLiability(input: CaseWorkflowInput): Promise<Case
       deadline: windowDeadline,
       closeAtDeadline: 'approved',
       assignees: users.map((u) => ({ role: null, userId: u.userId })),
-      validate: (u) =>
-        u.action === 'reject' && !u.comment
-          ? [{ path: 'comment', message: 'an appeal needs its reason (C-12)', rule: 'C-12' }]
-          : [],
+      validate: (u) => {
+        if (u.action !== 'reject') return [];
+        if (!u.comment) return [{ path: 'comment', message: 'an appeal needs its reason (C-12)', rule: 'C-12' }];
+        // the appellant is one of the accountable people, within the window
+        const employeeId = users.find((x) => x.userId === u.actor.userId)?.employeeId ?? '';
+        const may = canAppeal(employeeId, ruling!, noticeAt, rt.nowIso(), policy);
+        return may.ok ? [] : [{ path: 'action', message: may.reason, rule: 'C-12' }];
+      },
     });
     appealed = window.outcome === 'rejected';
     rt.state.data = {

@@ -9,6 +9,7 @@ import {
 } from '@qf/contracts';
 import { meetingChangedSignal } from '@qf/contracts/messages';
 import { FlowDefinitionSchema } from '@qf/policy';
+import { isOverdue } from '@qf/domain';
 import { CaseRuntime } from './engine/case-runtime';
 import { activities } from './engine/activities';
 import { stageOf } from './engine/stage-of';
@@ -58,6 +59,8 @@ export async function rectification(input: CaseWorkflowInput): Promise<CaseState
 
   const due = { meetingId: data.meetingId, at: data.dueAt, version: 0 };
   let submitted = false;
+  /** E-8: open past its due meeting at `at` (also: a submission at `at` is late) */
+  const overdueAt = (at: string) => isOverdue({ status: 'open', dueAt: due.at }, at);
   setHandler(meetingChangedSignal, (m) => {
     // E-7: an open item follows its meeting; one without a meeting takes the first one scheduled
     if (submitted || data.dueFixed) return;
@@ -72,7 +75,7 @@ export async function rectification(input: CaseWorkflowInput): Promise<CaseState
     while (!submitted) {
       const v = due.version;
       rt.state.data = { ...rt.state.data, meetingId: due.meetingId, dueAt: due.at };
-      const overdue = !!due.at && Date.parse(due.at) <= Date.now();
+      const overdue = overdueAt(rt.nowIso());
       await acts.updateRectification({ caseId: input.caseId, meetingId: due.meetingId, dueAt: due.at, overdue });
       if (overdue && notified !== `${due.meetingId}:${due.at}`) {
         notified = `${due.meetingId}:${due.at}`;
@@ -96,7 +99,7 @@ export async function rectification(input: CaseWorkflowInput): Promise<CaseState
           });
         }
       }
-      const wait = due.at && !overdue ? Date.parse(due.at) - Date.now() : undefined;
+      const wait = due.at && !overdue ? Math.max(1, Date.parse(due.at) - Date.now()) : undefined;
       if (wait === undefined) await condition(() => submitted || due.version !== v);
       else await condition(() => submitted || due.version !== v, wait);
     }
@@ -120,7 +123,7 @@ export async function rectification(input: CaseWorkflowInput): Promise<CaseState
     submitted = true;
     await watcher;
     const submittedAt = rt.nowIso();
-    const late = !!due.at && Date.parse(submittedAt) > Date.parse(due.at);
+    const late = overdueAt(submittedAt);
     rt.state.data = { ...rt.state.data, plan: plan.decisions.at(-1)?.data, submittedAt, late };
     await acts.updateRectification({ caseId: input.caseId, status: 'submitted', submittedAt, overdue: late });
 

@@ -11,8 +11,15 @@ import {
   StarPhase,
 } from '@qf/contracts';
 import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
-import { awardBonusLine, examCascade, ExamCascadeResult, StarLevel, validateTeamLeadReview } from '@qf/domain';
-import { CaseRuntime, StageDecision } from './engine/case-runtime';
+import {
+  awardBonusLine,
+  committeeOutcome,
+  examCascade,
+  ExamCascadeResult,
+  StarLevel,
+  validateTeamLeadReview,
+} from '@qf/domain';
+import { CaseRuntime } from './engine/case-runtime';
 import { activities } from './engine/activities';
 import { reject } from './engine/reject';
 import { stageOf } from './engine/stage-of';
@@ -23,13 +30,6 @@ const acts = activities<StarActivities & Pick<CaseActivities, 'teamLeadsOf'>>();
 const PHASES: StarPhase[] = ['application', 'exam', 'committee', 'award', 'closed'];
 
 /** The last vote of each member (a changed vote replaces the earlier one). */
-function lastVotes(decisions: StageDecision[]): Map<string, boolean> {
-  const m = new Map<string, boolean>();
-  for (const d of decisions)
-    if (d.action === 'approve' || d.action === 'reject') m.set(d.userId, d.action === 'approve');
-  return m;
-}
-
 /**
  * starApplication (S-2…S-9), a child of starCampaign: the team lead reviews (S-6) within the recommendation
  * quota (S-5); exam scores are entered in the exam phase down the cascade (S-7); a candidate who passed is voted
@@ -183,14 +183,18 @@ export async function starApplication(input: CaseWorkflowInput): Promise<CaseSta
     assignees: members.eligible.map((userId) => ({ role: 'committee' as const, userId })),
     closeWhen: () => reached('award'),
   });
-  const ballots = lastVotes(vote.decisions);
-  const approvals = [...ballots.values()].filter(Boolean).length;
-  const committee = {
-    members: members.eligible.length,
-    votesCast: ballots.size,
-    approvals,
-    approved: vote.outcome === 'approved',
-  };
+  // S-8: each member's last vote counts; quorum and majority of the votes cast (the quota is the campaign's)
+  const [decision] = committeeOutcome(
+    vote.decisions
+      .filter((d) => d.action === 'approve' || d.action === 'reject')
+      .map((d) => ({ memberId: d.userId, candidateId: applicationId, approve: d.action === 'approve' })),
+    members.eligible,
+    1,
+    { [applicationId]: examScore },
+    policy,
+  ).decisions;
+  const { votesCast, approvals } = decision;
+  const committee = { members: members.eligible.length, votesCast, approvals, approved: decision.approved };
   await setStatus('awaiting-award', { committee });
   const parent = workflowInfo().parent;
   if (parent) {
@@ -201,7 +205,7 @@ export async function starApplication(input: CaseWorkflowInput): Promise<CaseSta
       examScore,
       approved: committee.approved,
       approvals,
-      votesCast: ballots.size,
+      votesCast,
     });
   }
 

@@ -6,7 +6,6 @@ import {
   evaluationSchedule,
   evaluationScript,
   monthlyWinners,
-  monthToDateScores,
   mulberry32,
   repairerMonthlyScore,
   repairStarAward,
@@ -150,21 +149,6 @@ describe('scores', () => {
     });
     expect(repairerMonthlyScore([], policy).total).toBe(0);
     expect(repairerMonthlyScore([10, 10, 10], policy).total).toBe(10.45);
-  });
-
-  it('E-5 scores are computed daily: month to date', () => {
-    const ev = [
-      { repairerId: 'R1', date: '2024-05-01', score: 10 },
-      { repairerId: 'R1', date: '2024-05-02', score: 6 },
-      { repairerId: 'R1', date: '2024-04-30', score: 6 },
-    ];
-    expect(monthToDateScores(ev, '2024-05-01', policy).R1.total).toBe(10.15);
-    expect(monthToDateScores(ev, '2024-05-02', policy).R1).toEqual({
-      count: 2,
-      average: 8,
-      volumeBonus: 0.3,
-      total: 8.3,
-    });
   });
 
   it('E-6 the repair star and the best team of the month', () => {

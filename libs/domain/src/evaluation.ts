@@ -234,22 +234,6 @@ export function repairerMonthlyScore(scores: readonly number[], policy: Policy):
   return { count, average, volumeBonus, total: roundTo(average + volumeBonus, 2) };
 }
 
-/** E-5: scores are computed daily: each repairer's month-to-date score up to and including `upTo` (YYYY-MM-DD). */
-export function monthToDateScores(
-  evaluations: readonly { repairerId: string; date: string; score: number }[],
-  upTo: string,
-  policy: Policy,
-): Record<string, RepairerScore> {
-  const month = upTo.slice(0, 7);
-  const by = new Map<string, number[]>();
-  for (const e of evaluations) {
-    if (!e.date.startsWith(month) || e.date > upTo) continue;
-    if (!by.has(e.repairerId)) by.set(e.repairerId, []);
-    by.get(e.repairerId)!.push(e.score);
-  }
-  return Object.fromEntries([...by.entries()].sort().map(([r, s]) => [r, repairerMonthlyScore(s, policy)]));
-}
-
 // ---------------------------------------------------------------------------------------------
 // E-6 best team and repair star
 

@@ -40,56 +40,9 @@ export function rectificationDueAt(meetings: readonly string[], openedAt: string
   return next ? new Date(next.t).toISOString() : null;
 }
 
-/** E-7: the meeting confirms the rectification, or reopens it, due at the following meeting. */
-export function meetingReview(
-  rect: Rectification,
-  outcome: 'confirm' | 'reopen',
-  meetingAt: string,
-  meetings: readonly string[],
-): Rectification {
-  if (outcome === 'confirm') return { ...rect, status: 'confirmed' };
-  return { ...rect, status: 'open', dueAt: rectificationDueAt(meetings, meetingAt) };
-}
-
-/** E-7: the team lead submits; a submission after the due meeting is refused. */
-export function canSubmit(rect: Rectification, at: string): { ok: boolean; reason: string } {
-  if (rect.status !== 'open') return { ok: false, reason: `rectification is ${rect.status} (E-7)` };
-  if (rect.dueAt && Date.parse(at) > Date.parse(rect.dueAt))
-    return { ok: false, reason: `due before the meeting at ${rect.dueAt}; it is overdue (E-7)` };
-  return { ok: true, reason: 'submitted before the due meeting (E-7)' };
-}
-
 /** E-8: open (not submitted) past its due meeting. */
 export function isOverdue(rect: Pick<Rectification, 'status' | 'dueAt'>, now: string): boolean {
   return rect.status === 'open' && rect.dueAt !== null && Date.parse(now) > Date.parse(rect.dueAt);
-}
-
-/** E-8: reminders for overdue rectifications go to the team lead and the manager. */
-export function overdueReminders(
-  rects: readonly Rectification[],
-  now: string,
-): { rectificationId: string; recipients: string[] }[] {
-  return rects
-    .filter((r) => isOverdue(r, now))
-    .map((r) => ({ rectificationId: r.id, recipients: [r.teamLeadId, r.managerId].filter((x): x is string => !!x) }));
-}
-
-/** E-8: dashboard: open rectifications with their due meeting, and overdue counts per team. */
-export function rectificationDashboard(
-  rects: readonly Rectification[],
-  now: string,
-): {
-  open: { id: string; dueAt: string | null; overdue: boolean }[];
-  overdueTotal: number;
-  overdueByTeam: Record<string, number>;
-} {
-  const open = rects
-    .filter((r) => r.status !== 'confirmed')
-    .map((r) => ({ id: r.id, dueAt: r.dueAt, overdue: isOverdue(r, now) }));
-  const overdueByTeam: Record<string, number> = {};
-  for (const r of rects)
-    if (isOverdue(r, now)) overdueByTeam[r.teamId ?? '-'] = (overdueByTeam[r.teamId ?? '-'] ?? 0) + 1;
-  return { open, overdueTotal: open.filter((o) => o.overdue).length, overdueByTeam };
 }
 
 /**

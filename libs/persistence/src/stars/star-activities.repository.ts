@@ -114,16 +114,14 @@ export async function markStarAwarded(q: Queryable, applicationId: string, level
   ]);
 }
 
-/** S-10: the holders reviewed for a month (star held since the month or before) */
-export async function starHoldersForMonth(
-  q: Queryable,
-  month: string,
-): Promise<{ employeeId: string; level: number }[]> {
-  const rows = await q.query(
-    `SELECT employee_id, level FROM star_holders WHERE to_char(since, 'YYYY-MM') <= $1 ORDER BY employee_id`,
-    [month],
-  );
-  return rows.map((r: { employee_id: string; level: number }) => ({ employeeId: r.employee_id, level: r.level }));
+/** S-10: the star holders, with the date their star is effective from (S-9: which month they are reviewed is the domain's) */
+export async function starHolders(q: Queryable): Promise<{ employeeId: string; level: number; since: string }[]> {
+  const rows = await q.query(`SELECT employee_id, level, since::text AS since FROM star_holders ORDER BY employee_id`);
+  return rows.map((r: { employee_id: string; level: number; since: string }) => ({
+    employeeId: r.employee_id,
+    level: r.level,
+    since: r.since,
+  }));
 }
 
 /** the month's star-review case */
