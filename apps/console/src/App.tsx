@@ -13,10 +13,11 @@ import {
 import { dataProvider } from './dataProvider';
 import { notificationOutbox, notificationSettings } from './notifications';
 import { i18nProvider } from './i18n';
-import { Layout } from './layout';
+import { Layout, LoginPage } from './layout';
 import { Dashboard } from './dashboard';
 import cases from './cases';
 import tasks from './tasks';
+import { doneTasks, myCases } from './tasks/inbox';
 import complaints from './complaints';
 import deductions from './deductions';
 import audit from './audit';
@@ -97,11 +98,14 @@ export const App = () => (
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
     layout={Layout}
+    loginPage={LoginPage}
     requireAuth
     disableTelemetry
   >
     {(permissions) => [
       resource('tasks', tasks, permissions),
+      resource('done-tasks', doneTasks, permissions),
+      resource('my-cases', myCases, permissions),
       resource('cases', createdBy(cases, permissions, REVIEW_CASE_STARTERS), permissions),
       resource('complaints', complaints, permissions),
       resource('deductions', deductions, permissions),

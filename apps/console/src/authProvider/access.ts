@@ -6,6 +6,9 @@ import type { Role } from '@qf/contracts/common';
  */
 export const RESOURCE_ROLES: Record<string, readonly Role[] | 'all'> = {
   tasks: 'all',
+  /** 已办 and 我的流程 (issue 17): everyone's own decided tasks and started cases. */
+  'done-tasks': 'all',
+  'my-cases': 'all',
   cases: 'all',
   complaints: ['verifier', 'ruling-lead', 'leadership', 'hr', 'team-lead', 'manager', 'branch-head', 'committee'],
   deductions: 'all',
@@ -23,6 +26,12 @@ export const RESOURCE_ROLES: Record<string, readonly Role[] | 'all'> = {
   'perception-months': ['quality', 'leadership', 'hr', 'branch-head'],
   'perception-rankings': ['quality', 'leadership', 'hr', 'branch-head'],
   'indicator-cards': ['quality', 'leadership', 'hr', 'branch-head'],
+  /** K-9 KPI 考核卡: the quality department runs and reviews the month; leadership, HR and branch heads follow. */
+  'scorecard-months': ['quality', 'leadership', 'hr', 'branch-head'],
+  /** K-1/K-2 工单时限看板: dispatchers run it; managers and team leads (their unit) follow and act. */
+  'service-orders': ['dispatcher', 'manager', 'team-lead'],
+  /** K-8 违规罚款: supervisors register; leads decide in their inbox and read them here. */
+  'service-fines': ['team-lead', 'manager', 'quality', 'branch-head', 'hr'],
   /** Q-1 季度考核: the quality department plans and reports; unit heads read the results they acknowledge. */
   'quarterly-assessments': ['quality', 'leadership', 'hr', 'branch-head', 'team-lead'],
   /** E-7/E-8/Q-2 整改看板 (dispatchers may still open rectifications: RECTIFICATION_CREATORS). */

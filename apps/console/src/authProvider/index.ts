@@ -56,10 +56,13 @@ export const authProvider: AuthProvider = {
     if (!tokenStore.token) throw new Error('ra.auth.auth_check_error');
   },
 
-  async checkError(error: ErrorLike) {
+  async checkError(error: ErrorLike & { body?: { code?: string } }) {
     if (error?.status === 401) {
-      tokenStore.clear();
-      throw new Error('ra.notification.logged_out');
+      // The token is forgotten by logout (which follows): until then checkAuth passes, so react-admin shows the
+      // message, and the login page returns to this page afterwards (issue 17). An expired or revoked session says so.
+      throw new Error(
+        error.body?.code === 'auth.session_expired' ? 'qf.session.expired' : 'ra.notification.logged_out',
+      );
     }
     // 403 and everything else: stay logged in; the caller shows a notification.
   },

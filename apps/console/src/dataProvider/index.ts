@@ -1,7 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider } from 'react-admin';
 import type { ApiErrorBody } from '@qf/contracts/common';
-import type { CaseDetail, TaskActionInput } from '@qf/contracts/cases';
+import type { BatchApproveInput, BatchApproveResult, CaseDetail, TaskActionInput } from '@qf/contracts/cases';
 import { tokenStore } from '../authProvider/tokenStore';
 import { detailText, problemMessage, problemOf, problemText } from '../components/problem';
 
@@ -58,6 +58,8 @@ export interface PolicyChange {
 
 export interface QualityFlowDataProvider extends DataProvider {
   taskAction(id: string, input: TaskActionInput): Promise<{ data: CaseDetail }>;
+  /** `POST /tasks/batch` (批量同意): which tasks were approved, and each refusal's code. */
+  batchApprove(input: BatchApproveInput): Promise<{ data: BatchApproveResult }>;
   /** `POST /<resource>/:id/publish` (flows, policies): a draft becomes immutable. */
   publish(
     resource: 'flows' | 'policies',
@@ -68,6 +70,15 @@ export interface QualityFlowDataProvider extends DataProvider {
 
 const base = simpleRestProvider(API_URL, httpClient);
 
+/**
+ * Lists that are another resource's list under a fixed api filter (issue 17): 已办 (the tasks I decided) and 我的流程
+ * (the cases I started or am named in). Their rows open as tasks and cases.
+ */
+export const LIST_ALIASES: Record<string, { resource: string; filter: Record<string, unknown> }> = {
+  'done-tasks': { resource: 'tasks', filter: { done: 'mine' } },
+  'my-cases': { resource: 'cases', filter: { mine: true } },
+};
+
 /** Fired when a list's sort or filter was refused (400) and the list fell back to its default view (layout/ListReset). */
 export const LIST_RESET_EVENT = 'qf:list-reset';
 
@@ -76,19 +87,21 @@ export const LIST_RESET_EVENT = 'qf:list-reset';
  * console would keep in its store: the list is fetched again in the api's default order without filters, and the
  * layout resets the stored list parameters and says so (issue 11, "lists that don't lie").
  */
-export const getListRecovering: DataProvider['getList'] = async (resource, params) => {
+export const getListRecovering: DataProvider['getList'] = async (name, params) => {
+  // a list that is another resource's list under a fixed filter keeps that filter, also when it recovers
+  const { resource, filter: fixed } = LIST_ALIASES[name] ?? { resource: name, filter: {} };
   try {
-    return await base.getList(resource, params);
+    return await base.getList(resource, { ...params, filter: { ...params.filter, ...fixed } });
   } catch (e) {
     if (!(e instanceof HttpError) || e.status !== 400) throw e;
     const perPage = params.pagination?.perPage ?? 25;
-    const query = new URLSearchParams({ range: JSON.stringify([0, perPage - 1]), filter: '{}' });
+    const query = new URLSearchParams({ range: JSON.stringify([0, perPage - 1]), filter: JSON.stringify(fixed) });
     const { json, headers } = await httpClient(`${API_URL}/${resource}?${query}`).catch(() => {
       throw e;
     });
     const total = Number(headers.get('content-range')?.split('/').pop());
     if (typeof window !== 'undefined')
-      window.dispatchEvent(new CustomEvent(LIST_RESET_EVENT, { detail: { resource } }));
+      window.dispatchEvent(new CustomEvent(LIST_RESET_EVENT, { detail: { resource: name } }));
     return {
       data: Array.isArray(json) ? json : [],
       total: Number.isFinite(total) ? total : Array.isArray(json) ? json.length : 0,
@@ -105,6 +118,10 @@ export const dataProvider: QualityFlowDataProvider = {
       body: JSON.stringify(input),
     });
     return { data: json as CaseDetail };
+  },
+  async batchApprove(input) {
+    const { json } = await httpClient(`${API_URL}/tasks/batch`, { method: 'POST', body: JSON.stringify(input) });
+    return { data: json as BatchApproveResult };
   },
   async publish(resource, id) {
     const { json } = await httpClient(`${API_URL}/${resource}/${encodeURIComponent(String(id))}/publish`, {

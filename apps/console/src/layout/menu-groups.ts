@@ -20,7 +20,7 @@ export type MenuGroupKey = (typeof MENU_GROUP_KEYS)[number];
 
 /** Resource → group; within a group, entries keep the order of this list. */
 export const MENU_GROUPS: Record<string, MenuGroupKey> = {
-  // 工作台: 待办 / 已办 / 我的流程 and every case
+  // 审批中心: 待办 / 已办 / 我的流程 and every case
   tasks: 'inbox',
   'done-tasks': 'inbox',
   'my-cases': 'inbox',
@@ -73,3 +73,10 @@ export const MENU_GROUPS: Record<string, MenuGroupKey> = {
 };
 
 export const menuGroupOf = (resource: string): MenuGroupKey => MENU_GROUPS[resource] ?? 'system';
+
+const ORDER = Object.keys(MENU_GROUPS);
+/** Position of a resource within its group (the order of MENU_GROUPS; unlisted ones last). */
+export const menuOrderOf = (resource: string): number => {
+  const i = ORDER.indexOf(resource);
+  return i < 0 ? ORDER.length : i;
+};

@@ -23,6 +23,7 @@ import { problemOf, problemText, useFailure } from '../components/problem';
 import { Stars } from './chips';
 import { applicationUrl, examScore, num, starApi, votedLevel } from './model';
 import { personLabel } from './texts';
+import { usePhone } from '../layout/usePhone';
 
 /** A vote's answer, kept until a newer list arrives. */
 interface Answer {
@@ -85,17 +86,45 @@ const VoteButton = ({
   );
 };
 
-const VoteRow = ({
-  row,
-  busy,
-  error,
-  onVote,
-}: {
+interface VoteProps {
   row: StarApplicationView;
   busy: boolean;
   error?: string;
   onVote: (row: StarApplicationView, approve: boolean) => void;
-}) => {
+}
+
+/** 赞成 / 反对 for one candidate, and the refusal of the last vote under them. */
+const VoteButtons = ({ row, busy, error, onVote, align }: VoteProps & { align: 'flex-start' | 'flex-end' }) => {
+  const code = row.employeeCode;
+  const mine = row.committee?.myVote ?? null;
+  return (
+    <>
+      <Stack direction="row" spacing={1} sx={{ justifyContent: align }}>
+        <VoteButton approve mine={mine} busy={busy} testId={`vote-approve-${code}`} onClick={() => onVote(row, true)} />
+        <VoteButton
+          approve={false}
+          mine={mine}
+          busy={busy}
+          testId={`vote-reject-${code}`}
+          onClick={() => onVote(row, false)}
+        />
+      </Stack>
+      {error && (
+        <Typography
+          variant="caption"
+          color="error"
+          component="div"
+          sx={{ mt: 0.5, whiteSpace: 'normal' }}
+          data-testid={`vote-error-${code}`}
+        >
+          {error}
+        </Typography>
+      )}
+    </>
+  );
+};
+
+const VoteRow = ({ row, busy, error, onVote }: VoteProps) => {
   const translate = useTranslate();
   const code = row.employeeCode;
   const c = row.committee;
@@ -140,35 +169,57 @@ const VoteRow = ({
         )}
       </TableCell>
       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-        <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
-          <VoteButton
-            approve
-            mine={mine}
-            busy={busy}
-            testId={`vote-approve-${code}`}
-            onClick={() => onVote(row, true)}
-          />
-          <VoteButton
-            approve={false}
-            mine={mine}
-            busy={busy}
-            testId={`vote-reject-${code}`}
-            onClick={() => onVote(row, false)}
-          />
-        </Stack>
-        {error && (
-          <Typography
-            variant="caption"
-            color="error"
-            component="div"
-            sx={{ mt: 0.5, whiteSpace: 'normal' }}
-            data-testid={`vote-error-${code}`}
-          >
-            {error}
-          </Typography>
-        )}
+        <VoteButtons row={row} busy={busy} error={error} onVote={onVote} align="flex-end" />
       </TableCell>
     </TableRow>
+  );
+};
+
+/** Phones (issue 17): one candidate as a card with the same facts and both buttons, no table to scroll sideways. */
+const VoteCard = ({ row, busy, error, onVote }: VoteProps) => {
+  const translate = useTranslate();
+  const code = row.employeeCode;
+  const c = row.committee;
+  const mine = c?.myVote ?? null;
+  return (
+    <Card variant="outlined" data-testid={`vote-row-${code}`}>
+      <CardContent sx={{ '&:last-child': { pb: 2 } }}>
+        <Stack spacing={1}>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+            <Link to={applicationUrl(String(row.id))}>{personLabel(row.employeeName, code)}</Link>
+            <Stars level={votedLevel(row)} />
+          </Stack>
+          <Typography variant="caption" color="text.secondary">
+            {[row.unitName, `${translate('qf.star.vote.exam_score')} ${num(examScore(row))}`]
+              .filter(Boolean)
+              .join(' · ')}
+          </Typography>
+          <Typography variant="body2" data-testid={`vote-progress-${code}`}>
+            {translate('qf.star.vote.progress_text', {
+              cast: c?.votesCast ?? 0,
+              members: c?.members ?? 0,
+              approvals: c?.approvals ?? 0,
+            })}
+          </Typography>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+            <MyVote vote={mine} code={code} />
+            {c?.approved != null && (
+              <Chip
+                size="small"
+                color={c.approved ? 'success' : 'default'}
+                label={translate(c.approved ? 'qf.star.vote.result_approved' : 'qf.star.vote.result_rejected')}
+              />
+            )}
+          </Stack>
+          {c && !c.canVote && (
+            <Typography variant="caption" color="warning.main">
+              {translate('qf.star.vote.cannot_vote')}
+            </Typography>
+          )}
+          <VoteButtons row={row} busy={busy} error={error} onVote={onVote} align="flex-start" />
+        </Stack>
+      </CardContent>
+    </Card>
   );
 };
 
@@ -188,6 +239,7 @@ export const VotingPage = () => {
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [busy, setBusy] = useState<Record<string, boolean>>({});
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
+  const phone = usePhone();
 
   const vote = async (row: StarApplicationView, approve: boolean) => {
     const id = String(row.id);
@@ -230,7 +282,20 @@ export const VotingPage = () => {
               {translate('qf.star.vote.empty')}
             </Typography>
           )}
-          {rows.length > 0 && (
+          {rows.length > 0 && phone && (
+            <Stack spacing={1.5} data-testid="vote-cards">
+              {rows.map((r) => (
+                <VoteCard
+                  key={String(r.id)}
+                  row={r}
+                  busy={busy[String(r.id)] === true}
+                  error={rowErrors[String(r.id)]}
+                  onVote={vote}
+                />
+              ))}
+            </Stack>
+          )}
+          {rows.length > 0 && !phone && (
             <Table size="small" data-testid="vote-table">
               <TableHead>
                 <TableRow>

@@ -1,3 +1,2 @@
 export * from './scope';
 export * from './cases.repository';
-export * from './waiting-names';
