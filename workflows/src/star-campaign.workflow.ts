@@ -107,7 +107,8 @@ export async function starCampaign(input: CaseWorkflowInput): Promise<CaseState>
           FAILURE.badRequest,
           `not eligible: ${check.violations.map((v) => `${v.message} (${v.rule})`).join('; ')}`,
           check.violations.map((v) => ({
-            path: v.rule === 'S-2' && v.message.includes('hotline agents') ? 'employeeId' : 'level',
+            // who may apply at all is about the person; every other refusal about the level asked for
+            path: v.code === 'star.not_hotline' ? 'employeeId' : 'level',
             message: v.message,
             rule: v.rule,
             code: v.code,

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
+import { ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { PERCEPTION_MONTH_WORKFLOW, perceptionMonthScheduleId, ScheduledPerceptionMonth } from '@qf/contracts';
 import { perceptionMonthRun } from '@qf/domain';
-import { policyInEffect } from '@qf/persistence';
 import { Policy } from '@qf/policy';
-import { ScheduleKeeper, upsertSchedule } from '../temporal/schedules';
+import { PolicyScheduleKeeper } from '../temporal/schedules';
 import { TemporalService } from '../temporal/temporal.module';
 
 /** P-1…P-5: on the policy's day of each month at its local time, the perception month of the month before starts. */
@@ -36,36 +35,26 @@ export function perceptionMonthSchedule(policy: Policy, taskQueue: string): Omit
   };
 }
 
-export async function ensurePerceptionMonthSchedule(
-  client: Client,
-  policy: Policy,
-  taskQueue: string,
-): Promise<{ scheduleId: string; created: boolean }> {
-  return upsertSchedule(client, perceptionMonthScheduleId(taskQueue), perceptionMonthSchedule(policy, taskQueue));
-}
-
 /**
  * Keeps the monthly perception Schedule at api startup and when a policy is published (its day and time are the
  * policy's): idempotent — an existing schedule is updated to the policy in effect and this process's task queue.
  */
 @Injectable()
-export class PerceptionScheduleService extends ScheduleKeeper {
+export class PerceptionScheduleService extends PolicyScheduleKeeper {
   protected readonly log = new Logger('perception-schedule');
 
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
-    private readonly temporal: TemporalService,
+    @Inject(DataSource) protected readonly ds: DataSource,
+    protected readonly temporal: TemporalService,
   ) {
     super();
   }
 
-  async ensure(): Promise<{ scheduleId: string; created: boolean }> {
-    const r = await ensurePerceptionMonthSchedule(
-      await this.temporal.client(),
-      await policyInEffect(this.ds),
-      this.temporal.taskQueue,
-    );
-    this.log.log(`${r.created ? 'created' : 'updated'} schedule ${r.scheduleId}`);
-    return r;
+  protected scheduleIdFor(taskQueue: string): string {
+    return perceptionMonthScheduleId(taskQueue);
+  }
+
+  protected options(policy: Policy, taskQueue: string): Omit<ScheduleOptions, 'scheduleId'> {
+    return perceptionMonthSchedule(policy, taskQueue);
   }
 }

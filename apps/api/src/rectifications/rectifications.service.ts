@@ -13,11 +13,11 @@ import {
   policyInEffect,
   RectificationFilter,
   rectificationSummary,
+  withWaitingNames,
 } from '@qf/persistence';
 import { RequestUser } from '../auth/auth.decorators';
 import { badRequest, notFound } from '../common/errors';
 import { CasesService } from '../cases/cases.service';
-import { withWaitingNames } from './waiting-names';
 
 /** Who sees the rectification board and the meetings. */
 export const BOARD_ROLES = [

@@ -19,11 +19,11 @@ import {
   settlementOfTask,
   SettlementRow,
   SettlementTotals,
+  withWaitingNames,
 } from '@qf/persistence';
 import { RequestUser } from '../auth/auth.decorators';
 import { badRequest, conflict, notFound } from '../common/errors';
 import { CasesService } from '../cases/cases.service';
-import { withWaitingNames } from '../rectifications/waiting-names';
 import { reasonZh } from './reasons-zh';
 import { payrollWorkbook } from './settlement-export';
 

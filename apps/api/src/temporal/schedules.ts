@@ -1,5 +1,9 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Client, ScheduleAlreadyRunning, ScheduleOptions } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { policyInEffect } from '@qf/persistence';
+import { Policy } from '@qf/policy';
+import { TemporalService } from './temporal.module';
 
 /** Creates a Temporal Schedule, or updates an existing one to these spec, action and policies (its paused state is kept). */
 export async function upsertSchedule(
@@ -49,5 +53,28 @@ export abstract class ScheduleKeeper implements OnApplicationBootstrap, OnApplic
 
   onApplicationShutdown(): void {
     if (this.retry) clearTimeout(this.retry);
+  }
+}
+
+/**
+ * A {@link ScheduleKeeper} whose schedule follows the policy in effect (its day and time): `ensure()` creates or updates
+ * the schedule `scheduleIdFor(taskQueue)` to `options(policy, taskQueue)` — at startup and when a policy is published.
+ */
+export abstract class PolicyScheduleKeeper extends ScheduleKeeper {
+  protected abstract readonly ds: DataSource;
+  protected abstract readonly temporal: TemporalService;
+  protected abstract scheduleIdFor(taskQueue: string): string;
+  protected abstract options(policy: Policy, taskQueue: string): Omit<ScheduleOptions, 'scheduleId'>;
+
+  async ensure(): Promise<{ scheduleId: string; created: boolean }> {
+    const queue = this.temporal.taskQueue;
+    const policy = await policyInEffect(this.ds);
+    const r = await upsertSchedule(
+      await this.temporal.client(),
+      this.scheduleIdFor(queue),
+      this.options(policy, queue),
+    );
+    this.log.log(`${r.created ? 'created' : 'updated'} schedule ${r.scheduleId}`);
+    return r;
   }
 }

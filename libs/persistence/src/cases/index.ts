@@ -1,2 +1,3 @@
 export * from './scope';
 export * from './cases.repository';
+export * from './waiting-names';

@@ -1,15 +1,15 @@
-import { DataSource } from 'typeorm';
-import { resolveNames } from '../cases/case-views';
+import type { Queryable } from '../core/queryable';
+import { resolveNames } from './cases.repository';
 
 /** Adds `name` (姓名（工号）) to each `waitingOn` entry that names a user, as the case views do. */
-export async function withWaitingNames<T extends { waitingOn?: unknown }>(ds: DataSource, rows: T[]): Promise<T[]> {
+export async function withWaitingNames<T extends { waitingOn?: unknown }>(q: Queryable, rows: T[]): Promise<T[]> {
   const ids = rows.flatMap((r) =>
     Array.isArray(r.waitingOn)
       ? r.waitingOn.map((w: { userId?: string }) => w?.userId).filter((x): x is string => !!x)
       : [],
   );
   if (!ids.length) return rows;
-  const names = await resolveNames(ds, ids);
+  const names = await resolveNames(q, ids);
   return rows.map((r) =>
     Array.isArray(r.waitingOn)
       ? {
