@@ -6,8 +6,8 @@ import {
   PerceptionSummary,
   SupervisionCaseStart,
 } from '@qf/contracts';
-import { FlowDefinitionSchema, Policy, PolicySchema } from '@qf/policy';
-import { nextMonth, perceptionMonth, perceptionMonthRun, PerceptionMonthResult } from '@qf/domain';
+import { FlowDefinitionSchema, Policy, PolicySchema, workflowCalendar } from '@qf/policy';
+import { nextMonth, perceptionMonth, perceptionMonthOfRun, PerceptionMonthResult } from '@qf/domain';
 import {
   appendAudit,
   bookLedgerEntries,
@@ -59,12 +59,7 @@ function caseInputOf(
     flowVersion: c.flowVersion,
     flow,
     policy,
-    calendar: {
-      ...policy.calendar,
-      holidays: [...policy.calendar.holidays],
-      workingWeekdays: [...policy.calendar.workingWeekdays],
-      extraWorkingDays: [...(policy.calendar.extraWorkingDays ?? [])],
-    },
+    calendar: workflowCalendar(policy),
     data: c.data as Record<string, unknown>,
   };
 }
@@ -77,7 +72,7 @@ export function createPerceptionActivities(ds: DataSource): PerceptionActivities
       const { flow, policy: policyRow } = await publishedVersions(ds, 'perception-month');
       if (!flow || !policyRow) throw new Error('no published perception-month flow or policy in effect');
       const policy = PolicySchema.parse(policyRow.body);
-      const month = given ?? perceptionMonthRun(policy, nowIso).month!;
+      const month = given ?? perceptionMonthOfRun(nowIso, policy);
       return ds.transaction(async (tx) => {
         const data = { month };
         const inserted = await registerCase(tx, {

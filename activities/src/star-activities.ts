@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CaseWorkflowInput, RuleNote, StarActivities, StarApplicationData } from '@qf/contracts';
-import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
+import { FlowDefinitionSchema, PolicySchema, workflowCalendar } from '@qf/policy';
 import {
   appendAudit,
   bookLedgerEntries,
@@ -268,12 +268,7 @@ export function createStarActivities(ds: DataSource): StarActivities {
           flowVersion: c.flow_version,
           flow: FlowDefinitionSchema.parse(flow.body),
           policy,
-          calendar: {
-            ...policy.calendar,
-            holidays: [...policy.calendar.holidays],
-            workingWeekdays: [...policy.calendar.workingWeekdays],
-            extraWorkingDays: [...(policy.calendar.extraWorkingDays ?? [])],
-          },
+          calendar: workflowCalendar(policy),
           data,
         };
         return { input };

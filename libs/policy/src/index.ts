@@ -1,2 +1,3 @@
 export * from './policy';
 export * from './flow';
+export * from './workflow-calendar';
