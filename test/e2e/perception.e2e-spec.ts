@@ -1,5 +1,5 @@
 import { perceptionMonthScheduleId } from '@qf/contracts';
-import { perceptionMonthRun } from '@qf/domain';
+import { perceptionMonthOfRun, perceptionMonthRun } from '@qf/domain';
 import { policyInEffect } from '@qf/persistence';
 import { createPerceptionActivities } from '../../activities/src/perception-activities';
 import { PerceptionScheduleService } from '../../apps/api/src/perception/perception-schedule.service';
@@ -337,7 +337,8 @@ describe('customer perception month (P-1…P-5)', () => {
   it("P-1 each month: the Schedule (the policy's day and local time) starts the perception month of the month before, once", async () => {
     const client = await s.app.get(TemporalService).client();
     const handle = client.schedule.getHandle(perceptionMonthScheduleId(s.env.TEMPORAL_TASK_QUEUE));
-    const run = perceptionMonthRun(await policyInEffect(s.ds), new Date().toISOString());
+    const policy = await policyInEffect(s.ds);
+    const run = perceptionMonthRun(policy);
     const d = await handle.describe();
     expect(d.spec.timezone).toBe(run.timeZone);
     expect(d.action).toMatchObject({ type: 'startWorkflow', workflowType: 'perceptionMonth' });
@@ -357,7 +358,7 @@ describe('customer perception month (P-1…P-5)', () => {
       scheduleId: handle.scheduleId,
       created: false,
     });
-    const month = run.month!;
+    const month = perceptionMonthOfRun(new Date().toISOString(), policy);
     await handle.trigger();
     const started = await eventually(async () => {
       const [r] = await s.ds.query(

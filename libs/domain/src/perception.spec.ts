@@ -5,6 +5,7 @@ import {
   majorIncidentActions,
   needsCentralTraining,
   perceptionPenalty,
+  perceptionMonthOfRun,
   perceptionMonthRun,
   personRankingLists,
   rankSatisfaction,
@@ -131,10 +132,10 @@ describe('customer perception', () => {
       hour: 9,
       minute: 0,
       timeZone: 'Asia/Shanghai',
-      month: null,
     });
     // 2026-01-03 00:30 Shanghai is still 2026-01-02 in UTC: the run computes December 2025
-    expect(perceptionMonthRun(policy, '2026-01-02T16:30:00.000Z').month).toBe('2025-12');
+    expect(perceptionMonthOfRun('2026-01-02T16:30:00.000Z', policy)).toBe('2025-12');
+    expect(perceptionMonthOfRun('2026-03-03T01:00:00.000Z', policy)).toBe('2026-02');
     const late = { ...policy, perception: { ...policy.perception, monthRunDay: 5, monthRunTime: '18:45' } };
     expect(perceptionMonthRun(late)).toMatchObject({ dayOfMonth: 5, hour: 18, minute: 45 });
   });

@@ -206,21 +206,26 @@ export function indicatorFailureAction(failureNumberInYear: number, policy: Poli
 
 /**
  * P-1…P-5: when the month's run starts by itself — the policy's day of the next month at its local time (the month's
- * data has closed) — and which month a run started at `nowIso` computes: the month before (organisation's time zone).
+ * data has closed then).
  */
-export function perceptionMonthRun(
-  policy: Policy,
-  nowIso?: string,
-): { dayOfMonth: number; hour: number; minute: number; timeZone: string; month: string | null } {
+export function perceptionMonthRun(policy: Policy): {
+  dayOfMonth: number;
+  hour: number;
+  minute: number;
+  timeZone: string;
+} {
   const ms = msOfLocalTime(policy.perception.monthRunTime);
-  const timeZone = policy.calendar.timeZone;
   return {
     dayOfMonth: policy.perception.monthRunDay,
     hour: Math.floor(ms / 3_600_000),
     minute: (ms % 3_600_000) / 60_000,
-    timeZone,
-    month: nowIso ? addMonths(`${localMonth(nowIso, timeZone)}-01`, -1).slice(0, 7) : null,
+    timeZone: policy.calendar.timeZone,
   };
+}
+
+/** P-1…P-5: the month a run started at `nowIso` computes: the month before, in the organisation's time zone. */
+export function perceptionMonthOfRun(nowIso: string, policy: Policy): string {
+  return addMonths(`${localMonth(nowIso, policy.calendar.timeZone)}-01`, -1).slice(0, 7);
 }
 
 /** P-6 / P-7: when an interview ordered at `issuedAt` is due (the policy's working days, default 5). */
