@@ -12,6 +12,7 @@ import { json, NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 import { badRequest } from './common/errors';
+import { useCompressedResponses } from './common/compressed-responses';
 import { inputGuard } from './common/input-guard';
 import { buildOpenApi } from './openapi/document';
 
@@ -46,6 +47,7 @@ export async function createApp(env: Env, opts: { logger?: boolean } = {}): Prom
     }),
   );
   app.enableCors({ exposedHeaders: ['Content-Range'] });
+  useCompressedResponses(app, env);
   // Bad JSON (400), too large a body (413), NUL / lone surrogates / deep nesting anywhere in body or query (400 naming
   // the field): refused here, before any route, in the same shape as every other error.
   const errors = new ErrorFilter();

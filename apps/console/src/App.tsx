@@ -14,7 +14,7 @@ import { dataProvider } from './dataProvider';
 import { notificationOutbox, notificationSettings } from './notifications';
 import { i18nProvider } from './i18n';
 import { Layout, LoginPage } from './layout';
-import { Dashboard } from './dashboard';
+import { lazyView } from './components/lazy';
 import cases from './cases';
 import tasks from './tasks';
 import { doneTasks, myCases } from './tasks/inbox';
@@ -44,6 +44,8 @@ import {
   starVoting,
   employeeAwards,
 } from './stars';
+
+const Dashboard = lazyView(() => import('./dashboard'), 'Dashboard');
 
 /**
  * Resources a user cannot use are still registered without views, so references to them

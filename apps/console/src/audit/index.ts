@@ -1,5 +1,7 @@
 import Icon from '@mui/icons-material/History';
-import { AuditList } from './AuditList';
+import { lazyView } from '../components/lazy';
+
+const AuditList = lazyView(() => import('./AuditList'), 'AuditList');
 
 export default {
   list: AuditList,

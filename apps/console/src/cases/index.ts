@@ -1,8 +1,10 @@
 import Icon from '@mui/icons-material/Assignment';
 import type { CaseView } from '@qf/contracts/cases';
-import { CaseList } from './CaseList';
-import { CaseShow } from './CaseShow';
-import { CaseCreate } from './CaseCreate';
+import { lazyView } from '../components/lazy';
+
+const CaseList = lazyView(() => import('./CaseList'), 'CaseList');
+const CaseShow = lazyView(() => import('./CaseShow'), 'CaseShow');
+const CaseCreate = lazyView(() => import('./CaseCreate'), 'CaseCreate');
 
 export default {
   list: CaseList,

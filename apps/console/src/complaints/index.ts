@@ -1,7 +1,9 @@
 import Icon from '@mui/icons-material/ReportProblem';
-import { ComplaintList } from './ComplaintList';
-import { ComplaintCreate } from './ComplaintCreate';
-import { ComplaintShow } from './ComplaintShow';
+import { lazyView } from '../components/lazy';
+
+const ComplaintList = lazyView(() => import('./ComplaintList'), 'ComplaintList');
+const ComplaintCreate = lazyView(() => import('./ComplaintCreate'), 'ComplaintCreate');
+const ComplaintShow = lazyView(() => import('./ComplaintShow'), 'ComplaintShow');
 
 export default {
   list: ComplaintList,

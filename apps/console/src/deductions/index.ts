@@ -1,5 +1,7 @@
 import Icon from '@mui/icons-material/MoneyOff';
-import { DeductionList } from './DeductionList';
+import { lazyView } from '../components/lazy';
+
+const DeductionList = lazyView(() => import('./DeductionList'), 'DeductionList');
 
 export default {
   list: DeductionList,

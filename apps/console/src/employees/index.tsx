@@ -1,7 +1,9 @@
 import Icon from '@mui/icons-material/People';
 import { Create, Edit } from 'react-admin';
-import { EmployeeList } from './EmployeeList';
-import { EmployeeForm } from './EmployeeForm';
+import { lazyView } from '../components/lazy';
+
+const EmployeeList = lazyView(() => import('./EmployeeList'), 'EmployeeList');
+const EmployeeForm = lazyView(() => import('./EmployeeForm'), 'EmployeeForm');
 
 const EmployeeEdit = () => (
   <Edit mutationMode="pessimistic">

@@ -1,8 +1,10 @@
 import Icon from '@mui/icons-material/PhoneCallback';
 import ScoresIcon from '@mui/icons-material/EmojiEvents';
-import { EvaluationList } from './EvaluationList';
-import { ScoresPage } from './ScoresPage';
 import type { EvaluationRecord } from './model';
+import { lazyView } from '../components/lazy';
+
+const EvaluationList = lazyView(() => import('./EvaluationList'), 'EvaluationList');
+const ScoresPage = lazyView(() => import('./ScoresPage'), 'ScoresPage');
 
 export type { EvaluationRecord, AssignResult, MonthlyScores } from './model';
 

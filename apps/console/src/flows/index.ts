@@ -1,8 +1,10 @@
 import Icon from '@mui/icons-material/Schema';
-import { FlowList } from './FlowList';
-import { FlowShow } from './FlowShow';
-import { FlowEdit } from './FlowEdit';
 import type { FlowRecord } from './model';
+import { lazyView } from '../components/lazy';
+
+const FlowList = lazyView(() => import('./FlowList'), 'FlowList');
+const FlowShow = lazyView(() => import('./FlowShow'), 'FlowShow');
+const FlowEdit = lazyView(() => import('./FlowEdit'), 'FlowEdit');
 
 export default {
   list: FlowList,

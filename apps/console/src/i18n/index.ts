@@ -1,9 +1,9 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import zhMessages from './zh';
-import enMessages from './en';
 
 export const i18nProvider = polyglotI18nProvider(
-  (locale) => (locale === 'en' ? enMessages : zhMessages),
+  // English loads when someone switches to it (the login route carries Chinese only)
+  (locale) => (locale === 'en' ? import('./en').then((m) => m.default) : zhMessages),
   'zh-CN',
   [
     { locale: 'zh-CN', name: '中文' },

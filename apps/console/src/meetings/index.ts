@@ -1,7 +1,11 @@
 import Icon from '@mui/icons-material/Groups';
-import { MeetingList } from './MeetingList';
-import { MeetingCreate, MeetingEdit, MeetingShow } from './MeetingForms';
 import type { MeetingRecord } from './model';
+import { lazyView } from '../components/lazy';
+
+const MeetingList = lazyView(() => import('./MeetingList'), 'MeetingList');
+const MeetingCreate = lazyView(() => import('./MeetingForms'), 'MeetingCreate');
+const MeetingEdit = lazyView(() => import('./MeetingForms'), 'MeetingEdit');
+const MeetingShow = lazyView(() => import('./MeetingForms'), 'MeetingShow');
 
 export type { MeetingRecord } from './model';
 

@@ -1,5 +1,8 @@
 import Icon from '@mui/icons-material/Campaign';
-import { NoticeList, type NoticeRecord } from './NoticeList';
+import { type NoticeRecord } from './NoticeList';
+import { lazyView } from '../components/lazy';
+
+const NoticeList = lazyView(() => import('./NoticeList'), 'NoticeList');
 
 export default {
   list: NoticeList,

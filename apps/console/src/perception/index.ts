@@ -1,14 +1,14 @@
 import MonthIcon from '@mui/icons-material/SentimentSatisfiedAlt';
 import RankingIcon from '@mui/icons-material/Leaderboard';
-import { PerceptionMonthList } from './PerceptionMonthList';
-import { PerceptionMonthShow } from './PerceptionMonthShow';
-import { RankingPage } from './RankingPage';
 import type { PerceptionMonthRecord } from './model';
 
-export { PerceptionReviewPanel } from './ReviewPanel';
-export { InterviewPanel } from './InterviewPanel';
-import { IndicatorBoard } from './IndicatorBoard';
 import CardIcon from '@mui/icons-material/Style';
+import { lazyView } from '../components/lazy';
+
+const PerceptionMonthList = lazyView(() => import('./PerceptionMonthList'), 'PerceptionMonthList');
+const PerceptionMonthShow = lazyView(() => import('./PerceptionMonthShow'), 'PerceptionMonthShow');
+const RankingPage = lazyView(() => import('./RankingPage'), 'RankingPage');
+const IndicatorBoard = lazyView(() => import('./IndicatorBoard'), 'IndicatorBoard');
 
 /** 客户感知月度考核 (P-1…P-5). */
 export const perceptionMonths = {

@@ -1,8 +1,10 @@
 import Icon from '@mui/icons-material/Policy';
-import { PolicyList } from './PolicyList';
-import { PolicyShow } from './PolicyShow';
-import { PolicyEdit } from './PolicyEdit';
 import type { PolicyRecord } from './model';
+import { lazyView } from '../components/lazy';
+
+const PolicyList = lazyView(() => import('./PolicyList'), 'PolicyList');
+const PolicyShow = lazyView(() => import('./PolicyShow'), 'PolicyShow');
+const PolicyEdit = lazyView(() => import('./PolicyEdit'), 'PolicyEdit');
 
 export default {
   list: PolicyList,

@@ -1,8 +1,10 @@
 import Icon from '@mui/icons-material/BuildCircle';
-import { RectificationCreate } from './RectificationCreate';
-import { RectificationList } from './RectificationList';
-import { RectificationShow } from './RectificationShow';
 import type { RectificationRecord } from './model';
+import { lazyView } from '../components/lazy';
+
+const RectificationCreate = lazyView(() => import('./RectificationCreate'), 'RectificationCreate');
+const RectificationList = lazyView(() => import('./RectificationList'), 'RectificationList');
+const RectificationShow = lazyView(() => import('./RectificationShow'), 'RectificationShow');
 
 export type { RectificationRecord, RectificationSummary } from './model';
 

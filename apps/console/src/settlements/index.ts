@@ -1,7 +1,9 @@
 import Icon from '@mui/icons-material/RequestQuote';
-import { SettlementList } from './SettlementList';
-import { SettlementShow } from './SettlementShow';
 import type { SettlementRecord } from './model';
+import { lazyView } from '../components/lazy';
+
+const SettlementList = lazyView(() => import('./SettlementList'), 'SettlementList');
+const SettlementShow = lazyView(() => import('./SettlementShow'), 'SettlementShow');
 
 export type { SettlementRecord, SettlementRow, SettlementBranch } from './model';
 

@@ -1,7 +1,9 @@
 import Icon from '@mui/icons-material/Science';
-import { SimulationList } from './SimulationList';
-import { SimulationShow } from './SimulationShow';
 import { SimulationTitle } from './SimulationTitle';
+import { lazyView } from '../components/lazy';
+
+const SimulationList = lazyView(() => import('./SimulationList'), 'SimulationList');
+const SimulationShow = lazyView(() => import('./SimulationShow'), 'SimulationShow');
 
 export { SimulateButton } from './SimulateButton';
 

@@ -6,18 +6,22 @@ import HistoryIcon from '@mui/icons-material/History';
 import ReviewIcon from '@mui/icons-material/FactCheck';
 import AwardIcon from '@mui/icons-material/EmojiEvents';
 import type { StarApplicationView, StarCampaignView, StarHolderView, StarReviewView } from '@qf/contracts/stars';
-import { ApplicationCreate } from './ApplicationCreate';
-import { AwardCreate, AwardList } from './AwardList';
-import { ApplicationList } from './ApplicationList';
-import { ApplicationShow } from './ApplicationShow';
-import { CampaignCreate } from './CampaignCreate';
-import { CampaignList } from './CampaignList';
-import { CampaignShow } from './CampaignShow';
-import { HistoryList } from './HistoryList';
-import { HolderList } from './HolderList';
-import { ReviewCreate, ReviewList } from './ReviewList';
-import { ReviewShow } from './ReviewShow';
-import { VotingPage } from './VotingPage';
+import { lazyView } from '../components/lazy';
+
+const ApplicationCreate = lazyView(() => import('./ApplicationCreate'), 'ApplicationCreate');
+const AwardCreate = lazyView(() => import('./AwardList'), 'AwardCreate');
+const AwardList = lazyView(() => import('./AwardList'), 'AwardList');
+const ApplicationList = lazyView(() => import('./ApplicationList'), 'ApplicationList');
+const ApplicationShow = lazyView(() => import('./ApplicationShow'), 'ApplicationShow');
+const CampaignCreate = lazyView(() => import('./CampaignCreate'), 'CampaignCreate');
+const CampaignList = lazyView(() => import('./CampaignList'), 'CampaignList');
+const CampaignShow = lazyView(() => import('./CampaignShow'), 'CampaignShow');
+const HistoryList = lazyView(() => import('./HistoryList'), 'HistoryList');
+const HolderList = lazyView(() => import('./HolderList'), 'HolderList');
+const ReviewCreate = lazyView(() => import('./ReviewList'), 'ReviewCreate');
+const ReviewList = lazyView(() => import('./ReviewList'), 'ReviewList');
+const ReviewShow = lazyView(() => import('./ReviewShow'), 'ReviewShow');
+const VotingPage = lazyView(() => import('./VotingPage'), 'VotingPage');
 
 /** S-1…S-12 star-rated agents: one folder, several resources (as evaluations/ exports `scores`). */
 

@@ -4,7 +4,8 @@ import { RepairStarPanel, StarLeadReviewPanel, StarMonthlyReviewPanel, StarVoteP
 import { AppealDecisionPanel, AppealPanel, RulePanel, VerifyPanel } from '../complaints/panels';
 import { SettlementApprovePanel, SettlementConfirmPanel } from '../settlements/DecisionPanels';
 import { RectificationDecisionPanel } from '../rectifications/RectificationDecision';
-import { InterviewPanel, PerceptionReviewPanel } from '../perception';
+import { InterviewPanel } from '../perception/InterviewPanel';
+import { PerceptionReviewPanel } from '../perception/ReviewPanel';
 import { QuarterlyPanel } from '../quarterly/panels';
 
 /**

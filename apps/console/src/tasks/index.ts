@@ -1,11 +1,9 @@
 import Icon from '@mui/icons-material/Inbox';
 import type { TaskView } from '@qf/contracts/cases';
-import { TaskList } from './TaskList';
-import { TaskShow } from './TaskShow';
+import { lazyView } from '../components/lazy';
 
-export { TaskActions } from './TaskActions';
-export { stageForms, stageFormFor, type StageFormDef } from './stageForms';
-export { decisionPanels, decisionPanelFor, type DecisionPanel } from './decisionPanels';
+const TaskList = lazyView(() => import('./TaskList'), 'TaskList');
+const TaskShow = lazyView(() => import('./TaskShow'), 'TaskShow');
 
 export default {
   list: TaskList,

@@ -1,6 +1,9 @@
 import Icon from '@mui/icons-material/Handyman';
-import { WorkOrderList, type WorkOrderRecord } from './WorkOrderList';
-import { WorkOrderShow } from './WorkOrderShow';
+import { type WorkOrderRecord } from './WorkOrderList';
+import { lazyView } from '../components/lazy';
+
+const WorkOrderList = lazyView(() => import('./WorkOrderList'), 'WorkOrderList');
+const WorkOrderShow = lazyView(() => import('./WorkOrderShow'), 'WorkOrderShow');
 
 export type { WorkOrderRecord } from './WorkOrderList';
 

@@ -39,7 +39,8 @@ export const areasZh = merge(
   menuZh.zh,
   notificationsZh.zh,
 );
-export const areasEn = merge(
+// pure: only the English catalogue (loaded on demand) uses it, so it stays out of the login route
+export const areasEn = /*#__PURE__*/ merge(
   casesEn.en,
   complaintEn.en,
   errorsEn.en,
