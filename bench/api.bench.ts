@@ -1,0 +1,274 @@
+/**
+ * Issue 18's goals through the product as it runs (compiled api + worker processes, Postgres, Temporal dev server),
+ * each against a baseline measured in the same run, over BENCH_REPS repetitions (3) with min / median / max:
+ *   1. approve round trip (POST /api/tasks/:id/actions on a review case, the decision in the read model when it returns)
+ *      vs a bare Temporal Update on the same server — p50 / p99 at concurrency 1 and 10, ratio of the p99s;
+ *   4. worker memory: RSS of the worker process over 0 → BENCH_OPEN open cases, per cached workflow;
+ *   5. the case list (GET /api/cases, page of 25, admin, row scoping applied) — requests/s and p99 (autocannon) vs a
+ *      bare node:http JSON route serving the same page in its own process.
+ * Goal 2 (Flowable on the same shape) is not measured here yet.
+ * Run: npm run bench:api   (builds the server if dist/ is missing; BENCH_APPROVALS=40 BENCH_OPEN=300 BENCH_REPS=3)
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import { workspaceAliases } from '@qf/runtime';
+import { ensureDatabaseRoles, freePort, startEmbeddedPostgres, startTemporalDevServer } from '../infra/dev';
+import { bareApprove, bareState } from './bare.workflow';
+
+const root = path.resolve(__dirname, '..');
+const APPROVALS = Number(process.env.BENCH_APPROVALS ?? 40);
+const OPEN = Number(process.env.BENCH_OPEN ?? 300);
+const REPS = Number(process.env.BENCH_REPS ?? 3);
+const LIST_SECONDS = Number(process.env.BENCH_LIST_SECONDS ?? 5);
+
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const median = (xs: number[]) => pct(xs, 0.5);
+const spread = (xs: number[], digits = 2) =>
+  `min ${Math.min(...xs).toFixed(digits)}, median ${median(xs).toFixed(digits)}, max ${Math.max(...xs).toFixed(digits)}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function pool<T>(items: T[], concurrency: number, fn: (x: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
+}
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function main(): Promise<void> {
+  if (
+    !existsSync(path.join(root, 'dist/apps/api/main.js')) ||
+    !existsSync(path.join(root, 'dist/apps/worker/main.js'))
+  ) {
+    const b = spawnSync('bash', ['infra/scripts/build.sh', 'server'], { cwd: root, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('build failed');
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'qf-bench-api-'));
+  chmodSync(dir, 0o755);
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: 'qf' });
+  const temporal = await startTemporalDevServer({ port: await freePort() });
+  const procs: ChildProcess[] = [];
+  try {
+    const owner = { name: 'qf_owner', password: 'bench-owner' };
+    const app = { name: 'qf_app', password: 'bench-app' };
+    await ensureDatabaseRoles({ superUrl: pg.url, owner, app });
+    const url = (r: { name: string; password: string }) =>
+      pg.url.replace(/\/\/postgres:[^@]*@/, `//${r.name}:${r.password}@`);
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      NODE_ENV: 'development',
+      SEED_DEMO: 'true',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: url(app),
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TASK_QUEUE: `bench-${randomUUID().slice(0, 8)}`,
+      JWT_SECRET: 'bench-secret-0123456789abcdef0123456789',
+      LOG_LEVEL: 'warn',
+      NOTIFY_DISPATCH: 'false',
+    };
+    const migrate = spawnSync('node', ['dist/apps/worker/main.js', 'migrate'], {
+      cwd: root,
+      env: { ...env, DATABASE_MIGRATION_URL: url(owner) },
+      encoding: 'utf8',
+    });
+    if (migrate.status !== 0) throw new Error(`migrate failed: ${migrate.stderr}`);
+    const worker = spawn('node', ['dist/apps/worker/main.js'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const api = spawn('node', ['dist/apps/api/main.js'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    procs.push(worker, api);
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      const ok = await fetch(`${base}/api/health`)
+        .then((r) => r.status === 200)
+        .catch(() => false);
+      if (ok) break;
+      if (i > 240) throw new Error('api not healthy');
+      await sleep(500);
+    }
+    const login = async (username: string) => {
+      const r = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'demo' }),
+      });
+      return `Bearer ${((await r.json()) as { accessToken: string }).accessToken}`;
+    };
+    const admin = await login('admin');
+    const leader = await login('leader1');
+    const call = async (method: string, p: string, auth: string, body?: unknown) => {
+      const r = await fetch(`${base}${p}`, {
+        method,
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, body: (await r.json().catch(() => null)) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    /** review cases whose first task is open: [caseId, taskId] */
+    const openCases = async (n: number): Promise<{ caseId: string; taskId: string }[]> => {
+      const ids: string[] = [];
+      await pool(
+        Array.from({ length: n }, (_, i) => i),
+        5,
+        async (i) => {
+          const c = await call('POST', '/api/cases', admin, { title: `bench ${i} ${randomUUID().slice(0, 6)}` });
+          if (c.status !== 201) throw new Error(`create case: ${c.status} ${JSON.stringify(c.body)}`);
+          ids.push(c.body.id);
+        },
+      );
+      const out: { caseId: string; taskId: string }[] = [];
+      for (const caseId of ids) {
+        for (let k = 0; ; k++) {
+          const c = await call('GET', `/api/cases/${caseId}`, admin);
+          const t = c.body?.tasks?.find((x: { status: string }) => x.status === 'open');
+          if (t) {
+            out.push({ caseId, taskId: t.id });
+            break;
+          }
+          if (k > 600) throw new Error(`case ${caseId}: no open task`);
+          await sleep(100);
+        }
+      }
+      return out;
+    };
+
+    // --- the bare baseline's worker, in this process, on the same Temporal server
+    const bundle = await bundleWorkflowCode({
+      workflowsPath: path.join(__dirname, 'bare.workflow.ts'),
+      webpackConfigHook: (c) => ({
+        ...c,
+        resolve: { ...c.resolve, alias: { ...(c.resolve?.alias as object), ...workspaceAliases() } },
+      }),
+      logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never,
+    });
+    const bareQueue = `bare-${randomUUID().slice(0, 8)}`;
+    const bareWorker = await Worker.create({
+      connection: await NativeConnection.connect({ address: temporal.address }),
+      taskQueue: bareQueue,
+      workflowBundle: bundle,
+    });
+    const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
+    const bareRun = bareWorker.run();
+    const bareHandles = async (n: number) => {
+      const hs = await Promise.all(
+        Array.from({ length: n }, () =>
+          client.workflow.start('bareApproval', { taskQueue: bareQueue, workflowId: `bare-${randomUUID()}`, args: [] }),
+        ),
+      );
+      for (const h of hs)
+        while (
+          !(await h
+            .query(bareState)
+            .then((s) => s.ready)
+            .catch(() => false))
+        )
+          await sleep(5);
+      return hs;
+    };
+
+    // --- goal 1: approve vs bare Update
+    const results: Record<string, number[]> = {};
+    const push = (k: string, v: number) => (results[k] ??= []).push(v);
+    for (let rep = 1; rep <= REPS; rep++) {
+      for (const conc of [1, 10]) {
+        const ours: number[] = [];
+        const bare: number[] = [];
+        const cases = await openCases(APPROVALS);
+        const hs = await bareHandles(APPROVALS);
+        const runOurs = () =>
+          pool(cases, conc, async ({ taskId }) => {
+            const t = performance.now();
+            const r = await call('POST', `/api/tasks/${taskId}/actions`, leader, { action: 'approve' });
+            ours.push(performance.now() - t);
+            if (r.status !== 200) throw new Error(`approve ${r.status} ${JSON.stringify(r.body)}`);
+          });
+        const runBare = () =>
+          pool(hs, conc, async (h) => {
+            const t = performance.now();
+            await h.executeUpdate(bareApprove, { args: [{}] });
+            bare.push(performance.now() - t);
+          });
+        if (rep % 2) {
+          await runBare();
+          await runOurs();
+        } else {
+          await runOurs();
+          await runBare();
+        }
+        console.log(
+          `rep ${rep} c=${conc}: approve p50 ${pct(ours, 0.5).toFixed(0)} ms p99 ${pct(ours, 0.99).toFixed(0)} ms | bare Update p50 ${pct(bare, 0.5).toFixed(0)} ms p99 ${pct(bare, 0.99).toFixed(0)} ms`,
+        );
+        push(`approve p99 / bare p99, concurrency ${conc}`, pct(ours, 0.99) / pct(bare, 0.99));
+      }
+    }
+
+    // --- goal 5: the case list vs a bare JSON route (its own process) serving the same page
+    const page = await call('GET', '/api/cases?range=%5B0%2C24%5D', admin);
+    const bareListPort = await freePort();
+    const bareList = spawn(
+      'node',
+      [
+        '-e',
+        `const body = JSON.stringify(${JSON.stringify(page.body)}); require('node:http').createServer((q, s) => { s.writeHead(200, {'content-type': 'application/json'}); s.end(body); }).listen(${bareListPort}, '127.0.0.1');`,
+      ],
+      { stdio: 'ignore' },
+    );
+    procs.push(bareList);
+    await sleep(500);
+    const cannon = (u: string, headers: Record<string, string>) =>
+      autocannon({ url: u, connections: 10, duration: LIST_SECONDS, headers });
+    for (let rep = 1; rep <= REPS; rep++) {
+      const ours = await cannon(`${base}/api/cases?range=%5B0%2C24%5D`, { authorization: admin });
+      const bare = await cannon(`http://127.0.0.1:${bareListPort}/`, {});
+      if (ours.non2xx) throw new Error(`list answered ${ours.non2xx} non-2xx`);
+      console.log(
+        `rep ${rep} list: ${ours.requests.average.toFixed(0)} req/s p99 ${ours.latency.p99} ms | bare route ${bare.requests.average.toFixed(0)} req/s p99 ${bare.latency.p99} ms`,
+      );
+      push('list req/s', ours.requests.average);
+      push('list p99 ms', ours.latency.p99);
+      push('list req/s / bare req/s', ours.requests.average / bare.requests.average);
+    }
+
+    // --- goal 4: worker RSS over 0 → OPEN open cases (each cached in the worker)
+    const before = rssMb(worker.pid!);
+    await openCases(OPEN);
+    await sleep(2000);
+    const after = rssMb(worker.pid!);
+    console.log(`worker RSS ${before.toFixed(0)} MB → ${after.toFixed(0)} MB with ${OPEN} more open cases`);
+    push('worker MB per open case', (after - before) / OPEN);
+
+    bareWorker.shutdown();
+    await bareRun;
+    console.log('\nsummary (' + REPS + ' repetitions):');
+    for (const [k, xs] of Object.entries(results))
+      console.log(`  ${k.padEnd(40)} ${spread(xs, k.includes('MB') ? 3 : 2)}`);
+  } finally {
+    for (const p of procs) p.kill('SIGTERM');
+    await sleep(1000);
+    await temporal.stop();
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
