@@ -56,6 +56,19 @@ const LastError = () => {
   );
 };
 
+/** A group robot by its name; an e-mail address only in the tooltip (the screen names people, not addresses). */
+const Target = () => {
+  const translate = useTranslate();
+  const r = useRecordContext<OutboxRecord>();
+  if (!r) return null;
+  if (r.channel === 'webhook') return <span>{r.targetName ?? '—'}</span>;
+  return (
+    <Tooltip title={r.target}>
+      <span>{translate(`${T}.personal_email`)}</span>
+    </Tooltip>
+  );
+};
+
 const Status = () => {
   const translate = useTranslate();
   const r = useRecordContext<OutboxRecord>();
@@ -127,11 +140,7 @@ export const OutboxList = () => {
           sortable={false}
           render={(r: OutboxRecord) => translate(`${T}.channel.${r.channel}`)}
         />
-        <FunctionField
-          source="target"
-          sortable={false}
-          render={(r: OutboxRecord) => (r.channel === 'webhook' ? (r.targetName ?? '—') : r.target)}
-        />
+        <FunctionField source="target" sortable={false} render={() => <Target />} />
         <TextField source="recipient" sortable={false} emptyText="—" />
         <TextField source="message" sortable={false} />
         <NumberField source="attempts" />

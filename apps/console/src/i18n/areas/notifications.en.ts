@@ -57,6 +57,7 @@ export const en = {
         smtp: 'The mail server refused it',
         other: 'Sending failed',
       },
+      personal_email: 'Personal e-mail',
       retry: 'Retry',
       retried: 'Queued for sending again',
       settings_title: 'Notification settings',

@@ -57,6 +57,7 @@ export const zh = {
         smtp: '邮件服务器拒收',
         other: '发送失败',
       },
+      personal_email: '本人邮箱',
       retry: '重试',
       retried: '已重新排队发送',
       settings_title: '通知设置',
