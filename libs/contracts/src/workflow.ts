@@ -68,3 +68,27 @@ export interface CaseWorkflowInput {
   calendar: { timeZone: string; holidays: string[]; extraWorkingDays?: string[]; workingWeekdays: number[] };
   data: Record<string, unknown>;
 }
+
+/**
+ * The case workflows the api starts (CasesService.start), by their Temporal workflow type: the name of the exported
+ * workflow function. workflows/src/case-workflows.spec.ts has the compiler check that each one is a workflow of the
+ * worker taking a CaseWorkflowInput; a name not in this list does not compile where the api starts a case.
+ */
+export const CASE_WORKFLOW_TYPES = [
+  'reviewCase',
+  'complaintLiability',
+  'monthlySettlement',
+  'rectification',
+  'repairStar',
+  'starCampaign',
+  'starMonthlyReview',
+  'perceptionMonth',
+  'interview',
+  'scorecardMonth',
+  'quarterlyAssessment',
+  'serviceFine',
+] as const;
+export type CaseWorkflowType = (typeof CASE_WORKFLOW_TYPES)[number];
+/** The signature every case workflow has (the typed reference the api starts a workflow through; the result is the
+ * case's state, or what a skipped run says). */
+export type CaseWorkflow = (input: CaseWorkflowInput) => Promise<unknown>;

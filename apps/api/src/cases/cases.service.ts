@@ -1,8 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { CaseDetail, CaseKind, CaseState, CaseView, CaseWorkflowInput } from '@qf/contracts';
-import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
+import {
+  CaseDetail,
+  CaseKind,
+  CaseState,
+  CaseView,
+  CaseWorkflow,
+  CaseWorkflowInput,
+  CaseWorkflowType,
+} from '@qf/contracts';
+import { FlowDefinitionSchema, PolicySchema, workflowCalendar } from '@qf/policy';
 import {
   appendAudit,
   CaseFilter,
@@ -32,7 +40,8 @@ export { mapWorkflowError } from './workflow-errors';
 
 export interface StartCaseInput {
   kind: CaseKind;
-  workflowType: string;
+  /** the case workflow to run (a name the compiler checks against the worker's workflows) */
+  workflowType: CaseWorkflowType;
   businessKey: string;
   title: string;
   data: Record<string, unknown>;
@@ -94,12 +103,7 @@ export class CasesService {
       flowVersion: row.flow_version,
       flow,
       policy,
-      calendar: {
-        ...policy.calendar,
-        holidays: [...policy.calendar.holidays],
-        workingWeekdays: [...policy.calendar.workingWeekdays],
-        extraWorkingDays: [...(policy.calendar.extraWorkingDays ?? [])],
-      },
+      calendar: workflowCalendar(policy),
       data: row.data,
     };
     // The case's own workflow (a case registered by a Schedule runs under the schedule's id). USE_EXISTING: a repeated
@@ -108,7 +112,7 @@ export class CasesService {
     if (created || row.status === 'open') {
       const client = await this.temporal.client();
       try {
-        await client.workflow.start(input.workflowType, {
+        await client.workflow.start<CaseWorkflow>(input.workflowType, {
           workflowId: row.workflow_id,
           taskQueue: this.temporal.taskQueue,
           args: [wfInput],
