@@ -41,6 +41,7 @@ export const QuarterlyList = () => (
       <TextField source="ownerName" sortable={false} />
       <FunctionField
         source="indicators"
+        label="qf.quarterly.indicators_label"
         sortable={false}
         render={(r: QuarterlyRecord) => r.indicators.map((i) => `${i.name} ${i.weight}%`).join('、')}
       />

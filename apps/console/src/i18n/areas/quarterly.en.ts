@@ -21,6 +21,7 @@ export const en = {
     },
   },
   qf: {
+    kind: { 'quarterly-assessment': 'Quarterly assessment' },
     errors: {
       not_found: { quarterly_plan: 'This quarterly plan does not exist' },
       quality: {
@@ -41,7 +42,17 @@ export const en = {
       },
     },
     case_ui: {
+      stage: {
+        'quarterly-assessment': {
+          plan: 'Plan approval',
+          collect: 'Data collection',
+          report: 'Report',
+          feedback: 'Acknowledgement',
+        },
+      },
+      outcome: { acknowledged: 'Acknowledged by every unit' },
       event: {
+        'case.acknowledged': 'Every unit acknowledged its results',
         'quarterly.created': 'Created a quarterly plan',
         'quarterly.updated': 'Edited a quarterly plan',
         'quarterly.values': 'Entered quarterly values',

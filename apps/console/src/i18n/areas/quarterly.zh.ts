@@ -21,6 +21,7 @@ export const zh = {
     },
   },
   qf: {
+    kind: { 'quarterly-assessment': '季度考核' },
     errors: {
       not_found: { quarterly_plan: '该季度考核计划不存在' },
       quality: {
@@ -41,7 +42,17 @@ export const zh = {
       },
     },
     case_ui: {
+      stage: {
+        'quarterly-assessment': {
+          plan: '考核计划审批',
+          collect: '数据收集',
+          report: '考核报告',
+          feedback: '结果反馈确认',
+        },
+      },
+      outcome: { acknowledged: '各单位已确认' },
       event: {
+        'case.acknowledged': '各单位已确认结果，结案',
         'quarterly.created': '新建季度考核计划',
         'quarterly.updated': '修改季度考核计划',
         'quarterly.values': '录入季度考核数据',
