@@ -37,6 +37,7 @@ export function createServiceOrderActivities(ds: DataSource): ServiceOrderActivi
         const policy = await policyInEffect(tx);
         const published = await publishedVersions(tx, 'order-redispatch');
         const redispatch: { caseId: string; workflowId: string; input: CaseWorkflowInput }[] = [];
+        const versions = new Map<string, { policy: ReturnType<typeof PolicySchema.parse>; flow: unknown }>();
         for (const o of flagged) {
           const late = [
             ...(o.respondFlagged ? (['respond'] as const) : []),
@@ -93,7 +94,14 @@ export function createServiceOrderActivities(ds: DataSource): ServiceOrderActivi
             after: { origin: 'order-late', orderId: o.id, data },
             idempotencyKey: `register:${workflowId}`,
           });
-          const casePolicy = PolicySchema.parse(await policyVersionBody(tx, row.policyVersion));
+          // one parse of the pinned policy and flow per scan (a burst of late orders shares them)
+          const pinned = `${row.policyVersion}:${row.flowVersion}`;
+          if (!versions.has(pinned))
+            versions.set(pinned, {
+              policy: PolicySchema.parse(await policyVersionBody(tx, row.policyVersion)),
+              flow: await flowVersionBody(tx, 'order-redispatch', row.flowVersion),
+            });
+          const { policy: casePolicy, flow } = versions.get(pinned)!;
           redispatch.push({
             caseId: row.id,
             workflowId,
@@ -104,7 +112,7 @@ export function createServiceOrderActivities(ds: DataSource): ServiceOrderActivi
               initiatorUserId: null,
               policyVersion: row.policyVersion,
               flowVersion: row.flowVersion,
-              flow: await flowVersionBody(tx, 'order-redispatch', row.flowVersion),
+              flow,
               policy: casePolicy,
               calendar: {
                 ...casePolicy.calendar,
