@@ -7,6 +7,7 @@ import { createEvaluationActivities } from './evaluation-activities';
 import { createStarActivities } from './star-activities';
 import { createPerceptionActivities } from './perception-activities';
 import { createSimulationActivities } from './simulation-activities';
+import { createScorecardActivities } from './scorecard-activities';
 import { createServiceOrderActivities } from './service-order-activities';
 import { createQuarterlyActivities } from './quarterly-activities';
 
@@ -23,6 +24,7 @@ export function createActivities(ds: DataSource) {
     ...createStarActivities(ds),
     ...createPerceptionActivities(ds),
     ...createSimulationActivities(ds),
+    ...createScorecardActivities(ds),
     ...createServiceOrderActivities(ds),
     ...createQuarterlyActivities(ds),
   };

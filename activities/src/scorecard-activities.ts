@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { CaseWorkflowInput, ScorecardActivities, ScorecardSummary } from '@qf/contracts';
-import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
+import { FlowDefinitionSchema, PolicySchema, Scorecard } from '@qf/policy';
 import { addMonths, localMonth, scorecardMonth, ScorecardMonthResult } from '@qf/domain';
 import {
   appendAudit,
@@ -16,8 +16,9 @@ import {
   unitSupervisors,
 } from '@qf/persistence';
 
-const summaryOf = (cards: number, r: ScorecardMonthResult): ScorecardSummary => ({
-  cards,
+const summaryOf = (cards: Scorecard[], r: ScorecardMonthResult): ScorecardSummary => ({
+  cards: cards.length,
+  labels: Object.fromEntries(cards.map((c) => [c.key, c.label])),
   units: r.results.filter((x) => x.scope === 'unit').length,
   people: r.results.filter((x) => x.scope === 'person').length,
   fines: r.fines.length,
@@ -98,7 +99,7 @@ export function createScorecardActivities(ds: DataSource): ScorecardActivities {
           supervisors: await unitSupervisors(tx, unitIds),
         });
         await saveScorecardResults(tx, month, result);
-        const summary = summaryOf(cards.length, result);
+        const summary = summaryOf(cards, result);
         await setScorecardMonth(tx, month, { status: 'reviewing', summary, computed: true, round, policyVersion });
         return summary;
       });

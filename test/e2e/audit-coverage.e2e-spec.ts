@@ -41,8 +41,6 @@ const PENDING: Record<string, string> = {
   'POST /api/service-orders/{id}/moves': 'issue 15',
   'PUT /api/service-orders/{id}/tracking': 'issue 15',
   'POST /api/service-fines': 'issue 15',
-  'POST /api/scorecard-months': 'issue 15',
-  'POST /api/kpi-values/import': 'issue 15',
   'POST /api/notifications/read': 'issue 17',
   'PUT /api/notification-preferences/me': 'issue 17',
   'POST /api/notification-outbox/{id}/retry': 'issue 17',
@@ -462,6 +460,24 @@ describe('audit: every write operation of the OpenAPI document writes audit rows
       op: 'POST /api/perception-months',
       user: 'quality1',
       call: () => send('quality1', 'post', '/api/perception-months', { month: MONTH }),
+      rows: 1,
+    },
+    {
+      op: 'POST /api/kpi-values/import',
+      user: 'quality1',
+      call: () =>
+        upload(
+          'quality1',
+          '/api/kpi-values/import',
+          'kpi.csv',
+          ['月份,指标,层级,编码,设备,数值', `${MONTH},网络出口故障,单位,a-team1,,2`].join('\n'),
+        ),
+      rows: 1,
+    },
+    {
+      op: 'POST /api/scorecard-months',
+      user: 'quality1',
+      call: () => send('quality1', 'post', '/api/scorecard-months', { month: MONTH }),
       rows: 1,
     },
     {

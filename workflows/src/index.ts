@@ -9,6 +9,7 @@ export { starCampaign } from './star-campaign.workflow';
 export { starApplication } from './star-application.workflow';
 export { starMonthlyReview } from './star-review.workflow';
 export { perceptionMonth } from './perception-month.workflow';
+export { scorecardMonth } from './scorecard-month.workflow';
 export { interview } from './interview.workflow';
 export { policySimulation } from './policy-simulation.workflow';
 export { quarterlyAssessment, quarterlyPlanDraft } from './quarterly-assessment.workflow';

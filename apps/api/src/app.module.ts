@@ -16,6 +16,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { PerceptionModule } from './perception/perception.module';
+import { ScorecardsModule } from './scorecards/scorecards.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { VersionsModule } from './versions/versions.module';
 import { ErrorFilter } from './common/error.filter';
@@ -27,8 +28,8 @@ import { SimulationsModule } from './simulations/simulations.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { StarsModule } from './stars/stars.module';
-import { ServiceOrdersModule } from './service-orders/service-orders.module';
 import { QuarterlyModule } from './quarterly/quarterly.module';
+import { ServiceOrdersModule } from './service-orders/service-orders.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { NotificationsModule } from './notifications/notifications.module';
 
@@ -74,14 +75,15 @@ export class AppModule {
         VersionsModule,
         CasesModule,
         PerceptionModule,
+        ScorecardsModule,
         ComplaintsModule,
         SettlementsModule,
         SimulationsModule,
         RectificationsModule,
         EvaluationModule,
         StarsModule,
-        ServiceOrdersModule,
         QuarterlyModule,
+        ServiceOrdersModule,
         NotificationsModule,
         ...(existsSync(consoleDir)
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })]

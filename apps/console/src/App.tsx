@@ -34,6 +34,7 @@ import meetings from './meetings';
 import evaluations, { scores } from './evaluations';
 import workOrders from './workOrders';
 import { indicatorCards, perceptionMonths, perceptionRankings } from './perception';
+import { scorecardMonths } from './scorecards';
 import { quarterlyAssessments } from './quarterly';
 import {
   starApplications,
@@ -116,6 +117,7 @@ export const App = () => (
       resource('perception-months', perceptionMonths, permissions),
       resource('perception-rankings', perceptionRankings, permissions),
       resource('indicator-cards', indicatorCards, permissions),
+      resource('scorecard-months', scorecardMonths, permissions),
       resource('quarterly-assessments', createdBy(quarterlyAssessments, permissions, ['quality']), permissions),
       rectificationResource(permissions),
       resource('meetings', meetingEdits(meetings, permissions), permissions),

@@ -12,6 +12,7 @@ export const CASE_KINDS = [
   'repair-star',
   'perception-month',
   'interview',
+  'scorecard-month',
   'quarterly-assessment',
   'order-redispatch',
   'service-fine',

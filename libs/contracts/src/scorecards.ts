@@ -53,6 +53,8 @@ export const KPI_IMPORT_HEADERS: Record<string, keyof KpiImportRow> = {
 
 export interface ScorecardSummary {
   cards: number;
+  /** each card's label by key (the pinned policy's) */
+  labels: Record<string, string>;
   units: number;
   people: number;
   fines: number;

@@ -405,92 +405,151 @@ const OrderDeadline = (respond: number, complete: number) =>
     .object({ respondMinutes: int().min(1).default(respond), completeMinutes: int().min(1).default(complete) })
     .prefault({});
 
-const LinearIndicator = (target: number, floor: number, weight: number) =>
-  z
-    .object({
-      target: z.number().default(target),
-      floor: z.number().default(floor),
-      weight: z.number().min(0).default(weight),
-    })
-    .prefault({})
-    .refine((l) => l.floor <= l.target, 'floor must not exceed target');
+/** K-9 where an indicator's value comes from: a named computation of the product, an import, or counted events. */
+export const INDICATOR_SOURCES = ['computed', 'imported', 'events'] as const;
+/** K-9 the named computations and imported/counted figures each source offers. */
+export const INDICATOR_COMPUTATIONS = {
+  computed: ['on-time-rate', 'response-30min-rate', 'callback-rate', 'satisfaction'],
+  imported: [
+    'call-volume',
+    'boss-error-rate',
+    'network-exit-failures',
+    'device-failures',
+    'subscriber-retention',
+    'dispatch-accuracy',
+  ],
+  events: ['late-orders', 'redispatches', 'false-work-orders'],
+} as const;
+export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
+/** K-9 the org-unit kinds a scorecard can apply to (beside units named by code). */
+export const SCORECARD_UNIT_KINDS = ['company', 'branch', 'centre', 'hall', 'team'] as const;
+
+/** Legacy bodies (before sources were typed): free-text sources map to the new ones by the indicator's key. */
+const LEGACY_SOURCE: Record<string, [IndicatorSource, string]> = {
+  satisfaction: ['computed', 'satisfaction'],
+  'callback-rate': ['computed', 'callback-rate'],
+  'call-volume': ['imported', 'call-volume'],
+  'on-time-orders': ['computed', 'on-time-rate'],
+  'response-30min': ['computed', 'response-30min-rate'],
+  'network-exit-failures': ['imported', 'network-exit-failures'],
+  'repeated-failures': ['imported', 'device-failures'],
+};
+const legacyIndicator = (v: unknown) => {
+  if (!v || typeof v !== 'object') return v;
+  const i = v as Record<string, unknown>;
+  if (typeof i.source !== 'string' || (INDICATOR_SOURCES as readonly string[]).includes(i.source)) return v;
+  const [source, computation] = LEGACY_SOURCE[String(i.key)] ?? ['imported', String(i.key)];
+  return { ...i, source, computation };
+};
 
 /** K-9 scorecard indicators: each with its source, weight and formula kind with the formula's numbers. */
 const IndicatorBase = {
   key: z.string().min(1),
   label: z.string().min(1),
-  source: z.string().min(1),
+  source: z.enum(INDICATOR_SOURCES),
+  /** the named computation (computed), imported figure (imported) or counted event (events) */
+  computation: z.string().min(1),
   weight: z.number().min(0),
 };
-export const IndicatorSchema = z.discriminatedUnion('kind', [
-  z.object({ ...IndicatorBase, kind: z.literal('linear-with-floor'), target: z.number(), floor: z.number() }),
-  z.object({
-    ...IndicatorBase,
-    kind: z.literal('step-down'),
-    fullAt: z.number(),
-    stepAt: z.number(),
-    upperLossPer100: z.number(),
-    lowerLossPer100: z.number(),
-    zeroBelow: z.number(),
-  }),
-  z.object({
-    ...IndicatorBase,
-    kind: z.literal('per-point-penalty'),
-    threshold: z.number(),
-    direction: z.enum(['below', 'above']),
-    perPoint: z.number(),
-  }),
-  z.object({
-    ...IndicatorBase,
-    kind: z.literal('count-threshold'),
-    allowed: z.number().int(),
-    perExcess: z.number(),
-    zeroAbove: z.number().int(),
-  }),
-  z.object({
-    ...IndicatorBase,
-    kind: z.literal('weighted-count'),
-    base: z.number().int().min(1),
-    perWeighted: z.number(),
-  }),
-]);
+/** K-5 per-person fines of a per-point indicator: per late order to its handler, or per point to the unit's supervisor. */
+const IndicatorFine = z.object({ per: z.enum(['late-order', 'point']), fen: nonNeg() });
+export const IndicatorSchema = z.preprocess(
+  legacyIndicator,
+  z
+    .discriminatedUnion('kind', [
+      z.object({
+        ...IndicatorBase,
+        kind: z.literal('linear-with-floor'),
+        target: z.number().positive(),
+        floor: z.number(),
+      }),
+      z.object({
+        ...IndicatorBase,
+        kind: z.literal('step-down'),
+        fullAt: z.number(),
+        stepAt: z.number(),
+        upperLossPer100: z.number().min(0),
+        lowerLossPer100: z.number().min(0),
+        zeroBelow: z.number(),
+      }),
+      z.object({
+        ...IndicatorBase,
+        kind: z.literal('per-point-penalty'),
+        threshold: z.number(),
+        direction: z.enum(['below', 'above']),
+        perPoint: z.number().min(0),
+        fine: IndicatorFine.nullable().default(null),
+      }),
+      z.object({
+        ...IndicatorBase,
+        kind: z.literal('count-threshold'),
+        allowed: z.number().int().min(0),
+        perExcess: z.number().min(0),
+        zeroAbove: z.number().int().min(0),
+      }),
+      z.object({
+        ...IndicatorBase,
+        kind: z.literal('weighted-count'),
+        base: z.number().int().min(1),
+        perWeighted: z.number().min(0),
+      }),
+    ])
+    .superRefine((i, ctx) => {
+      if (!(INDICATOR_COMPUTATIONS[i.source] as readonly string[]).includes(i.computation))
+        ctx.addIssue({ code: 'custom', path: ['computation'], message: `unknown ${i.source} computation` });
+      if (i.kind === 'linear-with-floor' && i.floor > i.target)
+        ctx.addIssue({ code: 'custom', path: [], message: 'floor must not exceed target' });
+      if (i.kind === 'step-down' && !(i.zeroBelow <= i.stepAt && i.stepAt <= i.fullAt))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stepAt'],
+          message: 'steps must be ordered: zeroBelow ≤ stepAt ≤ fullAt',
+        });
+      if (i.kind === 'count-threshold' && i.zeroAbove < i.allowed)
+        ctx.addIssue({ code: 'custom', path: ['zeroAbove'], message: 'zeroAbove must not be below allowed' });
+    }),
+);
 export type Indicator = z.infer<typeof IndicatorSchema>;
-export const ScorecardSchema = z.object({
-  key: z.string().min(1),
-  label: z.string().min(1),
-  indicators: z.array(IndicatorSchema).min(1),
-});
+export const ScorecardSchema = z
+  .object({
+    key: z.string().min(1),
+    label: z.string().min(1),
+    /** results per unit, or per person of the units */
+    level: z.enum(['unit', 'person']).default('unit'),
+    /** the units it applies to: every unit of these kinds, and the units named by code */
+    unitKinds: z.array(z.enum(SCORECARD_UNIT_KINDS)).default(() => []),
+    unitCodes: z.array(z.string().trim().min(1)).default(() => []),
+    indicators: z.array(IndicatorSchema).min(1),
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.indicators.forEach((i, n) => {
+      if (seen.has(i.key))
+        ctx.addIssue({ code: 'custom', path: ['indicators', n, 'key'], message: `duplicate indicator key "${i.key}"` });
+      seen.add(i.key);
+    });
+  });
 export type Scorecard = z.infer<typeof ScorecardSchema>;
 
-// Default scorecards built from the K-3 … K-7 defaults. Weights are not in RULES.md (chosen here; K-4's
-// steps reach 0 exactly at 1500 calls with weight 10, which suggests 10 for the call-centre card).
-const DEFAULT_SCORECARDS: Scorecard[] = [
+// Default scorecards from 003 (K-3 … K-7). Weights are not in RULES.md (chosen here; K-4's steps reach 0 exactly at
+// 1500 calls with weight 10, which suggests 10 for the call volume). Network operations and dispatch name no unit
+// kind: they apply to the units named by code in the policy.
+const lin = (key: string, label: string, source: IndicatorSource, computation: string, target: number, floor: number) =>
+  ({ key, label, source, computation, kind: 'linear-with-floor', target, floor, weight: 10 }) as const;
+const DEFAULT_SCORECARDS: z.input<typeof ScorecardSchema>[] = [
   {
-    key: 'call-centre-agent',
+    key: 'call-centre',
     label: '呼叫中心座席',
+    level: 'person',
+    unitKinds: ['centre'],
     indicators: [
-      {
-        key: 'satisfaction',
-        label: '客户满意率',
-        source: 'callback',
-        kind: 'linear-with-floor',
-        target: 98,
-        floor: 90,
-        weight: 10,
-      },
-      {
-        key: 'callback-rate',
-        label: '有效电话回访率',
-        source: 'call-system',
-        kind: 'linear-with-floor',
-        target: 90,
-        floor: 70,
-        weight: 10,
-      },
+      lin('satisfaction', '客户满意率', 'computed', 'satisfaction', 98, 90),
+      lin('callback-rate', '有效电话回访率', 'computed', 'callback-rate', 90, 70),
       {
         key: 'call-volume',
         label: '受理量',
-        source: 'call-system',
+        source: 'imported',
+        computation: 'call-volume',
         kind: 'step-down',
         fullAt: 2200,
         stepAt: 1800,
@@ -502,33 +561,69 @@ const DEFAULT_SCORECARDS: Scorecard[] = [
     ],
   },
   {
-    key: 'handling-unit',
-    label: '处理单位',
+    key: 'hall',
+    label: '营业厅',
+    level: 'unit',
+    unitKinds: ['hall'],
     indicators: [
+      lin('satisfaction', '客户满意率', 'computed', 'satisfaction', 95, 90),
+      {
+        key: 'boss-errors',
+        label: 'BOSS 录入差错率',
+        source: 'imported',
+        computation: 'boss-error-rate',
+        kind: 'per-point-penalty',
+        threshold: 1,
+        direction: 'above',
+        perPoint: 0,
+        weight: 0,
+        fine: { per: 'point', fen: 20000 },
+      },
+    ],
+  },
+  {
+    key: 'account-manager',
+    label: '客户经理（片站）',
+    level: 'unit',
+    unitKinds: ['team'],
+    indicators: [
+      lin('satisfaction', '客户满意率', 'computed', 'satisfaction', 95, 90),
+      lin('retention', '客户在网率', 'imported', 'subscriber-retention', 80, 77),
       {
         key: 'on-time-orders',
         label: '工单及时处理率',
-        source: 'work-orders',
+        source: 'computed',
+        computation: 'on-time-rate',
         kind: 'per-point-penalty',
         threshold: 99,
         direction: 'below',
         perPoint: 2,
         weight: 40,
+        fine: { per: 'late-order', fen: 5000 },
       },
       {
         key: 'response-30min',
         label: '30分钟响应率',
-        source: 'work-orders',
+        source: 'computed',
+        computation: 'response-30min-rate',
         kind: 'per-point-penalty',
         threshold: 70,
         direction: 'below',
         perPoint: 0.5,
         weight: 20,
       },
+    ],
+  },
+  {
+    key: 'network-operations',
+    label: '网络运维部',
+    level: 'unit',
+    indicators: [
       {
         key: 'network-exit-failures',
         label: '网络出口故障',
-        source: 'network-management',
+        source: 'imported',
+        computation: 'network-exit-failures',
         kind: 'count-threshold',
         allowed: 3,
         perExcess: 5,
@@ -538,13 +633,20 @@ const DEFAULT_SCORECARDS: Scorecard[] = [
       {
         key: 'repeated-failures',
         label: '同一设备重复故障',
-        source: 'work-orders',
+        source: 'imported',
+        computation: 'device-failures',
         kind: 'weighted-count',
         base: 2,
         perWeighted: 1,
         weight: 20,
       },
     ],
+  },
+  {
+    key: 'dispatch',
+    label: '调度中心',
+    level: 'unit',
+    indicators: [lin('dispatch-accuracy', '派单准确率', 'imported', 'dispatch-accuracy', 98, 90)],
   },
 ];
 
@@ -558,58 +660,20 @@ const KpiSchema = z
         vipActivation: OrderDeadline(60, 12 * 60),
       })
       .prefault({}),
-    /** K-3 linear-with-floor indicators (percent). Weights are not in RULES.md; 10 each chosen. */
-    linear: z
-      .object({
-        callCentreSatisfaction: LinearIndicator(98, 90, 10),
-        callbackRate: LinearIndicator(90, 70, 10),
-        hallSatisfaction: LinearIndicator(95, 90, 10),
-        accountManagerSatisfaction: LinearIndicator(95, 90, 10),
-        subscriberRetention: LinearIndicator(80, 77, 10),
-      })
-      .prefault({}),
-    /** K-4 (+A-2: 1500–1599 keeps losing the lower step's points). Weight 10 chosen. */
-    callVolume: z
-      .object({
-        fullAt: int().default(2200),
-        stepAt: int().default(1800),
-        upperLossPer100: z.number().default(1),
-        lowerLossPer100: z.number().default(2),
-        zeroBelow: int().default(1500),
-        weight: z.number().default(10),
-      })
-      .prefault({}),
-    /** K-5 per-point penalties; score points per percentage point, money in fen. */
-    perPoint: z
-      .object({
-        onTimeOrderRate: z
-          .object({
-            below: z.number().default(99),
-            unitPointsPerPoint: z.number().default(2),
-            personFenPerLateOrder: nonNeg().default(5000),
-          })
-          .prefault({}),
-        response30MinRate: z
-          .object({ below: z.number().default(70), unitPointsPerPoint: z.number().default(0.5) })
-          .prefault({}),
-        bossEntryErrorRate: z
-          .object({ above: z.number().default(1), supervisorFenPerPoint: nonNeg().default(20000) })
-          .prefault({}),
-      })
-      .prefault({}),
-    /** K-6 network exit failures; weight 10 chosen. */
-    networkExitFailures: z
-      .object({
-        allowed: int().default(3),
-        perExcess: z.number().default(5),
-        zeroAbove: int().default(5),
-        weight: z.number().default(10),
-      })
-      .prefault({}),
-    /** K-7 weight of the n-th failure of one device in a month = base^(n-1). */
-    repeatedFailureBase: int().min(1).default(2),
     /** K-9 scorecards. */
-    scorecards: z.array(ScorecardSchema).default(() => JSON.parse(JSON.stringify(DEFAULT_SCORECARDS)) as Scorecard[]),
+    scorecards: z
+      .array(ScorecardSchema)
+      .default(() => DEFAULT_SCORECARDS.map((c) => ScorecardSchema.parse(c)))
+      .superRefine((cards, ctx) => {
+        const seen = new Set<string>();
+        cards.forEach((c, n) => {
+          if (seen.has(c.key))
+            ctx.addIssue({ code: 'custom', path: [n, 'key'], message: `duplicate scorecard key "${c.key}"` });
+          seen.add(c.key);
+        });
+      }),
+    /** K-9 the month's scorecards are computed by a Temporal Schedule on this day of the next month, at 08:30 local. */
+    scorecardRunDay: int().min(1).max(28).default(5),
     /** K-8 fines per event, fen. */
     fines: z
       .object({

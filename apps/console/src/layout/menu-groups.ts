@@ -56,6 +56,7 @@ export const MENU_GROUPS: Record<string, MenuGroupKey> = {
   'indicator-cards': 'perception',
 
   // KPI 考核 (add KPI resources here: '<resource>': 'kpi')
+  'scorecard-months': 'kpi',
 
   // 季度考核 (add quarterly resources here: '<resource>': 'quarterly')
   'quarterly-assessments': 'quarterly',

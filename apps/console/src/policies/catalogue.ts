@@ -444,53 +444,6 @@ export const POLICY_SECTIONS: SectionSpec[] = [
         ]),
       },
       {
-        key: 'linear',
-        fields: [
-          'callCentreSatisfaction',
-          'callbackRate',
-          'hallSatisfaction',
-          'accountManagerSatisfaction',
-          'subscriberRetention',
-        ].flatMap((k) => [
-          n(`kpi.linear.${k}.target`, 'percent', 'K-3'),
-          n(`kpi.linear.${k}.floor`, 'percent', 'K-3'),
-          n(`kpi.linear.${k}.weight`, 'points', 'K-3', { min: 0 }),
-        ]),
-      },
-      {
-        key: 'volume',
-        fields: [
-          int('kpi.callVolume.fullAt', 'calls', 'K-4', undefined),
-          int('kpi.callVolume.stepAt', 'calls', 'K-4', undefined),
-          n('kpi.callVolume.upperLossPer100', 'points', 'K-4'),
-          n('kpi.callVolume.lowerLossPer100', 'points', 'K-4'),
-          int('kpi.callVolume.zeroBelow', 'calls', 'K-4', undefined),
-          n('kpi.callVolume.weight', 'points', 'K-4'),
-        ],
-      },
-      {
-        key: 'per_point',
-        fields: [
-          n('kpi.perPoint.onTimeOrderRate.below', 'percent', 'K-5'),
-          n('kpi.perPoint.onTimeOrderRate.unitPointsPerPoint', 'points', 'K-5'),
-          fen('kpi.perPoint.onTimeOrderRate.personFenPerLateOrder', 'K-5'),
-          n('kpi.perPoint.response30MinRate.below', 'percent', 'K-5'),
-          n('kpi.perPoint.response30MinRate.unitPointsPerPoint', 'points', 'K-5'),
-          n('kpi.perPoint.bossEntryErrorRate.above', 'percent', 'K-5'),
-          fen('kpi.perPoint.bossEntryErrorRate.supervisorFenPerPoint', 'K-5'),
-        ],
-      },
-      {
-        key: 'counts',
-        fields: [
-          int('kpi.networkExitFailures.allowed', 'times', 'K-6', undefined),
-          n('kpi.networkExitFailures.perExcess', 'points', 'K-6'),
-          int('kpi.networkExitFailures.zeroAbove', 'times', 'K-6', undefined),
-          n('kpi.networkExitFailures.weight', 'points', 'K-6'),
-          int('kpi.repeatedFailureBase', 'none', 'K-7', 1),
-        ],
-      },
-      {
         key: 'fines',
         fields: [
           fen('kpi.fines.attitudeComplaint.minFen', 'K-8'),
@@ -504,7 +457,13 @@ export const POLICY_SECTIONS: SectionSpec[] = [
           fen('kpi.fines.standardsNotFollowedLeadFen', 'K-8'),
         ],
       },
-      { key: 'scorecards', fields: [{ path: 'kpi.scorecards', kind: 'scorecards', rule: 'K-9' }] },
+      {
+        key: 'scorecards',
+        fields: [
+          { path: 'kpi.scorecards', kind: 'scorecards', rule: 'K-9' },
+          int('kpi.scorecardRunDay', 'none', 'K-9', 1),
+        ],
+      },
     ],
   },
   {

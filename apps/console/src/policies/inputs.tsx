@@ -46,6 +46,7 @@ import {
   type Unit,
 } from './catalogue';
 import { collectMessages } from './validation';
+import { ScorecardsInput } from '../scorecards/ScorecardsInput';
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -372,8 +373,6 @@ const PayPercentInput = () => {
   );
 };
 
-const INDICATOR_SOURCES = ['callback', 'call-system', 'work-orders', 'network-management'];
-
 const ListHeading = ({ spec }: { spec: FieldSpec }) => {
   const translate = useTranslate();
   return (
@@ -523,84 +522,7 @@ export const PolicyFieldInput = ({ spec }: { spec: FieldSpec }) => {
       );
     case 'scorecards':
       return (
-        <Box sx={{ width: '100%' }}>
-          <ListHeading spec={spec} />
-          <ArrayInput source={source} label={false}>
-            <SimpleFormIterator
-              disableReordering
-              fullWidth
-              getItemDefaults={() => ({ key: '', label: '', indicators: [] })}
-            >
-              <Box sx={{ display: 'flex', gap: 2 }}>
-                <TextInput source="label" label="qf.policy.sub.card_label" sx={{ width: 260 }} />
-                <TextInput source="key" label="qf.policy.sub.key_advanced" sx={advanced} />
-              </Box>
-              <ArrayInput source="indicators" label="qf.policy.sub.indicators">
-                <SimpleFormIterator
-                  inline
-                  disableReordering
-                  getItemDefaults={() => ({
-                    key: '',
-                    label: '',
-                    source: 'work-orders',
-                    kind: 'linear-with-floor',
-                    weight: 10,
-                    target: 100,
-                    floor: 0,
-                  })}
-                >
-                  <TextInput source="label" label="qf.policy.sub.label" sx={{ width: 180 }} />
-                  <SelectInput
-                    source="source"
-                    label="qf.policy.sub.source"
-                    choices={keyed(INDICATOR_SOURCES, 'qf.policy.indicator_source')}
-                    sx={{ width: 150 }}
-                  />
-                  <NumberInput
-                    source="weight"
-                    label="qf.policy.sub.weight"
-                    {...unitProps('points', translate)}
-                    sx={{ width: 120 }}
-                  />
-                  <SelectInput
-                    source="kind"
-                    label="qf.policy.sub.kind"
-                    choices={keyed(INDICATOR_KINDS, 'qf.policy.indicator_kind')}
-                    sx={{ width: 170 }}
-                  />
-                  <FormDataConsumer>
-                    {({ scopedFormData }) => {
-                      const kind = String(scopedFormData?.kind ?? '') as (typeof INDICATOR_KINDS)[number];
-                      return (
-                        <>
-                          {(INDICATOR_NUMBERS[kind] ?? []).map((f) => (
-                            <NumberInput
-                              key={f.key}
-                              source={f.key}
-                              label={`qf.policy.sub.${f.key}`}
-                              {...unitProps(f.unit, translate)}
-                              sx={{ width: 130 }}
-                            />
-                          ))}
-                          {kind === 'per-point-penalty' && (
-                            <SelectInput
-                              source="direction"
-                              label="qf.policy.sub.direction"
-                              choices={keyed(['below', 'above'], 'qf.policy.direction')}
-                              sx={{ width: 120 }}
-                            />
-                          )}
-                        </>
-                      );
-                    }}
-                  </FormDataConsumer>
-                  <TextInput source="key" label="qf.policy.sub.key_advanced" sx={advanced} />
-                </SimpleFormIterator>
-              </ArrayInput>
-            </SimpleFormIterator>
-          </ArrayInput>
-          <ErrorsUnder name={source} />
-        </Box>
+        <ScorecardsInput source={source} heading={<ListHeading spec={spec} />} errors={<ErrorsUnder name={source} />} />
       );
   }
 };

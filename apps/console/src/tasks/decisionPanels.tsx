@@ -6,6 +6,7 @@ import { SettlementApprovePanel, SettlementConfirmPanel } from '../settlements/D
 import { RectificationDecisionPanel } from '../rectifications/RectificationDecision';
 import { InterviewPanel } from '../perception/InterviewPanel';
 import { PerceptionReviewPanel } from '../perception/ReviewPanel';
+import { ScorecardReviewPanel } from '../scorecards/ReviewPanel';
 import { QuarterlyPanel } from '../quarterly/panels';
 
 /**
@@ -37,6 +38,7 @@ export const decisionPanels: Record<string, DecisionPanel> = {
   'rectification:review': RectificationDecisionPanel,
   'rectification:note': RectificationDecisionPanel,
   'perception-month:review': PerceptionReviewPanel,
+  'scorecard-month:review': ScorecardReviewPanel,
   'interview:record': InterviewPanel,
   'quarterly-assessment:plan': QuarterlyPanel,
   'quarterly-assessment:collect': QuarterlyPanel,

@@ -2,6 +2,7 @@ import { CORE_OPERATIONS } from './core';
 import { NOTIFICATION_OPERATIONS } from './notifications';
 import { PERCEPTION_OPERATIONS } from './perception';
 import { PROCESS_OPERATIONS } from './processes';
+import { SCORECARD_OPERATIONS } from './scorecards';
 import { QUARTERLY_OPERATIONS } from './quarterly';
 import { STAR_OPERATIONS } from './stars';
 import { SERVICE_ORDER_OPERATIONS } from './service-orders';
@@ -17,6 +18,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   ...CORE_OPERATIONS,
   ...PROCESS_OPERATIONS,
   ...PERCEPTION_OPERATIONS,
+  ...SCORECARD_OPERATIONS,
   ...STAR_OPERATIONS,
   ...QUARTERLY_OPERATIONS,
   ...NOTIFICATION_OPERATIONS,

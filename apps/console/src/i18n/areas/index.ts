@@ -17,6 +17,8 @@ import * as perceptionEn from './perception.en';
 import * as perceptionZh from './perception.zh';
 import * as simulationsEn from './simulations.en';
 import * as simulationsZh from './simulations.zh';
+import * as scorecardsEn from './scorecards.en';
+import * as scorecardsZh from './scorecards.zh';
 import * as quarterlyEn from './quarterly.en';
 import * as quarterlyZh from './quarterly.zh';
 
@@ -35,6 +37,7 @@ export const areasZh = merge(
   processZh.zh,
   perceptionZh.zh,
   simulationsZh.zh,
+  scorecardsZh.zh,
   quarterlyZh.zh,
   menuZh.zh,
   notificationsZh.zh,
@@ -48,6 +51,7 @@ export const areasEn = /*#__PURE__*/ merge(
   processEn.en,
   perceptionEn.en,
   simulationsEn.en,
+  scorecardsEn.en,
   quarterlyEn.en,
   menuEn.en,
   notificationsEn.en,

@@ -180,6 +180,7 @@ export const en = {
         calendar_holidays: 'Public holidays',
         calendar_extraWorkingDays: 'Make-up working days',
         kpi_repeatedFailureBase: 'Repeated failure weight base',
+        kpi_scorecardRunDay: 'Scorecard run day (of the next month)',
         kpi_scorecards: 'Scorecards',
         kpi_callVolume_fullAt: 'Call volume: full at',
         kpi_callVolume_stepAt: 'Call volume: step at',
@@ -315,6 +316,9 @@ export const en = {
         'weighted-count': 'Weighted count',
       },
       indicator_source: {
+        computed: 'Computed',
+        imported: 'Imported',
+        events: 'Counted events',
         callback: 'Callbacks',
         'call-system': 'Call system',
         'work-orders': 'Work orders',

@@ -180,6 +180,7 @@ export const zh = {
         calendar_holidays: '法定节假日',
         calendar_extraWorkingDays: '调休上班日',
         kpi_repeatedFailureBase: '同一设备重复故障权重底数',
+        kpi_scorecardRunDay: '考核卡月度计算日（次月几号）',
         kpi_scorecards: '考核卡',
         kpi_callVolume_fullAt: '受理量满分线',
         kpi_callVolume_stepAt: '受理量分档线',
@@ -315,6 +316,9 @@ export const zh = {
         'weighted-count': '加权次数',
       },
       indicator_source: {
+        computed: '系统计算',
+        imported: '文件导入',
+        events: '事件计数',
         callback: '回访',
         'call-system': '话务系统',
         'work-orders': '工单系统',
