@@ -36,6 +36,7 @@ import workOrders from './workOrders';
 import { indicatorCards, perceptionMonths, perceptionRankings } from './perception';
 import { scorecardMonths } from './scorecards';
 import { quarterlyAssessments } from './quarterly';
+import { serviceFines, serviceOrders } from './serviceOrders';
 import {
   starApplications,
   starCampaigns,
@@ -117,6 +118,8 @@ export const App = () => (
       resource('perception-months', perceptionMonths, permissions),
       resource('perception-rankings', perceptionRankings, permissions),
       resource('indicator-cards', indicatorCards, permissions),
+      resource('service-orders', serviceOrders, permissions),
+      resource('service-fines', serviceFines, permissions),
       resource('scorecard-months', scorecardMonths, permissions),
       resource('quarterly-assessments', createdBy(quarterlyAssessments, permissions, ['quality']), permissions),
       rectificationResource(permissions),

@@ -56,6 +56,8 @@ export const MENU_GROUPS: Record<string, MenuGroupKey> = {
   'indicator-cards': 'perception',
 
   // KPI 考核 (add KPI resources here: '<resource>': 'kpi')
+  'service-orders': 'kpi',
+  'service-fines': 'kpi',
   'scorecard-months': 'kpi',
 
   // 季度考核 (add quarterly resources here: '<resource>': 'quarterly')

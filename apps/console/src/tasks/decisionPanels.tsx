@@ -8,6 +8,7 @@ import { InterviewPanel } from '../perception/InterviewPanel';
 import { PerceptionReviewPanel } from '../perception/ReviewPanel';
 import { ScorecardReviewPanel } from '../scorecards/ReviewPanel';
 import { QuarterlyPanel } from '../quarterly/panels';
+import { FinePanel, RedispatchPanel } from '../serviceOrders/panels';
 
 /**
  * What is being decided on a task page ("待决事项"): one panel per `'<kind>:<stage>'`, rendered by TaskShow
@@ -40,6 +41,8 @@ export const decisionPanels: Record<string, DecisionPanel> = {
   'perception-month:review': PerceptionReviewPanel,
   'scorecard-month:review': ScorecardReviewPanel,
   'interview:record': InterviewPanel,
+  'order-redispatch:redispatch': RedispatchPanel,
+  'service-fine:approve': FinePanel,
   'quarterly-assessment:plan': QuarterlyPanel,
   'quarterly-assessment:collect': QuarterlyPanel,
   'quarterly-assessment:report': QuarterlyPanel,

@@ -23,6 +23,7 @@ import {
   settlementActionText,
 } from '../evaluations/rectificationForms';
 import { interviewActionText, InterviewRecordForm, InterviewRecordFormSchema } from '../perception/InterviewPanel';
+import { redispatchActionText, RedispatchForm, RedispatchFormSchema } from '../serviceOrders/panels';
 
 /**
  * A process-specific form for one stage. Its inputs use sources under `data.` and are rendered inside
@@ -84,6 +85,12 @@ export const stageForms: Record<string, StageFormDef> = {
   },
   /** E-7: the team lead's revisit, causes and plan (all required). */
   /** P-6 / P-7: the interviewee records the interview: date, people, minutes, commitments. */
+  /** K-2: the dispatcher re-dispatches a late order (optionally to another handler). */
+  'order-redispatch:redispatch': {
+    component: RedispatchForm,
+    schema: RedispatchFormSchema,
+    actionText: redispatchActionText,
+  },
   'interview:record': {
     component: InterviewRecordForm,
     schema: InterviewRecordFormSchema,

@@ -17,6 +17,8 @@ import * as perceptionEn from './perception.en';
 import * as perceptionZh from './perception.zh';
 import * as simulationsEn from './simulations.en';
 import * as simulationsZh from './simulations.zh';
+import * as ordersEn from './orders.en';
+import * as ordersZh from './orders.zh';
 import * as scorecardsEn from './scorecards.en';
 import * as scorecardsZh from './scorecards.zh';
 import * as quarterlyEn from './quarterly.en';
@@ -37,6 +39,7 @@ export const areasZh = merge(
   processZh.zh,
   perceptionZh.zh,
   simulationsZh.zh,
+  ordersZh.zh,
   scorecardsZh.zh,
   quarterlyZh.zh,
   menuZh.zh,
@@ -51,6 +54,7 @@ export const areasEn = /*#__PURE__*/ merge(
   processEn.en,
   perceptionEn.en,
   simulationsEn.en,
+  ordersEn.en,
   scorecardsEn.en,
   quarterlyEn.en,
   menuEn.en,
