@@ -48,7 +48,7 @@ export const APP_TABLE_PRIVILEGES: Record<string, readonly AppPrivilege[]> = {
   quarterly_findings: SIU,
   quarterly_plans: SIU,
   quarterly_results: SIUD, // an analysis replaces the plan's results
-  quarterly_values: SIUD, // collection replaces the product-sourced values
+  quarterly_values: SIU, // a later value replaces the earlier one (upsert)
   rectifications: SIU,
   satisfaction_scores: SIUD,
   scorecard_fines: SID, // K-5: a month's computation replaces them until posted

@@ -243,6 +243,7 @@ export const BODYLESS = new Set([
   'POST /api/flows/{id}/publish',
   'POST /api/policies/{id}/publish',
   'POST /api/star-campaigns/{id}/advance',
+  'POST /api/quarterly-assessments/{id}/submit',
   'POST /api/scores/{month}/repair-star',
   'POST /api/notification-outbox/{id}/retry',
 ]);
