@@ -48,7 +48,7 @@ describe('browser: interviews and indicator cards (P-6, P-7)', () => {
       const text = await bad.innerText();
       expect(text).toContain('第 3 行 · 编码');
       expect(text).toContain('编码 无此单位 不存在');
-      expect(text).toContain('第 4 行 · 结果');
+      expect(text).toMatch(/第 4 行 · (结果|数值)/); // the value column (the scorecard import names it 数值)
       expect(text).toContain('必须是数字');
       expectChinese(text, [/YYYY-MM/g, /\d+ KB/g]); // the month's format in the help, the file's size
       await c.ui.shot(page, 'indicator-import-refused');
