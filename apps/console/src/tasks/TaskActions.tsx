@@ -18,6 +18,7 @@ import { zodValidate } from '../components/zodValidate';
 import { problemOf } from '../components/problem';
 import { ProblemNotice } from '../components/ProblemDetails';
 import type { StageFormDef } from './stageForms';
+import { usePhone } from '../layout/usePhone';
 
 export interface TaskActionsProps {
   task: Pick<TaskView, 'id' | 'caseId' | 'allowedActions' | 'status'> & { claimedBy?: string | null };
@@ -91,6 +92,7 @@ const ActionDialog = ({
   submit: (input: TaskActionInput) => Promise<Record<string, unknown> | undefined>;
 }) => {
   const translate = useTranslate();
+  const phone = usePhone();
   const withData = !!stageForm && (stageForm.actions ?? ['approve']).includes(action);
   const StageInputs = withData ? stageForm.component : null;
   const text = stageForm?.actionText?.[action];
@@ -122,7 +124,7 @@ const ActionDialog = ({
   };
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth={withData ? 'md' : 'sm'}>
+    <Dialog open onClose={onClose} fullWidth fullScreen={phone} maxWidth={withData ? 'md' : 'sm'}>
       <Form
         record={{}}
         defaultValues={{ comment: '', data: stageForm?.defaultData ?? {} }}
