@@ -1,5 +1,9 @@
 import { quarterOf, shiftQuarter } from '@qf/domain';
-import { quarterlyDraftScheduleId } from '@qf/contracts';
+import {
+  QuarterlyPlanDetailResponseSchema,
+  QuarterlyPlanResponseSchema,
+  quarterlyDraftScheduleId,
+} from '@qf/contracts';
 import { createQuarterlyActivities } from '../../activities/src/quarterly-activities';
 import { TemporalService } from '../../apps/api/src/temporal/temporal.module';
 import { eventually, startTestStack, TestStack } from '../support/stack';
@@ -185,6 +189,18 @@ describe('quarterly assessment (Q-1, Q-2)', () => {
       return p.status === 'closed' ? p : null;
     }, 30000);
     expect(done.results.every((r: any) => r.acknowledgedAt)).toBe(true);
+    // the answers in their documented shapes (OpenAPI)
+    expect(QuarterlyPlanDetailResponseSchema.safeParse(done).error).toBeUndefined();
+    const list = await get(
+      'quality1',
+      `/api/quarterly-assessments?filter=${encodeURIComponent(JSON.stringify({ period }))}`,
+    );
+    expect([list.status, list.headers['content-range'], list.body.map((p: any) => p.id)]).toEqual([
+      200,
+      'quarterly-assessments 0-0/1',
+      [planId],
+    ]);
+    expect(QuarterlyPlanResponseSchema.safeParse(list.body[0]).error).toBeUndefined();
     const kase = (await get('quality1', `/api/cases/${caseId}`)).body;
     expect([kase.status, kase.outcome]).toEqual(['closed', 'acknowledged']);
   });
