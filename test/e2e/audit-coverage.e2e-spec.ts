@@ -26,25 +26,12 @@ const EXEMPT: Record<string, string> = {
   'POST /api/auth/login': 'a session, not business data (audited as auth.login / auth.login-failed)',
   'POST /api/auth/logout': 'a session, not business data (audited as auth.logout)',
   'POST /api/auth/refresh': 'a session, not business data',
+  'POST /api/notifications/read':
+    "marks the caller's own notifications read: their view of the bell, not business data",
 };
 
 /** Endpoints being built this session whose owners have not settled them yet: `METHOD /path` → the owner's issue. */
-const PENDING: Record<string, string> = {
-  'POST /api/quarterly-assessments': 'issue 16',
-  'PUT /api/quarterly-assessments/{id}': 'issue 16',
-  'POST /api/quarterly-assessments/{id}/submit': 'issue 16',
-  'PUT /api/quarterly-assessments/{id}/values': 'issue 16',
-  'POST /api/quarterly-assessments/{id}/values/import': 'issue 16',
-  'POST /api/quarterly-assessments/{id}/findings': 'issue 16',
-  'POST /api/service-orders': 'issue 15',
-  'POST /api/service-orders/import': 'issue 15',
-  'POST /api/service-orders/{id}/moves': 'issue 15',
-  'PUT /api/service-orders/{id}/tracking': 'issue 15',
-  'POST /api/service-fines': 'issue 15',
-  'POST /api/notifications/read': 'issue 17',
-  'PUT /api/notification-preferences/me': 'issue 17',
-  'POST /api/notification-outbox/{id}/retry': 'issue 17',
-};
+const PENDING: Record<string, string> = {};
 
 interface Ctx {
   s: TestStack;
@@ -673,6 +660,168 @@ describe('audit: every write operation of the OpenAPI document writes audit rows
         }),
       rows: 1,
     },
+    // --- quarterly assessment (Q-1, Q-2)
+    {
+      op: 'POST /api/quarterly-assessments',
+      user: 'quality1',
+      call: async () => {
+        const r = await send('quality1', 'post', '/api/quarterly-assessments', {
+          period: `${YEAR}-Q2`,
+          scope: [v.branch],
+          indicators: [{ name: '服务规范', weight: 100, target: 100 }],
+        });
+        v.plan = r.body.id;
+        return r;
+      },
+      rows: 1,
+    },
+    {
+      op: 'PUT /api/quarterly-assessments/{id}',
+      user: 'quality1',
+      call: () =>
+        send('quality1', 'put', `/api/quarterly-assessments/${v.plan}`, {
+          period: `${YEAR}-Q2`,
+          scope: [v.branch],
+          indicators: [{ name: '服务规范', weight: 100, target: 95 }],
+        }),
+      rows: 1,
+    },
+    {
+      op: 'POST /api/quarterly-assessments/{id}/submit',
+      user: 'quality1',
+      call: async () => {
+        const r = await send('quality1', 'post', `/api/quarterly-assessments/${v.plan}/submit`);
+        v.planCase = r.body.caseId;
+        return r;
+      },
+      rows: 1,
+    },
+    {
+      op: 'PUT /api/quarterly-assessments/{id}/values',
+      user: 'quality1',
+      before: async () => {
+        const t = await taskOf(v.planCase, 'plan');
+        await send('quality1', 'post', `/api/tasks/${t.id}/actions`, { action: 'approve' });
+        await eventually(async () => {
+          const r = await s.http.get(`/api/quarterly-assessments/${v.plan}`).set(await auth('quality1'));
+          return r.body.status === 'collecting';
+        }, 30000);
+      },
+      call: () =>
+        send('quality1', 'put', `/api/quarterly-assessments/${v.plan}/values`, {
+          values: [{ unitId: v.branch, indicator: 'k1', value: 90 }],
+        }),
+      rows: 1,
+    },
+    {
+      op: 'POST /api/quarterly-assessments/{id}/values/import',
+      user: 'quality1',
+      call: () =>
+        upload(
+          'quality1',
+          `/api/quarterly-assessments/${v.plan}/values/import`,
+          'values.csv',
+          `单位,指标,数值\n${v.branch},服务规范,92\n`,
+        ),
+      rows: 1,
+    },
+    {
+      op: 'POST /api/quarterly-assessments/{id}/findings',
+      user: 'quality1',
+      call: () =>
+        send('quality1', 'post', `/api/quarterly-assessments/${v.plan}/findings`, {
+          teamUnitId: v.team,
+          description: '审计检查：工单记录不完整',
+        }),
+      rows: 1,
+    },
+    // --- service work orders and fines (K-1, K-8), scorecards (K-9)
+    {
+      op: 'POST /api/service-orders',
+      user: 'dispatcher1',
+      call: async () => {
+        const r = await send('dispatcher1', 'post', '/api/service-orders', {
+          orderNo: `AU-${randomUUID().slice(0, 8)}`,
+          kind: 'ordinary',
+          unitId: v.team,
+        });
+        v.serviceOrder = r.body.id;
+        return r;
+      },
+      rows: 1,
+    },
+    {
+      op: 'POST /api/service-orders/{id}/moves',
+      user: 'dispatcher1',
+      call: () => send('dispatcher1', 'post', `/api/service-orders/${v.serviceOrder}/moves`, { to: 'dispatch' }),
+      rows: 1,
+    },
+    {
+      op: 'PUT /api/service-orders/{id}/tracking',
+      user: 'dispatcher1',
+      call: () =>
+        send('dispatcher1', 'put', `/api/service-orders/${v.serviceOrder}/tracking`, {
+          line: 'handler_feedback',
+          value: '审计检查',
+        }),
+      rows: 1,
+    },
+    {
+      op: 'POST /api/service-orders/import',
+      user: 'dispatcher1',
+      call: () =>
+        upload(
+          'dispatcher1',
+          '/api/service-orders/import',
+          'orders.csv',
+          [
+            '工单号,工单类型,处理单位编码,受理时间,处理人工号,响应时间,办结时间',
+            `AU-${randomUUID().slice(0, 8)},普通,a-team1,2026-04-02 09:00,,,`,
+          ].join('\n'),
+        ),
+      rows: 1, // the batch
+    },
+    {
+      op: 'POST /api/service-fines',
+      user: 'quality1',
+      call: () =>
+        send('quality1', 'post', '/api/service-fines', {
+          kind: 'attitude-complaint',
+          employeeId: v.agent2,
+          amountFen: 12000,
+          description: '审计检查：态度投诉',
+        }),
+      rows: 2, // the fine and the approval case it opens
+    },
+    // --- notifications (issue 17)
+    {
+      op: 'PUT /api/notification-preferences/me',
+      user: 'agent2',
+      call: () =>
+        send('agent2', 'put', '/api/notification-preferences/me', {
+          email: 'agent2@example.com',
+          channels: ['email'],
+          webhookTargets: [],
+        }),
+      rows: 1,
+    },
+    {
+      op: 'POST /api/notification-outbox/{id}/retry',
+      user: 'admin',
+      before: async () => {
+        const [n] = await s.ds.query(
+          `INSERT INTO notifications (idempotency_key, kind, user_id, message) VALUES ($1, 'task', $2, '审计检查') RETURNING id`,
+          [`audit-coverage:${randomUUID()}`, v.agent2User],
+        );
+        [{ id: v.outbox }] = await s.ds.query(
+          `INSERT INTO notification_outbox (notification_id, user_id, channel, target, idempotency_key, status, attempts)
+           VALUES ($1, $2, 'email', 'agent2@example.com', $3, 'dead', 4) RETURNING id`,
+          [n.id, v.agent2User, `audit-coverage:${randomUUID()}`],
+        );
+      },
+      call: () => send('admin', 'post', `/api/notification-outbox/${v.outbox}/retry`),
+      rows: 1,
+    },
   );
 
   beforeAll(async () => {
@@ -691,6 +840,9 @@ describe('audit: every write operation of the OpenAPI document writes audit rows
     );
     [v.repairer, v.repairerCode] = [repairer.id, repairer.code];
     [{ employee_id: v.branchhead }] = await s.ds.query(`SELECT employee_id FROM users WHERE username = 'branchhead1'`);
+    [{ employee_id: v.agent2, id: v.agent2User }] = await s.ds.query(
+      `SELECT employee_id, id FROM users WHERE username = 'agent2'`,
+    );
   });
   afterAll(() => s?.stop());
 
