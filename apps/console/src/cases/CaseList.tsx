@@ -6,7 +6,6 @@ import {
   FilterButton,
   FunctionField,
   List,
-  SearchInput,
   SelectField,
   SelectInput,
   TextField,
@@ -17,10 +16,11 @@ import type { CaseView } from '@qf/contracts/cases';
 import { caseStatusChoices, kindChoices } from '../components/choices';
 import { DateTimeField, TemporalLinkField, WaitingOnField } from '../components/fields';
 import { displayKey, useCaseLabels } from './labels';
+import { SearchQ } from '../tasks/SearchQ';
 
 /** `q`: 工单号, customer, employee name or 工号, title (api filter q). */
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="qf.case_ui.search" sx={{ minWidth: 320 }} />,
+  <SearchQ key="q" source="q" alwaysOn />,
   <SelectInput key="status" source="status" choices={caseStatusChoices} alwaysOn />,
   <SelectInput key="kind" source="kind" choices={kindChoices} />,
   <BooleanInput key="overdue" source="overdue" />,
