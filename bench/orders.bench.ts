@@ -67,14 +67,15 @@ async function main(): Promise<void> {
         `an idle scan (nothing due) took ${idleMs.toFixed(0)} ms (flagged ${idle.flagged})`,
     );
     // the Schedule: a scan every SCAN seconds until every open order is flagged (skip a tick while one runs)
-    const scans: { flagged: number; ms: number }[] = [];
+    const scans: { flagged: number; ms: number; started: string; ended: string }[] = [];
     const until = start + WINDOW * 1000 + 2 * SCAN * 1000;
     let next = Date.now();
     for (;;) {
       await sleep(next - Date.now());
       const s0 = performance.now();
+      const started = new Date().toISOString();
       const r = await acts.flagLateOrders({});
-      scans.push({ flagged: r.flagged, ms: performance.now() - s0 });
+      scans.push({ flagged: r.flagged, ms: performance.now() - s0, started, ended: new Date().toISOString() });
       console.log(`scan ${scans.length}: flagged ${r.flagged} in ${(scans.at(-1)!.ms / 1000).toFixed(2)} s`);
       const [{ left }] = await ds.query(
         `SELECT count(*)::int AS left FROM service_orders WHERE order_no LIKE 'O%' AND late_respond_at IS NULL`,
@@ -83,12 +84,18 @@ async function main(): Promise<void> {
       next += SCAN * 1000;
       while (next < Date.now()) next += SCAN * 1000;
     }
+    // a flag is set at its scan's start (the scan's `now`) and seen by others when the scan commits: both measured
+    const values = scans.map((_, i) => `($${2 * i + 1}::timestamptz, $${2 * i + 2}::timestamptz)`).join(', ');
     const [lat] = await ds.query(
-      `SELECT count(late_respond_at)::int AS flagged, count(*)::int AS open,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM late_respond_at - respond_due_at)) AS p50,
-              percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM late_respond_at - respond_due_at)) AS p99,
-              max(extract(epoch FROM late_respond_at - respond_due_at)) AS max
-       FROM service_orders WHERE order_no LIKE 'O%'`,
+      `SELECT count(o.late_respond_at)::int AS flagged, count(*)::int AS open,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.late_respond_at - o.respond_due_at)) AS p50,
+              percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM o.late_respond_at - o.respond_due_at)) AS p99,
+              percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM s.ended - o.respond_due_at)) AS p99_seen,
+              max(extract(epoch FROM s.ended - o.respond_due_at)) AS max_seen
+       FROM service_orders o
+       LEFT JOIN (VALUES ${values}) s(started, ended) ON o.late_respond_at BETWEEN s.started - interval '1 second' AND s.ended
+       WHERE o.order_no LIKE 'O%'`,
+      scans.flatMap((x) => [x.started, x.ended]),
     );
     const [{ cases }] = await ds.query(`SELECT count(*)::int AS cases FROM cases WHERE kind = 'order-redispatch'`);
     const [{ history }] = await ds.query(
@@ -97,7 +104,8 @@ async function main(): Promise<void> {
     const worst = Math.max(...scans.map((s) => s.ms));
     console.log(
       `K-2 deadline → flag, ${lat.flagged}/${lat.open} open orders flagged: p50 ${Number(lat.p50).toFixed(1)} s, ` +
-        `p99 ${Number(lat.p99).toFixed(1)} s, max ${Number(lat.max).toFixed(1)} s (scan every ${SCAN} s; slowest scan ` +
+        `p99 ${Number(lat.p99).toFixed(1)} s; flag committed (visible) p99 ${Number(lat.p99_seen).toFixed(1)} s, ` +
+        `max ${Number(lat.max_seen).toFixed(1)} s (scan every ${SCAN} s; slowest scan ` +
         `${(worst / 1000).toFixed(2)} s); ${cases} re-dispatch cases opened; history flagged by mistake: ${history}`,
     );
   } finally {

@@ -12,7 +12,14 @@ export const FINE_KINDS = [
 ] as const;
 
 const uuid = (field: string, what: string) => z.string().uuid(`${field} must be ${what}`);
-const isoTime = (field: string) => z.string().datetime({ offset: true, message: `${field} must be an ISO date-time` });
+const isoTime = (field: string) =>
+  z
+    .string()
+    .datetime({ offset: true, message: `${field} must be an ISO date-time` })
+    .refine((v) => {
+      const y = new Date(v).getUTCFullYear();
+      return y >= 2000 && y <= 2100;
+    }, `${field} must be between the years 2000 and 2100`);
 const orderNo = z
   .string()
   .trim()
