@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, TitlePortal } from 'react-admin';
 import { Typography } from '@mui/material';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { ListReset } from './ListReset';
 import { Menu } from './Menu';
 
@@ -12,6 +13,7 @@ const QfAppBar = () => (
       QualityFlow 质量流程
     </Typography>
     <TitlePortal sx={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} />
+    <NotificationBell />
   </AppBar>
 );
 
