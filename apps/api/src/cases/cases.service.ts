@@ -166,8 +166,11 @@ export class CasesService {
     };
   }
 
-  /** A case the user may see, with its tasks, 审批记录 and the names of the people and categories it mentions. */
-  async get(user: RequestUser, id: string): Promise<CaseDetail> {
+  /**
+   * A case the user may see, with its tasks, 审批记录, the names of the people and categories it mentions and the flow
+   * version it pinned (the case page draws its diagram from it, issue 17).
+   */
+  async get(user: RequestUser, id: string): Promise<CaseDetail & { flow: unknown }> {
     const r = isUuid(id) ? await caseById(this.ds, id, scopeOf(user)) : undefined;
     // missing and out of scope answer alike (no probing for what exists)
     if (!r || !r.visible) throw notFound('case');
@@ -181,7 +184,7 @@ export class CasesService {
     const view = scopedCaseData(toCaseView(r, this.temporalLink(user)), this.orgWide(user));
     const names = await resolveNames(this.ds, caseNames.ids(view, entries, r.created_by, tasks));
     caseNames.addCategories(names, pinned, [view.data, entries.map((e) => e.details)]);
-    return { ...view, tasks: tasks.map((t) => toTaskView(t)), timeline: entries, names };
+    return { ...view, tasks: tasks.map((t) => toTaskView(t)), timeline: entries, names, flow: flow ?? null };
   }
 
   /** A human action on a task (TasksService.act), for the features that offer their own action endpoints. */

@@ -16,7 +16,12 @@ import { caseStatusChoices, kindChoices, taskStatusChoices } from '../components
 import { DateTimeField, TemporalLinkField, Val, WaitingLine } from '../components/fields';
 import { DividedSection } from '../components/Section';
 import { Timeline } from './Timeline';
+import type { CaseWithFlow } from './CaseFlow';
+import { lazyView } from '../components/lazy';
 import { displayKey, useCaseLabels } from './labels';
+
+// the diagram (React Flow + dagre) loads with the case page only, not with the task page's CaseSummary
+const CaseFlow = lazyView(() => import('./CaseFlow'), 'CaseFlow');
 
 const complaintIdOf = (c: CaseDetail): string => {
   const id = (c.data as { complaintId?: unknown } | undefined)?.complaintId;
@@ -90,6 +95,11 @@ const CaseShowLayout = () => {
   return (
     <CardContent>
       <CaseSummary record={record} />
+      {(record as CaseWithFlow).flow && (
+        <DividedSection title={translate('qf.flow_diagram.title')}>
+          <CaseFlow record={record as CaseWithFlow} />
+        </DividedSection>
+      )}
       <DividedSection title={translate('qf.case.tasks')}>
         <ArrayField source="tasks">
           <Datagrid

@@ -1,5 +1,19 @@
 import { Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { useMemo } from 'react';
+import {
+  Handle,
+  MarkerType,
+  Position,
+  ReactFlow,
+  type Edge,
+  type Node,
+  type NodeProps,
+  type NodeTypes,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import dagre from '@dagrejs/dagre';
+import { END, flowGraph, START, type FlowGraphEdge } from './graph';
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -9,11 +23,6 @@ const numOf = (v: unknown): number | undefined =>
     : typeof v === 'string' && v.trim() && Number.isFinite(Number(v))
       ? Number(v)
       : undefined;
-
-const W = 240; // box width
-const H = 188; // box height (items wrap to two lines)
-const GAP = 64; // room for the forward arrow
-const BACK = 56; // room below the boxes for return arrows
 
 /** Texts of one stage box; tolerant of half-filled form values (the diagram also runs under the editor). */
 const useStageText = () => {
@@ -105,138 +114,259 @@ const Line = ({ caption, text }: { caption: string; text: string }) => {
   );
 };
 
-/**
- * The stages of a flow as a horizontal chain of boxes with arrows; a stage with the 'return' action
- * gets a dashed back arrow to the previous stage. Plain MUI boxes with an SVG overlay for the arrows.
- */
-export const FlowDiagram = ({ stages }: { stages: unknown }) => {
+/** Where a case stands at a stage (the case page); the flow editor draws the definition without it. */
+export type StageState = 'done' | 'current' | 'pending' | 'skipped';
+export interface StageProgress {
+  state: StageState;
+  /** what happened or waits there: 姓名（工号） and times, already in the user's language */
+  lines: string[];
+}
+
+const W = 230; // stage box width
+const H_DEF = 188; // box height with the definition's five lines (flow editor)
+const H_CASE = 170; // box height on the case page (who + what happened)
+const DOT = 36; // start and end
+
+type StageData = { index: number; stage: Rec; progress?: StageProgress; height: number };
+type DotData = { end: boolean; reached: boolean };
+
+const STATE_STYLE: Record<StageState, { border: string; bg: string; width: number }> = {
+  current: { border: 'warning.main', bg: 'rgba(237,108,2,0.10)', width: 3 },
+  done: { border: 'success.main', bg: 'rgba(46,125,50,0.06)', width: 1 },
+  pending: { border: 'grey.400', bg: 'background.paper', width: 1 },
+  skipped: { border: 'grey.300', bg: 'grey.100', width: 1 },
+};
+
+const hidden = { opacity: 0, pointerEvents: 'none' as const };
+const Handles = () => (
+  <>
+    <Handle type="target" position={Position.Left} id="in" style={hidden} isConnectable={false} />
+    <Handle type="source" position={Position.Right} id="out" style={hidden} isConnectable={false} />
+    <Handle type="source" position={Position.Bottom} id="back-out" style={hidden} isConnectable={false} />
+    <Handle type="target" position={Position.Bottom} id="back-in" style={hidden} isConnectable={false} />
+    <Handle type="source" position={Position.Top} id="skip-out" style={hidden} isConnectable={false} />
+    <Handle type="target" position={Position.Top} id="skip-in" style={hidden} isConnectable={false} />
+  </>
+);
+
+const StageNode = ({ data }: NodeProps<Node<StageData>>) => {
   const translate = useTranslate();
   const text = useStageText();
-  const list = (Array.isArray(stages) ? stages : []).map((s) => (isRec(s) ? s : {}));
-  if (list.length === 0) {
-    return <Typography color="text.secondary">{translate('qf.flow.no_stages')}</Typography>;
-  }
-  const returns = list.map((s, i) => i > 0 && Array.isArray(s.actions) && s.actions.includes('return'));
-  const hasReturn = returns.some(Boolean);
-  const width = list.length * W + (list.length - 1) * GAP;
-  const height = H + (hasReturn ? BACK : 0);
-  const x = (i: number) => i * (W + GAP);
-
+  const s = data.stage;
+  const p = data.progress;
+  const look = STATE_STYLE[p?.state ?? 'pending'];
   return (
-    <Box sx={{ overflowX: 'auto', py: 1 }}>
-      <Box sx={{ position: 'relative', width, height, minWidth: width }}>
-        <svg
-          width={width}
-          height={height}
-          style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none' }}
-          aria-hidden
-        >
-          <defs>
-            <marker
-              id="qf-arrow"
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto-start-reverse"
-            >
-              <path d="M0,0 L10,5 L0,10 z" fill="#616161" />
-            </marker>
-            <marker
-              id="qf-arrow-back"
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto-start-reverse"
-            >
-              <path d="M0,0 L10,5 L0,10 z" fill="#d32f2f" />
-            </marker>
-          </defs>
-          {list.slice(1).map((_, j) => {
-            const from = x(j) + W;
-            const to = x(j + 1);
-            return (
-              <line
-                key={`f${j}`}
-                x1={from + 2}
-                y1={H / 2}
-                x2={to - 2}
-                y2={H / 2}
-                stroke="#616161"
-                strokeWidth={2}
-                markerEnd="url(#qf-arrow)"
-              />
-            );
-          })}
-          {returns.map((r, i) => {
-            if (!r) return null;
-            const sx = x(i) + W / 2;
-            const tx = x(i - 1) + W / 2;
-            const y = H + 2;
-            const low = H + BACK - 14;
-            return (
-              <g key={`b${i}`}>
-                <path
-                  d={`M${sx},${y} C${sx},${low} ${tx},${low} ${tx},${y + 2}`}
-                  fill="none"
-                  stroke="#d32f2f"
-                  strokeWidth={1.5}
-                  strokeDasharray="5 4"
-                  markerEnd="url(#qf-arrow-back)"
-                />
-                <text x={(sx + tx) / 2} y={low + 10} textAnchor="middle" fontSize={12} fill="#d32f2f">
-                  {translate('qf.actions.return')}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
-        {list.map((s, i) => (
+    <Box
+      data-testid="flow-stage"
+      data-stage-key={typeof s.key === 'string' ? s.key : ''}
+      data-state={p?.state ?? ''}
+      sx={{
+        width: W,
+        height: data.height,
+        boxSizing: 'border-box',
+        border: look.width,
+        borderColor: p ? look.border : 'primary.main',
+        borderRadius: 2,
+        bgcolor: p ? look.bg : 'background.paper',
+        p: 1.25,
+        overflow: 'hidden',
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 0.25,
+        cursor: 'default',
+      }}
+    >
+      <Handles />
+      <Typography variant="subtitle2" noWrap title={String(s.label ?? '')}>
+        {data.index + 1}. {typeof s.label === 'string' && s.label ? s.label : '—'}
+        {p && (
           <Box
+            component="span"
+            sx={{ ml: 1, fontWeight: 400, color: p.state === 'current' ? 'warning.dark' : 'text.secondary' }}
+          >
+            {translate(`qf.flow_diagram.state.${p.state}`)}
+          </Box>
+        )}
+      </Typography>
+      <Line caption={translate('qf.flow.d.who')} text={text.who(s)} />
+      {p ? (
+        p.lines.map((l, i) => (
+          <Typography
             key={i}
+            variant="body2"
+            title={l}
             sx={{
-              position: 'absolute',
-              left: x(i),
-              top: 0,
-              width: W,
-              height: H,
-              boxSizing: 'border-box',
-              border: 1,
-              borderColor: 'primary.main',
-              borderRadius: 2,
-              bgcolor: 'background.paper',
-              p: 1.25,
+              fontSize: 12.5,
+              lineHeight: 1.35,
+              display: '-webkit-box',
+              WebkitLineClamp: 2,
+              WebkitBoxOrient: 'vertical',
               overflow: 'hidden',
-              display: 'flex',
-              flexDirection: 'column',
-              gap: 0.25,
+              flexShrink: 0,
             }}
           >
-            <Typography
-              variant="subtitle2"
-              noWrap
-              title={String(s.label ?? '')}
-              data-stage-key={typeof s.key === 'string' ? s.key : ''}
-            >
-              {i + 1}. {typeof s.label === 'string' && s.label ? s.label : '—'}
-            </Typography>
-            <Line caption={translate('qf.flow.d.who')} text={text.who(s)} />
-            <Line caption={translate('qf.flow.d.mode')} text={text.mode(s)} />
-            <Line caption={translate('qf.flow.d.time')} text={text.deadline(s)} />
-            <Line caption={translate('qf.flow.d.escalate')} text={text.escalation(s)} />
-            <Line
-              caption={translate('qf.flow.d.actions')}
-              text={
-                Array.isArray(s.actions) && s.actions.length
-                  ? s.actions.map((a) => translate(`qf.actions.${String(a)}`, { _: String(a) })).join('、')
-                  : '—'
-              }
-            />
-          </Box>
-        ))}
+            {l}
+          </Typography>
+        ))
+      ) : (
+        <>
+          <Line caption={translate('qf.flow.d.mode')} text={text.mode(s)} />
+          <Line caption={translate('qf.flow.d.time')} text={text.deadline(s)} />
+          <Line caption={translate('qf.flow.d.escalate')} text={text.escalation(s)} />
+          <Line
+            caption={translate('qf.flow.d.actions')}
+            text={
+              Array.isArray(s.actions) && s.actions.length
+                ? s.actions.map((a) => translate(`qf.actions.${String(a)}`, { _: String(a) })).join('、')
+                : '—'
+            }
+          />
+        </>
+      )}
+    </Box>
+  );
+};
+
+const DotNode = ({ data }: NodeProps<Node<DotData>>) => {
+  const translate = useTranslate();
+  return (
+    <Box
+      data-testid={data.end ? 'flow-end' : 'flow-start'}
+      data-state={data.reached ? 'done' : ''}
+      title={translate(data.end ? 'qf.flow_diagram.end' : 'qf.flow_diagram.start')}
+      sx={{
+        width: DOT,
+        height: DOT,
+        borderRadius: '50%',
+        border: data.end ? 3 : 2,
+        borderColor: data.reached ? 'success.main' : 'grey.500',
+        bgcolor: 'background.paper',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        fontSize: 12,
+      }}
+    >
+      <Handles />
+      {translate(data.end ? 'qf.flow_diagram.end_short' : 'qf.flow_diagram.start_short')}
+    </Box>
+  );
+};
+
+const nodeTypes: NodeTypes = { stage: StageNode, dot: DotNode };
+
+const EDGE_COLOR: Record<FlowGraphEdge['kind'], string> = { next: '#616161', return: '#d32f2f', branch: '#1565c0' };
+
+/**
+ * One diagram of a flow for the flow editor (its definition, live while the form changes) and for every case page
+ * (`progress`: the stages done with who and when, the current one highlighted with its assignees and due time).
+ * Laid out by dagre (left to right), drawn by React Flow: 退回 edges run below the boxes, branches that pass a stage
+ * run above them.
+ */
+export const FlowDiagram = ({
+  stages,
+  kind,
+  progress,
+  closed = false,
+}: {
+  stages: unknown;
+  kind?: string;
+  progress?: Record<string, StageProgress>;
+  /** the case has ended: the end dot shows reached */
+  closed?: boolean;
+}) => {
+  const translate = useTranslate();
+  const graph = useMemo(() => flowGraph(kind, stages), [kind, stages]);
+  const height = progress ? H_CASE : H_DEF;
+  const { nodes, edges, width, fullHeight } = useMemo(() => {
+    const g = new dagre.graphlib.Graph();
+    g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 56, marginx: 8, marginy: 8 });
+    g.setDefaultEdgeLabel(() => ({}));
+    for (const n of graph.nodes) {
+      const dot = n.id === START || n.id === END;
+      g.setNode(n.id, { width: dot ? DOT : W, height: dot ? DOT : height });
+    }
+    // only the forward edges shape the layout: a chain, left to right
+    for (const e of graph.edges) if (e.kind === 'next') g.setEdge(e.from, e.to);
+    dagre.layout(g);
+    const nodes: Node[] = graph.nodes.map((n) => {
+      const p = g.node(n.id);
+      const dot = n.id === START || n.id === END;
+      const w = dot ? DOT : W;
+      const h = dot ? DOT : height;
+      return {
+        id: n.id,
+        type: dot ? 'dot' : 'stage',
+        position: { x: p.x - w / 2, y: p.y - h / 2 },
+        data: dot
+          ? { end: n.id === END, reached: n.id === START ? !!progress : closed }
+          : { index: n.index!, stage: n.stage!, progress: progress?.[n.id], height },
+        draggable: false,
+        selectable: false,
+        connectable: false,
+      };
+    });
+    const edges: Edge[] = graph.edges.map((e) => {
+      const color = EDGE_COLOR[e.kind];
+      const handles =
+        e.kind === 'return'
+          ? { sourceHandle: 'back-out', targetHandle: 'back-in' }
+          : e.kind === 'branch'
+            ? { sourceHandle: 'skip-out', targetHandle: 'skip-in' }
+            : { sourceHandle: 'out', targetHandle: 'in' };
+      return {
+        id: e.id,
+        source: e.from,
+        target: e.to,
+        ...handles,
+        type: e.kind === 'next' ? 'default' : 'smoothstep',
+        pathOptions: e.kind === 'next' ? undefined : { offset: 28, borderRadius: 10 },
+        label: e.label ? translate(e.label, { _: e.label }) : undefined,
+        labelStyle: { fill: color, fontSize: 12 },
+        labelBgStyle: { fill: '#fff' },
+        style: {
+          stroke: color,
+          strokeWidth: e.kind === 'next' ? 2 : 1.5,
+          strokeDasharray: e.kind === 'return' ? '5 4' : undefined,
+        },
+        markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
+        focusable: false,
+        selectable: false,
+      } as Edge;
+    });
+    const info = g.graph();
+    return { nodes, edges, width: info.width ?? 800, fullHeight: (info.height ?? height) + 90 };
+  }, [graph, height, progress, closed, translate]);
+
+  if (graph.nodes.length <= 2) {
+    return <Typography color="text.secondary">{translate('qf.flow.no_stages')}</Typography>;
+  }
+  return (
+    <Box data-testid="flow-diagram" sx={{ overflowX: 'auto', py: 1 }}>
+      <Box sx={{ width, minWidth: width, height: fullHeight }}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          fitView
+          fitViewOptions={{ padding: 0.06, maxZoom: 1, minZoom: 1 }}
+          minZoom={1}
+          maxZoom={1}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          panOnDrag={false}
+          zoomOnScroll={false}
+          zoomOnPinch={false}
+          zoomOnDoubleClick={false}
+          preventScrolling={false}
+          proOptions={{ hideAttribution: true }}
+          ariaLabelConfig={{
+            'node.a11yDescription.default': translate('qf.flow_diagram.a11y'),
+            'node.a11yDescription.keyboardDisabled': translate('qf.flow_diagram.a11y'),
+            'edge.a11yDescription.default': translate('qf.flow_diagram.a11y'),
+          }}
+        />
       </Box>
     </Box>
   );

@@ -235,7 +235,9 @@ const FlowEditForm = () => {
       </ArrayInput>
       <Divider sx={{ my: 2, width: '100%' }} />
       <Typography variant="subtitle1">{translate('qf.flow.diagram_live')}</Typography>
-      <FormDataConsumer>{({ formData }) => <FlowDiagram stages={formData.stages} />}</FormDataConsumer>
+      <FormDataConsumer>
+        {({ formData }) => <FlowDiagram stages={formData.stages} kind={formData.kind} />}
+      </FormDataConsumer>
     </SimpleForm>
   );
 };

@@ -47,7 +47,7 @@ const FlowShowLayout = () => {
         </Typography>
       )}
       <DividedSection title={translate('qf.flow.diagram')}>
-        <FlowDiagram stages={record.stages} />
+        <FlowDiagram stages={record.stages} kind={record.kind} />
       </DividedSection>
     </CardContent>
   );

@@ -17,6 +17,8 @@ import * as perceptionEn from './perception.en';
 import * as perceptionZh from './perception.zh';
 import * as simulationsEn from './simulations.en';
 import * as simulationsZh from './simulations.zh';
+import * as diagramEn from './diagram.en';
+import * as diagramZh from './diagram.zh';
 import * as ordersEn from './orders.en';
 import * as ordersZh from './orders.zh';
 import * as scorecardsEn from './scorecards.en';
@@ -39,6 +41,7 @@ export const areasZh = merge(
   processZh.zh,
   perceptionZh.zh,
   simulationsZh.zh,
+  diagramZh.zh,
   ordersZh.zh,
   scorecardsZh.zh,
   quarterlyZh.zh,
@@ -54,6 +57,7 @@ export const areasEn = /*#__PURE__*/ merge(
   processEn.en,
   perceptionEn.en,
   simulationsEn.en,
+  diagramEn.en,
   ordersEn.en,
   scorecardsEn.en,
   quarterlyEn.en,
