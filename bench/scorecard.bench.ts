@@ -61,8 +61,8 @@ async function main(): Promise<void> {
               t + CASE WHEN k % 5 = 0 THEN interval '45 minutes' ELSE interval '12 minutes' END,
               t + CASE WHEN k % 33 = 0 THEN interval '26 hours' ELSE interval '3 hours' END,
               t + interval '30 minutes', t + interval '24 hours', CASE WHEN k % 33 = 0 THEN 1 ELSE 0 END
-       FROM generate_series(1, $1) k, c,
-            LATERAL (SELECT timestamptz '2026-03-01 08:00+08' + ((k % 29) || ' days')::interval + ((k % 600) || ' minutes')::interval AS t) x
+       FROM generate_series(1, $1) k CROSS JOIN c
+            CROSS JOIN LATERAL (SELECT timestamptz '2026-03-01 08:00+08' + ((k % 29) || ' days')::interval + ((k % 600) || ' minutes')::interval AS t) x
        JOIN h ON h.n = (k % c.n) + 1`,
       [ORDERS],
     );

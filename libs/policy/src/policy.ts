@@ -569,7 +569,7 @@ const DEFAULT_SCORECARDS: z.input<typeof ScorecardSchema>[] = [
       lin('satisfaction', '客户满意率', 'computed', 'satisfaction', 95, 90),
       {
         key: 'boss-errors',
-        label: 'BOSS 录入差错率',
+        label: '营业系统录入差错率',
         source: 'imported',
         computation: 'boss-error-rate',
         kind: 'per-point-penalty',

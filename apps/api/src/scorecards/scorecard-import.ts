@@ -7,6 +7,7 @@ const FIGURE_ZH: Record<string, string> = {
   受理量: 'call-volume',
   BOSS录入差错率: 'boss-error-rate',
   'BOSS 录入差错率': 'boss-error-rate',
+  营业系统录入差错率: 'boss-error-rate',
   网络出口故障: 'network-exit-failures',
   设备故障: 'device-failures',
   客户在网率: 'subscriber-retention',

@@ -19,7 +19,10 @@ export const zh = {
       event: { 'scorecard.posted': 'KPI 考核罚款入账', 'kpi-values.imported': '导入考核指标数据' },
     },
     complaint: {
-      reason: { 'kpi-K-5-late-orders': '工单超时罚款（K-5）', 'kpi-K-5-boss-errors': 'BOSS 录入差错主管罚款（K-5）' },
+      reason: {
+        'kpi-K-5-late-orders': '工单超时罚款（K-5）',
+        'kpi-K-5-boss-errors': '营业系统录入差错主管罚款（K-5）',
+      },
     },
     errors: {
       not_found: { scorecard_month: '该月尚未发起 KPI 考核' },
@@ -46,7 +49,7 @@ export const zh = {
         'callback-rate': '回访率',
         satisfaction: '满意度',
         'call-volume': '受理量',
-        'boss-error-rate': 'BOSS 录入差错率',
+        'boss-error-rate': '营业系统录入差错率',
         'network-exit-failures': '网络出口故障次数',
         'device-failures': '设备故障（按设备）',
         'subscriber-retention': '客户在网率',
@@ -75,7 +78,7 @@ export const zh = {
       },
       import: {
         title: '导入考核指标数据',
-        help: '每行一项：月份、指标（受理量、BOSS录入差错率、网络出口故障、设备故障、客户在网率、派单准确率）、层级（单位/个人）、编码（单位编码或工号）、设备（设备故障必填，每台设备一行）、数值。全部行无误才导入。',
+        help: '每行一项：月份、指标（受理量、营业系统录入差错率、网络出口故障、设备故障、客户在网率、派单准确率）、层级（单位/个人）、编码（单位编码或工号）、设备（设备故障必填，每台设备一行）、数值。全部行无误才导入。',
         done: '已导入 %{count} 行',
       },
       policy_version: '政策第 %{n} 版',
