@@ -19,6 +19,26 @@ export const ROLES = [
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
+/**
+ * Role names in text the server writes for people (notifications, delivered by mail and robots as well as the bell):
+ * never a role code. The same names as the console's catalogue (`qf.roles`).
+ */
+export const ROLE_NAMES_ZH: Record<Role, string> = {
+  verifier: '核实组',
+  'ruling-lead': '工作组组长',
+  leadership: '领导小组',
+  hr: '人力资源',
+  'team-lead': '班组长',
+  foreman: '工长',
+  dispatcher: '调度',
+  manager: '管理人员',
+  committee: '星级评定委员会',
+  admin: '管理员',
+  employee: '员工',
+  'branch-head': '县分公司负责人',
+  quality: '质量管理部',
+};
+
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM');
 export const IsoDateTimeSchema = z.string().datetime({ offset: true });
 export const IdSchema = z.string().min(1);
