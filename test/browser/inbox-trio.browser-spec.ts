@@ -150,7 +150,7 @@ describe('browser: 待办 / 已办 / 我的流程, batch approve, session expiry
 
   it('batch approve of 3 tasks with one decided by someone else first: 2 approved, 1 listed by case with the reason', async () => {
     const tag = `批量界面${run}`;
-    const cases = [];
+    const cases: { title: string; caseId: string; taskId: string }[] = [];
     for (const n of [1, 2, 3])
       cases.push({ title: `${tag} 第${n}件`, ...(await reviewCase('hr1', `${tag} 第${n}件`)) });
     await c.ui.switchUser(page, 'leader1');

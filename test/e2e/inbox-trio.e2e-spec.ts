@@ -85,7 +85,7 @@ describe('inbox trio: 已办, 我的流程, batch approve', () => {
 
   it('batch approve of 3 tasks with one decided by someone else first: 2 approved (each audited) + 1 listed refusal', async () => {
     const tag = randomUUID().slice(0, 6);
-    const cases = [];
+    const cases: { title: string; caseId: string; taskId: string }[] = [];
     for (const n of [1, 2, 3])
       cases.push({ title: `批量 ${tag} ${n}`, ...(await reviewCase('hr1', `批量 ${tag} ${n}`)) });
     const listed = await s.http
