@@ -8,6 +8,7 @@ import {
   caseByBusinessKey,
   decideFine,
   flagLateServiceOrders,
+  serviceOrdersFlaggedAt,
   flowVersionBody,
   insertServiceOrderMove,
   lockServiceOrder,
@@ -19,6 +20,8 @@ import {
 } from '@qf/persistence';
 
 const SYSTEM = { name: 'system' };
+/** K-2: late orders per batch (each case's workflow input carries its pinned policy and flow: payloads stay small). */
+const REDISPATCH_BATCH = 20;
 const DOMAIN_KIND = { ordinary: 'ordinary', vip_fault: 'vip-fault', vip_activation: 'vip-activation' } as const;
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -26,14 +29,24 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 export function createServiceOrderActivities(ds: DataSource): ServiceOrderActivities {
   return {
     /**
-     * K-2 set-based: one UPDATE flags every order past a deadline (idempotent); each newly late open order gets a
-     * re-dispatch case for the dispatcher, registered in the same transaction by its business key (order + deadline).
+     * K-2 set-based: one UPDATE flags every order past a deadline (idempotent), committed at once so the flag is seen
+     * within the scan interval however many orders fall due together; its `now` names the flags of this scan.
      */
     async flagLateOrders({ now: given }) {
       const now = given ?? new Date().toISOString();
+      const flagged = await ds.transaction((tx) => flagLateServiceOrders(tx, now));
+      return { now, flagged: flagged.length };
+    },
+
+    /**
+     * K-2: each order the scan flagged is audited with the rule's verdict, and each late open order gets a re-dispatch
+     * case for the dispatchers, registered by its business key (order + deadline): a retry registers nothing twice.
+     */
+    async openRedispatchCases({ now, after }) {
       return ds.transaction(async (tx) => {
-        const flagged = await flagLateServiceOrders(tx, now);
-        if (!flagged.length) return { flagged: 0, redispatch: [] };
+        const flagged = await serviceOrdersFlaggedAt(tx, now, after, REDISPATCH_BATCH);
+        const next = flagged.length === REDISPATCH_BATCH ? flagged[flagged.length - 1].orderNo : null;
+        if (!flagged.length) return { redispatch: [], next };
         const policy = await policyInEffect(tx);
         const published = await publishedVersions(tx, 'order-redispatch');
         const redispatch: { caseId: string; workflowId: string; input: CaseWorkflowInput }[] = [];
@@ -124,7 +137,7 @@ export function createServiceOrderActivities(ds: DataSource): ServiceOrderActivi
             },
           });
         }
-        return { flagged: flagged.length, redispatch };
+        return { redispatch, next };
       });
     },
 

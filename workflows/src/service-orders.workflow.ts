@@ -17,23 +17,31 @@ const acts = activities<ServiceOrderActivities>('batch');
 
 /**
  * K-2 deadline scan, run by a Temporal Schedule every 20 s: one set-based UPDATE flags every order past a deadline
- * (not one timer per order), then each newly late order's re-dispatch case starts as a child that outlives the scan.
+ * (not one timer per order) and commits; then the flagged orders are audited and each late open order's re-dispatch
+ * case is registered (a second activity: the workflow's history carries the scan's `now` to it, so a crash between the
+ * two loses nothing) and started as a child that outlives the scan.
  */
 export async function serviceOrderDeadlineScan(): Promise<{ flagged: number; redispatch: number }> {
   const r = await acts.flagLateOrders({});
-  for (const c of r.redispatch) {
-    try {
-      await startChild(orderRedispatch, {
-        workflowId: c.workflowId,
-        args: [c.input as CaseWorkflowInput],
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
-    } catch (e) {
-      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+  let started = 0;
+  for (let after: string | null = r.flagged ? '' : null; after !== null;) {
+    const batch = await acts.openRedispatchCases({ now: r.now, after });
+    for (const c of batch.redispatch) {
+      try {
+        await startChild(orderRedispatch, {
+          workflowId: c.workflowId,
+          args: [c.input as CaseWorkflowInput],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        });
+        started++;
+      } catch (e) {
+        if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+      }
     }
+    after = batch.next;
   }
-  return { flagged: r.flagged, redispatch: r.redispatch.length };
+  return { flagged: r.flagged, redispatch: started };
 }
 
 /** K-2: a late order's re-dispatch task for the dispatchers; done, the order counts one more re-dispatch. */

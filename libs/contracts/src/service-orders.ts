@@ -142,10 +142,15 @@ export interface FineCaseData {
 
 /** Activities of the deadline scan (K-2), the re-dispatch (K-2) and the fine (K-8) workflows. */
 export interface ServiceOrderActivities {
-  /** K-2: flags every order past a deadline and registers its re-dispatch case; returns what to start */
-  flagLateOrders(input: { now?: string }): Promise<{
-    flagged: number;
+  /** K-2: flags every order past a deadline (one UPDATE, committed at once); `now` names the scan's flags */
+  flagLateOrders(input: { now?: string }): Promise<{ now: string; flagged: number }>;
+  /**
+   * K-2: audits one batch of the scan's flags (order numbers after `after`) and registers each late open order's
+   * re-dispatch case; returns what to start and where the next batch begins (null: done)
+   */
+  openRedispatchCases(input: { now: string; after: string }): Promise<{
     redispatch: { caseId: string; workflowId: string; input: unknown }[];
+    next: string | null;
   }>;
   completeRedispatch(input: {
     caseId: string;

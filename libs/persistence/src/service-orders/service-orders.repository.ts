@@ -304,6 +304,29 @@ export async function flagLateServiceOrders(q: Queryable, now: string): Promise<
   );
 }
 
+/**
+ * K-2: the orders one scan flagged (its `now`), by order number after `after`, at most `limit`: the re-dispatch cases
+ * are opened batch by batch after the flags are committed.
+ */
+export async function serviceOrdersFlaggedAt(
+  q: Queryable,
+  now: string,
+  after: string,
+  limit: number,
+): Promise<FlaggedServiceOrder[]> {
+  return q.query(
+    `SELECT o.id, o.order_no AS "orderNo", o.kind, o.unit_id AS "unitId", u.name AS "unitName", o.handler_id AS "handlerId",
+       o.accepted_at AS "acceptedAt", o.responded_at AS "respondedAt", o.closed_at AS "closedAt",
+       o.respond_due_at AS "respondDueAt", o.complete_due_at AS "completeDueAt",
+       COALESCE(o.late_respond_at = $1::timestamptz, false) AS "respondFlagged",
+       COALESCE(o.late_complete_at = $1::timestamptz, false) AS "completeFlagged"
+     FROM service_orders o JOIN org_units u ON u.id = o.unit_id
+     WHERE (o.late_respond_at = $1::timestamptz OR o.late_complete_at = $1::timestamptz) AND o.order_no > $2
+     ORDER BY o.order_no LIMIT $3`,
+    [now, after, limit],
+  );
+}
+
 /** The rows of an `UPDATE … RETURNING` (TypeORM's postgres driver answers `[rows, affected]` for an UPDATE). */
 export function updatedRows<T>(r: unknown): T[] {
   return (Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r) as T[];
