@@ -1,8 +1,10 @@
 import DoneIcon from '@mui/icons-material/TaskAlt';
 import FlowIcon from '@mui/icons-material/AccountTree';
 import type { CaseView, TaskView } from '@qf/contracts/cases';
-import { DoneTaskList } from './DoneTaskList';
-import { MyCaseList } from './MyCaseList';
+import { lazyView } from '../components/lazy';
+
+const DoneTaskList = lazyView(() => import('./DoneTaskList'), 'DoneTaskList');
+const MyCaseList = lazyView(() => import('./MyCaseList'), 'MyCaseList');
 
 /** 已办 (issue 17): the tasks I decided; rows open the task page. */
 export const doneTasks = {
