@@ -45,7 +45,7 @@ export class ScorecardsController {
 
   @Get('scorecard-months')
   async list(@Query() q: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
-    const lq = parseListQuery(q, { month: 'month', id: 'month' });
+    const lq = parseListQuery(q, { month: 'month', createdAt: 'month', id: 'month' });
     const { rows, total } = await this.scorecards.list(lq.limit, lq.offset);
     return sendList(
       res,
