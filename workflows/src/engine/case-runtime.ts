@@ -16,7 +16,7 @@ import {
   WaitingOn,
   zodIssueDetail,
 } from '@qf/contracts';
-import { actUpdate, stateQuery } from '@qf/contracts/messages';
+import { actUpdate, settledUpdate, stateQuery } from '@qf/contracts/messages';
 import { FlowDuration, StageDef, StageOutcome, Vote, decideStage } from '@qf/policy';
 import { addWorkingDays } from '@qf/domain';
 import { activities } from './activities';
@@ -90,6 +90,8 @@ export class CaseRuntime {
   private opening = 0;
   /** a stage is being opened: from its task rows until its `stage.opened` record (the state a client is answered with) */
   private stageOpening = false;
+  /** the read model shows a stage or the end (see `sync`) */
+  private settled = false;
   private seq = 0;
   /** bumped whenever the case settles in a new place (stage opened, waiting, finished) */
   private epoch = 0;
@@ -107,6 +109,10 @@ export class CaseRuntime {
       data: { ...input.data },
     };
     setHandler(stateQuery, () => this.state);
+    setHandler(settledUpdate, async () => {
+      await condition(() => this.settled);
+      return this.state;
+    });
     setHandler(actUpdate, (u) => this.onAct(u), { validator: (u) => this.validate(u) });
   }
 
@@ -129,6 +135,8 @@ export class CaseRuntime {
   /** The read model and its audit entry; `actor`: the user whose request (an Update) made the change. */
   async sync(action: string, details?: unknown, actor?: { userId: string; username: string }): Promise<void> {
     await acts.syncCase(this.syncInput(action, details, actor));
+    // the read model now shows a stage (who the case waits on) or the end: the `settled` Update answers
+    if (this.state.stage !== null || this.state.status !== 'open') this.settled = true;
     if (action !== 'stage.closed') this.epoch++;
   }
 

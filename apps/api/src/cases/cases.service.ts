@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { settledUpdate } from '@qf/contracts/messages';
 import { DataSource } from 'typeorm';
 import {
   CaseDetail,
@@ -108,17 +109,24 @@ export class CasesService {
     };
     // The case's own workflow (a case registered by a Schedule runs under the schedule's id). USE_EXISTING: a repeated
     // registration, or a retry after a crash between insert and start, starts nothing new while it runs; a finished
-    // case is never run again (REJECT_DUPLICATE), and a closed case is not started at all.
+    // case is never run again (REJECT_DUPLICATE), and a closed case is not started at all. Started with the `settled`
+    // Update (update-with-start): it answers once the case shows its first stage, so the answer names who it waits on.
+    let settled: Promise<unknown> = Promise.resolve();
     if (created || row.status === 'open') {
       const client = await this.temporal.client();
+      const start = new WithStartWorkflowOperation<CaseWorkflow>(input.workflowType, {
+        workflowId: row.workflow_id,
+        taskQueue: this.temporal.taskQueue,
+        args: [wfInput],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+      // a case that ends without a stage, or has ended, answers as it stands (the wait below is bounded)
+      settled = client.workflow
+        .executeUpdateWithStart(settledUpdate, { startWorkflowOperation: start })
+        .catch(() => undefined);
       try {
-        await client.workflow.start<CaseWorkflow>(input.workflowType, {
-          workflowId: row.workflow_id,
-          taskQueue: this.temporal.taskQueue,
-          args: [wfInput],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        });
+        await start.workflowHandle();
       } catch (e) {
         if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
       }
@@ -135,17 +143,11 @@ export class CasesService {
         idempotencyKey: `register:${workflowId}`,
       });
     }
-    return { created, case: await this.waitForStage(row.id, user) };
-  }
-
-  /** Waits briefly for the workflow to settle in its first stage, so the caller sees who the case waits on. */
-  private async waitForStage(id: string, user: RequestUser): Promise<CaseView> {
-    const deadline = Date.now() + 5000;
-    for (;;) {
-      const r = (await caseRow(this.ds, id))!;
-      if (r.stage || r.status !== 'open' || Date.now() > deadline) return toCaseView(r, this.temporalLink(user));
-      await new Promise((res) => setTimeout(res, 100));
-    }
+    // a process whose first stage needs long work (a month's gathering) answers with the case as registered
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([settled, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+    clearTimeout(timer);
+    return { created, case: toCaseView((await caseRow(this.ds, row.id))!, this.temporalLink(user)) };
   }
 
   /** One page of the cases the user may see (`page`, or its parts as three arguments). */

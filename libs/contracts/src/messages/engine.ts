@@ -9,5 +9,11 @@ import { ActUpdate, CaseState } from '../workflow';
 /** A human action on one task; answers with the case as it stands after the action (or rejects it: FAILURE). */
 export const actUpdate = defineUpdate<CaseState, [ActUpdate]>('act');
 
+/**
+ * Answers once the case's read model shows its first stage (its tasks exist) or the case is over: the api starts a
+ * case with this Update (update-with-start), so its answer names who the case waits on.
+ */
+export const settledUpdate = defineUpdate<CaseState>('settled');
+
 /** The case's live state (stage, who it waits on, due date, data). */
 export const stateQuery = defineQuery<CaseState>('state');
