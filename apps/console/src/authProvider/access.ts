@@ -26,10 +26,6 @@ export const RESOURCE_ROLES: Record<string, readonly Role[] | 'all'> = {
   'perception-months': ['quality', 'leadership', 'hr', 'branch-head'],
   'perception-rankings': ['quality', 'leadership', 'hr', 'branch-head'],
   'indicator-cards': ['quality', 'leadership', 'hr', 'branch-head'],
-  /** K-1/K-2 工单时限看板: dispatchers run it; managers and team leads (their unit) follow and act. */
-  'service-orders': ['dispatcher', 'manager', 'team-lead'],
-  /** K-8 违规罚款: supervisors register; leads decide in their inbox and read them here. */
-  'service-fines': ['team-lead', 'manager', 'quality', 'branch-head', 'hr'],
   /** K-9 KPI 考核卡: the quality department runs and reviews the month; leadership, HR and branch heads follow. */
   'scorecard-months': ['quality', 'leadership', 'hr', 'branch-head'],
   /** K-1/K-2 工单时限看板: dispatchers run it; managers and team leads (their unit) follow and act. */
