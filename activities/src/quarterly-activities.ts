@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { CaseWorkflowInput, QuarterlyActivities, QuarterlyRectificationStart } from '@qf/contracts';
-import { PolicySchema } from '@qf/policy';
+import { PolicySchema, workflowCalendar } from '@qf/policy';
 import { analyseQuarter, inspectionRectification, quarterMonths, quarterOf, shiftQuarter } from '@qf/domain';
 import {
   appendAudit,
@@ -168,12 +168,7 @@ export function createQuarterlyActivities(ds: DataSource): QuarterlyActivities {
             flowVersion: row.flowVersion,
             flow: await flowVersionBody(tx, 'rectification', row.flowVersion),
             policy,
-            calendar: {
-              ...policy.calendar,
-              holidays: [...policy.calendar.holidays],
-              workingWeekdays: [...policy.calendar.workingWeekdays],
-              extraWorkingDays: [...(policy.calendar.extraWorkingDays ?? [])],
-            },
+            calendar: workflowCalendar(policy),
             data: row.data as Record<string, unknown>,
           };
           out.push({ caseId: row.id, workflowId: row.workflowId, input });

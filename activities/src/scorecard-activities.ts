@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { CaseWorkflowInput, ScorecardActivities, ScorecardSummary } from '@qf/contracts';
-import { FlowDefinitionSchema, PolicySchema, Scorecard } from '@qf/policy';
+import { FlowDefinitionSchema, PolicySchema, Scorecard, workflowCalendar } from '@qf/policy';
 import { addMonths, localMonth, scorecardMonth, ScorecardMonthResult } from '@qf/domain';
 import {
   appendAudit,
@@ -67,12 +67,7 @@ export function createScorecardActivities(ds: DataSource): ScorecardActivities {
           flowVersion: c.flowVersion,
           flow: FlowDefinitionSchema.parse(flow.body),
           policy,
-          calendar: {
-            ...policy.calendar,
-            holidays: [...policy.calendar.holidays],
-            workingWeekdays: [...policy.calendar.workingWeekdays],
-            extraWorkingDays: [...(policy.calendar.extraWorkingDays ?? [])],
-          },
+          calendar: workflowCalendar(policy),
           data,
         };
         return { input };

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { CaseWorkflowInput, RedispatchCaseData, ServiceOrderActivities } from '@qf/contracts';
 import { orderLateness } from '@qf/domain';
-import { PolicySchema } from '@qf/policy';
+import { PolicySchema, workflowCalendar } from '@qf/policy';
 import {
   appendAudit,
   bookLedgerEntries,
@@ -127,12 +127,7 @@ export function createServiceOrderActivities(ds: DataSource): ServiceOrderActivi
               flowVersion: row.flowVersion,
               flow,
               policy: casePolicy,
-              calendar: {
-                ...casePolicy.calendar,
-                holidays: [...casePolicy.calendar.holidays],
-                workingWeekdays: [...casePolicy.calendar.workingWeekdays],
-                extraWorkingDays: [...(casePolicy.calendar.extraWorkingDays ?? [])],
-              },
+              calendar: workflowCalendar(casePolicy),
               data: data as unknown as Record<string, unknown>,
             },
           });
