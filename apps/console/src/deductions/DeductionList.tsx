@@ -26,7 +26,7 @@ interface LedgerRow {
   reason: string;
 }
 
-const SOURCES = ['complaint', 'repair-star', 'star-award', 'star-pay', 'ledger'];
+const SOURCES = ['complaint', 'repair-star', 'star-award', 'star-pay', 'perception', 'kpi', 'kpi-fine', 'ledger'];
 
 const filters = (translate: (k: string) => string) => [
   <SearchInput key="q" source="q" alwaysOn placeholder={translate('qf.complaint.ledger_search')} />,
