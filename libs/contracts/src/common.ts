@@ -40,9 +40,7 @@ export const ROLE_NAMES_ZH: Record<Role, string> = {
 };
 
 /** A calendar month, YYYY-MM, from 1970 (the fuzzer's "0000-01" reached Postgres as an out-of-range date: a 500 in a workflow). */
-export const MonthSchema = z
-  .string()
-  .regex(/^(19[7-9]\d|[2-9]\d{3})-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM');
+export const MonthSchema = z.string().regex(/^(19[7-9]\d|[2-9]\d{3})-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM');
 export const IsoDateTimeSchema = z.string().datetime({ offset: true });
 export const IdSchema = z.string().min(1);
 
