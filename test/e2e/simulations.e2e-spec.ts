@@ -14,6 +14,22 @@ describe('what-if simulation of a draft policy (issue 16)', () => {
       `SELECT u.username, e.id, e.post_bonus_fen, e.name, e.code FROM users u JOIN employees e ON e.id = u.employee_id`,
     ))
       emp[r.username] = { id: r.id, bonus: r.post_bonus_fen, name: r.name, code: r.code };
+    // people of this spec alone, like the demo agents (unit, post bonus): the e2e layer shares one database, and other
+    // specs' rows for the demo people earlier in the year moved their yearly grades (a P4 became P5 in one CI run)
+    for (const [u, name] of [
+      ['agent1', '模拟甲'],
+      ['agent2', '模拟乙'],
+      ['teamlead2', '模拟丙'],
+    ]) {
+      const code = `M${randomUUID().slice(0, 6).toUpperCase()}`;
+      const [r] = await s.ds.query(
+        `INSERT INTO employees (code, name, unit_id, post_bonus_fen, employment_type)
+         SELECT $2, $3, unit_id, post_bonus_fen, employment_type FROM employees WHERE id = $1
+         RETURNING id, post_bonus_fen, name, code`,
+        [emp[u].id, code, name],
+      );
+      emp[u] = { id: r.id, bonus: r.post_bonus_fen, name: r.name, code: r.code };
+    }
   });
   afterAll(async () => {
     await s?.stop();
