@@ -35,7 +35,14 @@ export const DoneTaskList = () => {
   const [locale] = useLocaleState();
   const phone = usePhone();
   return (
-    <List resource="done-tasks" filters={filters} sort={{ field: 'decidedAt', order: 'DESC' }} perPage={25}>
+    // empty={false}: with nothing yet the page keeps its list and filters (react-admin's empty page invites a create)
+    <List
+      resource="done-tasks"
+      empty={false}
+      filters={filters}
+      sort={{ field: 'decidedAt', order: 'DESC' }}
+      perPage={25}
+    >
       {phone ? (
         <SimpleList<TaskView>
           linkType={(t) => taskPath(t.id)}

@@ -45,7 +45,8 @@ export const MyCaseList = () => {
   const phone = usePhone();
   const where = useWhere();
   return (
-    <List resource="my-cases" filters={filters} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25}>
+    // empty={false}: with nothing yet the page keeps its list and filters (react-admin's empty page invites a create)
+    <List resource="my-cases" empty={false} filters={filters} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25}>
       {phone ? (
         <SimpleList<CaseView>
           linkType={(c) => casePath(c.id)}
