@@ -186,6 +186,6 @@ describe('browser: the console on a phone (390×844)', () => {
     expect((await get('committee1')).committee).toMatchObject({ myVote: 'approve' });
     // the browser layer shares one database: this candidate (agent2) leaves the vote, or the stars spec's voting page
     // shows agent2 twice (it failed so in a fresh-clone run)
-    await c.s.ds.query(`UPDATE star_applications SET status = 'withdrawn' WHERE id = $1`, [appId]);
+    await c.s.ds.query(`UPDATE star_applications SET status = 'withdrawn' WHERE campaign_id = $1`, [campaign.body.id]);
   });
 });
