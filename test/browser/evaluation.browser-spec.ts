@@ -117,7 +117,7 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
     await c.ui.login(page, 'dispatcher1');
     const before = await dashboardCount(page, 'dispatcher1');
     await c.ui.step(page, 'assign', async () => {
-      await page.getByRole('menuitem', { name: '工单' }).click();
+      await page.getByRole('menuitem', { name: '工单', exact: true }).click();
       await page.getByRole('button', { name: '分配回访' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByTestId('assign-date').fill(closingDay);
@@ -281,7 +281,7 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
     // --- 工单: the order's page lists its evaluations with evaluators by name and their results
     await c.ui.switchUser(page, 'admin');
     await c.ui.step(page, 'work-order', async () => {
-      await page.getByRole('menuitem', { name: '工单' }).click();
+      await page.getByRole('menuitem', { name: '工单', exact: true }).click();
       await page.getByRole('row').filter({ hasText: sat.order_no }).click();
       const table = page.getByTestId('work-order-evaluations');
       await table.waitFor({ timeout: UI_TIMEOUT });
