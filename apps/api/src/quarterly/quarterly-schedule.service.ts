@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
+import { ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { QUARTERLY_DRAFT_WORKFLOW, quarterlyDraftScheduleId, ScheduledQuarterlyDraft } from '@qf/contracts';
-import { policyInEffect } from '@qf/persistence';
 import { Policy } from '@qf/policy';
-import { ScheduleKeeper, upsertSchedule } from '../temporal/schedules';
+import { PolicyScheduleKeeper } from '../temporal/schedules';
 import { TemporalService } from '../temporal/temporal.module';
 
 /** Q-1: on the 1st of a quarter's last month (09:00 local) the next quarter's plan is drafted from the latest one. */
@@ -36,25 +35,21 @@ export function quarterlyDraftSchedule(policy: Policy, taskQueue: string): Omit<
 }
 
 @Injectable()
-export class QuarterlyScheduleService extends ScheduleKeeper {
+export class QuarterlyScheduleService extends PolicyScheduleKeeper {
   protected readonly log = new Logger('quarterly-schedule');
 
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
-    private readonly temporal: TemporalService,
+    @Inject(DataSource) protected readonly ds: DataSource,
+    protected readonly temporal: TemporalService,
   ) {
     super();
   }
 
-  async ensure(): Promise<{ scheduleId: string; created: boolean }> {
-    const client: Client = await this.temporal.client();
-    const taskQueue = this.temporal.taskQueue;
-    const r = await upsertSchedule(
-      client,
-      quarterlyDraftScheduleId(taskQueue),
-      quarterlyDraftSchedule(await policyInEffect(this.ds), taskQueue),
-    );
-    this.log.log(`${r.created ? 'created' : 'updated'} schedule ${r.scheduleId}`);
-    return r;
+  protected scheduleIdFor(taskQueue: string): string {
+    return quarterlyDraftScheduleId(taskQueue);
+  }
+
+  protected options(policy: Policy, taskQueue: string): Omit<ScheduleOptions, 'scheduleId'> {
+    return quarterlyDraftSchedule(policy, taskQueue);
   }
 }
