@@ -136,6 +136,8 @@ export const FINE_SORT = {
   id: 'f.id',
   month: 'f.month',
   amountFen: 'f.amount_fen',
+  kind: 'f.kind',
+  leadFen: 'f.lead_fen',
   status: 'f.status',
 };
 

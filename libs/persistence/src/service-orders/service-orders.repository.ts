@@ -86,6 +86,7 @@ export const SERVICE_ORDER_SORT = {
   id: 'o.id',
   acceptedAt: 'o.accepted_at',
   orderNo: 'o.order_no',
+  kind: 'o.kind',
   respondDueAt: 'o.respond_due_at',
   completeDueAt: 'o.complete_due_at',
   redispatchCount: 'o.redispatch_count',
