@@ -165,25 +165,34 @@ describe('what-if simulation of a draft policy (issue 16)', () => {
     expect(await recorded()).toEqual(before);
   });
 
-  it('H-1 a draft doubling the points-to-money rate: each money delta is points × post bonus × the difference, grades unchanged', async () => {
-    const v = await draft((b) => ({
-      ...b,
-      settlement: { ...b.settlement, moneyRateBasisPointsPerPoint: b.settlement.moneyRateBasisPointsPerPoint * 2 },
-    }));
+  it("H-1 a draft changing the points-to-money rate: each person's money delta is points × post bonus × the difference, grades unchanged, nobody else moves; ledger and settlements untouched", async () => {
+    const before = await recorded();
+    const rateBefore: number = (await s.http.get(`/api/policies/${base}`).set(await auth('admin'))).body.body.settlement
+      .moneyRateBasisPointsPerPoint;
+    const rateAfter = rateBefore + 50; // basis points of the post bonus per point: +0.5%
+    const v = await draft((b) => ({ ...b, settlement: { ...b.settlement, moneyRateBasisPointsPerPoint: rateAfter } }));
     const sim = await simulate(v, [MONTH]);
-    expect(sim.summary).toMatchObject({ changed: 3, gradeMoves: 0, p4Before: 1, p4After: 1 });
+    expect(sim.summary).toMatchObject({ changed: 3, gradeMoves: 0, p4Before: 1, p4After: 1, pointsDeltaX10: 0 });
     const rows = (await s.http.get(`/api/simulations/${sim.id}/changes`).set(await auth('admin'))).body;
+    expect(rows).toHaveLength(3);
     const by = Object.fromEntries(rows.map((r: any) => [r.employeeId, r]));
+    // pointsX10 × bonus (fen) × rate (basis points) ÷ (10 × 10,000)
+    const money = (pointsX10: number, bonus: number, rate: number) => Math.round((pointsX10 * bonus * rate) / 100000);
     for (const [u, points] of [
       ['agent1', 60],
       ['agent2', 120],
       ['teamlead2', 30],
     ] as const) {
-      // the rate is 1% of the post bonus per point: doubling it adds points × bonus × 1%
-      expect(by[emp[u].id].moneyDeltaFen).toBe(Math.round(((points / 10) * emp[u].bonus) / 100));
-      expect(by[emp[u].id].gradeBefore).toBe(by[emp[u].id].gradeAfter);
+      const r = by[emp[u].id];
+      expect(r.pointsBefore).toBe(points);
+      expect(r.pointsAfter).toBe(points);
+      expect(r.moneyBeforeFen).toBe(money(points, emp[u].bonus, rateBefore));
+      expect(r.moneyAfterFen).toBe(money(points, emp[u].bonus, rateAfter));
+      expect(r.moneyDeltaFen).toBe(money(points, emp[u].bonus, rateAfter - rateBefore));
+      expect(r.gradeBefore).toBe(r.gradeAfter);
     }
     expect(sim.summary.moneyDeltaFen).toBe(rows.reduce((a: number, r: any) => a + r.moneyDeltaFen, 0));
+    expect(await recorded()).toEqual(before);
   });
 
   it('bad input is 400 naming the field; only administrators simulate (403); an unknown simulation is 404', async () => {
