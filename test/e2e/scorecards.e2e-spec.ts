@@ -1,3 +1,6 @@
+import { scorecardScheduleId } from '@qf/contracts';
+import { ScorecardScheduleService } from '../../apps/api/src/scorecards/scorecard-schedule.service';
+import { TemporalService } from '../../apps/api/src/temporal/temporal.module';
 import { eventually, startTestStack, TestStack } from '../support/stack';
 
 /**
@@ -225,6 +228,52 @@ describe('KPI scorecards (K-3…K-7, K-9)', () => {
     expect(indicator('network-operations', unit['k9-net'], 'repeated-failures')).toMatchObject({
       inputs: { devices: [4], weighted: 15 },
       score: 5,
+    });
+  });
+
+  it("K-9 each month: the Schedule starts on the policy's run day at 08:30 local; publishing a policy with another run day moves it (then back)", async () => {
+    const handle = (await s.app.get(TemporalService).client()).schedule.getHandle(
+      scorecardScheduleId(s.env.TEMPORAL_TASK_QUEUE),
+    );
+    const admin = await auth('admin');
+    const body = (await s.http.get('/api/policies/current').set(admin)).body.body;
+    const timeZone = body.calendar.timeZone;
+    const next = async () => {
+      const d = await handle.describe();
+      expect(d.spec.timezone).toBe(timeZone);
+      expect(d.action).toMatchObject({ type: 'startWorkflow', workflowType: 'scorecardMonth' });
+      const parts = new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        hourCycle: 'h23',
+      }).formatToParts(d.info.nextActionTimes[0]);
+      const part = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+      return [part('day'), part('hour'), part('minute')];
+    };
+    const runDay = body.kpi.scorecardRunDay;
+    expect(await next()).toEqual([runDay, 8, 30]);
+    const publishOn = async (scorecardRunDay: number) => {
+      const draft = await s.http
+        .post('/api/policies')
+        .set(admin)
+        .send({
+          body: { ...body, kpi: { ...body.kpi, scorecardRunDay } },
+          effectiveFrom: new Date().toISOString().slice(0, 10),
+          label: `K-9 考核卡 ${scorecardRunDay} 日`,
+        });
+      expect(draft.status).toBe(201);
+      expect((await s.http.post(`/api/policies/${draft.body.id}/publish`).set(admin)).status).toBe(200);
+      return next();
+    };
+    const other = runDay === 17 ? 18 : 17;
+    expect(await publishOn(other)).toEqual([other, 8, 30]);
+    expect(await publishOn(runDay)).toEqual([runDay, 8, 30]);
+    // startup again: the schedule is updated, not created twice
+    expect(await s.app.get(ScorecardScheduleService).ensure()).toEqual({
+      scheduleId: handle.scheduleId,
+      created: false,
     });
   });
 

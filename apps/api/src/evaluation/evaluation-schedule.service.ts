@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
+import { ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { DAILY_EVALUATION_WORKFLOW, DailyEvaluationInput, dailyEvaluationScheduleId } from '@qf/contracts';
 import { dailyAssignmentTime } from '@qf/domain';
-import { policyInEffect } from '@qf/persistence';
 import { Policy } from '@qf/policy';
 import { TemporalService } from '../temporal/temporal.module';
-import { ScheduleKeeper, upsertSchedule } from '../temporal/schedules';
+import { PolicyScheduleKeeper } from '../temporal/schedules';
 
 /** The Schedule's spec, action and policies for the policy in effect (E-2: each day at the policy's local time). */
 export function dailyEvaluationSchedule(policy: Policy, taskQueue: string): Omit<ScheduleOptions, 'scheduleId'> {
@@ -31,36 +30,25 @@ export function dailyEvaluationSchedule(policy: Policy, taskQueue: string): Omit
 }
 
 /**
- * Creates or updates the Temporal Schedule of the daily evaluation assignment at api startup (and when a policy is
- * published): idempotent — an existing schedule is updated to the policy's time and this process's task queue.
- * Temporal unreachable at startup is not fatal: it is retried every 30 s.
+ * Keeps the Temporal Schedule of the daily evaluation assignment at api startup and when a policy is published:
+ * idempotent — an existing schedule is updated to the policy's time and this process's task queue.
  */
-export async function ensureDailyEvaluationSchedule(
-  client: Client,
-  policy: Policy,
-  taskQueue: string,
-): Promise<{ scheduleId: string; created: boolean }> {
-  return upsertSchedule(client, dailyEvaluationScheduleId(taskQueue), dailyEvaluationSchedule(policy, taskQueue));
-}
-
 @Injectable()
-export class EvaluationScheduleService extends ScheduleKeeper {
+export class EvaluationScheduleService extends PolicyScheduleKeeper {
   protected readonly log = new Logger('evaluation-schedule');
 
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
-    private readonly temporal: TemporalService,
+    @Inject(DataSource) protected readonly ds: DataSource,
+    protected readonly temporal: TemporalService,
   ) {
     super();
   }
 
-  async ensure(): Promise<{ scheduleId: string; created: boolean }> {
-    const r = await ensureDailyEvaluationSchedule(
-      await this.temporal.client(),
-      await policyInEffect(this.ds),
-      this.temporal.taskQueue,
-    );
-    this.log.log(`${r.created ? 'created' : 'updated'} schedule ${r.scheduleId}`);
-    return r;
+  protected scheduleIdFor(taskQueue: string): string {
+    return dailyEvaluationScheduleId(taskQueue);
+  }
+
+  protected options(policy: Policy, taskQueue: string): Omit<ScheduleOptions, 'scheduleId'> {
+    return dailyEvaluationSchedule(policy, taskQueue);
   }
 }

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
+import { ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { SCORECARD_MONTH_WORKFLOW, ScheduledScorecardMonth, scorecardScheduleId } from '@qf/contracts';
-import { policyInEffect } from '@qf/persistence';
 import { Policy } from '@qf/policy';
-import { ScheduleKeeper, upsertSchedule } from '../temporal/schedules';
+import { PolicyScheduleKeeper } from '../temporal/schedules';
 import { TemporalService } from '../temporal/temporal.module';
 
 /** K-9: on the policy's day of each month at 08:30 (policy time zone) the scorecards of the month before are computed. */
@@ -29,25 +28,26 @@ export function scorecardSchedule(policy: Policy, taskQueue: string): Omit<Sched
   };
 }
 
+/**
+ * Keeps the monthly scorecard Schedule at api startup and when a policy is published (its run day and time zone are the
+ * policy's): idempotent — an existing schedule is updated to the policy in effect and this process's task queue.
+ */
 @Injectable()
-export class ScorecardScheduleService extends ScheduleKeeper {
+export class ScorecardScheduleService extends PolicyScheduleKeeper {
   protected readonly log = new Logger('scorecard-schedule');
 
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
-    private readonly temporal: TemporalService,
+    @Inject(DataSource) protected readonly ds: DataSource,
+    protected readonly temporal: TemporalService,
   ) {
     super();
   }
 
-  async ensure(): Promise<{ scheduleId: string; created: boolean }> {
-    const client: Client = await this.temporal.client();
-    const r = await upsertSchedule(
-      client,
-      scorecardScheduleId(this.temporal.taskQueue),
-      scorecardSchedule(await policyInEffect(this.ds), this.temporal.taskQueue),
-    );
-    this.log.log(`${r.created ? 'created' : 'updated'} schedule ${r.scheduleId}`);
-    return r;
+  protected scheduleIdFor(taskQueue: string): string {
+    return scorecardScheduleId(taskQueue);
+  }
+
+  protected options(policy: Policy, taskQueue: string): Omit<ScheduleOptions, 'scheduleId'> {
+    return scorecardSchedule(policy, taskQueue);
   }
 }

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
+import { ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { ScheduledStarReview, STAR_REVIEW_WORKFLOW, starReviewScheduleId } from '@qf/contracts';
-import { policyInEffect } from '@qf/persistence';
 import { Policy } from '@qf/policy';
-import { ScheduleKeeper, upsertSchedule } from '../temporal/schedules';
+import { PolicyScheduleKeeper } from '../temporal/schedules';
 import { TemporalService } from '../temporal/temporal.module';
 
 /** S-10: on the 1st of each month at 08:00 (policy time zone) the review of the month before starts. */
@@ -27,32 +26,23 @@ export function starReviewSchedule(policy: Policy, taskQueue: string): Omit<Sche
   };
 }
 
-export async function ensureStarReviewSchedule(
-  client: Client,
-  policy: Policy,
-  taskQueue: string,
-): Promise<{ scheduleId: string; created: boolean }> {
-  return upsertSchedule(client, starReviewScheduleId(taskQueue), starReviewSchedule(policy, taskQueue));
-}
-
+/** Keeps the monthly star review Schedule at api startup and when a policy is published (its time zone is the policy's). */
 @Injectable()
-export class StarReviewScheduleService extends ScheduleKeeper {
+export class StarReviewScheduleService extends PolicyScheduleKeeper {
   protected readonly log = new Logger('star-review-schedule');
 
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
-    private readonly temporal: TemporalService,
+    @Inject(DataSource) protected readonly ds: DataSource,
+    protected readonly temporal: TemporalService,
   ) {
     super();
   }
 
-  async ensure(): Promise<{ scheduleId: string; created: boolean }> {
-    const r = await ensureStarReviewSchedule(
-      await this.temporal.client(),
-      await policyInEffect(this.ds),
-      this.temporal.taskQueue,
-    );
-    this.log.log(`${r.created ? 'created' : 'updated'} schedule ${r.scheduleId}`);
-    return r;
+  protected scheduleIdFor(taskQueue: string): string {
+    return starReviewScheduleId(taskQueue);
+  }
+
+  protected options(policy: Policy, taskQueue: string): Omit<ScheduleOptions, 'scheduleId'> {
+    return starReviewSchedule(policy, taskQueue);
   }
 }

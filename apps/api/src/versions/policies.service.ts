@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ApiErrorDetail } from '@qf/contracts';
 import { diffPolicies, PolicySchema } from '@qf/policy';
@@ -14,8 +15,7 @@ import {
 } from '@qf/persistence';
 import { RequestUser } from '../auth/auth.decorators';
 import { badRequest, conflict, notFound } from '../common/errors';
-import { EvaluationScheduleService } from '../evaluation/evaluation-schedule.service';
-import { PerceptionScheduleService } from '../perception/perception-schedule.service';
+import { PolicyScheduleKeeper } from '../temporal/schedules';
 import { issues, versionFields, versionNumber, versionText } from './version-input';
 
 type Page = { orderBy: string; limit: number; offset: number };
@@ -43,9 +43,14 @@ export class PoliciesService {
 
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
-    private readonly schedule: EvaluationScheduleService,
-    private readonly perceptionSchedule: PerceptionScheduleService,
+    private readonly discovery: DiscoveryService,
   ) {}
+
+  /** Every Schedule whose timing is the policy's (E-2, S-10, P-1…P-5, K-9, Q-1): one keeper class each. */
+  private policySchedules(): PolicyScheduleKeeper[] {
+    const all = this.discovery.getProviders().map((w) => w.instance as unknown);
+    return [...new Set(all.filter((i): i is PolicyScheduleKeeper => i instanceof PolicyScheduleKeeper))];
+  }
 
   private view(r: any) {
     const effectiveFrom = r.effective_from ? String(r.effective_from).slice(0, 10) : null;
@@ -144,10 +149,10 @@ export class PoliciesService {
       );
     await publishPolicyVersion(this.ds, r.version);
     await this.audit(user, 'policy.published', id, { effectiveFrom: r.effective_from });
-    // E-2: the daily assignment's Schedule follows the policy in effect (its local time); a failure is retried at startup
-    await this.schedule.ensure().catch((e) => this.log.warn(`schedule not updated: ${String(e)}`));
-    // P-1…P-5: so does the monthly perception Schedule (its day and local time)
-    await this.perceptionSchedule.ensure().catch((e) => this.log.warn(`schedule not updated: ${String(e)}`));
+    // the Schedules follow the policy in effect (E-2 daily time, P-1…P-5 and K-9 monthly day, S-10, Q-1); a failure is
+    // retried at startup
+    for (const keeper of this.policySchedules())
+      await keeper.ensure().catch((e) => this.log.warn(`schedule not updated: ${String(e)}`));
     return this.get(user, id);
   }
 

@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
-import { EvaluationModule } from '../evaluation/evaluation.module';
-import { PerceptionModule } from '../perception/perception.module';
+import { DiscoveryModule } from '@nestjs/core';
 import { FlowsController } from './flows.controller';
 import { FlowsService } from './flows.service';
 import { PoliciesController } from './policies.controller';
 import { PoliciesService } from './policies.service';
 
-/** Flow and policy versions. Publishing a policy moves the daily evaluation and monthly perception Schedules. */
+/** Flow and policy versions. Publishing a policy moves every Schedule whose timing is the policy's (PolicyScheduleKeeper). */
 @Module({
-  imports: [EvaluationModule, PerceptionModule],
+  imports: [DiscoveryModule],
   controllers: [FlowsController, PoliciesController],
   providers: [FlowsService, PoliciesService],
 })
