@@ -36,11 +36,10 @@ import {
   isStarEffective,
   localMonth,
   lowerStarLevel,
-  monthlyStarPay,
   recommendationPlace,
   StarCandidate,
   StarLevel,
-  starMonthPayFen,
+  starMonthPay,
   starStanding,
 } from '@qf/domain';
 
@@ -285,12 +284,27 @@ export function createStarActivities(ds: DataSource): StarActivities {
           const h = standingOfMonth.holder;
           if (!h && standingOfMonth.reviewedLevel === null) continue;
           const level = (standingOfMonth.reviewedLevel ?? h!.level) as StarLevel;
-          // S-10: a liable complaint ruled this month is a one-vote veto too
+          // S-10: a liable complaint ruled this month is a one-vote veto too; S-12 the June factor of the year
           const liable = standingOfMonth.liableRulings;
           const veto = s.veto || liable > 0;
-          const pay = monthlyStarPay(s.score, veto, policy);
           const factor = h && h.payFactorYear === Number(month.slice(0, 4)) ? h.payFactorPercent : null;
-          const fen = starMonthPayFen(level, pay, month, factor, policy);
+          const {
+            pay,
+            payFen: fen,
+            why,
+          } = starMonthPay(
+            {
+              month,
+              level,
+              score: s.score,
+              veto: s.veto,
+              vetoReason: s.vetoReason ?? null,
+              liableCases: standingOfMonth.liableCases,
+              juneFactorPercent: factor,
+            },
+            policy,
+            standingOfMonth.policyVersion,
+          );
           const message = s.veto
             ? `${pay.message}${s.vetoReason ? `：${s.vetoReason}` : ''}`
             : liable > 0
@@ -308,6 +322,7 @@ export function createStarActivities(ds: DataSource): StarActivities {
             payFen: fen,
             message,
             reviewId,
+            why,
           });
           if (fen > 0)
             await postMoney(tx, {

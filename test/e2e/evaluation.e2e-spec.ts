@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { dailyEvaluationScheduleId } from '@qf/contracts';
 import { localDate } from '@qf/domain';
-import { remindUnansweredEvaluations, reportEvaluationResults } from '@qf/persistence';
+import { POLICY_IN_EFFECT, remindUnansweredEvaluations, reportEvaluationResults } from '@qf/persistence';
 import { EvaluationScheduleService } from '../../apps/api/src/evaluation/evaluation-schedule.service';
 import { TemporalService } from '../../apps/api/src/temporal/temporal.module';
 import { startTestStack, TestStack, eventually } from '../support/stack';
@@ -131,6 +131,19 @@ describe('closed-order evaluation (E-1…E-7)', () => {
       average: 8.5,
       volumeBonus: 0.6,
       total: 9.1,
+    });
+    // E-5 why: the rule, the policy version in effect and exactly the evaluations it counted, by order number
+    const [inEffect] = await s.ds.query(`SELECT v.version ${POLICY_IN_EFFECT}`);
+    expect(scores.repairers.find((r: { repairerId: string }) => r.repairerId === repairers[0]).why).toEqual({
+      rules: ['E-5'],
+      policyVersion: inEffect?.version ?? null,
+      facts: [
+        { code: 'e5_evaluations', params: { count: 4, sum: 34 } },
+        { code: 'e5_callback_satisfied', params: { count: 2, orders: 'E5-0、E5-1' } },
+        { code: 'e5_callback_basic', params: { count: 1, orders: 'E5-2' } },
+        { code: 'e5_callback_dissatisfied', params: { count: 1, orders: 'E5-3' } },
+        { code: 'e5_formula', params: { average: 8.5, count: 4, factor: 0.15, bonus: 0.6, total: 9.1 } },
+      ],
     });
     expect(scores.repairStar.repairerId).toBe(repairers[0]);
     expect(rect).toBeTruthy();

@@ -484,9 +484,29 @@ describe('star-rated agents (S-1…S-12)', () => {
     const v1 = await runMonth('2038-01', special['2038-01']);
     const row = (v: { rows: { employeeId: string }[] }, e: string) => v.rows.find((x) => x.employeeId === e) as any;
     expect(row(v1, m2)).toMatchObject({ score: 94, percent: 94, outcome: 'proportional', payFen: 18800 });
+    // S-10 why: the rule, the review case's pinned policy version and exactly the facts the pay counted
+    const pinned = async (month: string) =>
+      (
+        await s.ds.query(
+          `SELECT c.policy_version AS v FROM star_reviews r JOIN cases c ON c.id = r.case_id WHERE r.month = $1`,
+          [month],
+        )
+      )[0].v;
+    expect(row(v1, m2).why).toEqual({
+      rules: ['S-10'],
+      policyVersion: await pinned('2038-01'),
+      facts: [
+        { code: 'star_level_pay', params: { level: 2, yuan: 200 } },
+        { code: 'star_score', params: { score: 94, full: 95, proportional: 85 } },
+        { code: 'star_outcome_proportional', params: { percent: 94 } },
+        { code: 'star_pay', params: { yuan: 188 } },
+      ],
+    });
+    expect(typeof row(v1, m2).why.policyVersion).toBe('number');
     expect(row(v1, m3)).toMatchObject({ percent: 100, payFen: 30000 });
     const v2 = await runMonth('2038-02', special['2038-02']);
     expect(row(v2, m2)).toMatchObject({ veto: true, outcome: 'vetoed', payFen: 0 });
+    expect(row(v2, m2).why.facts).toContainEqual({ code: 'star_veto', params: { reason: '重大差错' } });
     await runMonth('2038-03', special['2038-03']);
     // S-11: m1 was below 95 three months running → the star is lost; m2 keeps 2 stars
     const h1 = (await get('admin', '/api/star-history', { filter: JSON.stringify({ employeeId: m1 }) })).body;
@@ -529,6 +549,18 @@ describe('star-rated agents (S-1…S-12)', () => {
     );
     const jul = await runMonth('2038-07', {});
     expect(row(jul, m2)).toMatchObject({ percent: 100, payFen: 24000 });
+    // S-12 why: in the second half year the June exam factor is counted
+    expect(row(jul, m2).why).toEqual({
+      rules: ['S-10', 'S-12'],
+      policyVersion: await pinned('2038-07'),
+      facts: [
+        { code: 'star_level_pay', params: { level: 2, yuan: 200 } },
+        { code: 'star_score', params: { score: 100, full: 95, proportional: 85 } },
+        { code: 'star_outcome_full', params: { percent: 100 } },
+        { code: 'star_june_factor', params: { percent: 120, year: '2038' } },
+        { code: 'star_pay', params: { yuan: 240 } },
+      ],
+    });
 
     // S-11: the committee demotes at once with a ground and a reason
     expect(

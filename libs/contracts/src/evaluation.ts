@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ResultWhyView } from './result-why';
 
 const iso = z.string().datetime({ offset: true, message: 'an ISO date-time' });
 
@@ -118,4 +119,6 @@ export interface RepairStarCaseData {
   average: number;
   volumeBonus: number;
   total: number;
+  /** E-5: the rule, policy version and evaluations that made this score (absent on cases sent before) */
+  why?: ResultWhyView;
 }

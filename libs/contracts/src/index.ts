@@ -9,6 +9,7 @@ export * from './org';
 export * from './rectifications';
 export * from './evaluation';
 export * from './stars';
+export * from './result-why';
 export * from './perception';
 export * from './indicators';
 export * from './scorecards';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MonthSchema } from './common';
+import type { ResultWhyView } from './result-why';
 import type { CaseWorkflowInput } from './workflow';
 
 /**
@@ -225,6 +226,8 @@ export interface StarReviewRow {
   outcome: string | null;
   payFen: number | null;
   message: string | null;
+  /** S-10 / S-12: the rules, pinned policy version and counted facts of the month's pay (null before it is scored) */
+  why: ResultWhyView | null;
 }
 export interface StarReviewView {
   id: string;

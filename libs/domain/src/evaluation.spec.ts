@@ -8,6 +8,7 @@ import {
   monthlyWinners,
   mulberry32,
   repairerMonthlyScore,
+  repairerMonthlyScoreOf,
   repairStarAward,
   sampleCallbacks,
   scoreForChoice,
@@ -149,6 +150,35 @@ describe('scores', () => {
     });
     expect(repairerMonthlyScore([], policy).total).toBe(0);
     expect(repairerMonthlyScore([10, 10, 10], policy).total).toBe(10.45);
+  });
+
+  it('E-5 why: the evaluations counted, each choice with its order numbers, and the formula, with the policy version', () => {
+    const r = repairerMonthlyScoreOf(
+      [
+        { orderNo: 'WO-3', kind: 'foreman', choice: 'satisfied', score: 10 },
+        { orderNo: 'WO-1', kind: 'dispatcher', choice: 'dissatisfied', score: 6 },
+        { orderNo: 'WO-2', kind: 'manager', choice: 'satisfied', score: 10 },
+        { orderNo: 'WO-4', kind: 'dispatcher', choice: 'basic', score: 8 },
+      ],
+      policy,
+      3,
+    );
+    expect(r).toMatchObject({ count: 4, average: 8.5, volumeBonus: 0.6, total: 9.1 });
+    expect(r.why).toEqual({
+      rules: ['E-5'],
+      policyVersion: 3,
+      facts: [
+        { code: 'e5_evaluations', params: { count: 4, sum: 34 } },
+        { code: 'e5_self_satisfied', params: { count: 1, orders: 'WO-3' } },
+        { code: 'e5_callback_satisfied', params: { count: 1, orders: 'WO-2' } },
+        { code: 'e5_callback_basic', params: { count: 1, orders: 'WO-4' } },
+        { code: 'e5_callback_dissatisfied', params: { count: 1, orders: 'WO-1' } },
+        { code: 'e5_formula', params: { average: 8.5, count: 4, factor: 0.15, bonus: 0.6, total: 9.1 } },
+      ],
+    });
+    expect(repairerMonthlyScoreOf([], policy, 3).why.facts).toEqual([
+      { code: 'e5_evaluations', params: { count: 0, sum: 0 } },
+    ]);
   });
 
   it('E-6 the repair star and the best team of the month', () => {

@@ -1,5 +1,6 @@
 import type { Policy } from '@qf/policy';
 import { addDays, endOfLocalDay, localDate, localTimeToUtc } from './calendar';
+import type { ResultWhy } from './result-why';
 import { roundTo, RuleReason } from './types';
 
 export type EvaluationChoice = 'satisfied' | 'basic' | 'dissatisfied';
@@ -232,6 +233,55 @@ export function repairerMonthlyScore(scores: readonly number[], policy: Policy):
   const average = roundTo(scores.reduce((a, b) => a + b, 0) / count, 2);
   const volumeBonus = roundTo(count * policy.evaluation.volumeFactor, 2);
   return { count, average, volumeBonus, total: roundTo(average + volumeBonus, 2) };
+}
+
+/** One scored evaluation of a repairer's month, as E-5 counts it: the order by its number. */
+export interface ScoredEvaluation {
+  orderNo: string;
+  kind: EvaluatorKind;
+  choice: EvaluationChoice;
+  score: number;
+}
+
+const CHOICES: readonly EvaluationChoice[] = ['satisfied', 'basic', 'dissatisfied'];
+
+/**
+ * E-5 with why: the month's score (`repairerMonthlyScore`) and the facts it counted — the evaluations, how many of
+ * each choice (foreman self-evaluations and callbacks apart) with the order numbers, and the formula's numbers.
+ */
+export function repairerMonthlyScoreOf(
+  evaluations: readonly ScoredEvaluation[],
+  policy: Policy,
+  policyVersion: number | null,
+): RepairerScore & { why: ResultWhy } {
+  const score = repairerMonthlyScore(
+    evaluations.map((e) => e.score),
+    policy,
+  );
+  const sum = evaluations.reduce((a, e) => a + e.score, 0);
+  const facts: ResultWhy['facts'] = [{ code: 'e5_evaluations', params: { count: score.count, sum } }];
+  for (const source of ['self', 'callback'] as const)
+    for (const choice of CHOICES) {
+      const of = evaluations.filter((e) => e.choice === choice && (e.kind === 'foreman') === (source === 'self'));
+      if (!of.length) continue;
+      const orders = [...new Set(of.map((e) => e.orderNo))].sort();
+      facts.push({
+        code: `e5_${source}_${choice}`,
+        params: { count: of.length, orders: orders.join('、') },
+      });
+    }
+  if (score.count)
+    facts.push({
+      code: 'e5_formula',
+      params: {
+        average: score.average,
+        count: score.count,
+        factor: policy.evaluation.volumeFactor,
+        bonus: score.volumeBonus,
+        total: score.total,
+      },
+    });
+  return { ...score, why: { rules: ['E-5'], policyVersion, facts } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 export * from './types';
+export * from './result-why';
 export * from './calendar';
 export * from './complaints';
 export * from './grades';

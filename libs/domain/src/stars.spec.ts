@@ -16,6 +16,7 @@ import {
   validateCampaignOpening,
   monthlyAssessmentDueDate,
   monthlyStarPay,
+  starMonthPay,
   starMonthPayFen,
   StarCandidate,
   starQuotas,
@@ -290,6 +291,71 @@ describe('monthly star pay and standing', () => {
     expect(starMonthPayFen(3, monthlyStarPay(95, false, policy), '2024-07', 130, policy)).toBe(39000);
     expect(lowerStarLevel(1)).toBe(0);
     expect(lowerStarLevel(3)).toBe(2);
+  });
+
+  it('S-10 why: the level pay, the score, the outcome and the pay, with the policy version', () => {
+    const r = starMonthPay(
+      { month: '2024-05', level: 2, score: 94, veto: false, liableCases: [], juneFactorPercent: 130 },
+      policy,
+      3,
+    );
+    expect(r.payFen).toBe(18800);
+    expect(r.why).toEqual({
+      rules: ['S-10'],
+      policyVersion: 3,
+      facts: [
+        { code: 'star_level_pay', params: { level: 2, yuan: 200 } },
+        { code: 'star_score', params: { score: 94, full: 95, proportional: 85 } },
+        { code: 'star_outcome_proportional', params: { percent: 94 } },
+        { code: 'star_pay', params: { yuan: 188 } },
+      ],
+    });
+  });
+
+  it('S-10 why: the veto and the liable complaint rulings it counted, by their numbers', () => {
+    const r = starMonthPay(
+      {
+        month: '2024-05',
+        level: 1,
+        score: 100,
+        veto: true,
+        vetoReason: '重大差错',
+        liableCases: ['GD-1', 'GD-2'],
+        juneFactorPercent: null,
+      },
+      policy,
+      4,
+    );
+    expect(r.payFen).toBe(0);
+    expect(r.why.facts.map((f) => f.code)).toEqual([
+      'star_level_pay',
+      'star_score',
+      'star_veto',
+      'star_liable',
+      'star_outcome_vetoed',
+      'star_pay',
+    ]);
+    expect(r.why.facts[2].params).toEqual({ reason: '重大差错' });
+    expect(r.why.facts[3].params).toEqual({ count: 2, cases: 'GD-1、GD-2' });
+    // a liable ruling alone vetoes the month
+    const liable = starMonthPay(
+      { month: '2024-05', level: 1, score: 100, veto: false, liableCases: ['GD-3'], juneFactorPercent: null },
+      policy,
+      4,
+    );
+    expect(liable.pay.outcome).toBe('vetoed');
+  });
+
+  it('S-12 why: in the second half year the June exam factor is a counted fact and S-12 a rule', () => {
+    const r = starMonthPay(
+      { month: '2024-07', level: 3, score: 95, veto: false, liableCases: [], juneFactorPercent: 130 },
+      policy,
+      5,
+    );
+    expect(r.payFen).toBe(39000);
+    expect(r.why.rules).toEqual(['S-10', 'S-12']);
+    expect(r.why.facts).toContainEqual({ code: 'star_june_factor', params: { percent: 130, year: '2024' } });
+    expect(r.why.facts.at(-1)).toEqual({ code: 'star_pay', params: { yuan: 390 } });
   });
 
   it('S-10 the assessment is due by the 5th of the next month', () => {

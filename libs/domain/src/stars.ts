@@ -1,5 +1,6 @@
 import type { Policy } from '@qf/policy';
 import { addMonths, localDate } from './calendar';
+import type { ResultWhy } from './result-why';
 import { EmploymentType, RuleReason, RuleViolation } from './types';
 
 export type StarLevel = 1 | 2 | 3;
@@ -499,6 +500,52 @@ export function starMonthPayFen(
   const secondHalf = Number(month.slice(5, 7)) >= 7 && juneFactorPercent !== null;
   const factor = (pay.percent / 100) * (secondHalf ? juneFactorPercent / 100 : 1);
   return Math.round(base * factor + 1e-9);
+}
+
+/** The recorded facts of one holder's month that S-10 / S-12 count. */
+export interface StarMonthFacts {
+  month: string;
+  level: StarLevel;
+  /** the team's monthly assessment score */
+  score: number;
+  /** the team lead's one-vote veto and its reason */
+  veto: boolean;
+  vetoReason?: string | null;
+  /** human numbers of the liable complaint rulings of the month (each one a veto) */
+  liableCases: readonly string[];
+  /** the S-12 June exam factor set for the month's year, or null */
+  juneFactorPercent: number | null;
+}
+
+/**
+ * S-10 with S-12, with why: the month's percent and pay (`monthlyStarPay`, `starMonthPayFen`) and the rules, policy
+ * version and facts that produced them.
+ */
+export function starMonthPay(
+  f: StarMonthFacts,
+  policy: Policy,
+  policyVersion: number | null,
+): { pay: StarPay; payFen: number; why: ResultWhy } {
+  const veto = f.veto || f.liableCases.length > 0;
+  const pay = monthlyStarPay(f.score, veto, policy);
+  const payFen = starMonthPayFen(f.level, pay, f.month, f.juneFactorPercent, policy);
+  const p = policy.stars.monthlyPay;
+  const facts: ResultWhy['facts'] = [
+    {
+      code: 'star_level_pay',
+      params: { level: f.level, yuan: policy.stars.monthlyPayFen[String(f.level) as '1' | '2' | '3'] / 100 },
+    },
+    { code: 'star_score', params: { score: f.score, full: p.fullAtOrAbove, proportional: p.proportionalAtOrAbove } },
+  ];
+  if (f.veto) facts.push({ code: 'star_veto', params: { reason: f.vetoReason?.trim() || '—' } });
+  if (f.liableCases.length)
+    facts.push({ code: 'star_liable', params: { count: f.liableCases.length, cases: f.liableCases.join('、') } });
+  facts.push({ code: `star_outcome_${pay.outcome}`, params: { percent: pay.percent } });
+  const s12 = Number(f.month.slice(5, 7)) >= 7 && f.juneFactorPercent !== null && pay.percent > 0;
+  if (s12)
+    facts.push({ code: 'star_june_factor', params: { percent: f.juneFactorPercent!, year: f.month.slice(0, 4) } });
+  facts.push({ code: 'star_pay', params: { yuan: payFen / 100 } });
+  return { pay, payFen, why: { rules: s12 ? ['S-10', 'S-12'] : ['S-10'], policyVersion, facts } };
 }
 
 /** S-10 / S-11 / S-12: one level lower (a 1-star agent loses the star). */

@@ -25,6 +25,7 @@ import { NotificationOutbox1765600000000 } from './migrations/1765600000000-noti
 import { UnitLedger1765700000000 } from './migrations/1765700000000-unit-ledger';
 import { QuarterlyAssessment1765800000000 } from './migrations/1765800000000-quarterly-assessment';
 import { SettlementRowsStatementTrigger1765900000000 } from './migrations/1765900000000-settlement-rows-statement-trigger';
+import { StarPayWhy1766100000000 } from './migrations/1766100000000-star-pay-why';
 
 export const MIGRATIONS = [
   Init1763800000000,
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   UnitLedger1765700000000,
   QuarterlyAssessment1765800000000,
   SettlementRowsStatementTrigger1765900000000,
+  StarPayWhy1766100000000,
 ];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {

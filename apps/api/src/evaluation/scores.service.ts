@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MonthSchema, RepairStarCaseData } from '@qf/contracts';
-import { localMonth, monthlyWinners, repairerMonthlyScore } from '@qf/domain';
-import { monthScoreRows, policyInEffect, repairStarCaseOf } from '@qf/persistence';
-import { Policy } from '@qf/policy';
+import { localMonth, monthlyWinners, repairerMonthlyScoreOf } from '@qf/domain';
+import { monthScoreRows, policyVersionInEffect, repairStarCaseOf } from '@qf/persistence';
+import { PolicySchema } from '@qf/policy';
 import { RequestUser } from '../auth/auth.decorators';
 import { badRequest, conflict } from '../common/errors';
 import { CasesService } from '../cases/cases.service';
@@ -29,21 +29,27 @@ export class ScoresService {
   async scores(month: string) {
     this.month(month);
     return {
-      ...(await this.monthScores(month, await policyInEffect(this.ds))),
+      ...(await this.monthScores(month)).scores,
       repairStarCase: await repairStarCaseOf(this.ds, month),
     };
   }
 
-  private async monthScores(month: string, policy: Policy) {
+  /** E-5 with why: each score carries its rule, the policy version in effect and the evaluations it counted. */
+  private async monthScores(month: string) {
+    const inEffect = await policyVersionInEffect(this.ds);
+    const policy = PolicySchema.parse(inEffect?.body ?? {});
     const rows = await monthScoreRows(this.ds, month);
     const repairers = rows
-      .map((r) => ({ ...r, ...repairerMonthlyScore(r.scores, policy) }))
+      .map(({ evaluations, ...r }) => ({
+        ...r,
+        ...repairerMonthlyScoreOf(evaluations, policy, inEffect?.version ?? null),
+      }))
       .sort((a, b) => b.total - a.total);
     const winners = monthlyWinners(
       rows.map((r) => ({ repairerId: r.repairerId, teamId: r.teamId, scores: r.scores })),
       policy,
     );
-    return { month, repairers, ...winners };
+    return { scores: { month, repairers, ...winners }, policy };
   }
 
   /**
@@ -53,10 +59,9 @@ export class ScoresService {
    */
   async sendRepairStar(user: RequestUser, month: string) {
     this.month(month, 'E-6');
-    const policy = await policyInEffect(this.ds);
+    const { scores, policy } = await this.monthScores(month);
     if (month >= localMonth(new Date().toISOString(), policy.calendar.timeZone))
       throw conflict(`${month} is not over yet: the repair star is chosen from a finished month (E-6)`);
-    const scores = await this.monthScores(month, policy);
     const star = scores.repairStar && scores.repairers.find((r) => r.repairerId === scores.repairStar!.repairerId);
     if (!star) throw conflict(`${month} has no scored evaluations: there is no repair star (E-6)`);
     const data: RepairStarCaseData = {
@@ -69,6 +74,7 @@ export class ScoresService {
       average: star.average,
       volumeBonus: star.volumeBonus,
       total: star.total,
+      why: star.why,
     };
     return this.cases.start(
       {

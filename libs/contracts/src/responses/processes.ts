@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ResDate, ResDateTime, ResJson, ResMonth, ResUuid, WaitingOnSchema } from './common';
+import { ResultWhySchema } from '../result-why';
 import { CaseDetailResponseSchema, CaseViewResponseSchema } from './core';
 
 const People = z.record(z.string(), z.looseObject({ name: z.string(), code: z.string() }));
@@ -256,7 +257,7 @@ export const EvaluationAnsweredResponseSchema = z.looseObject({
 });
 export const MonthScoresResponseSchema = z.looseObject({
   month: ResMonth,
-  repairers: z.array(z.looseObject({ repairerId: ResUuid, name: z.string(), total: Num })),
+  repairers: z.array(z.looseObject({ repairerId: ResUuid, name: z.string(), total: Num, why: ResultWhySchema })),
   repairStarCase: z.looseObject({ id: ResUuid, status: z.string() }).nullable(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ResultWhySchema } from '../result-why';
 import { ResDate, ResDateTime, ResJson, ResMonth, ResUuid } from './common';
 
 const Num = z.number();
@@ -128,6 +129,7 @@ export const StarReviewDetailResponseSchema = z.looseObject({
       employeeName: z.string(),
       level: Num.nullable(),
       score: Num.nullable(),
+      why: ResultWhySchema.nullable(),
     }),
   ),
 });

@@ -1,4 +1,4 @@
-import type { EvaluationChoice, EvaluatorKind } from '@qf/domain';
+import type { EvaluationChoice, EvaluatorKind, ScoredEvaluation } from '@qf/domain';
 import type { Queryable } from '../core/queryable';
 import { selectPage, Where } from '../core/list-page';
 import { orderScopeSql, OrderScope } from './scope';
@@ -149,13 +149,17 @@ export interface MonthScoreRow {
   teamName: string;
   /** the month's scores in the order they were given */
   scores: number[];
+  /** the same evaluations with their order number, evaluator kind and choice (E-5's counted facts) */
+  evaluations: ScoredEvaluation[];
 }
 
 /** E-5: each repairer's scores of the month (by evaluation day). */
 export async function monthScoreRows(q: Queryable, month: string): Promise<MonthScoreRow[]> {
   return q.query(
     `SELECT w.repairer_id AS "repairerId", e.name, e.name || '（' || e.code || '）' AS "displayName", w.team_unit_id AS "teamId",
-            t.name AS "teamName", array_agg(ev.score ORDER BY ev.answered_at) AS scores
+            t.name AS "teamName", array_agg(ev.score ORDER BY ev.answered_at) AS scores,
+            json_agg(json_build_object('orderNo', w.order_no, 'kind', ev.kind, 'choice', ev.choice, 'score', ev.score)
+                     ORDER BY ev.answered_at) AS evaluations
      FROM evaluations ev JOIN work_orders w ON w.id = ev.order_id JOIN employees e ON e.id = w.repairer_id JOIN org_units t ON t.id = w.team_unit_id
      WHERE ev.score IS NOT NULL AND to_char(ev.evaluate_on, 'YYYY-MM') = $1 GROUP BY 1, 2, 3, 4, 5`,
     [month],

@@ -145,6 +145,10 @@ export async function starMonthStanding(
   holder: { level: number; payFactorPercent: number | null; payFactorYear: number | null } | null;
   reviewedLevel: number | null;
   liableRulings: number;
+  /** S-10: the liable complaint rulings of the month by their human number (the work order's, else the case title) */
+  liableCases: string[];
+  /** the policy version the review's case pinned */
+  policyVersion: number | null;
 }> {
   const [h] = await q.query(
     `SELECT level, pay_factor_percent, pay_factor_year FROM star_holders WHERE employee_id = $1`,
@@ -154,14 +158,22 @@ export async function starMonthStanding(
     employeeId,
     month,
   ]);
-  const [{ liable }] = await q.query(
-    `SELECT count(*)::int AS liable FROM ledger_entries WHERE employee_id = $1 AND month = $2 AND reason = 'ruling'`,
+  const liable: { label: string | null }[] = await q.query(
+    `SELECT COALESCE(c.data->'complaint'->>'workOrderNo', c.title) AS label
+     FROM ledger_entries l LEFT JOIN cases c ON c.id = l.case_id
+     WHERE l.employee_id = $1 AND l.month = $2 AND l.reason = 'ruling' ORDER BY label`,
     [employeeId, month],
+  );
+  const [pv] = await q.query(
+    `SELECT c.policy_version AS v FROM star_reviews r JOIN cases c ON c.id = r.case_id WHERE r.month = $1`,
+    [month],
   );
   return {
     holder: h ? { level: h.level, payFactorPercent: h.pay_factor_percent, payFactorYear: h.pay_factor_year } : null,
     reviewedLevel: done?.level ?? null,
-    liableRulings: liable,
+    liableRulings: liable.length,
+    liableCases: liable.map((l) => l.label ?? '—'),
+    policyVersion: pv?.v ?? null,
   };
 }
 
@@ -180,11 +192,13 @@ export async function insertStarMonthly(
     payFen: number;
     message: string;
     reviewId: string;
+    /** S-10 / S-12: rules, policy version and counted facts (libs/domain `starMonthPay`) */
+    why: unknown;
   },
 ): Promise<void> {
   await q.query(
-    `INSERT INTO star_monthly (employee_id, month, level, score, veto, veto_reason, percent, outcome, pay_fen, message, review_id)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (employee_id, month) DO NOTHING`,
+    `INSERT INTO star_monthly (employee_id, month, level, score, veto, veto_reason, percent, outcome, pay_fen, message, review_id, why)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT (employee_id, month) DO NOTHING`,
     [
       m.employeeId,
       m.month,
@@ -197,6 +211,7 @@ export async function insertStarMonthly(
       m.payFen,
       m.message,
       m.reviewId,
+      JSON.stringify(m.why),
     ],
   );
 }

@@ -53,7 +53,7 @@ export async function findStarReview(q: Queryable, id: string): Promise<StarRevi
 export function starReviewScores(q: Queryable, month: string, status: string): Promise<StarReviewScoreRow[]> {
   return q.query(
     `SELECT e.id AS "employeeId", e.code AS "employeeCode", e.name AS "employeeName", COALESCE(m.level, h.level) AS level, m.score::float AS score,
-            COALESCE(m.veto, false) AS veto, m.percent::float AS percent, m.outcome, m.pay_fen::int AS "payFen", m.message
+            COALESCE(m.veto, false) AS veto, m.percent::float AS percent, m.outcome, m.pay_fen::int AS "payFen", m.message, m.why
      FROM employees e LEFT JOIN star_holders h ON h.employee_id = e.id LEFT JOIN star_monthly m ON m.employee_id = e.id AND m.month = $1
      WHERE (m.employee_id IS NOT NULL) OR ($2 = 'open' AND h.employee_id IS NOT NULL AND to_char(h.since, 'YYYY-MM') <= $1) ORDER BY e.code`,
     [month, status],
