@@ -77,6 +77,26 @@ export const SimulationDetailResponseSchema = z.looseObject({
     }),
   ),
   monthTotals: z.array(ResJson),
+  /** star pay (S-10, S-12), repairer scores (E-5), scorecards and K-5 fines (K-*) that would change */
+  results: z
+    .array(
+      z.looseObject({
+        month: ResMonth,
+        kind: z.enum(['star-pay', 'repairer-score', 'scorecard', 'scorecard-fine']),
+        scope: z.enum(['person', 'unit']),
+        subjectId: ResUuid,
+        subject: z.string().nullable(),
+        unitId: ResUuid.nullable(),
+        unit: z.string().nullable(),
+        card: z.string(),
+        valueBefore: Num.nullable(),
+        valueAfter: Num.nullable(),
+        moneyBeforeFen: Num,
+        moneyAfterFen: Num,
+        moneyDeltaFen: Num,
+      }),
+    )
+    .optional(),
 });
 export const SimulationChangeResponseSchema = z.looseObject({
   id: z.string(),

@@ -1,6 +1,13 @@
 import { defaultPolicy, PolicySchema } from '@qf/policy';
 import { LedgerMonthFacts, settleLedgerRow } from './settlement-row';
-import { simulateMonth, SimulationMonthFacts } from './simulation';
+import { ScorecardMonthInput } from './scorecard-month';
+import {
+  simulateMonth,
+  SimulationMonthFacts,
+  simulateRepairerScores,
+  simulateScorecards,
+  simulateStarPay,
+} from './simulation';
 
 const baseline = defaultPolicy();
 const row = (id: string, ordinary: number, points = ordinary * 20): LedgerMonthFacts => ({
@@ -74,5 +81,75 @@ describe('what-if simulation', () => {
       ['perception', 'P4', null, 40, 0],
     ]);
     expect(simulateMonth(f(false), draft, baseline).changes.map((c) => c.kind)).toEqual(['perception']);
+  });
+
+  it('S-10 simulateStarPay: a raised 2-star pay moves the paid 2-star holder by the raise × the percent, nobody else', () => {
+    const draft = PolicySchema.parse({ stars: { monthlyPayFen: { '1': 10000, '2': 30000, '3': 30000 } } });
+    const f = (employeeId: string, level: 1 | 2 | 3, score: number) => ({
+      employeeId,
+      unitId: 'u1',
+      level,
+      score,
+      veto: false,
+      juneExamScore: null,
+    });
+    const r = simulateStarPay('2026-03', [f('a', 1, 96), f('b', 2, 90), f('c', 2, 80), f('d', 3, 99)], draft, baseline);
+    expect(r.changes.map((c) => [c.subjectId, c.moneyBeforeFen, c.moneyAfterFen])).toEqual([['b', 18000, 27000]]);
+    expect(r.payAfterFen - r.payBeforeFen).toBe(9000);
+  });
+
+  it('S-12 simulateStarPay: the June factor applies in the second half year only, from the June exam score', () => {
+    const draft = PolicySchema.parse({
+      stars: {
+        juneExamBrackets: [
+          { minScore: 95, payPercent: 140 },
+          { minScore: 90, payPercent: 120 },
+          { minScore: 85, payPercent: 100 },
+          { minScore: 66, payPercent: 'score' },
+        ],
+      },
+    });
+    const holder = { employeeId: 'a', unitId: null, level: 1 as const, score: 100, veto: false, juneExamScore: 96 };
+    expect(simulateStarPay('2026-05', [holder], draft, baseline).changes).toEqual([]);
+    const h2 = simulateStarPay('2026-08', [holder, { ...holder, employeeId: 'b', juneExamScore: 91 }], draft, baseline);
+    expect(h2.changes.map((c) => [c.subjectId, c.moneyBeforeFen, c.moneyAfterFen])).toEqual([['a', 13000, 14000]]);
+  });
+
+  it('E-5 simulateRepairerScores: a raised volume factor moves each scored repairer by orders × the difference', () => {
+    const draft = PolicySchema.parse({ evaluation: { volumeFactor: 0.25 } });
+    const changes = simulateRepairerScores(
+      '2026-03',
+      [
+        { repairerId: 'r1', teamId: 't', scores: [10, 8, 10] },
+        { repairerId: 'r2', teamId: 't', scores: [] },
+      ],
+      draft,
+      baseline,
+    );
+    expect(changes.map((c) => [c.subjectId, c.valueBefore, c.valueAfter])).toEqual([['r1', 9.78, 10.08]]);
+  });
+
+  it('K-3 simulateScorecards: a doubled indicator weight moves the units with a value above the floor only', () => {
+    const input = (p: typeof baseline): ScorecardMonthInput => ({
+      cards: p.kpi.scorecards.filter((c) => c.key === 'account-manager'),
+      subjects: {
+        'account-manager': ['u1', 'u2', 'u3'].map((id) => ({ id, scope: 'unit' as const, unitId: id })),
+      },
+      figures: { 'subscriber-retention': { u1: 78, u2: 76 } },
+      lateByUnit: {},
+      supervisors: {},
+    });
+    const draft = PolicySchema.parse({
+      kpi: {
+        scorecards: baseline.kpi.scorecards.map((c) =>
+          c.key !== 'account-manager'
+            ? c
+            : { ...c, indicators: c.indicators.map((i) => (i.key === 'retention' ? { ...i, weight: 20 } : i)) },
+        ),
+      },
+    });
+    const r = simulateScorecards('2026-03', input(draft), input(baseline));
+    expect(r.changes.map((c) => [c.kind, c.subjectId, c.card])).toEqual([['scorecard', 'u1', 'account-manager']]);
+    expect(r.changes[0].valueAfter! - r.changes[0].valueBefore!).toBeCloseTo(9.75);
   });
 });

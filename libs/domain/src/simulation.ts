@@ -1,6 +1,9 @@
 import type { Policy } from '@qf/policy';
 import { perceptionMonth, PerceptionMonthFacts, PerceptionMonthResult } from './perception-month';
 import { LedgerMonthFacts, MonthPerceptionInput, settleLedgerRow, SettledLedgerRow } from './settlement-row';
+import { repairerMonthlyScore } from './evaluation';
+import { ScorecardFine, scorecardMonth, ScorecardMonthInput, ScorecardResultRow } from './scorecard-month';
+import { juneExamFactor, monthlyStarPay, StarLevel, starMonthPayFen } from './stars';
 import { Grade } from './types';
 
 /** One person whose computed result of a month differs between the baseline and the simulated policy. */
@@ -36,6 +39,16 @@ export interface SimulationMonthTotals {
   pointsBeforeX10: number;
   pointsAfterX10: number;
   perceptionChanged: number;
+  /** S-10/S-12: the month's star pay under both policies, and how many holders' pay would change */
+  starPayBeforeFen?: number;
+  starPayAfterFen?: number;
+  starPayChanged?: number;
+  /** E-5: how many repairers' monthly score would change */
+  repairerScoresChanged?: number;
+  /** K-*: how many scorecard results (unit or person) would change; the K-5 fines under both policies */
+  scorecardsChanged?: number;
+  finesBeforeFen?: number;
+  finesAfterFen?: number;
 }
 
 export interface SimulationMonthFacts {
@@ -151,4 +164,199 @@ export function simulateMonth(
       perceptionChanged,
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What-if beyond the settlement: star pay (S-10, S-12), repairer scores (E-5), scorecards (K-*)
+
+/**
+ * One employee's or unit's result of a month that differs between the baseline and the simulated policy, for the
+ * results outside the settlement: `star-pay` (S-10/S-12: value = the month's percent, money = the pay),
+ * `repairer-score` (E-5: value = the total), `scorecard` (K-9: value = the card total, `card` = the card's key) and
+ * `scorecard-fine` (K-5: money = the fine, `card` = the fine's ledger reason).
+ */
+export interface SimulationResultChange {
+  month: string;
+  kind: 'star-pay' | 'repairer-score' | 'scorecard' | 'scorecard-fine';
+  scope: 'person' | 'unit';
+  subjectId: string;
+  /** the unit the subject counts in (a team, branch …), when known */
+  unitId: string | null;
+  card: string;
+  valueBefore: number | null;
+  valueAfter: number | null;
+  moneyBeforeFen: number;
+  moneyAfterFen: number;
+  detailBefore: Record<string, unknown> | null;
+  detailAfter: Record<string, unknown> | null;
+}
+
+/** The recorded facts of one star holder's month (star_monthly and the year's June exam). */
+export interface StarMonthFact {
+  employeeId: string;
+  unitId: string | null;
+  level: StarLevel;
+  score: number;
+  /** the recorded one-vote veto (the team lead's, or a liable complaint ruled that month) */
+  veto: boolean;
+  /** the June exam score of the month's year, or null (S-12) */
+  juneExamScore: number | null;
+}
+
+/** S-10 with S-12: one holder's month under a policy, through the real star review's functions. */
+function starPayOf(f: StarMonthFact, month: string, policy: Policy) {
+  const pay = monthlyStarPay(f.score, f.veto, policy);
+  const june = f.juneExamScore === null ? null : juneExamFactor(f.juneExamScore, policy).percent;
+  return {
+    percent: pay.percent,
+    outcome: pay.outcome,
+    juneFactorPercent: june,
+    payFen: starMonthPayFen(f.level, pay, month, june, policy),
+  };
+}
+
+/** What-if S-10, S-12: the holders whose star pay of the month differs (percent or money). */
+export function simulateStarPay(
+  month: string,
+  facts: readonly StarMonthFact[],
+  policy: Policy,
+  baseline: Policy,
+): { changes: SimulationResultChange[]; payBeforeFen: number; payAfterFen: number } {
+  const changes: SimulationResultChange[] = [];
+  let payBeforeFen = 0;
+  let payAfterFen = 0;
+  for (const f of facts) {
+    const b = starPayOf(f, month, baseline);
+    const a = starPayOf(f, month, policy);
+    payBeforeFen += b.payFen;
+    payAfterFen += a.payFen;
+    if (a.payFen === b.payFen && a.percent === b.percent) continue;
+    changes.push({
+      month,
+      kind: 'star-pay',
+      scope: 'person',
+      subjectId: f.employeeId,
+      unitId: f.unitId,
+      card: '',
+      valueBefore: b.percent,
+      valueAfter: a.percent,
+      moneyBeforeFen: b.payFen,
+      moneyAfterFen: a.payFen,
+      detailBefore: { level: f.level, score: f.score, outcome: b.outcome, juneFactorPercent: b.juneFactorPercent },
+      detailAfter: { level: f.level, score: f.score, outcome: a.outcome, juneFactorPercent: a.juneFactorPercent },
+    });
+  }
+  return { changes, payBeforeFen, payAfterFen };
+}
+
+/** The recorded evaluation scores of one repairer's month (E-3 scores as given). */
+export interface RepairerMonthFact {
+  repairerId: string;
+  teamId: string | null;
+  scores: readonly number[];
+}
+
+/** What-if E-5: the repairers whose monthly score differs, through the real score's function. */
+export function simulateRepairerScores(
+  month: string,
+  facts: readonly RepairerMonthFact[],
+  policy: Policy,
+  baseline: Policy,
+): SimulationResultChange[] {
+  const changes: SimulationResultChange[] = [];
+  for (const f of facts) {
+    const b = repairerMonthlyScore(f.scores, baseline);
+    const a = repairerMonthlyScore(f.scores, policy);
+    if (a.total === b.total && a.average === b.average && a.volumeBonus === b.volumeBonus) continue;
+    changes.push({
+      month,
+      kind: 'repairer-score',
+      scope: 'person',
+      subjectId: f.repairerId,
+      unitId: f.teamId,
+      card: '',
+      valueBefore: b.total,
+      valueAfter: a.total,
+      moneyBeforeFen: 0,
+      moneyAfterFen: 0,
+      detailBefore: { ...b },
+      detailAfter: { ...a },
+    });
+  }
+  return changes;
+}
+
+/**
+ * What-if K-3…K-9: the month's scorecards under both policies (each input holds its policy's cards and the facts
+ * gathered for them), through the real month's function; the subjects whose card total or rank differs, and the
+ * people whose K-5 fine differs.
+ */
+export function simulateScorecards(
+  month: string,
+  after: ScorecardMonthInput,
+  before: ScorecardMonthInput,
+): { changes: SimulationResultChange[]; finesBeforeFen: number; finesAfterFen: number } {
+  const a = scorecardMonth(after);
+  const b = scorecardMonth(before);
+  const key = (r: ScorecardResultRow) => `${r.card}:${r.subjectId}`;
+  const rowsA = new Map(a.results.map((r) => [key(r), r]));
+  const rowsB = new Map(b.results.map((r) => [key(r), r]));
+  const changes: SimulationResultChange[] = [];
+  const detail = (r: ScorecardResultRow | undefined) =>
+    r
+      ? { rank: r.rank, ranked: r.ranked, indicators: r.indicators.map((i) => ({ key: i.key, score: i.score })) }
+      : null;
+  for (const k of new Set([...rowsB.keys(), ...rowsA.keys()])) {
+    const x = rowsB.get(k);
+    const y = rowsA.get(k);
+    if (x && y && x.total === y.total && x.rank === y.rank && x.ranked === y.ranked) continue;
+    const r = (y ?? x)!;
+    changes.push({
+      month,
+      kind: 'scorecard',
+      scope: r.scope,
+      subjectId: r.subjectId,
+      unitId: r.unitId,
+      card: r.card,
+      valueBefore: x?.total ?? null,
+      valueAfter: y?.total ?? null,
+      moneyBeforeFen: 0,
+      moneyAfterFen: 0,
+      detailBefore: detail(x),
+      detailAfter: detail(y),
+    });
+  }
+  const fineKey = (f: ScorecardFine) => `${f.reason}:${f.employeeId}`;
+  const sumBy = (fines: readonly ScorecardFine[]) => {
+    const m = new Map<string, { fen: number; unitId: string; employeeId: string; reason: string }>();
+    for (const f of fines) {
+      const had = m.get(fineKey(f)) ?? { fen: 0, unitId: f.unitId, employeeId: f.employeeId, reason: f.reason };
+      m.set(fineKey(f), { ...had, fen: had.fen + f.amountFen });
+    }
+    return m;
+  };
+  const finesA = sumBy(a.fines);
+  const finesB = sumBy(b.fines);
+  for (const k of new Set([...finesB.keys(), ...finesA.keys()])) {
+    const x = finesB.get(k);
+    const y = finesA.get(k);
+    if ((x?.fen ?? 0) === (y?.fen ?? 0)) continue;
+    const f = (y ?? x)!;
+    changes.push({
+      month,
+      kind: 'scorecard-fine',
+      scope: 'person',
+      subjectId: f.employeeId,
+      unitId: f.unitId,
+      card: f.reason,
+      valueBefore: null,
+      valueAfter: null,
+      moneyBeforeFen: x?.fen ?? 0,
+      moneyAfterFen: y?.fen ?? 0,
+      detailBefore: null,
+      detailAfter: null,
+    });
+  }
+  const total = (fines: readonly ScorecardFine[]) => fines.reduce((s, f) => s + f.amountFen, 0);
+  return { changes, finesBeforeFen: total(b.fines), finesAfterFen: total(a.fines) };
 }

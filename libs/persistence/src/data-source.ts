@@ -26,6 +26,7 @@ import { UnitLedger1765700000000 } from './migrations/1765700000000-unit-ledger'
 import { QuarterlyAssessment1765800000000 } from './migrations/1765800000000-quarterly-assessment';
 import { SettlementRowsStatementTrigger1765900000000 } from './migrations/1765900000000-settlement-rows-statement-trigger';
 import { StarPayWhy1766100000000 } from './migrations/1766100000000-star-pay-why';
+import { SimulationResults1766300000000 } from './migrations/1766300000000-simulation-results';
 
 export const MIGRATIONS = [
   Init1763800000000,
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   QuarterlyAssessment1765800000000,
   SettlementRowsStatementTrigger1765900000000,
   StarPayWhy1766100000000,
+  SimulationResults1766300000000,
 ];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {

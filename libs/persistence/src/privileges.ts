@@ -62,6 +62,7 @@ export const APP_TABLE_PRIVILEGES: Record<string, readonly AppPrivilege[]> = {
   settlements: SIU,
   simulation_changes: SID, // what-if results: written once per month of a run, deleted with the simulation
   simulation_months: SID,
+  simulation_results: SID, // what-if star pay, repairer scores, scorecards: as simulation_changes
   simulations: SIUD,
   star_applications: SIU,
   star_campaigns: SIU,

@@ -1,12 +1,16 @@
 import ExcelJS from 'exceljs';
-import type { SimulationChangeRow, SimulationRow } from '@qf/persistence';
+import type { SimulationChangeRow, SimulationResultRow, SimulationRow } from '@qf/persistence';
 
 const yuan = (fen: number) => Math.round(fen) / 100;
 const grade = (g: string | null) => g ?? '无';
 const KIND: Record<string, string> = { settlement: '月度结算', perception: '客户感知' };
 
 /** The people whose results would change, one row per person and month, Chinese headers. */
-export function simulationWorkbook(s: SimulationRow, rows: SimulationChangeRow[]): ExcelJS.Workbook {
+export function simulationWorkbook(
+  s: SimulationRow,
+  rows: SimulationChangeRow[],
+  results: SimulationResultRow[] = [],
+): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`模拟 v${s.policyVersion}`);
   ws.columns = [
@@ -36,5 +40,41 @@ export function simulationWorkbook(s: SimulationRow, rows: SimulationChangeRow[]
       moneyAfter: yuan(r.moneyAfterFen),
       moneyDelta: yuan(r.moneyDeltaFen),
     });
+  if (results.length) resultSheet(wb, results);
   return wb;
+}
+
+const RESULT_KIND: Record<string, string> = {
+  'star-pay': '星级薪酬',
+  'repairer-score': '维修人员得分',
+  scorecard: '考核卡',
+  'scorecard-fine': '考核罚款',
+};
+
+/** Star pay, repairer scores, scorecards and K-5 fines that would change: a second sheet. */
+function resultSheet(wb: ExcelJS.Workbook, results: SimulationResultRow[]) {
+  const ws = wb.addWorksheet('其他结果');
+  ws.columns = [
+    { header: '月份', key: 'month', width: 10 },
+    { header: '类别', key: 'kind', width: 12 },
+    { header: '对象', key: 'subject', width: 20 },
+    { header: '单位', key: 'unit', width: 16 },
+    { header: '原值', key: 'valueBefore', width: 8 },
+    { header: '模拟值', key: 'valueAfter', width: 8 },
+    { header: '原金额(元)', key: 'moneyBefore', width: 10 },
+    { header: '模拟金额(元)', key: 'moneyAfter', width: 12 },
+    { header: '金额差额(元)', key: 'moneyDelta', width: 12 },
+  ];
+  for (const r of results)
+    ws.addRow({
+      month: r.month,
+      kind: RESULT_KIND[r.kind] ?? r.kind,
+      subject: r.subject ?? '',
+      unit: r.unit ?? '',
+      valueBefore: r.valueBefore ?? '',
+      valueAfter: r.valueAfter ?? '',
+      moneyBefore: yuan(r.moneyBeforeFen),
+      moneyAfter: yuan(r.moneyAfterFen),
+      moneyDelta: yuan(r.moneyDeltaFen),
+    });
 }

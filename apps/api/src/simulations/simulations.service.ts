@@ -15,6 +15,7 @@ import {
   policyVersion,
   simulationMonthTotals,
   simulationMoves,
+  simulationResults,
   simulationUnits,
   SimulationRow,
 } from '@qf/persistence';
@@ -127,10 +128,17 @@ export class SimulationsService {
         moneyDeltaFen: sum((m) => m.moneyAfterFen - m.moneyBeforeFen),
         pointsDeltaX10: sum((m) => m.pointsAfterX10 - m.pointsBeforeX10),
         perceptionChanged: sum((m) => m.perceptionChanged),
+        starPayChanged: sum((m) => m.starPayChanged ?? 0),
+        starPayDeltaFen: sum((m) => (m.starPayAfterFen ?? 0) - (m.starPayBeforeFen ?? 0)),
+        repairerScoresChanged: sum((m) => m.repairerScoresChanged ?? 0),
+        scorecardsChanged: sum((m) => m.scorecardsChanged ?? 0),
+        finesDeltaFen: sum((m) => (m.finesAfterFen ?? 0) - (m.finesBeforeFen ?? 0)),
       },
       monthTotals: months,
       moves,
       units: await simulationUnits(this.ds, id),
+      /** star pay (S-10, S-12), repairer scores (E-5), scorecards and K-5 fines (K-*) that would change */
+      results: await simulationResults(this.ds, id),
     };
   }
 
@@ -147,7 +155,8 @@ export class SimulationsService {
       {},
       { orderBy: 'c.month ASC, e.code ASC', limit: 1_000_000, offset: 0 },
     );
-    return { workbook: simulationWorkbook(s, rows), name: `simulation-v${s.policyVersion}` };
+    const results = await simulationResults(this.ds, id);
+    return { workbook: simulationWorkbook(s, rows, results), name: `simulation-v${s.policyVersion}` };
   }
 
   /** Deletes the run and its results (a running workflow is terminated first). */

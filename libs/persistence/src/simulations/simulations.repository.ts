@@ -1,4 +1,10 @@
-import type { SimulationChange, SimulationMonthTotals } from '@qf/domain';
+import type {
+  SimulationChange,
+  SimulationMonthTotals,
+  SimulationResultChange,
+  StarLevel,
+  StarMonthFact,
+} from '@qf/domain';
 import { selectPage, Where } from '../core/list-page';
 import type { Queryable } from '../core/queryable';
 
@@ -64,6 +70,7 @@ export async function saveSimulationMonth(
   simulationId: string,
   totals: SimulationMonthTotals,
   changes: readonly SimulationChange[],
+  results: readonly SimulationResultChange[] = [],
 ): Promise<boolean> {
   const [s] = await tx.query(`SELECT id FROM simulations WHERE id = $1 FOR UPDATE`, [simulationId]);
   if (!s) return false;
@@ -71,6 +78,35 @@ export async function saveSimulationMonth(
     simulationId,
     totals.month,
   ]);
+  await tx.query(`DELETE FROM simulation_results WHERE simulation_id = $1 AND month = $2`, [
+    simulationId,
+    totals.month,
+  ]);
+  for (let i = 0; i < results.length; i += CHUNK) {
+    const part = results.slice(i, i + CHUNK);
+    const json = (v: unknown) => (v ? JSON.stringify(v) : null);
+    await tx.query(
+      `INSERT INTO simulation_results (simulation_id, month, kind, scope, subject_id, unit_id, card, value_before,
+         value_after, money_before_fen, money_after_fen, detail_before, detail_after)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::text[], $8::numeric[],
+         $9::numeric[], $10::bigint[], $11::bigint[], $12::jsonb[], $13::jsonb[])`,
+      [
+        simulationId,
+        part.map((c) => c.month),
+        part.map((c) => c.kind),
+        part.map((c) => c.scope),
+        part.map((c) => c.subjectId),
+        part.map((c) => c.unitId),
+        part.map((c) => c.card),
+        part.map((c) => c.valueBefore),
+        part.map((c) => c.valueAfter),
+        part.map((c) => c.moneyBeforeFen),
+        part.map((c) => c.moneyAfterFen),
+        part.map((c) => json(c.detailBefore)),
+        part.map((c) => json(c.detailAfter)),
+      ],
+    );
+  }
   await tx.query(`DELETE FROM simulation_months WHERE simulation_id = $1 AND month = $2`, [simulationId, totals.month]);
   await tx.query(`INSERT INTO simulation_months (simulation_id, month, totals) VALUES ($1, $2, $3)`, [
     simulationId,
@@ -224,4 +260,78 @@ export async function listSimulationChanges(
     ...page,
   });
   return r;
+}
+
+/** S-10, S-12: the recorded star reviews of a month, with the holder's unit and the June exam of the month's year. */
+export async function starMonthFacts(q: Queryable, month: string): Promise<StarMonthFact[]> {
+  const rows = await q.query(
+    `SELECT m.employee_id, e.unit_id, m.level, m.score::float8 AS score, m.veto, j.score::float8 AS june
+     FROM star_monthly m JOIN employees e ON e.id = m.employee_id
+     LEFT JOIN star_june_exams j ON j.employee_id = m.employee_id AND j.year = $2
+     WHERE m.month = $1 ORDER BY m.employee_id`,
+    [month, Number(month.slice(0, 4))],
+  );
+  return rows.map((r: Record<string, unknown>) => ({
+    employeeId: r.employee_id as string,
+    unitId: (r.unit_id as string) ?? null,
+    level: Number(r.level) as StarLevel,
+    score: Number(r.score),
+    veto: !!r.veto,
+    juneExamScore: r.june === null ? null : Number(r.june),
+  }));
+}
+
+export interface SimulationResultRow {
+  id: string;
+  month: string;
+  kind: SimulationResultChange['kind'];
+  scope: 'person' | 'unit';
+  subjectId: string;
+  /** 姓名（工号） of a person, the name of a unit */
+  subject: string | null;
+  unitId: string | null;
+  unit: string | null;
+  card: string;
+  valueBefore: number | null;
+  valueAfter: number | null;
+  moneyBeforeFen: number;
+  moneyAfterFen: number;
+  moneyDeltaFen: number;
+  detailBefore: Record<string, unknown> | null;
+  detailAfter: Record<string, unknown> | null;
+}
+
+/** Star pay, repairer score, scorecard and K-5 fine changes of a run, per employee or unit (optionally one kind). */
+export async function simulationResults(q: Queryable, id: string, kind?: string): Promise<SimulationResultRow[]> {
+  const rows = await q.query(
+    `SELECT r.month || ':' || r.kind || ':' || r.card || ':' || r.subject_id AS id, r.month, r.kind, r.scope,
+            r.subject_id, CASE WHEN r.scope = 'unit' THEN su.name ELSE e.name || '（' || e.code || '）' END AS subject,
+            r.unit_id, u.name AS unit, r.card, r.value_before::float8 AS vb, r.value_after::float8 AS va,
+            r.money_before_fen::float8 AS mb, r.money_after_fen::float8 AS ma, r.detail_before, r.detail_after
+     FROM simulation_results r
+     LEFT JOIN employees e ON r.scope = 'person' AND e.id = r.subject_id
+     LEFT JOIN org_units su ON r.scope = 'unit' AND su.id = r.subject_id
+     LEFT JOIN org_units u ON u.id = r.unit_id
+     WHERE r.simulation_id = $1 AND ($2::text IS NULL OR r.kind = $2)
+     ORDER BY r.month, r.kind, r.card, subject`,
+    [id, kind ?? null],
+  );
+  return rows.map((r: Record<string, unknown>) => ({
+    id: r.id as string,
+    month: r.month as string,
+    kind: r.kind as SimulationResultChange['kind'],
+    scope: r.scope as 'person' | 'unit',
+    subjectId: r.subject_id as string,
+    subject: (r.subject as string) ?? null,
+    unitId: (r.unit_id as string) ?? null,
+    unit: (r.unit as string) ?? null,
+    card: r.card as string,
+    valueBefore: r.vb === null ? null : Number(r.vb),
+    valueAfter: r.va === null ? null : Number(r.va),
+    moneyBeforeFen: Number(r.mb),
+    moneyAfterFen: Number(r.ma),
+    moneyDeltaFen: Number(r.ma) - Number(r.mb),
+    detailBefore: (r.detail_before as Record<string, unknown>) ?? null,
+    detailAfter: (r.detail_after as Record<string, unknown>) ?? null,
+  }));
 }
