@@ -5,6 +5,7 @@ import { PolicySchema, workflowCalendar } from '@qf/policy';
 import {
   appendAudit,
   bookLedgerEntries,
+  bookUnitLedgerEntries,
   caseByBusinessKey,
   decideFine,
   flagLateServiceOrders,
@@ -172,11 +173,26 @@ export function createServiceOrderActivities(ds: DataSource): ServiceOrderActivi
       return ds.transaction(async (tx) => {
         const fine = await decideFine(tx, fineId, approved ? 'approved' : 'returned');
         let posted = 0;
+        let unitPosted = 0;
         if (fine && approved) {
           const lines = [{ employeeId: fine.employeeId, reason: 'kpi-fine', pointsX10: 0, moneyFen: fine.amountFen }];
           if (fine.leadId && fine.leadFen > 0)
             lines.push({ employeeId: fine.leadId, reason: 'kpi-fine-lead', pointsX10: 0, moneyFen: fine.leadFen });
           posted = await bookLedgerEntries(tx, { caseId, workflowId, source: 'kpi-fine', month: fine.month, lines });
+          // K-8: a false work order also costs its unit (stored on the fine): to the units' ledger, once per fine
+          if (fine.unitId && fine.unitScoreDelta < 0)
+            unitPosted = await bookUnitLedgerEntries(tx, [
+              {
+                unitId: fine.unitId,
+                month: fine.month,
+                source: 'kpi-fine',
+                reason: `kpi-fine-K-8-unit:${fineId}`,
+                orgScoreX10: Math.round(-fine.unitScoreDelta * 10),
+                detail: `${fine.month} 虚假工单：单位扣组织绩效 ${-fine.unitScoreDelta} 分（K-8）`,
+                caseId,
+                workflowId,
+              },
+            ]);
         }
         if (fine)
           await appendAudit(tx, {
@@ -186,7 +202,7 @@ export function createServiceOrderActivities(ds: DataSource): ServiceOrderActivi
             entityId: fineId,
             caseId,
             workflowId,
-            after: { ...fine, posted },
+            after: { ...fine, posted, unitPosted },
             idempotencyKey: `service-fine-decided:${fineId}`,
           });
         return { posted };

@@ -1,3 +1,4 @@
+import { createServiceOrderActivities } from '../../activities/src/service-order-activities';
 import { eventually, startTestStack, TestStack } from '../support/stack';
 
 /** Service work orders (K-1), deadlines and re-dispatch (K-2), fines per event (K-8) on real Postgres and Temporal. */
@@ -349,5 +350,42 @@ describe('service work orders and fines (K-1, K-2, K-8)', () => {
     expect((await s.ds.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE case_id = $1`, [foCase]))[0].n).toBe(
       0,
     );
+    const unitLedger = (caseId: string) =>
+      s.ds.query(
+        `SELECT unit_id, source, org_score_x10 AS x10 FROM unit_ledger_entries WHERE case_id = $1 OR reason LIKE '%' || $2`,
+        [caseId, fo.body.id],
+      );
+    expect(await unitLedger(foCase)).toEqual([]);
+    // approved: the unit loses 1 organisational point (the units' ledger, where P-6 posts its deductions), once
+    const fo2 = await s.http
+      .post('/api/service-fines')
+      .set(await auth('quality1'))
+      .send({ kind: 'false-work-order', employeeId: emp.agent1, amountFen: 6000, description: `${tag} 虚假工单 2` });
+    expect(fo2.status).toBe(201);
+    const [fine2] = await s.ds.query(`SELECT case_id, unit_id, month FROM service_fines WHERE id = $1`, [fo2.body.id]);
+    expect(
+      (
+        await s.http
+          .post(`/api/tasks/${(await openTask(fine2.case_id)).id}/actions`)
+          .set(await auth('hotlinelead1'))
+          .send({ action: 'approve' })
+      ).status,
+    ).toBe(200);
+    const posted = await eventually(async () => {
+      const r = await unitLedger(fine2.case_id);
+      return r.length ? r : null;
+    });
+    expect(posted).toEqual([{ unit_id: fine2.unit_id, source: 'kpi-fine', x10: 10 }]);
+    // the decision replayed (an activity retry): nothing posts twice
+    const wf = (await s.ds.query(`SELECT workflow_id FROM cases WHERE id = $1`, [fine2.case_id]))[0].workflow_id;
+    expect(
+      await createServiceOrderActivities(s.ds).settleFine({
+        caseId: fine2.case_id,
+        workflowId: wf,
+        fineId: fo2.body.id,
+        approved: true,
+      }),
+    ).toEqual({ posted: 0 });
+    expect(await unitLedger(fine2.case_id)).toHaveLength(1);
   });
 });

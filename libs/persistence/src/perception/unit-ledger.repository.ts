@@ -1,11 +1,11 @@
 import type { Queryable } from '../core/queryable';
 
-/** One deduction of a unit: organisational score (P-6) or an agent hall's commission (P-3). */
+/** One deduction of a unit: organisational score (P-6, K-8 false work order) or an agent hall's commission (P-3). */
 export interface UnitLedgerLine {
   unitId: string;
   month: string;
-  source: 'indicators' | 'perception';
-  /** the natural key's reason: indicator-P-6, perception-P-3-commission */
+  source: 'indicators' | 'perception' | 'kpi-fine';
+  /** the natural key's reason: indicator-P-6, perception-P-3-commission, kpi-fine-K-8-unit:<fine id> */
   reason: string;
   orgScoreX10?: number;
   commissionPercent?: number;

@@ -72,29 +72,28 @@ export async function setFineCase(q: Queryable, fineId: string, caseId: string):
 }
 
 /** K-8: the lead's decision, once: returns the fine when this call decided it, null when it was decided before. */
+export interface DecidedFine {
+  employeeId: string;
+  leadId: string | null;
+  unitId: string | null;
+  amountFen: number;
+  leadFen: number;
+  /** K-8: the unit's organisational score change (−1 for a false work order) */
+  unitScoreDelta: number;
+  month: string;
+  kind: string;
+}
+
 export async function decideFine(
   q: Queryable,
   fineId: string,
   status: 'approved' | 'returned',
-): Promise<{
-  employeeId: string;
-  leadId: string | null;
-  amountFen: number;
-  leadFen: number;
-  month: string;
-  kind: string;
-} | null> {
-  const [r] = updatedRows<{
-    employeeId: string;
-    leadId: string | null;
-    amountFen: number;
-    leadFen: number;
-    month: string;
-    kind: string;
-  }>(
+): Promise<DecidedFine | null> {
+  const [r] = updatedRows<DecidedFine>(
     await q.query(
       `UPDATE service_fines SET status = $2, decided_at = now() WHERE id = $1 AND status = 'pending'
-     RETURNING employee_id AS "employeeId", lead_id AS "leadId", amount_fen::float8 AS "amountFen", lead_fen::float8 AS "leadFen", month, kind`,
+     RETURNING employee_id AS "employeeId", lead_id AS "leadId", unit_id AS "unitId", amount_fen::float8 AS "amountFen",
+       lead_fen::float8 AS "leadFen", unit_score_delta::float8 AS "unitScoreDelta", month, kind`,
       [fineId, status],
     ),
   );
