@@ -3,18 +3,24 @@
  * each against a baseline measured in the same run, over BENCH_REPS repetitions (3) with min / median / max:
  *   1. approve round trip (POST /api/tasks/:id/actions on a review case, the decision in the read model when it returns)
  *      vs a bare Temporal Update on the same server — p50 / p99 at concurrency 1 and 10, ratio of the p99s;
+ *   2. end to end (register a review case, approve its task, the case closed) in cases/s vs Flowable's instances/s on
+ *      the same shape (bench/flowable: an embedded Flowable engine on a database of the same Postgres, start → user
+ *      task → exclusive gateway → end, in its own JVM, warmed up) at concurrency 1 and 10; the goal is the ratio at 10;
  *   4. worker memory: RSS of the worker process over 0 → BENCH_OPEN open cases, per cached workflow;
  *   5. the case list (GET /api/cases, page of 25, admin, row scoping applied) — requests/s and p99 (autocannon) vs a
  *      bare node:http JSON route serving the same page in its own process.
- * Goal 2 (Flowable on the same shape) is not measured here yet.
- * Run: npm run bench:api   (builds the server if dist/ is missing; BENCH_APPROVALS=40 BENCH_OPEN=300 BENCH_REPS=3)
+ * Run: npm run bench:api   (builds the server into dist/ — BENCH_BUILD=0 reuses it — and bench/flowable with Maven,
+ * offline when its dependencies are cached; BENCH_APPROVALS=40 BENCH_E2E=40 BENCH_FLOWABLE_N=200 BENCH_OPEN=300
+ * BENCH_REPS=3; BENCH_FLOWABLE=0 leaves goal 2 out, for a machine without Java 17 and Maven)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
+import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { workspaceAliases } from '@qf/runtime';
@@ -26,6 +32,10 @@ const APPROVALS = Number(process.env.BENCH_APPROVALS ?? 40);
 const OPEN = Number(process.env.BENCH_OPEN ?? 300);
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const LIST_SECONDS = Number(process.env.BENCH_LIST_SECONDS ?? 5);
+const E2E = Number(process.env.BENCH_E2E ?? 40);
+const FLOWABLE_N = Number(process.env.BENCH_FLOWABLE_N ?? 200);
+const FLOWABLE = process.env.BENCH_FLOWABLE !== '0';
+const flowableDir = path.join(__dirname, 'flowable');
 
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
@@ -48,8 +58,71 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+/** bench/flowable's jar and its runtime classpath (target/lib): offline when Maven has the dependencies cached. */
+function buildFlowable(): void {
+  const mvn = (args: string[]) => spawnSync('mvn', args, { cwd: flowableDir, stdio: 'inherit' });
+  if (mvn(['-q', '-o', '-B', 'package']).status === 0) return;
+  console.log('bench/flowable: not built offline, building with downloads from Maven Central');
+  const b = mvn(['-q', '-B', 'package']);
+  if (b.error || b.status !== 0)
+    throw new Error(`bench/flowable did not build (Java 17 and Maven needed; BENCH_FLOWABLE=0 leaves goal 2 out)`);
+}
+
+interface FlowableRun {
+  concurrency: number;
+  instances: number;
+  instancesPerSec: number;
+  taskP50Ms: number;
+  taskP99Ms: number;
+  error?: string;
+}
+
+/** The harness in --serve mode: warms up, then answers "CONCURRENCY N" lines with one JSON line each. */
+async function startFlowable(jdbc: string, user: string, password: string) {
+  const java = spawn(
+    'java',
+    [
+      '-cp',
+      `target/flowable-bench.jar${path.delimiter}target/lib/*`,
+      'qf.bench.FlowableBench',
+      '--serve',
+      '--jdbc',
+      jdbc,
+      '--user',
+      user,
+      '--password',
+      password,
+    ],
+    { cwd: flowableDir, stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: java.stdout! })[Symbol.asyncIterator]();
+  const nextJson = async <T>(): Promise<T> => {
+    for (;;) {
+      const l = await lines.next();
+      if (l.done) throw new Error('the Flowable harness exited');
+      if (l.value.trim().startsWith('{')) return JSON.parse(l.value) as T;
+    }
+  };
+  const ready = await nextJson<{ ready: boolean; flowable: string }>();
+  return {
+    version: ready.flowable,
+    process: java,
+    run: async (concurrency: number, n: number): Promise<FlowableRun> => {
+      java.stdin!.write(`${concurrency} ${n}\n`);
+      const r = await nextJson<FlowableRun>();
+      if (r.error) throw new Error(`Flowable: ${r.error}`);
+      return r;
+    },
+    stop: () => java.stdin!.end('quit\n'),
+  };
+}
+
 async function main(): Promise<void> {
+  if (FLOWABLE) buildFlowable();
+  // the server as the working tree has it (a dist/ left from hours ago measured code that was since changed);
+  // BENCH_BUILD=0 reuses an existing dist/
   if (
+    process.env.BENCH_BUILD !== '0' ||
     !existsSync(path.join(root, 'dist/apps/api/main.js')) ||
     !existsSync(path.join(root, 'dist/apps/worker/main.js'))
   ) {
@@ -217,6 +290,71 @@ async function main(): Promise<void> {
         );
         push(`approve p99 / bare p99, concurrency ${conc}`, pct(ours, 0.99) / pct(bare, 0.99));
       }
+    }
+
+    // --- goal 2: end to end (register, approve, closed) vs Flowable's instances on the same shape, same Postgres
+    if (FLOWABLE) {
+      const su = new PgClient({ connectionString: pg.url });
+      await su.connect();
+      await su.query('CREATE DATABASE flowable');
+      await su.end();
+      const [, suUser, suPassword, hostPort] = /^postgres:\/\/([^:]+):([^@]*)@([^/]+)\//.exec(pg.url)!;
+      const flowable = await startFlowable(
+        `jdbc:postgresql://${hostPort}/flowable`,
+        decodeURIComponent(suUser),
+        decodeURIComponent(suPassword),
+      );
+      procs.push(flowable.process);
+      console.log(`Flowable ${flowable.version} ready (warmed up)`);
+      const caseOpenTask = async (caseId: string): Promise<string> => {
+        for (let k = 0; ; k++) {
+          const c = await call('GET', `/api/cases/${caseId}`, admin);
+          const t = c.body?.tasks?.find((x: { status: string }) => x.status === 'open');
+          if (t) return t.id;
+          if (k > 3000) throw new Error(`case ${caseId}: no open task`);
+          await sleep(20);
+        }
+      };
+      const endToEnd = async (conc: number) => {
+        const t0 = performance.now();
+        await pool(
+          Array.from({ length: E2E }, (_, i) => i),
+          conc,
+          async (i) => {
+            const c = await call('POST', '/api/cases', admin, { title: `bench e2e ${i} ${randomUUID().slice(0, 6)}` });
+            if (c.status !== 201) throw new Error(`create case: ${c.status} ${JSON.stringify(c.body)}`);
+            const taskId = await caseOpenTask(c.body.id);
+            const r = await call('POST', `/api/tasks/${taskId}/actions`, leader, { action: 'approve' });
+            if (r.status !== 200) throw new Error(`approve ${r.status} ${JSON.stringify(r.body)}`);
+            for (let k = 0, status = r.body?.status; status !== 'closed'; k++) {
+              if (k > 3000) throw new Error(`case ${c.body.id} not closed`);
+              await sleep(20);
+              status = (await call('GET', `/api/cases/${c.body.id}`, admin)).body?.status;
+            }
+          },
+        );
+        return E2E / ((performance.now() - t0) / 1000);
+      };
+      for (let rep = 1; rep <= REPS; rep++) {
+        for (const conc of [1, 10]) {
+          let ours = 0;
+          let theirs: FlowableRun;
+          if (rep % 2) {
+            theirs = await flowable.run(conc, FLOWABLE_N);
+            ours = await endToEnd(conc);
+          } else {
+            ours = await endToEnd(conc);
+            theirs = await flowable.run(conc, FLOWABLE_N);
+          }
+          console.log(
+            `rep ${rep} c=${conc}: end to end ${ours.toFixed(2)} cases/s | Flowable ${theirs.instancesPerSec.toFixed(1)} instances/s, task completion p50 ${theirs.taskP50Ms.toFixed(1)} ms p99 ${theirs.taskP99Ms.toFixed(1)} ms`,
+          );
+          push(`cases/s / Flowable instances/s, conc. ${conc}`, ours / theirs.instancesPerSec);
+          push(`cases/s, concurrency ${conc}`, ours);
+          push(`Flowable instances/s, concurrency ${conc}`, theirs.instancesPerSec);
+        }
+      }
+      flowable.stop();
     }
 
     // --- goal 5: the case list vs a bare JSON route (its own process) serving the same page
