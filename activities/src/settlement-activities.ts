@@ -4,6 +4,7 @@ import { PolicySchema } from '@qf/policy';
 import { settleLedgerRow } from '@qf/domain';
 import {
   appendAudit,
+  findSettlement,
   lockSettlementMonth,
   monthLedger,
   replaceSettlementRows,
@@ -24,8 +25,10 @@ export function createSettlementActivities(ds: DataSource): SettlementActivities
       const t0 = Date.now();
       const rows = await monthLedger(ds, month, `${month.slice(0, 4)}-01`);
       const perception = await settlementPerception(ds, month);
+      // issue 16: the policy version the settlement's case pinned, named in every row's why
+      const policyVersion = (await findSettlement(ds, settlementId))?.policyVersion ?? null;
       const tGather = Date.now();
-      const out = rows.map((r) => settleLedgerRow(r, month, policy, perception.get(r.employee_id)));
+      const out = rows.map((r) => settleLedgerRow(r, month, policy, perception.get(r.employee_id), policyVersion));
       const tRules = Date.now();
       const totals: SettlementTotals = {
         employees: out.length,

@@ -7,8 +7,26 @@ export interface CaseCounts {
   ordinary: number;
 }
 
+/** A case counted by a rule: its id and its human number (工单号 / case number), never shown as a UUID. */
+export interface CaseRef {
+  id: string;
+  no?: string | null;
+}
+
+/** The facts a rule counted (issue 16 "why"): the cases by id (and number when known) and the counts. */
+export interface WhyFacts {
+  caseIds?: string[];
+  caseNos?: string[];
+  counts?: Record<string, number>;
+}
+
+type Sev = keyof CaseCounts;
+
 export interface GradeReason extends RuleReason {
   grade: Grade | null;
+  /** the flag a reason sets instead of a grade (C-7) */
+  flag?: 'suspension' | 'exit';
+  facts?: WhyFacts;
 }
 
 export interface MonthlyGradeInput {
@@ -21,7 +39,26 @@ export interface MonthlyGradeInput {
   seriousGradedMonths?: readonly string[];
   /** grades from other rules of the month (e.g. P-2), merged by C-10 */
   otherGrades?: readonly GradeReason[];
+  /** the cases behind the counts (the month's and the year's before it, by severity), for the reasons' facts */
+  cases?: { month?: Partial<Record<Sev, CaseRef[]>>; yearBefore?: Partial<Record<Sev, CaseRef[]>> };
 }
+
+/** The facts of counted cases: ids and (when every case has one) numbers, and the count. */
+export function caseFacts(refs: readonly CaseRef[] | undefined, counts: Record<string, number>): WhyFacts {
+  const list = refs ?? [];
+  const nos = list.map((c) => c.no).filter((n): n is string => !!n);
+  return {
+    counts,
+    ...(list.length ? { caseIds: list.map((c) => c.id) } : {}),
+    ...(list.length && nos.length === list.length ? { caseNos: nos } : {}),
+  };
+}
+
+const monthCases = (input: MonthlyGradeInput, s: Sev) => input.cases?.month?.[s];
+const yearCases = (input: MonthlyGradeInput, s: Sev) =>
+  input.cases?.month?.[s] || input.cases?.yearBefore?.[s]
+    ? [...(input.cases?.yearBefore?.[s] ?? []), ...(input.cases?.month?.[s] ?? [])]
+    : undefined;
 
 export interface MonthlyGradeResult {
   grade: Grade | null;
@@ -55,8 +92,15 @@ function egregiousRules(
   const n = input.month.egregious;
   const e = policy.grades.egregious;
   if (n < 1) return { reasons: [], suspension: false, exit: false };
+  const facts = caseFacts(monthCases(input, 'egregious'), { egregious: n });
   const reasons: GradeReason[] = [
-    { rule: 'C-7', grade: e.grade, message: `${n} egregious case(s) this month → ${e.grade}` },
+    {
+      rule: 'C-7',
+      grade: e.grade,
+      message: `${n} egregious case(s) this month → ${e.grade}`,
+      params: { count: n, grade: e.grade },
+      facts,
+    },
   ];
   const yearTotal = input.yearBefore.egregious + n;
   const suspension = yearTotal >= e.suspensionAtCaseInYear;
@@ -64,14 +108,20 @@ function egregiousRules(
     reasons.push({
       rule: 'C-7',
       grade: null,
+      flag: 'suspension',
       message: `${yearTotal} egregious cases in the calendar year → suspension from post`,
+      params: { yearCount: yearTotal, threshold: e.suspensionAtCaseInYear },
+      facts: caseFacts(yearCases(input, 'egregious'), { egregiousInYear: yearTotal }),
     });
   const exit = e.outsourcedExit && input.employmentType === 'outsourced';
   if (exit)
     reasons.push({
       rule: 'C-7',
       grade: null,
+      flag: 'exit',
       message: 'outsourced worker with an egregious case this month → exits the post',
+      params: { count: n },
+      facts,
     });
   return { reasons, suspension, exit };
 }
@@ -83,7 +133,15 @@ function seriousRules(input: MonthlyGradeInput, policy: Policy): GradeReason[] {
   const s = policy.grades.serious;
   const out: GradeReason[] = [];
   const byCount = seriousCaseGrade(n, policy);
-  if (byCount) out.push({ rule: 'C-8', grade: byCount, message: `${n} serious cases this month → ${byCount}` });
+  const facts = caseFacts(monthCases(input, 'serious'), { serious: n });
+  if (byCount)
+    out.push({
+      rule: 'C-8',
+      grade: byCount,
+      message: `${n} serious cases this month → ${byCount}`,
+      params: { count: n, grade: byCount },
+      facts,
+    });
   if (policy.grades.seriousYearRule === 'second-graded-month') {
     const earlier = input.seriousGradedMonths?.length ?? 0;
     if (byCount && earlier + 1 >= s.p5GradedMonthInYear) {
@@ -91,6 +149,8 @@ function seriousRules(input: MonthlyGradeInput, policy: Policy): GradeReason[] {
         rule: 'C-8',
         grade: 'P5',
         message: `month ${earlier + 1} of the calendar year with a serious-case grade → P5 (A-1)`,
+        params: { gradedMonth: earlier + 1, months: (input.seriousGradedMonths ?? []).join(',') },
+        facts: { ...facts, counts: { serious: n, gradedMonthsBefore: earlier } },
       });
     }
   } else {
@@ -100,6 +160,8 @@ function seriousRules(input: MonthlyGradeInput, policy: Policy): GradeReason[] {
         rule: 'C-8',
         grade: 'P5',
         message: `${yearTotal} serious cases in the calendar year → P5 (A-1 alternative)`,
+        params: { yearCount: yearTotal, threshold: s.p5CaseInYear },
+        facts: caseFacts(yearCases(input, 'serious'), { seriousInYear: yearTotal }),
       });
     }
   }
@@ -113,11 +175,31 @@ function ordinaryRules(input: MonthlyGradeInput, policy: Policy): GradeReason[] 
   const o = policy.grades.ordinary;
   const out: GradeReason[] = [];
   const yearTotal = input.yearBefore.ordinary + n;
-  if (n >= o.p5MonthlyCount) out.push({ rule: 'C-9', grade: 'P5', message: `${n} ordinary cases this month → P5` });
+  const facts = caseFacts(monthCases(input, 'ordinary'), { ordinary: n });
+  if (n >= o.p5MonthlyCount)
+    out.push({
+      rule: 'C-9',
+      grade: 'P5',
+      message: `${n} ordinary cases this month → P5`,
+      params: { count: n, grade: 'P5', threshold: o.p5MonthlyCount },
+      facts,
+    });
   else if (n >= o.p4MonthlyCount)
-    out.push({ rule: 'C-9', grade: 'P4', message: `${n} ordinary cases this month → P4` });
+    out.push({
+      rule: 'C-9',
+      grade: 'P4',
+      message: `${n} ordinary cases this month → P4`,
+      params: { count: n, grade: 'P4', threshold: o.p4MonthlyCount },
+      facts,
+    });
   if (yearTotal >= o.p5YearlyCount)
-    out.push({ rule: 'C-9', grade: 'P5', message: `${yearTotal} ordinary cases in the calendar year → P5` });
+    out.push({
+      rule: 'C-9',
+      grade: 'P5',
+      message: `${yearTotal} ordinary cases in the calendar year → P5`,
+      params: { yearCount: yearTotal, threshold: o.p5YearlyCount },
+      facts: caseFacts(yearCases(input, 'ordinary'), { ordinaryInYear: yearTotal }),
+    });
   return out;
 }
 
@@ -131,11 +213,14 @@ export function monthlyGrade(input: MonthlyGradeInput, policy: Policy): MonthlyG
     ...(input.otherGrades ?? []),
   ];
   const grade = worstGrade(reasons.map((r) => r.grade));
-  if (grade && reasons.filter((r) => r.grade).length > 1) {
+  const graded = reasons.filter((r) => r.grade);
+  if (grade && graded.length > 1) {
     reasons.push({
       rule: 'C-10',
       grade,
-      message: `worst grade of ${reasons.filter((r) => r.grade).length} rules → ${grade}`,
+      message: `worst grade of ${graded.length} rules → ${grade}`,
+      params: { rules: graded.length, grade, from: [...new Set(graded.map((r) => r.rule))].join(',') },
+      facts: { counts: { rules: graded.length } },
     });
   }
   return { grade, reasons, suspension: eg.suspension, exit: eg.exit };

@@ -1,6 +1,6 @@
 import type { Policy } from '@qf/policy';
-import { CaseCounts, GradeReason, seriousCaseGrade } from './grades';
-import { EmployeeSettlement, settleEmployeeMonth } from './settlement';
+import { CaseCounts, CaseRef, GradeReason, seriousCaseGrade } from './grades';
+import { EmployeeSettlement, SettlementLine, settleEmployeeMonth } from './settlement';
 
 /**
  * The facts of one employee's month as the settlement gathers them (libs/persistence `monthLedger`): the month's
@@ -15,7 +15,19 @@ export interface LedgerMonthFacts {
   cases: string[] | null;
   bonus_fen: string | number;
   star_pay_fen: string | number;
-  sev: { m: string; s: string; n: number }[] | null;
+  /** ruling cases by month (m) and severity (s): their number (n) and ids (c) */
+  sev: { m: string; s: string; n: number; c?: string[] | null }[] | null;
+  /** the month's cases with points (the H-1 money's cases) */
+  point_cases?: string[] | null;
+  /** the month's KPI fines posted to the ledger (K-5 scorecard fines, K-8 event fines): source, fen, case */
+  fines?: { s: string; fen: string | number; c: string | null }[] | null;
+}
+
+/** K-5 / K-8: the rule behind a fine by the ledger source it was posted with (scorecard month, event fine). */
+export function fineRule(source: string): string {
+  if (source === 'kpi') return 'K-5';
+  if (source === 'kpi-fine') return 'K-8';
+  return 'H-1';
 }
 
 /** What a month's perception (P-2 grades, P-4 training) gives the settlement of one employee. */
@@ -39,13 +51,19 @@ export function settleLedgerRow(
   month: string,
   policy: Policy,
   perception?: MonthPerceptionInput | null,
+  policyVersion?: number | null,
 ): SettledLedgerRow {
   const monthCounts = zero();
   const before = zero();
+  const monthCases: Partial<Record<keyof CaseCounts, CaseRef[]>> = {};
+  const beforeCases: Partial<Record<keyof CaseCounts, CaseRef[]>> = {};
   const seriousByMonth = new Map<string, number>();
   for (const x of r.sev ?? []) {
     const key = x.s as keyof CaseCounts;
     if (!(key in monthCounts)) continue;
+    const refs = (x.c ?? []).map((id) => ({ id }));
+    const into = x.m === month ? monthCases : beforeCases;
+    if (x.c) into[key] = [...(into[key] ?? []), ...refs];
     if (x.m === month) monthCounts[key] += x.n;
     else {
       before[key] += x.n;
@@ -57,8 +75,13 @@ export function settleLedgerRow(
       employeeId: r.employee_id,
       month,
       postBonusFen: r.post_bonus_fen,
-      deductions: [{ source: 'ledger', pointsX10: r.points }],
-      fines: [],
+      deductions: [{ source: 'ledger', pointsX10: r.points, cases: (r.point_cases ?? []).map((id) => ({ id })) }],
+      fines: (r.fines ?? []).map((f): SettlementLine => ({
+        source: f.s,
+        rule: fineRule(f.s),
+        amountFen: Number(f.fen),
+        cases: f.c ? [{ id: f.c }] : [],
+      })),
       bonuses: Number(r.bonus_fen) ? [{ source: 'star-award', amountFen: Number(r.bonus_fen) }] : [],
       starPay: Number(r.star_pay_fen) ? { baseFen: Number(r.star_pay_fen), percent: 100 } : null,
       grade: {
@@ -70,11 +93,28 @@ export function settleLedgerRow(
           .map(([m]) => m),
         // P-2: the month's perception grade (posted by the perception run) takes part in the worst grade (C-10)
         otherGrades: perception?.reasons ?? [],
+        cases: { month: monthCases, yearBefore: beforeCases },
       },
       training: !!perception?.training,
+      policyVersion,
     },
     policy,
   );
-  const reasons = perception?.training ? [...s.reasons, { rule: 'P-4', message: perception.training }] : s.reasons;
-  return { ...s, reasons, branchId: r.branch_id, sourceCases: r.cases ?? [] };
+  if (!perception?.training) return { ...s, branchId: r.branch_id, sourceCases: r.cases ?? [] };
+  return {
+    ...s,
+    reasons: [...s.reasons, { rule: 'P-4', message: perception.training }],
+    why: [
+      ...s.why,
+      {
+        rule: 'P-4',
+        on: 'training',
+        params: { reason: perception.training },
+        facts: {},
+        policyVersion: s.why[0].policyVersion,
+      },
+    ],
+    branchId: r.branch_id,
+    sourceCases: r.cases ?? [],
+  };
 }

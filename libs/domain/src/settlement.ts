@@ -1,8 +1,8 @@
 import type { Policy } from '@qf/policy';
-import { monthlyGrade, MonthlyGradeInput } from './grades';
+import { CaseRef, caseFacts, monthlyGrade, MonthlyGradeInput, WhyFacts } from './grades';
 import { PerceptionPenalty } from './perception';
 import { localMonth } from './calendar';
-import { divRoundHalfUp, formatPoints, Grade, RuleReason, RuleViolation } from './types';
+import { divRoundHalfUp, formatPoints, Grade, MessageParams, RuleReason, RuleViolation } from './types';
 
 /**
  * H-1/A-3: money (fen) for points: points × post bonus × rate. With points ×10 and the rate in basis
@@ -20,6 +20,23 @@ export interface SettlementLine {
   /** points ×10 (deductions and grants; negative = a grant such as the repair-star award) */
   pointsX10?: number;
   amountFen?: number;
+  /** the rule that produced the line (e.g. K-5, K-8 for fines), for the row's why */
+  rule?: string;
+  /** the cases the line comes from, for the row's why */
+  cases?: CaseRef[];
+}
+
+/**
+ * Issue 16 "why": one rule's part in a settlement row — what it explains on the row (money, fines, the grade or a
+ * flag), the rule's parameters, the facts it counted and the policy version the settlement pinned.
+ */
+export interface WhyEntry {
+  rule: string;
+  on: 'money' | 'fines' | 'grade' | 'suspension' | 'exit' | 'training';
+  grade?: Grade | null;
+  params: MessageParams;
+  facts: WhyFacts;
+  policyVersion: number | null;
 }
 
 export interface EmployeeMonthInput {
@@ -35,6 +52,8 @@ export interface EmployeeMonthInput {
   grade: MonthlyGradeInput;
   perception?: PerceptionPenalty | null;
   training?: boolean;
+  /** the policy version the settlement pinned (named in the why) */
+  policyVersion?: number | null;
 }
 
 export interface EmployeeSettlement {
@@ -49,6 +68,8 @@ export interface EmployeeSettlement {
   flags: { suspension: boolean; exit: boolean; training: boolean };
   sourceCases: string[];
   reasons: RuleReason[];
+  /** issue 16: the rules behind the money, fines, grade and flags, with the facts they counted */
+  why: WhyEntry[];
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -65,12 +86,38 @@ export function settleEmployeeMonth(input: EmployeeMonthInput, policy: Policy): 
     ? divRoundHalfUp(input.starPay.baseFen * Math.round(input.starPay.percent * 100), 10000)
     : 0;
   const deductionFen = moneyForPoints(pointsX10, input.postBonusFen, policy);
+  const finesFen = sum(input.fines.map((f) => f.amountFen ?? 0));
+  const policyVersion = input.policyVersion ?? null;
+  const deductionCases = input.deductions.flatMap((d) => d.cases ?? []);
+  const why: WhyEntry[] = [
+    {
+      rule: 'H-1',
+      on: 'money',
+      params: {
+        points: formatPoints(pointsX10),
+        postBonusFen: input.postBonusFen,
+        ratePercent: policy.settlement.moneyRateBasisPointsPerPoint / 100,
+        moneyFen: deductionFen,
+      },
+      facts: caseFacts(deductionCases, { cases: deductionCases.length }),
+      policyVersion,
+    },
+    ...finesWhy(input.fines, policyVersion),
+    ...grade.reasons.map((r): WhyEntry => ({
+      rule: r.rule,
+      on: r.flag ?? 'grade',
+      grade: r.grade,
+      params: r.params ?? {},
+      facts: r.facts ?? {},
+      policyVersion,
+    })),
+  ];
   return {
     employeeId: input.employeeId,
     month: input.month,
     pointsX10,
     deductionFen,
-    finesFen: sum(input.fines.map((f) => f.amountFen ?? 0)),
+    finesFen,
     bonusesFen: sum(input.bonuses.map((b) => b.amountFen ?? 0)),
     starPayFen,
     grade: grade.grade,
@@ -83,7 +130,30 @@ export function settleEmployeeMonth(input: EmployeeMonthInput, policy: Policy): 
       },
       ...grade.reasons.map(({ rule, message }) => ({ rule, message })),
     ],
+    why,
   };
+}
+
+/**
+ * H-1 with K-5/K-8: the month's fines are deducted from the pay as a line of their own (money, not points); one why
+ * entry per rule that fined, with the sum, the number of postings and their cases.
+ */
+function finesWhy(fines: readonly SettlementLine[], policyVersion: number | null): WhyEntry[] {
+  const byRule = new Map<string, SettlementLine[]>();
+  for (const f of fines) {
+    const rule = f.rule ?? 'H-1';
+    byRule.set(rule, [...(byRule.get(rule) ?? []), f]);
+  }
+  return [...byRule].map(([rule, lines]) => {
+    const cases = [...new Map(lines.flatMap((l) => l.cases ?? []).map((c) => [c.id, c])).values()];
+    return {
+      rule,
+      on: 'fines',
+      params: { fineFen: sum(lines.map((l) => l.amountFen ?? 0)), postings: lines.length },
+      facts: caseFacts(cases, { postings: lines.length }),
+      policyVersion,
+    };
+  });
 }
 
 /** YYYY-MM → the following month. */

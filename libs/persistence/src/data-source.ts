@@ -25,6 +25,7 @@ import { NotificationOutbox1765600000000 } from './migrations/1765600000000-noti
 import { UnitLedger1765700000000 } from './migrations/1765700000000-unit-ledger';
 import { QuarterlyAssessment1765800000000 } from './migrations/1765800000000-quarterly-assessment';
 import { SettlementRowsStatementTrigger1765900000000 } from './migrations/1765900000000-settlement-rows-statement-trigger';
+import { SettlementFinesWhy1766000000000 } from './migrations/1766000000000-settlement-fines-why';
 import { StarPayWhy1766100000000 } from './migrations/1766100000000-star-pay-why';
 import { UnitLedgerKpiFines1766200000000 } from './migrations/1766200000000-unit-ledger-kpi-fines';
 import { SimulationResults1766300000000 } from './migrations/1766300000000-simulation-results';
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   UnitLedger1765700000000,
   QuarterlyAssessment1765800000000,
   SettlementRowsStatementTrigger1765900000000,
+  SettlementFinesWhy1766000000000,
   StarPayWhy1766100000000,
   UnitLedgerKpiFines1766200000000,
   SimulationResults1766300000000,

@@ -4,7 +4,10 @@ import type { PayrollSourceRow } from '@qf/persistence';
 
 const yes = (b: boolean) => (b ? '是' : '');
 
-/** H-3: the payroll workbook — one row per employee (the domain's payroll row), Chinese headers. */
+/**
+ * H-3: the payroll workbook — one row per employee (the domain's payroll row), Chinese headers. KPI fines (K-5, K-8)
+ * are a column of their own, deducted as money beside the points' money (H-1).
+ */
 export function payrollWorkbook(month: string, rows: PayrollSourceRow[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`${month} 结算`);
@@ -14,6 +17,7 @@ export function payrollWorkbook(month: string, rows: PayrollSourceRow[]): ExcelJ
     { header: '分公司', key: 'branch', width: 16 },
     { header: '扣分', key: 'points', width: 8 },
     { header: '扣款(元)', key: 'money', width: 10 },
+    { header: '罚款(元)', key: 'fines', width: 10 },
     { header: '星级奖励(元)', key: 'bonus', width: 12 },
     { header: '星级津贴(元)', key: 'starPay', width: 12 },
     { header: '绩效等级', key: 'grade', width: 10 },
@@ -29,13 +33,14 @@ export function payrollWorkbook(month: string, rows: PayrollSourceRow[]): ExcelJ
       month,
       pointsX10: r.pointsX10,
       deductionFen: Number(r.moneyFen),
-      finesFen: 0,
+      finesFen: Number(r.finesFen),
       bonusesFen: Number(r.bonusFen),
       starPayFen: Number(r.starPayFen),
       grade: r.grade,
       flags: { suspension: r.suspension, exit: r.exit, training: r.training },
       sourceCases: r.sourceCases ?? [],
       reasons: [],
+      why: [],
     });
     ws.addRow({
       code: r.code,
@@ -43,6 +48,7 @@ export function payrollWorkbook(month: string, rows: PayrollSourceRow[]): ExcelJ
       branch: r.branch,
       points: p.points,
       money: p.moneyYuan,
+      fines: p.finesYuan,
       bonus: p.bonusYuan,
       starPay: p.starPayYuan,
       grade: p.grade ?? '',

@@ -26,6 +26,7 @@ import { badRequest, conflict, notFound } from '../common/errors';
 import { CasesService } from '../cases/cases.service';
 import { reasonZh } from './reasons-zh';
 import { payrollWorkbook } from './settlement-export';
+import { whyWithCaseNumbers } from './settlement-why';
 
 const UUID = /^[0-9a-f-]{36}$/i;
 /** the scope of a branch head above whom no branch is: no row */
@@ -119,7 +120,10 @@ export class SettlementsService {
     return { ...detail, taskStage: t.stage, taskRound: t.round, taskBranchId };
   }
 
-  /** Per-employee rows (with source cases and the reasons in Chinese); a branch head's branch only. */
+  /**
+   * Per-employee rows (with source cases, the reasons in Chinese and the why: rules, facts with case numbers, policy
+   * version); a branch head's branch only.
+   */
   async rows(
     user: RequestUser,
     id: string,
@@ -133,7 +137,7 @@ export class SettlementsService {
     const page = await listSettlementRows(this.ds, { settlementId: id, scopeBranch, filter, orderBy, limit, offset });
     return {
       total: page.total,
-      rows: page.rows.map((r) => ({
+      rows: (await whyWithCaseNumbers(this.ds, page.rows)).map((r) => ({
         ...r,
         moneyFen: Number(r.moneyFen),
         displayName: `${r.name}（${r.code}）`,

@@ -13,8 +13,12 @@ export interface MonthLedgerRow {
   cases: string[] | null;
   bonus_fen: string;
   star_pay_fen: string;
-  /** ruling cases by month (m) and severity (s) from the start of the year to the month */
-  sev: { m: string; s: string; n: number }[] | null;
+  /** ruling cases by month (m) and severity (s) from the start of the year to the month: their number and ids (c) */
+  sev: { m: string; s: string; n: number; c: string[] | null }[] | null;
+  /** the month's cases with points (the H-1 money's cases) */
+  point_cases: string[] | null;
+  /** the month's KPI fines (K-5 scorecard fines `kpi`, K-8 event fines `kpi-fine`): source, fen, case */
+  fines: { s: string; fen: string; c: string | null }[] | null;
 }
 
 /**
@@ -31,22 +35,27 @@ export async function monthLedger(q: Queryable, month: string, yearStart: string
        SELECT employee_id, sum(points_x10)::int AS points, array_agg(DISTINCT case_id) FILTER (WHERE case_id IS NOT NULL) AS cases,
               -- S-9 award bonuses and S-10 star pay are money entries (no points) paid through the settlement
               COALESCE(sum(money_fen) FILTER (WHERE source = 'star-award'), 0)::bigint AS bonus_fen,
-              COALESCE(sum(money_fen) FILTER (WHERE source = 'star-pay'), 0)::bigint AS star_pay_fen
+              COALESCE(sum(money_fen) FILTER (WHERE source = 'star-pay'), 0)::bigint AS star_pay_fen,
+              array_agg(DISTINCT case_id) FILTER (WHERE case_id IS NOT NULL AND points_x10 <> 0) AS point_cases,
+              -- K-5 scorecard fines and K-8 event fines (and the lead's joint fine) are money entries of the month
+              jsonb_agg(jsonb_build_object('s', source, 'fen', money_fen, 'c', case_id) ORDER BY created_at, id)
+                FILTER (WHERE source IN ('kpi', 'kpi-fine') AND money_fen IS NOT NULL) AS fines
        FROM ledger_entries WHERE month = $1 GROUP BY employee_id
        UNION ALL
        -- P-4: a person sent to central training at the quarter's end has a payroll row even without points
-       SELECT DISTINCT t.employee_id, 0, NULL::uuid[], 0::bigint, 0::bigint FROM training_assignments t
+       SELECT DISTINCT t.employee_id, 0, NULL::uuid[], 0::bigint, 0::bigint, NULL::uuid[], NULL::jsonb FROM training_assignments t
        WHERE t.month = $1 AND EXISTS (SELECT 1 FROM perception_months pm WHERE pm.month = $1 AND pm.status = 'posted')
          AND NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.month = $1 AND l.employee_id = t.employee_id)
      ), sev AS (
-       SELECT employee_id, month AS m, severity AS s, count(*)::int AS n FROM ledger_entries
+       SELECT employee_id, month AS m, severity AS s, count(*)::int AS n, array_agg(case_id ORDER BY created_at, case_id) AS c FROM ledger_entries
        -- one 'ruling' entry per (case, employee) by the ledger's unique key, so rows count cases
        WHERE month BETWEEN $2 AND $1 AND reason = 'ruling' AND severity IS NOT NULL AND employee_id IN (SELECT employee_id FROM month_points)
        GROUP BY employee_id, month, severity
      ), sev_by_employee AS (
-       SELECT employee_id, jsonb_agg(jsonb_build_object('m', m, 's', s, 'n', n)) AS sev FROM sev GROUP BY employee_id
+       SELECT employee_id, jsonb_agg(jsonb_build_object('m', m, 's', s, 'n', n, 'c', c)) AS sev FROM sev GROUP BY employee_id
      )
-     SELECT mp.employee_id, e.employment_type, e.post_bonus_fen, b.branch_id, mp.points, mp.cases, mp.bonus_fen, mp.star_pay_fen, se.sev
+     SELECT mp.employee_id, e.employment_type, e.post_bonus_fen, b.branch_id, mp.points, mp.cases, mp.bonus_fen, mp.star_pay_fen, se.sev,
+            mp.point_cases, mp.fines
      FROM month_points mp JOIN employees e ON e.id = mp.employee_id LEFT JOIN branch b ON b.unit_id = e.unit_id
      LEFT JOIN sev_by_employee se ON se.employee_id = mp.employee_id`,
     [month, yearStart],
@@ -65,6 +74,10 @@ export interface ComputedSettlementRow {
   reasons: unknown;
   bonusesFen: number;
   starPayFen: number;
+  /** K-5/K-8 fines of the month (fen), a line of their own */
+  finesFen: number;
+  /** issue 16: the rules, parameters, counted facts and policy version behind the row */
+  why: unknown;
 }
 
 /**
@@ -81,10 +94,10 @@ export async function replaceSettlementRows(
   for (let i = 0; i < rows.length; i += CHUNK) {
     const part = rows.slice(i, i + CHUNK);
     await tx.query(
-      `INSERT INTO settlement_rows (settlement_id, employee_id, branch_id, points_x10, money_fen, grade, suspension, exit, training, source_cases, reasons, bonus_fen, star_pay_fen)
-       SELECT $1, e, b, p, m, g, su, ex, tr, COALESCE(string_to_array(NULLIF(sc, ''), ',')::uuid[], '{}'), r, bo, sp
-       FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::bigint[], $6::text[], $7::bool[], $8::bool[], $9::bool[], $10::text[], $11::jsonb[], $12::bigint[], $13::bigint[])
-         AS x(e, b, p, m, g, su, ex, tr, sc, r, bo, sp)`,
+      `INSERT INTO settlement_rows (settlement_id, employee_id, branch_id, points_x10, money_fen, grade, suspension, exit, training, source_cases, reasons, bonus_fen, star_pay_fen, fines_fen, why)
+       SELECT $1, e, b, p, m, g, su, ex, tr, ARRAY(SELECT jsonb_array_elements_text(sc))::uuid[], r, bo, sp, fi, w
+       FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::bigint[], $6::text[], $7::bool[], $8::bool[], $9::bool[], $10::jsonb[], $11::jsonb[], $12::bigint[], $13::bigint[], $14::bigint[], $15::jsonb[])
+         AS x(e, b, p, m, g, su, ex, tr, sc, r, bo, sp, fi, w)`,
       [
         settlementId,
         part.map((x) => x.employeeId),
@@ -95,10 +108,12 @@ export async function replaceSettlementRows(
         part.map((x) => x.flags.suspension),
         part.map((x) => x.flags.exit),
         part.map((x) => x.flags.training),
-        part.map((x) => x.sourceCases.join(',')),
+        part.map((x) => JSON.stringify(x.sourceCases)),
         part.map((x) => JSON.stringify(x.reasons)),
         part.map((x) => x.bonusesFen),
         part.map((x) => x.starPayFen),
+        part.map((x) => x.finesFen),
+        part.map((x) => JSON.stringify(x.why)),
       ],
     );
   }

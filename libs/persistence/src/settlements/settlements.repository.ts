@@ -203,12 +203,14 @@ export interface SettlementEmployeeRow {
   moneyFen: string | number;
   bonusFen: number;
   starPayFen: number;
+  finesFen: number;
   grade: string | null;
   suspension: boolean;
   exit: boolean;
   training: boolean;
   sourceCases: string[];
   reasons: unknown;
+  why: unknown;
   sourceCaseList: { id: string; title: string }[];
 }
 
@@ -231,8 +233,8 @@ export async function listSettlementRows(
   if (typeof o.filter.branchId === 'string') where.and(`r.branch_id::text = ${where.param(o.filter.branchId)}`);
   return selectPage<SettlementEmployeeRow>(q, {
     columns: `r.employee_id AS id, r.employee_id AS "employeeId", e.code, e.name, r.branch_id AS "branchId", r.points_x10 AS points,
-      r.money_fen::bigint AS "moneyFen", r.bonus_fen::float8 AS "bonusFen", r.star_pay_fen::float8 AS "starPayFen", r.grade, r.suspension,
-      r.exit, r.training, r.source_cases AS "sourceCases", r.reasons,
+      r.money_fen::bigint AS "moneyFen", r.bonus_fen::float8 AS "bonusFen", r.star_pay_fen::float8 AS "starPayFen", r.fines_fen::float8 AS "finesFen", r.grade, r.suspension,
+      r.exit, r.training, r.source_cases AS "sourceCases", r.reasons, r.why,
       (SELECT COALESCE(json_agg(json_build_object('id', c.id, 'title', c.title) ORDER BY c.created_at), '[]'::json)
        FROM cases c WHERE c.id = ANY(r.source_cases)) AS "sourceCaseList"`,
     from: 'FROM settlement_rows r JOIN employees e ON e.id = r.employee_id',
@@ -253,6 +255,7 @@ export interface PayrollSourceRow {
   moneyFen: number;
   bonusFen: number;
   starPayFen: number;
+  finesFen: number;
   grade: 'P4' | 'P5' | null;
   suspension: boolean;
   exit: boolean;
@@ -270,11 +273,26 @@ export async function payrollSourceRows(
 ): Promise<PayrollSourceRow[]> {
   return q.query(
     `SELECT r.employee_id AS "employeeId", e.code, e.name, o.name AS branch, r.points_x10 AS "pointsX10", r.money_fen::float8 AS "moneyFen",
-            r.bonus_fen::float8 AS "bonusFen", r.star_pay_fen::float8 AS "starPayFen", r.grade, r.suspension, r.exit, r.training,
+            r.bonus_fen::float8 AS "bonusFen", r.star_pay_fen::float8 AS "starPayFen", r.fines_fen::float8 AS "finesFen", r.grade, r.suspension, r.exit, r.training,
             COALESCE(r.source_cases, '{}') AS "sourceCases",
             (SELECT x->>'message' FROM jsonb_array_elements(COALESCE(r.reasons, '[]'::jsonb)) x WHERE x->>'rule' = 'P-4' LIMIT 1) AS "trainingReason"
      FROM settlement_rows r JOIN employees e ON e.id = r.employee_id LEFT JOIN org_units o ON o.id = r.branch_id
      WHERE r.settlement_id = $1 AND ($2::uuid IS NULL OR r.branch_id = $2) ORDER BY e.code`,
     [settlementId, scopeBranch],
   );
+}
+
+/**
+ * The human numbers of cases by id (issue 16: a why names cases by number, never by UUID): a complaint's 工单号, else a
+ * business key that reads as a number, else the case's title.
+ */
+export async function caseNumbers(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows: { id: string; no: string }[] = await q.query(
+    `SELECT id, COALESCE(NULLIF(data->'complaint'->>'workOrderNo', ''),
+              CASE WHEN business_key ~ '^[0-9][0-9 :._-]*$' THEN business_key END, title) AS no
+     FROM cases WHERE id = ANY($1::uuid[])`,
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.id, r.no]));
 }

@@ -1,0 +1,175 @@
+import ExcelJS from 'exceljs';
+import { randomUUID } from 'node:crypto';
+import { createActivities } from '@qf/activities';
+import { policyBody } from '@qf/persistence';
+import { eventually, startTestStack, TestStack } from '../support/stack';
+
+/** A past month no other spec uses: its ledger is written here as the processes of the month would have left it. */
+const MONTH = '2022-10';
+
+describe('settlement: KPI fines reach the month (H-1 with K-5/K-8) and every row says why (issue 16)', () => {
+  let s: TestStack;
+  const emp: Record<string, { id: string; unit: string }> = {};
+  let settlementId = '';
+  let policyVersion = 0;
+  const ordinaryCases: { id: string; no: string }[] = [];
+
+  beforeAll(async () => {
+    s = await startTestStack();
+    for (const r of await s.ds.query(
+      `SELECT u.username, e.id, e.unit_id FROM users u JOIN employees e ON e.id = u.employee_id`,
+    ))
+      emp[r.username] = { id: r.id, unit: r.unit_id };
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+  const auth = async (u: string) => ({ Authorization: `Bearer ${await s.login(u)}` });
+
+  async function caseRow(kind: string, key: string, title: string, data: unknown = {}): Promise<string> {
+    const [c] = await s.ds.query(
+      `INSERT INTO cases (kind, business_key, title, workflow_id, policy_version, flow_version, status, data)
+       VALUES ($1, $2, $3, $4, 1, 1, 'closed', $5) RETURNING id`,
+      [kind, key, title, `settlement-why-${randomUUID()}`, JSON.stringify(data)],
+    );
+    return c.id;
+  }
+
+  /** The K-8 fine approved by the lead (the activity the fine's workflow runs on approval) and the K-5 month posted. */
+  async function postFines(fineId: string, fineCase: string, scorecardCase: string) {
+    const acts = createActivities(s.ds);
+    await acts.settleFine({ caseId: fineCase, workflowId: `fine-${fineId}`, fineId, approved: true });
+    await acts.postScorecardMonth({
+      month: MONTH,
+      caseId: scorecardCase,
+      workflowId: `scorecard-${MONTH}`,
+    });
+  }
+
+  async function rowsOf(id: string) {
+    const r = await s.http.get(`/api/settlements/${id}/rows`).set(await auth('hr1'));
+    expect(r.status).toBe(200);
+    return Object.fromEntries(r.body.map((x: any) => [x.employeeId, x]));
+  }
+
+  it('H-1 an approved K-8 fine and a K-5 scorecard fine of one employee appear once in the month’s row, a money line of their own; rerunning adds nothing', async () => {
+    // K-8: an attitude complaint fine of 150 元 for agent2, registered for the month and approved by the lead
+    const fineCase = await caseRow('service-fine', `fine-${randomUUID()}`, 'K-8 态度投诉罚款');
+    const [fine] = await s.ds.query(
+      `INSERT INTO service_fines (kind, employee_id, unit_id, amount_fen, month, description, case_id)
+       VALUES ('attitude-complaint', $1, $2, 15000, $3, '态度投诉（结算测试）', $4) RETURNING id`,
+      [emp.agent2.id, emp.agent2.unit, MONTH, fineCase],
+    );
+    // K-5: seven late orders → 350 元 to agent2 in the month's scorecard result
+    const scorecardCase = await caseRow('scorecard-month', MONTH, `${MONTH} KPI 考核`);
+    await s.ds.query(
+      `INSERT INTO scorecard_fines (month, employee_id, reason, unit_id, amount_fen, why) VALUES ($1, $2, 'late-orders', $3, 35000, '{}')`,
+      [MONTH, emp.agent2.id, emp.agent2.unit],
+    );
+    await postFines(fine.id, fineCase, scorecardCase);
+    // C-9: six ordinary cases for agent1 (P5), each a complaint with its work-order number
+    for (let i = 1; i <= 6; i++) {
+      const no = `WO-2210-${String(i).padStart(4, '0')}`;
+      const id = await caseRow('complaint', `test-${no}`, `投诉 ${no}`, { complaint: { workOrderNo: no } });
+      ordinaryCases.push({ id, no });
+      await s.ds.query(
+        `INSERT INTO ledger_entries (employee_id, month, case_id, source, reason, points_x10, severity) VALUES ($1,$2,$3,'complaint','ruling',20,'ordinary')`,
+        [emp.agent1.id, MONTH, id],
+      );
+    }
+    // one ordinary case earlier in the year: counted in the year, not in the month's C-9 count
+    const earlier = await caseRow('complaint', `test-WO-2209-0001`, '投诉 WO-2209-0001', {
+      complaint: { workOrderNo: 'WO-2209-0001' },
+    });
+    await s.ds.query(
+      `INSERT INTO ledger_entries (employee_id, month, case_id, source, reason, points_x10, severity) VALUES ($1,'2022-09',$2,'complaint','ruling',20,'ordinary')`,
+      [emp.agent1.id, earlier],
+    );
+
+    const started = await s.http
+      .post('/api/settlements')
+      .set(await auth('hr1'))
+      .send({ month: MONTH });
+    expect(started.status).toBe(201);
+    settlementId = started.body.id;
+    const computed = await eventually(async () => {
+      const r = await s.http.get(`/api/settlements/${settlementId}`).set(await auth('hr1'));
+      return r.body.status === 'confirming' ? r.body : null;
+    });
+    policyVersion = computed.policyVersion;
+    const by = await rowsOf(settlementId);
+    expect(by[emp.agent2.id]).toMatchObject({ points: 0, moneyFen: 0, finesFen: 50000 });
+    const fineWhy = by[emp.agent2.id].why.filter((w: any) => w.on === 'fines');
+    expect(fineWhy.map((w: any) => [w.rule, w.params.fineFen, w.facts.caseIds])).toEqual(
+      expect.arrayContaining([
+        ['K-8', 15000, [fineCase]],
+        ['K-5', 35000, [scorecardCase]],
+      ]),
+    );
+    expect(fineWhy).toHaveLength(2);
+
+    // rerunning: the postings again (retries of the approval and of the month's posting) and the month's computation
+    await postFines(fine.id, fineCase, scorecardCase);
+    const policy = await policyBody(s.ds, policyVersion);
+    await createActivities(s.ds).computeSettlement({ settlementId, month: MONTH, policy });
+    const again = await rowsOf(settlementId);
+    expect(again[emp.agent2.id]).toMatchObject({ finesFen: 50000, moneyFen: 0 });
+    expect(
+      await s.ds.query(
+        `SELECT source, reason, money_fen::int AS fen FROM ledger_entries WHERE month = $1 AND employee_id = $2 ORDER BY source`,
+        [MONTH, emp.agent2.id],
+      ),
+    ).toEqual([
+      { source: 'kpi', reason: 'late-orders', fen: 35000 },
+      { source: 'kpi-fine', reason: 'kpi-fine', fen: 15000 },
+    ]);
+
+    // H-3: the payroll export shows the fines in their own column
+    const res = await s.http
+      .get(`/api/settlements/${settlementId}/export?format=xlsx`)
+      .set(await auth('hr1'))
+      .buffer(true)
+      .parse((r: any, cb: (e: Error | null, b: Buffer) => void) => {
+        const c: Buffer[] = [];
+        r.on('data', (x: Buffer) => c.push(x));
+        r.on('end', () => cb(null, Buffer.concat(c)));
+      });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const headers = ws.getRow(1).values as unknown[];
+    const col = headers.indexOf('罚款(元)');
+    expect(col).toBeGreaterThan(0);
+    const codes = await s.ds.query(`SELECT code FROM employees WHERE id = $1`, [emp.agent2.id]);
+    const rowOf = [...Array(ws.rowCount).keys()]
+      .map((i) => ws.getRow(i + 1))
+      .find((r) => r.getCell(1).value === codes[0].code);
+    expect(rowOf?.getCell(col).value).toBe(500);
+  });
+
+  it('C-9 the why of a P5 row names C-9, the policy version and exactly the month’s counted cases by number', async () => {
+    const row = (await rowsOf(settlementId))[emp.agent1.id];
+    expect(row).toMatchObject({ grade: 'P5', points: 120 });
+    const c9 = row.why.filter((w: any) => w.rule === 'C-9');
+    expect(c9).toHaveLength(1);
+    expect(c9[0]).toMatchObject({
+      on: 'grade',
+      grade: 'P5',
+      policyVersion,
+      params: { count: 6, grade: 'P5' },
+      facts: { counts: { ordinary: 6 } },
+    });
+    expect([...c9[0].facts.caseIds].sort()).toEqual(ordinaryCases.map((c) => c.id).sort());
+    expect([...c9[0].facts.caseNos].sort()).toEqual(ordinaryCases.map((c) => c.no).sort());
+    // the money: H-1 with the same policy version, the six cases with points
+    const h1 = row.why.find((w: any) => w.rule === 'H-1');
+    expect(h1).toMatchObject({ on: 'money', policyVersion, params: { points: '12.0', moneyFen: row.moneyFen } });
+    expect(h1.facts.caseNos).toHaveLength(6);
+    // the source cases are stored as a uuid array (no string join): exactly the month's cases
+    const [{ sc }] = await s.ds.query(
+      `SELECT source_cases AS sc FROM settlement_rows WHERE settlement_id = $1 AND employee_id = $2`,
+      [settlementId, emp.agent1.id],
+    );
+    expect([...sc].sort()).toEqual(ordinaryCases.map((c) => c.id).sort());
+  });
+});
