@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Page } from 'playwright-core';
 import { consoleSuite, expectChinese, UI_TIMEOUT } from '../support/browser';
+import { POLICY_IN_EFFECT } from '@qf/persistence';
 import { eventually } from '../support/stack';
 
 /**
@@ -309,6 +310,29 @@ describe('browser: daily evaluations — assignment, callbacks, self-evaluations
       expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
       expectChinese(text);
       await c.ui.shot(page, 'scores');
+    });
+
+    // --- E-5 why: the rule with its title, the policy in effect as 政策 vN, the counted evaluations by order number
+    await c.ui.step(page, 'scores-why', async () => {
+      const [inEffect] = await c.s.ds.query(`SELECT v.version ${POLICY_IN_EFFECT}`);
+      const policy = inEffect ? `政策 v${inEffect.version}` : '默认政策';
+      const row = page
+        .getByRole('row')
+        .filter({ hasText: byNo(sat.order_no).repairer })
+        .first();
+      expect(await row.locator('[data-rule=E-5]').getAttribute('aria-label')).toMatch(/^E-5：维修员月度得分/);
+      await row.getByRole('button', { name: '查看依据' }).click();
+      const facts = page.locator('[data-testid^=score-why-][data-testid$=-facts]');
+      await facts.waitFor({ timeout: UI_TIMEOUT });
+      const text = await facts.innerText();
+      expect(text).toContain(`E-5 维修员月度得分 · ${policy}`);
+      expect(text).toMatch(/本月计分评价 \d+ 次，合计 \d+ 分/);
+      expect(text).toMatch(new RegExp(`回访满意 \\d+ 次（工单 [^）]*${sat.order_no}`));
+      expect(text).toMatch(/平均分 [\d.]+ \+ 评价工单数 \d+ × 0\.15 = [\d.]+，月度得分 [\d.]+/);
+      expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      expectChinese(text, [/\bEV-[0-9a-f]+-\d+/g]); // order numbers are as the order system gives them
+      await c.ui.shot(page, 'scores-why');
+      await page.keyboard.press('Escape');
     });
     await page.close();
   }, 300000);

@@ -115,6 +115,28 @@ describe("browser: the monthly star review from HR's start to the team lead's sc
       expect(shown).not.toMatch(/[A-Za-z]{3,}/);
       await c.ui.shot(page, 'scored');
     });
+    // S-10 why: the rule tag with its title, the pinned policy as 政策 vN, and the counted facts in Chinese
+    await c.ui.step(page, 'why', async () => {
+      const [{ v }] = await c.s.ds.query(`SELECT policy_version AS v FROM cases WHERE id = $1`, [caseId]);
+      const why = page.locator(`[data-testid=star-review-why-${holders[0].employeeCode}]`);
+      await why.filter({ hasText: `政策 v${v}` }).waitFor({ timeout: UI_TIMEOUT });
+      expect(await why.locator('[data-rule=S-10]').getAttribute('aria-label')).toBe(
+        `S-10：星级月度考核 · 政策版本 ${v}`,
+      );
+      await why.getByRole('button', { name: '查看依据' }).click();
+      const facts = page.locator(`[data-testid=star-review-why-${holders[0].employeeCode}-facts]`);
+      await facts.waitFor({ timeout: UI_TIMEOUT });
+      const text = await facts.innerText();
+      expect(text).toContain(`S-10 星级月度考核 · 政策 v${v}`);
+      expect(text).toMatch(/[123] 星月度星级工资 \d+ 元/);
+      expect(text).toContain('月度考核得分 90 分（不低于 95 分全额发放，不低于 85 分按得分比例发放）');
+      expect(text).toContain('按得分比例发放星级工资 90%');
+      expect(text).toMatch(/本月星级工资 \d+(\.\d+)? 元/);
+      expect(text).not.toMatch(UUID);
+      expect(text).not.toMatch(/[A-Za-z]{3,}/);
+      await c.ui.shot(page, 'why');
+      await page.keyboard.press('Escape');
+    });
     await context.close();
   }, 240000);
 });

@@ -17,6 +17,7 @@ import {
 import { Title, usePermissions, useTranslate } from 'react-admin';
 import { hasRole } from '../authProvider';
 import { messageOf } from '../components/problem';
+import { ResultWhy } from '../components/ResultWhy';
 import { API_URL, httpClient } from '../dataProvider';
 import { fmt2, localMonth, type MonthlyScores } from './model';
 import { RepairStarButton } from './RepairStarButton';
@@ -152,6 +153,7 @@ export const ScoresPage = () => {
                       <TableCell align="right">{translate('resources.scores.fields.average')}</TableCell>
                       <TableCell align="right">{translate('resources.scores.fields.volumeBonus')}</TableCell>
                       <TableCell align="right">{translate('resources.scores.fields.total')}</TableCell>
+                      <TableCell>{translate('qf.result_why.column')}</TableCell>
                     </TableRow>
                   </TableHead>
                   <TableBody>
@@ -165,6 +167,9 @@ export const ScoresPage = () => {
                         <TableCell align="right">+ {fmt2(r.volumeBonus)}</TableCell>
                         <TableCell align="right">
                           <strong>= {fmt2(r.total)}</strong>
+                        </TableCell>
+                        <TableCell>
+                          <ResultWhy why={r.why} testId={`score-why-${r.repairerId}`} />
                         </TableCell>
                       </TableRow>
                     ))}

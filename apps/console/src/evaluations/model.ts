@@ -1,3 +1,5 @@
+import type { ResultWhyValue } from '../components/ResultWhy';
+
 /** E-1…E-6 evaluations (回访评价) as `GET /api/evaluations` returns them. */
 export const EVALUATION_KINDS = ['foreman', 'dispatcher', 'manager'] as const;
 export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
@@ -64,6 +66,8 @@ export interface RepairerScoreRow {
   average: number;
   volumeBonus: number;
   total: number;
+  /** E-5: the rule, policy version and evaluations counted (issue 16) */
+  why?: ResultWhyValue | null;
 }
 
 export interface MonthlyScores {

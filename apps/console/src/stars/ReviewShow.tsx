@@ -32,6 +32,7 @@ import { hasRole } from '../authProvider/access';
 import { DateTimeField, Val } from '../components/fields';
 import { detailText, useApiCall, type Problem } from '../components/problem';
 import { RecordTitle } from '../components/RecordTitle';
+import { ResultWhy } from '../components/ResultWhy';
 import { ProblemAlert, Stars } from './chips';
 import { caseUrl, num, starApi } from './model';
 import { personLabel, useStarText, yuan } from './texts';
@@ -81,6 +82,7 @@ export const ResultTable = ({ rows }: { rows: StarReviewRow[] }) => {
           <TableCell>{f('outcome')}</TableCell>
           <TableCell align="right">{f('pay')}</TableCell>
           <TableCell>{f('message')}</TableCell>
+          <TableCell>{translate('qf.result_why.column')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -95,6 +97,9 @@ export const ResultTable = ({ rows }: { rows: StarReviewRow[] }) => {
             </TableCell>
             <TableCell align="right">{yuan(r.payFen)}</TableCell>
             <TableCell>{text(r.message) || '—'}</TableCell>
+            <TableCell>
+              <ResultWhy why={r.why} testId={`star-review-why-${r.employeeCode}`} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -25,6 +25,8 @@ import * as scorecardsEn from './scorecards.en';
 import * as scorecardsZh from './scorecards.zh';
 import * as quarterlyEn from './quarterly.en';
 import * as quarterlyZh from './quarterly.zh';
+import * as resultWhyEn from './result-why.en';
+import * as resultWhyZh from './result-why.zh';
 
 /**
  * Labels kept per area (one file per area and language, so work on one area never edits another's file);
@@ -45,6 +47,7 @@ export const areasZh = merge(
   ordersZh.zh,
   scorecardsZh.zh,
   quarterlyZh.zh,
+  resultWhyZh.zh,
   menuZh.zh,
   notificationsZh.zh,
 );
@@ -61,6 +64,7 @@ export const areasEn = /*#__PURE__*/ merge(
   ordersEn.en,
   scorecardsEn.en,
   quarterlyEn.en,
+  resultWhyEn.en,
   menuEn.en,
   notificationsEn.en,
 );
