@@ -1,6 +1,6 @@
 import { Admin, Resource, type ResourceProps } from 'react-admin';
 import type { Role } from '@qf/contracts/common';
-import { REVIEW_CASE_STARTERS } from '@qf/contracts/cases';
+import { REVIEW_CASE_STARTERS } from '@qf/contracts/case-starters';
 import {
   authProvider,
   canUse,

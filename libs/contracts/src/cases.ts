@@ -20,11 +20,7 @@ export const CASE_KINDS = [
 export type CaseKind = (typeof CASE_KINDS)[number];
 export type CaseStatus = 'open' | 'closed' | 'cancelled';
 
-/**
- * Who may start a generic review case, which waits on the leadership group: the people who answer for a unit or a
- * function (admin, leadership, HR, branch heads, managers, team leads) — not every employee (issue 12).
- */
-export const REVIEW_CASE_STARTERS = ['admin', 'leadership', 'hr', 'branch-head', 'manager', 'team-lead'] as const;
+export { REVIEW_CASE_STARTERS } from './case-starters';
 
 /** Minimal generic case (kind "review"): one or more approval stages from the flow definition. */
 export const CreateCaseSchema = z.object({

@@ -1,7 +1,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { deepMerge } from './merge';
-import { areasEn } from './areas';
+import { areasEn } from './areas/index.en';
 import type { appZh } from './zh';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
