@@ -118,6 +118,17 @@ describe('browser: KPI scorecards — edit in a draft, run a month, review (K-9)
     expect(main).toContain('已入账');
     expect(main).toContain(`${agent.name}（${agent.code}）`);
     expectChinese(main);
+    // K-4 why of one value: its rule, formula and inputs, and the month's pinned policy as 政策 vN
+    await page
+      .getByRole('row')
+      .filter({ hasText: `${agent.name}（${agent.code}）` })
+      .first()
+      .getByTestId('why-call-volume')
+      .hover();
+    const tip = await page.getByRole('tooltip').innerText({ timeout: UI_TIMEOUT });
+    expect(tip).toMatch(/^K-4 分档递减：/);
+    expect(tip).toContain(`政策 v${posted.policyVersion}`);
+    expectChinese(tip);
     await page.close();
   });
 });

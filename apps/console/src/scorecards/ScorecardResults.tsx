@@ -36,8 +36,33 @@ export const ScorecardSummaryLine = ({ r }: { r: ScorecardMonthRecord }) => {
   );
 };
 
-const CardResults = ({ label, rows }: { label: string; rows: ScorecardResult[] }) => {
+/** The K rule of each formula kind (RULES.md K-3…K-7), shown before an indicator's why. */
+const KIND_RULE: Record<string, string> = {
+  'linear-with-floor': 'K-3',
+  'step-down': 'K-4',
+  'per-point-penalty': 'K-5',
+  'count-threshold': 'K-6',
+  'weighted-count': 'K-7',
+};
+
+const CardResults = ({
+  label,
+  rows,
+  policyVersion,
+}: {
+  label: string;
+  rows: ScorecardResult[];
+  policyVersion: number | null;
+}) => {
   const t = useTranslate();
+  // issue 16: each value's why names its rule and the month's pinned policy version (政策 vN)
+  const why = (i: ScorecardResult['indicators'][number]) =>
+    [
+      `${KIND_RULE[i.kind] ?? 'K-9'} ${whyText(i, t)}`,
+      policyVersion != null ? t('qf.result_why.policy', { version: policyVersion }) : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
   const indicators = rows[0]?.indicators ?? [];
   const person = rows[0]?.scope === 'person';
   return (
@@ -75,7 +100,7 @@ const CardResults = ({ label, rows }: { label: string; rows: ScorecardResult[] }
               {person && <TableCell>{r.unitName}</TableCell>}
               {r.indicators.map((i) => (
                 <TableCell key={i.key} align="right">
-                  <Tooltip title={whyText(i, t)}>
+                  <Tooltip title={why(i)}>
                     <span data-testid={`why-${i.key}`}>
                       {i.score}
                       <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 0.5 }}>
@@ -104,7 +129,12 @@ export const ScorecardResults = ({ record }: { record: ScorecardMonthRecord }) =
   return (
     <Stack spacing={3}>
       {[...byCard].map(([card, rows]) => (
-        <CardResults key={card} label={record.summary?.labels?.[card] ?? t('qf.scorecard.card')} rows={rows} />
+        <CardResults
+          key={card}
+          label={record.summary?.labels?.[card] ?? t('qf.scorecard.card')}
+          rows={rows}
+          policyVersion={record.policyVersion ?? null}
+        />
       ))}
       {byCard.size === 0 && <Typography color="text.secondary">{t('qf.scorecard.no_results')}</Typography>}
       <Box>
