@@ -90,17 +90,41 @@ describe('browser: quarterly assessment — plan, approval, collection, report, 
       for (const [label, value] of [
         ['东城县分公司 服务规范', '90'],
         ['东城县分公司 内部检查', '70'],
-        ['西城县分公司 服务规范', '100'],
-        ['西城县分公司 内部检查', '95'],
       ])
         await page.getByLabel(label).fill(value);
       await page.getByTestId('quarterly-save-values').click();
-      await eventually(async () => {
-        const [{ n }] = await c.s.ds.query(`SELECT count(*)::int AS n FROM quarterly_values WHERE plan_id = $1`, [
-          p.id,
-        ]);
-        return n === 4 ? true : null;
-      });
+      const saved = (n: number, source: string) =>
+        eventually(async () => {
+          const [{ k }] = await c.s.ds.query(
+            `SELECT count(*)::int AS k FROM quarterly_values WHERE plan_id = $1 AND source = $2`,
+            [p.id, source],
+          );
+          return k === n ? true : null;
+        });
+      await saved(2, 'manual');
+      // 西城's values from a spreadsheet through the import button (unit and indicator by name); a bad row first:
+      // nothing is imported and the row is named
+      const importValues = async (rows: string[]) => {
+        await page.getByTestId('quarterly-values').getByRole('button', { name: '导入', exact: true }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.waitFor({ timeout: UI_TIMEOUT });
+        const file = Buffer.from(['单位,指标,数值', ...rows].join('\n'));
+        await dialog
+          .locator('input[type=file]')
+          .setInputFiles({ name: '考核数据.csv', mimeType: 'text/csv', buffer: file });
+        await dialog.getByRole('button', { name: '上传' }).click();
+        return dialog;
+      };
+      const refused = await importValues(['西城县分公司,服务规范,100', '西城县分公司,不存在的指标,95']);
+      await refused.getByText('第 3 行').first().waitFor({ timeout: UI_TIMEOUT });
+      expectChinese(await refused.innerText(), [...ALLOWED, /\b\d+ KB\b/g]); // the chosen file's size
+      await refused.getByRole('button', { name: '关闭' }).click();
+      await refused.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      await saved(0, 'import');
+      const dialog = await importValues(['西城县分公司,服务规范,100', '西城县分公司,内部检查,95']);
+      await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      await saved(2, 'import');
+      await page.getByLabel('西城县分公司 内部检查').and(page.locator('[value="95"]')).waitFor({ timeout: UI_TIMEOUT });
       await openTask(page);
       await act(page, '同意');
     });
@@ -118,7 +142,11 @@ describe('browser: quarterly assessment — plan, approval, collection, report, 
         await c.ui.switchUser(page, head);
         await openTask(page);
         const report = await page.getByTestId('quarterly-report').innerText();
-        expect(report).toContain('东城县分公司');
+        // Q-1 row scoping: a unit head sees their own unit's results only
+        const [own, other] =
+          head === 'branchhead1' ? ['东城县分公司', '西城县分公司'] : ['西城县分公司', '东城县分公司'];
+        expect(report).toContain(own);
+        expect(report).not.toContain(other);
         expect(report).toMatch(/（E\d{4}）/); // unit heads as 姓名（工号）
         expectChinese(await page.locator('main').innerText(), ALLOWED);
         await c.ui.shot(page, `ack-${head}`);

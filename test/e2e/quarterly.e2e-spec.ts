@@ -205,6 +205,39 @@ describe('quarterly assessment (Q-1, Q-2)', () => {
     expect([kase.status, kase.outcome]).toEqual(['closed', 'acknowledged']);
   });
 
+  it("Q-1 a unit head sees only their unit's results, values and findings; another unit's plan is 404 (read, list, export)", async () => {
+    const full = await plan();
+    expect(full.results).toHaveLength(2);
+    for (const [head, own] of [
+      ['branchhead1', 'a-branch'],
+      ['branchhead2', 'b-branch'],
+    ] as const) {
+      const r = await get(head, `/api/quarterly-assessments/${planId}`);
+      expect(r.status).toBe(200);
+      expect(r.body.results.map((x: any) => x.unitId)).toEqual([unit[own]]);
+      expect(r.body.units.map((x: any) => x.id)).toEqual([unit[own]]);
+      expect(new Set(r.body.values.map((x: any) => x.unitId))).toEqual(new Set([unit[own]]));
+      // the finding is of a team of 东城 (a-branch)
+      expect(r.body.findings).toHaveLength(own === 'a-branch' ? 1 : 0);
+    }
+    // a plan of 西城 alone: 东城's head may not see it at all
+    const other = await send('quality1', 'post', '/api/quarterly-assessments', {
+      period: '2029-Q3',
+      scope: [unit['b-branch']],
+      indicators,
+    });
+    expect(other.status).toBe(201);
+    const url = `/api/quarterly-assessments/${other.body.id}`;
+    expect((await get('branchhead1', url)).status).toBe(404);
+    expect((await get('branchhead1', `${url}/export`)).status).toBe(404);
+    expect((await get('branchhead2', url)).status).toBe(200);
+    expect((await get('quality1', url)).status).toBe(200);
+    const listed = async (u: string) =>
+      (await get(u, `/api/quarterly-assessments?filter=${encodeURIComponent(JSON.stringify({ period: '2029-Q3' }))}`))
+        .body.length;
+    expect([await listed('branchhead1'), await listed('branchhead2'), await listed('quality1')]).toEqual([0, 1, 1]);
+  });
+
   it('Q-2 a finding of the quarter opens one rectification of its team (origin inspection), once', async () => {
     const p = await plan();
     const f = p.findings[0];

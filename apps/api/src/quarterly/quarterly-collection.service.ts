@@ -85,7 +85,7 @@ export class QuarterlyCollectionService {
     });
     if (bad.length) throw badRequest(`${bad.length} bad row(s): nothing was imported`, bad.slice(0, 200));
     if (!values.length) throw badRequest('the file has no data rows', [{ path: 'file', message: 'no rows' }]);
-    return this.putValues(user, id, { values }, file.originalname);
+    return { ...(await this.putValues(user, id, { values }, file.originalname)), imported: values.length };
   }
 
   /** Q-2: an internal review finding of a team within the plan's scope. */

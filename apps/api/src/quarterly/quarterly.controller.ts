@@ -39,16 +39,22 @@ export class QuarterlyController {
     return this.plans.create(user, body);
   }
 
+  /** Q-1: a unit head lists only the plans naming their unit (or one below it). */
   @Get()
-  async list(@Query() q: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+  async list(
+    @CurrentUser() user: RequestUser,
+    @Query() q: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const lq = parseListQuery({ sort: '["period","DESC"]', ...q }, QUARTERLY_SORT);
-    const { rows, total } = await this.plans.list(lq.filter, lq.orderBy, lq.limit, lq.offset);
+    const { rows, total } = await this.plans.list(lq.filter, lq.orderBy, lq.limit, lq.offset, user);
     return sendList(res, 'quarterly-assessments', rows, lq.offset, total);
   }
 
+  /** Q-1: a unit head reads only their unit's rows; another unit's plan is 404. */
   @Get(':id')
-  get(@Param('id') id: string) {
-    return this.plans.get(id);
+  get(@CurrentUser() user: RequestUser, @Param('id') id: string) {
+    return this.plans.get(id, user);
   }
 
   @Roles('quality', 'admin')
@@ -97,9 +103,14 @@ export class QuarterlyController {
   }
 
   @Get(':id/export')
-  async export(@Param('id') id: string, @Query('format') format: string | undefined, @Res() res: Response) {
+  async export(
+    @CurrentUser() user: RequestUser,
+    @Param('id') id: string,
+    @Query('format') format: string | undefined,
+    @Res() res: Response,
+  ) {
     const f = exportFormat(format);
-    const plan = await this.plans.get(id);
+    const plan = await this.plans.get(id, user);
     await sendWorkbook(res, quarterlyWorkbook(plan), f, `quarterly-${plan.period}.${f}`);
   }
 }

@@ -15,12 +15,16 @@ import {
   quarterlyUnits,
   quarterlyValues,
   setQuarterlyPlan,
+  unitSubtree,
   updateDraftQuarterlyPlan,
 } from '@qf/persistence';
 import { RequestUser } from '../auth/auth.decorators';
 import { CasesService } from '../cases/cases.service';
 import { badRequest, conflict, notFound } from '../common/errors';
 import { isUuid } from '../common/ids';
+
+/** Q-1: the roles that read every unit's plans and results; a unit head (branch head, team lead) reads their own. */
+const COMPANY_WIDE = ['quality', 'admin', 'leadership', 'hr'];
 
 /** Q-1: quarterly assessment plans — drafts, submission for approval (a case), and the plan with its results. */
 @Injectable()
@@ -108,8 +112,18 @@ export class QuarterlyService {
     return this.get(id);
   }
 
-  list(filter: Record<string, unknown>, orderBy: string, limit: number, offset: number) {
-    return listQuarterlyPlans(this.ds, { filter, orderBy, limit, offset });
+  /**
+   * Q-1 row scoping: the units a reader may see — null for the company-wide roles, else the unit head's own unit and
+   * the units below it (none without a unit).
+   */
+  private async unitsOf(user?: RequestUser): Promise<string[] | null> {
+    if (!user || user.roles.some((r) => COMPANY_WIDE.includes(r))) return null;
+    return user.unitId ? unitSubtree(this.ds, user.unitId) : [];
+  }
+
+  async list(filter: Record<string, unknown>, orderBy: string, limit: number, offset: number, user?: RequestUser) {
+    const units = (await this.unitsOf(user)) ?? undefined;
+    return listQuarterlyPlans(this.ds, { filter, orderBy, limit, offset, units });
   }
 
   async plan(id: string) {
@@ -118,15 +132,29 @@ export class QuarterlyService {
     return p;
   }
 
-  /** The plan with its units, the values collected, the findings and the results (best first). */
-  async get(id: string) {
+  /**
+   * The plan with its units, the values collected, the findings and the results (best first). A unit head (`user`
+   * given, not a company-wide role) sees only their units' rows, and a plan naming none of their units is 404.
+   */
+  async get(id: string, user?: RequestUser) {
     const p = await this.plan(id);
+    const seen = await this.unitsOf(user);
+    if (seen && !p.scope.some((u) => seen.includes(u))) throw notFound('quarterly plan');
     const [units, values, findings, results] = await Promise.all([
       quarterlyUnits(this.ds, p.scope),
       quarterlyValues(this.ds, id),
       quarterlyFindings(this.ds, id),
       quarterlyResults(this.ds, id),
     ]);
-    return { ...p, units, values, findings, results, previousPeriod: shiftQuarter(p.period, -1) };
+    const full = { ...p, units, values, findings, results, previousPeriod: shiftQuarter(p.period, -1) };
+    if (!seen) return full;
+    const mine = (unitId: string) => seen.includes(unitId);
+    return {
+      ...full,
+      units: units.filter((u) => mine(u.id)),
+      values: values.filter((v) => mine(v.unitId)),
+      findings: findings.filter((f) => mine(f.teamUnitId)),
+      results: (results as { unitId: string }[]).filter((r) => mine(r.unitId)),
+    };
   }
 }

@@ -12,12 +12,15 @@ import {
   TextField,
 } from '@mui/material';
 import { Link, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { ImportButton } from '../components/ImportButton';
 import { useApiCall, useProblemText } from '../components/problem';
 import { API_URL, httpClient } from '../dataProvider';
 import { Section } from '../components/Section';
 import type { QuarterlyRecord } from './model';
 
 const T = 'qf.quarterly';
+/** the import's header: the unit and indicator by name (or code), and the value */
+const IMPORT_COLUMNS = ['单位', '指标', '数值'] as const;
 
 /** Q-1 data collection: a value per unit and indicator (the product's own results filled in), saved together. */
 export const ValuesTable = ({ record, editable }: { record: QuarterlyRecord; editable: boolean }) => {
@@ -88,15 +91,25 @@ export const ValuesTable = ({ record, editable }: { record: QuarterlyRecord; edi
         </TableBody>
       </Table>
       {editable && (
-        <MuiButton
-          variant="contained"
-          sx={{ mt: 1 }}
-          disabled={busy || !Object.keys(edits).length}
-          onClick={save}
-          data-testid="quarterly-save-values"
-        >
-          {translate(`${T}.save_values`)}
-        </MuiButton>
+        <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center' }}>
+          <MuiButton
+            variant="contained"
+            disabled={busy || !Object.keys(edits).length}
+            onClick={save}
+            data-testid="quarterly-save-values"
+          >
+            {translate(`${T}.save_values`)}
+          </MuiButton>
+          {/* Q-1: the values from a spreadsheet, all rows or none (POST …/values/import) */}
+          <ImportButton
+            endpoint={`quarterly-assessments/${encodeURIComponent(record.id)}/values/import`}
+            columns={IMPORT_COLUMNS}
+            templateName="quarterly-values-template.csv"
+            titleKey={`${T}.import_title`}
+            helpKey={`${T}.import_help`}
+            doneKey={`${T}.import_done`}
+          />
+        </Stack>
       )}
     </Section>
   );

@@ -81,9 +81,17 @@ export async function latestQuarterlyPlanBefore(q: Queryable, period: string): P
 
 export async function listQuarterlyPlans(
   q: Queryable,
-  o: { filter: Record<string, unknown>; orderBy: string; limit: number; offset: number },
+  o: {
+    filter: Record<string, unknown>;
+    orderBy: string;
+    limit: number;
+    offset: number;
+    /** Q-1 row scoping: only the plans naming one of these units (a unit head's subtree); every plan when left out */
+    units?: readonly string[];
+  },
 ) {
   const w = new Where().eq('p.status', o.filter.status).eq('p.period', o.filter.period).anyOf('p.id', o.filter.id);
+  if (o.units) w.and(`p.scope && ${w.param(o.units)}::uuid[]`);
   return selectPage<QuarterlyPlanRow>(q, {
     columns: PLAN_COLUMNS,
     from: PLAN_FROM,
@@ -106,6 +114,16 @@ export async function quarterlyUnits(
   );
   const by = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => (by.has(id) ? [by.get(id)!] : []));
+}
+
+/** Q-1 row scoping: a unit and every unit below it. */
+export async function unitSubtree(q: Queryable, unitId: string): Promise<string[]> {
+  const rows: { id: string }[] = await q.query(
+    `WITH RECURSIVE sub AS (SELECT id FROM org_units WHERE id = $1
+       UNION ALL SELECT o.id FROM org_units o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub`,
+    [unitId],
+  );
+  return rows.map((r) => r.id);
 }
 
 /** Q-2: the team, when it is a team inside one of the units (or is one of them). */

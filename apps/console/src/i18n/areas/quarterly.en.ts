@@ -102,6 +102,10 @@ export const en = {
       unit: 'Unit',
       save_values: 'Save values',
       values_saved: 'Values saved',
+      import_title: 'Import assessment values',
+      import_help:
+        'Choose an .xlsx or .csv file whose first row is the header (the unit and indicator by name); one bad row and nothing is imported:',
+      import_done: '%{n} values imported',
       findings: 'Internal review findings',
       no_findings: 'No findings yet',
       team: 'Team',
