@@ -20,13 +20,13 @@ import {
  */
 export function createSettlementActivities(ds: DataSource): SettlementActivities {
   return {
-    async computeSettlement({ settlementId, month, policy: raw }) {
+    async computeSettlement({ settlementId, month, policy: raw, policyVersion: pinned }) {
       const policy = PolicySchema.parse(raw ?? {});
       const t0 = Date.now();
       const rows = await monthLedger(ds, month, `${month.slice(0, 4)}-01`);
       const perception = await settlementPerception(ds, month);
       // issue 16: the policy version the settlement's case pinned, named in every row's why
-      const policyVersion = (await findSettlement(ds, settlementId))?.policyVersion ?? null;
+      const policyVersion = pinned ?? (await findSettlement(ds, settlementId))?.policyVersion ?? null;
       const tGather = Date.now();
       const out = rows.map((r) => settleLedgerRow(r, month, policy, perception.get(r.employee_id), policyVersion));
       const tRules = Date.now();

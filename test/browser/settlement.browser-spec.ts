@@ -44,10 +44,13 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
       emp[r.username] = r;
     [{ id: branchA }] = await c.s.ds.query(`SELECT id FROM org_units WHERE code = 'a-branch'`);
     [{ id: branchB }] = await c.s.ds.query(`SELECT id FROM org_units WHERE code = 'b-branch'`);
+    let seq = 0;
     const post = async (user: string, title: string, severity: string, pointsX10: number) => {
+      // each complaint with its work-order number (the case's human number, shown in a row's why: issue 16)
+      const workOrderNo = `WO-1907-${String(++seq).padStart(4, '0')}`;
       const [kase] = await c.s.ds.query(
-        `INSERT INTO cases (kind, business_key, title, workflow_id, policy_version, flow_version, status, outcome) VALUES ('complaint', $1, $2, $3, 1, 1, 'closed', 'posted') RETURNING id`,
-        [randomUUID(), title, `settlement-browser-${randomUUID()}`],
+        `INSERT INTO cases (kind, business_key, title, workflow_id, policy_version, flow_version, status, outcome, data) VALUES ('complaint', $1, $2, $3, 1, 1, 'closed', 'posted', $4) RETURNING id`,
+        [randomUUID(), title, `settlement-browser-${randomUUID()}`, JSON.stringify({ complaint: { workOrderNo } })],
       );
       await c.s.ds.query(
         `INSERT INTO ledger_entries (employee_id, month, case_id, source, reason, points_x10, severity) VALUES ($1,$2,$3,'complaint','ruling',$4,$5)`,
@@ -171,6 +174,28 @@ describe('browser: monthly settlement — start, branch confirmations, HR approv
       .waitFor({ timeout: UI_TIMEOUT });
     expectChinese(await page.locator('main').innerText());
     await c.ui.shot(page, 'started');
+    // issue 16: a row's why — rule tags beside its grade and money; opened, the counted cases by number in Chinese
+    await c.ui.step(page, 'why', async () => {
+      const row = page
+        .getByRole('row')
+        .filter({ hasText: `${emp.teamlead1.name}（${emp.teamlead1.code}）` })
+        .first();
+      await row.locator('.qf-rule-tag[data-rule="C-9"]').waitFor({ timeout: UI_TIMEOUT });
+      expect(await row.locator('.qf-rule-tag[data-rule="H-1"]').count()).toBe(1);
+      await row.getByText(`${emp.teamlead1.name}（${emp.teamlead1.code}）`).click();
+      const why = page.getByTestId('settlement-row-why');
+      await why.waitFor({ timeout: UI_TIMEOUT });
+      const text = await why.innerText();
+      expect(text).toContain('普通投诉的处理：本月普通案件 3 件 → P4');
+      expect(text).toMatch(/案件：WO-1907-000[123]、WO-1907-000[123]、WO-1907-000[123]/);
+      expect(text).not.toContain('WO-1907-0004'); // foreman1's case is not teamlead1's
+      expect(text).toContain(`政策 v${started.policyVersion}`);
+      expect(text).toContain('扣 6.0 分');
+      expectChinese(text, [/\bWO-\d{4}-\d{4}\b/g]);
+      await c.ui.shot(page, 'why');
+      await row.getByText(`${emp.teamlead1.name}（${emp.teamlead1.code}）`).click();
+      await why.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    });
     expect((await openTasks(caseId, 'confirm')).map((t: { username: string }) => t.username)).toEqual([
       'branchhead1',
       'branchhead2',

@@ -17,7 +17,12 @@ export async function monthlySettlement(input: CaseWorkflowInput): Promise<CaseS
   const { settlementId, month } = input.data as { settlementId: string; month: string };
   const rt = new CaseRuntime(input);
   for (let round = 1; ; round++) {
-    const totals = await acts.computeSettlement({ settlementId, month, policy: input.policy });
+    const totals = await acts.computeSettlement({
+      settlementId,
+      month,
+      policy: input.policy,
+      policyVersion: input.policyVersion,
+    });
     rt.state.data = { ...rt.state.data, totals, round };
     const confirmed = await rt.runStage(stage('confirm'), { round });
     if (confirmed.outcome !== 'approved') continue;

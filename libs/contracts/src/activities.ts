@@ -89,6 +89,8 @@ export interface SettlementActivities {
     settlementId: string;
     month: string;
     policy: unknown;
+    /** the policy version the case pinned (named in each row's why) */
+    policyVersion?: number;
   }): Promise<{ employees: number; pointsX10: number; moneyFen: number; branches: number }>;
   setSettlementStatus(input: { settlementId: string; status: 'computing' | 'confirming' | 'approving' }): Promise<void>;
   lockMonth(input: { settlementId: string; month: string; workflowId: string }): Promise<void>;

@@ -20,6 +20,7 @@ import {
   type SettlementBranch,
   type SettlementRow,
 } from './model';
+import { WhyList, WhyTags } from './RowWhy';
 
 const ALL = '';
 
@@ -112,8 +113,12 @@ const RowDetail = () => {
       }));
   return (
     <Box sx={{ px: 2, py: 1 }} data-testid="settlement-row-detail">
-      <Typography variant="subtitle2">{translate('qf.settlement.row.reasons')}</Typography>
-      {reasons.length === 0 ? (
+      <WhyList why={row.why} />
+      {/* rows computed before the why (issue 16) keep their reasons */}
+      {Array.isArray(row.why) && row.why.length > 0 ? null : (
+        <Typography variant="subtitle2">{translate('qf.settlement.row.reasons')}</Typography>
+      )}
+      {Array.isArray(row.why) && row.why.length > 0 ? null : reasons.length === 0 ? (
         <Typography color="text.secondary">{translate('qf.settlement.row.no_reasons')}</Typography>
       ) : (
         <Box component="ul" sx={{ my: 0.5, pl: 2 }}>
@@ -149,7 +154,9 @@ const RowsError = () => {
 };
 
 const hasDetail = (r: SettlementRow) =>
-  (Array.isArray(r.reasons) && r.reasons.length > 0) || (Array.isArray(r.sourceCases) && r.sourceCases.length > 0);
+  (Array.isArray(r.why) && r.why.length > 0) ||
+  (Array.isArray(r.reasons) && r.reasons.length > 0) ||
+  (Array.isArray(r.sourceCases) && r.sourceCases.length > 0);
 
 /**
  * Employee rows of one close (`GET /settlements/:id/rows`, resource `settlement-rows`) through the data provider
@@ -211,18 +218,45 @@ export const SettlementRows = ({
           sortBy="money"
           label="qf.settlement.row.money"
           textAlign="right"
-          render={(r: SettlementRow) => formatYuan(r.moneyFen)}
+          render={(r: SettlementRow) => (
+            <>
+              {formatYuan(r.moneyFen)}
+              <WhyTags why={r.why} on="money" />
+            </>
+          )}
+        />
+        <FunctionField
+          source="finesFen"
+          label="qf.settlement_why.fines"
+          textAlign="right"
+          sortable={false}
+          render={(r: SettlementRow) => (
+            <>
+              {formatYuan(r.finesFen ?? 0)}
+              <WhyTags why={r.why} on="fines" />
+            </>
+          )}
         />
         <FunctionField
           source="grade"
           label="qf.settlement.row.grade"
-          render={(r: SettlementRow) => <GradeChip grade={r.grade} />}
+          render={(r: SettlementRow) => (
+            <>
+              <GradeChip grade={r.grade} />
+              {r.grade && <WhyTags why={r.why} on="grade" />}
+            </>
+          )}
         />
         <FunctionField
           source="suspension"
           label="qf.settlement.row.flags"
           sortable={false}
-          render={(r: SettlementRow) => <Flags row={r} />}
+          render={(r: SettlementRow) => (
+            <Stack direction="row" sx={{ alignItems: 'center' }}>
+              <Flags row={r} />
+              <WhyTags why={r.why} on={['suspension', 'exit', 'training']} />
+            </Stack>
+          )}
         />
         <FunctionField
           source="sourceCases"

@@ -84,6 +84,8 @@ export interface SettlementRow {
   /** ×10 */
   points: number;
   moneyFen: number;
+  /** K-5/K-8 fines of the month (fen), deducted as a line of their own */
+  finesFen?: number;
   grade: Grade | null;
   suspension?: unknown;
   exit?: unknown;
@@ -92,6 +94,18 @@ export interface SettlementRow {
   /** the source cases with their titles */
   sourceCaseList?: { id: string; title: string }[] | null;
   reasons: SettlementReason[] | null;
+  /** issue 16: the rules behind the row's money, fines, grade and flags, with the counted facts */
+  why?: SettlementWhy[] | null;
+}
+
+/** One rule's part in a settlement row (issue 16): what it explains, its parameters, counted facts, policy version. */
+export interface SettlementWhy {
+  rule: string;
+  on: 'money' | 'fines' | 'grade' | 'suspension' | 'exit' | 'training';
+  grade?: Grade | null;
+  params?: Record<string, string | number>;
+  facts?: { caseIds?: string[]; caseNos?: string[]; counts?: Record<string, number> };
+  policyVersion?: number | null;
 }
 
 export const settlementStatusChoices = SETTLEMENT_STATUSES.map((id) => ({ id, name: `qf.settlement.status.${id}` }));
