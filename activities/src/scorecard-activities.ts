@@ -1,20 +1,29 @@
 import { DataSource } from 'typeorm';
 import { CaseWorkflowInput, ScorecardActivities, ScorecardSummary } from '@qf/contracts';
 import { FlowDefinitionSchema, PolicySchema, Scorecard, workflowCalendar } from '@qf/policy';
-import { addMonths, localMonth, scorecardMonth, ScorecardMonthResult } from '@qf/domain';
+import { addMonths, localMonth, scorecardIndicatorResults, scorecardMonth, ScorecardMonthResult } from '@qf/domain';
 import {
   appendAudit,
   bookLedgerEntries,
+  cardIndicatorMonth,
   caseByBusinessKey,
+  flowVersionBody,
+  insertInterview,
+  interviewCaseData,
+  policyVersionBody,
   publishedVersions,
   registerCase,
   saveScorecardResults,
   scorecardFigures,
   scorecardPostingLines,
   scorecardSubjects,
+  scorecardUnitResults,
   setScorecardMonth,
   unitSupervisors,
+  upsertIndicatorResults,
 } from '@qf/persistence';
+
+const SYSTEM = { name: 'system' };
 
 const summaryOf = (cards: Scorecard[], r: ScorecardMonthResult): ScorecardSummary => ({
   cards: cards.length,
@@ -98,6 +107,100 @@ export function createScorecardActivities(ds: DataSource): ScorecardActivities {
         await setScorecardMonth(tx, month, { status: 'reviewing', summary, computed: true, round, policyVersion });
         return summary;
       });
+    },
+
+    /**
+     * P-6 (K-9): the reviewed month's unit points become indicator results (replacing the month's earlier feed), then
+     * the month is carded once per unit (cardIndicatorMonth); each interview a card orders is registered here by its
+     * key (once) and started by the workflow.
+     */
+    async feedIndicatorCards({ month, caseId, workflowId, policy: raw, initiatorUserId }) {
+      const policy = PolicySchema.parse(raw ?? {});
+      const labels = Object.fromEntries(policy.kpi.scorecards.map((c) => [c.key, c.label]));
+      const rows = scorecardIndicatorResults(await scorecardUnitResults(ds, month), labels);
+      await ds.transaction(async (tx) => {
+        const fed = await upsertIndicatorResults(
+          tx,
+          rows.map((r) => ({ ...r, month })),
+          null,
+        );
+        await appendAudit(tx, {
+          actor: SYSTEM,
+          action: 'scorecard.indicators-fed',
+          entity: 'scorecard-month',
+          entityId: month,
+          caseId,
+          workflowId,
+          after: { rows: fed },
+          idempotencyKey: `scorecard-indicators:${month}:${workflowId}`,
+        });
+      });
+      const carded = await cardIndicatorMonth(ds, month, policy, SYSTEM, { caseId, workflowId });
+      const orders = carded.flatMap((u) => u.interviews);
+      const interviews: { caseId: string; workflowId: string; input: CaseWorkflowInput }[] = [];
+      if (orders.length) {
+        const published = await publishedVersions(ds, 'interview');
+        if (!published.flow || !published.policy) throw new Error('no published interview flow or policy in effect');
+        const pinned = PolicySchema.parse(published.policy.body);
+        for (const o of orders)
+          await ds.transaction(async (tx) => {
+            const data = interviewCaseData(o, pinned);
+            const childId = `interview-${o.businessKey}`;
+            const inserted = await registerCase(tx, {
+              kind: 'interview',
+              businessKey: o.businessKey,
+              title: o.title,
+              workflowId: childId,
+              policyVersion: published.policy!.version,
+              flowVersion: published.flow!.version,
+              data,
+              unitId: o.branchId ?? data.unitId,
+              subjectEmployeeIds: data.intervieweeId ? [data.intervieweeId] : [],
+              createdBy: initiatorUserId,
+            });
+            const row = (await caseByBusinessKey(tx, 'interview', o.businessKey))!;
+            if (inserted) {
+              await insertInterview(tx, {
+                caseId: row.id,
+                origin: data.origin,
+                unitId: data.unitId,
+                month: data.month ?? null,
+                incidentId: null,
+                intervieweeId: data.intervieweeId,
+                reason: data.reason,
+                dueAt: data.dueAt,
+              });
+              await appendAudit(tx, {
+                actor: SYSTEM,
+                action: 'case.registered',
+                entity: 'case',
+                entityId: row.id,
+                caseId: row.id,
+                workflowId: row.workflowId,
+                after: { origin: 'indicator-card', scorecardCaseId: caseId, data },
+                idempotencyKey: `register:${row.workflowId}`,
+              });
+            }
+            const rowPolicy = PolicySchema.parse(await policyVersionBody(tx, row.policyVersion));
+            interviews.push({
+              caseId: row.id,
+              workflowId: row.workflowId,
+              input: {
+                caseId: row.id,
+                kind: 'interview',
+                businessKey: o.businessKey,
+                initiatorUserId,
+                policyVersion: row.policyVersion,
+                flowVersion: row.flowVersion,
+                flow: await flowVersionBody(tx, 'interview', row.flowVersion),
+                policy: rowPolicy,
+                calendar: workflowCalendar(rowPolicy),
+                data: row.data as Record<string, unknown>,
+              },
+            });
+          });
+      }
+      return { fed: rows.length, carded: carded.filter((u) => u.first).length, interviews };
     },
 
     async postScorecardMonth({ month, caseId, workflowId }) {

@@ -1,4 +1,5 @@
 import { scorecardScheduleId } from '@qf/contracts';
+import { createScorecardActivities } from '../../activities/src/scorecard-activities';
 import { ScorecardScheduleService } from '../../apps/api/src/scorecards/scorecard-schedule.service';
 import { TemporalService } from '../../apps/api/src/temporal/temporal.module';
 import { eventually, startTestStack, TestStack } from '../support/stack';
@@ -77,6 +78,11 @@ describe('KPI scorecards (K-3…K-7, K-9)', () => {
       ]);
       person[code] = { id: r.id, code };
     }
+    // P-6: the team failed an imported service indicator in August, so September's KPI failure is its second of the year
+    await s.ds.query(
+      `INSERT INTO indicator_results (month, unit_id, indicator, value, target, passed) VALUES ('2023-08', $1, '装维及时率', 80, 90, false)`,
+      [unit['k9-team']],
+    );
     // the hall's supervisor: a team lead by login role (K-5 BOSS errors fine the supervisor)
     await s.ds.query(
       `INSERT INTO users (username, display_name, password_hash, roles, employee_id) VALUES ('k9lead', '考核主管', 'x', '{team-lead,employee}', $1)`,
@@ -213,6 +219,62 @@ describe('KPI scorecards (K-3…K-7, K-9)', () => {
       { employee_id: person.K9004.id, reason: 'kpi-K-5-boss-errors', fen: 30000 },
       { employee_id: person.K9002.id, reason: 'kpi-K-5-late-orders', fen: 35000 },
     ]);
+  });
+
+  it("P-6 the reviewed month's unit points feed the indicator cards once: a unit's second failing month is a yellow card with an interview", async () => {
+    const failures = () =>
+      s.ds.query(
+        `SELECT unit_id, failure_no, card, failed_indicators FROM indicator_failures WHERE month = $1 AND unit_id = ANY($2::uuid[]) ORDER BY unit_id`,
+        [MONTH, Object.values(unit)],
+      );
+    const cards = await eventually(async () => {
+      const r = await failures();
+      return r.some((f: any) => f.unit_id === unit['k9-team']) ? r : null;
+    }, 30000);
+    const team = cards.find((f: any) => f.unit_id === unit['k9-team']);
+    // on time 96.5 % kept 35 of 40 points: not met
+    const onTime = indicator('account-manager', unit['k9-team'], 'on-time-orders');
+    expect(team).toMatchObject({ failure_no: 2, card: 'yellow-card' });
+    expect(team.failed_indicators.some((x: string) => x.endsWith(`：${onTime.label}`))).toBe(true);
+    // the network unit lost 10 of 20 on exit failures: its first failing month (no card, the deduction only)
+    expect(cards.find((f: any) => f.unit_id === unit['k9-net'])).toMatchObject({ failure_no: 1, card: 'none' });
+    const deductions = () =>
+      s.ds.query(
+        `SELECT unit_id FROM unit_ledger_entries WHERE month = $1 AND reason = 'indicator-P-6' AND unit_id = ANY($2::uuid[]) ORDER BY unit_id`,
+        [MONTH, Object.values(unit)],
+      );
+    const posted = await deductions();
+    expect(posted.map((r: any) => r.unit_id)).toEqual(expect.arrayContaining([unit['k9-team'], unit['k9-net']]));
+    // the yellow card's interview of the branch head: a case of its own, running (its task open)
+    const key = `card-${MONTH}-${unit['k9-team']}-branch-head`;
+    const interview = await eventually(async () => {
+      const [r] = await s.ds.query(
+        `SELECT c.id, c.status, (SELECT count(*)::int FROM tasks t WHERE t.case_id = c.id AND t.status = 'open') AS open
+         FROM cases c WHERE c.kind = 'interview' AND c.business_key = $1`,
+        [key],
+      );
+      return r?.open === 1 ? r : null;
+    }, 30000);
+    expect(interview.status).toBe('open');
+    // fed again (an activity retry or a rerun): nothing carded, posted or ordered twice
+    const [c] = await s.ds.query(`SELECT workflow_id, policy_version FROM cases WHERE id = $1`, [caseId]);
+    const policy = (await s.http.get(`/api/policies/${c.policy_version}`).set(await auth('admin'))).body.body;
+    const again = await createScorecardActivities(s.ds).feedIndicatorCards({
+      month: MONTH,
+      caseId,
+      workflowId: c.workflow_id,
+      policy,
+      initiatorUserId: null,
+    });
+    expect(again.carded).toBe(0);
+    expect(again.interviews.map((i) => i.caseId)).toEqual([interview.id]);
+    expect(await failures()).toEqual(cards);
+    expect(await deductions()).toEqual(posted);
+    expect(
+      (
+        await s.ds.query(`SELECT count(*)::int AS n FROM cases WHERE kind = 'interview' AND business_key = $1`, [key])
+      )[0].n,
+    ).toBe(1);
   });
 
   it('K-6 five network exit failures lose 10 (5 for each over 3)', () => {

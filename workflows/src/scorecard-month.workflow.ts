@@ -1,9 +1,11 @@
-import { workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, startChild, WorkflowIdReusePolicy, workflowInfo } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { CaseState, CaseWorkflowInput, ScheduledScorecardMonth, ScorecardActivities } from '@qf/contracts';
 import { FlowDefinitionSchema } from '@qf/policy';
 import { activities } from './engine/activities';
 import { CaseRuntime } from './engine/case-runtime';
 import { stageOf } from './engine/stage-of';
+import { interview } from './interview.workflow';
 
 const acts = activities<ScorecardActivities>('settlement');
 const register = activities<Pick<ScorecardActivities, 'registerScorecardMonth'>>('write');
@@ -44,5 +46,31 @@ export async function scorecardMonth(
     if (review.outcome === 'approved') break;
   }
   const posted = await acts.postScorecardMonth({ month, caseId: input.caseId, workflowId: rt.workflowId });
-  return rt.finish('closed', 'posted', { month, ...posted });
+  // P-6: the units' points feed the indicator cards; each interview a card orders runs as a case of its own
+  const cards = await acts.feedIndicatorCards({
+    month,
+    caseId: input.caseId,
+    workflowId: rt.workflowId,
+    policy: input.policy,
+    initiatorUserId: input.initiatorUserId,
+  });
+  for (const i of cards.interviews) {
+    try {
+      await startChild(interview, {
+        workflowId: i.workflowId,
+        args: [i.input as CaseWorkflowInput],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (e) {
+      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+    }
+  }
+  return rt.finish('closed', 'posted', {
+    month,
+    ...posted,
+    indicatorsFed: cards.fed,
+    unitsCarded: cards.carded,
+    interviewCases: cards.interviews.map((i) => i.caseId),
+  });
 }

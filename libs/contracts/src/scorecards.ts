@@ -86,6 +86,21 @@ export interface ScorecardActivities {
     round: number;
   }): Promise<ScorecardSummary>;
   postScorecardMonth(input: { month: string; caseId: string; workflowId: string }): Promise<{ posted: number }>;
+  /**
+   * P-6: the month's unit points feed the indicator cards (once per unit and month); returns the interview cases the
+   * cards ordered (registered once by their key), for the workflow to start
+   */
+  feedIndicatorCards(input: {
+    month: string;
+    caseId: string;
+    workflowId: string;
+    policy: unknown;
+    initiatorUserId: string | null;
+  }): Promise<{
+    fed: number;
+    carded: number;
+    interviews: { caseId: string; workflowId: string; input: unknown }[];
+  }>;
 }
 
 // --------------------------------------------------------------------------------------------- answers

@@ -1,5 +1,5 @@
 import { defaultPolicy } from '@qf/policy';
-import { scorecardMonth } from './scorecard-month';
+import { scorecardIndicatorResults, scorecardMonth } from './scorecard-month';
 
 const policy = defaultPolicy();
 const cards = policy.kpi.scorecards.filter((c) => c.key === 'account-manager' || c.key === 'hall');
@@ -29,6 +29,29 @@ describe('scorecard month', () => {
     expect(r.results.filter((x) => x.card === 'account-manager').map((x) => [x.subjectId, x.rank, x.ranked])).toEqual([
       ['T2', 1, 2],
       ['T1', 2, 2],
+    ]);
+  });
+
+  it('P-6 a unit card feeds one indicator result per scored indicator: met only when it kept its full weight', () => {
+    const ind = (key: string, score: number, weight: number, value: number | null = 1) => ({
+      key,
+      label: key === 'a' ? '按时完成率' : key,
+      kind: 'linear-with-floor' as const,
+      value,
+      score,
+      missing: value === null,
+      params: { weight },
+      inputs: {},
+    });
+    const rows = [
+      { card: 'dispatch', scope: 'unit' as const, unitId: 'u1', indicators: [ind('a', 35, 40), ind('b', 20, 20)] },
+      // no value, no weight, or a person's card: nothing
+      { card: 'dispatch', scope: 'unit' as const, unitId: 'u2', indicators: [ind('a', 0, 40, null), ind('c', 0, 0)] },
+      { card: 'dispatch', scope: 'person' as const, unitId: 'u1', indicators: [ind('a', 0, 40)] },
+    ];
+    expect(scorecardIndicatorResults(rows, { dispatch: '调度' })).toEqual([
+      { unitId: 'u1', indicator: '调度：按时完成率', value: 35, target: 40, passed: false },
+      { unitId: 'u1', indicator: '调度：b', value: 20, target: 20, passed: true },
     ]);
   });
 });

@@ -124,3 +124,39 @@ export function scorecardMonth(input: ScorecardMonthInput): ScorecardMonthResult
   }
   return { results, fines: [...once.values()] };
 }
+
+/** One unit's indicator of a month as a P-6 indicator result (value against target, met or not). */
+export interface ScorecardIndicatorResult {
+  unitId: string;
+  indicator: string;
+  value: number;
+  target: number;
+  passed: boolean;
+}
+
+/**
+ * K-9 → P-6: a month's unit scorecards feed the indicator cards — each scored indicator of a unit's card (weight above
+ * 0, value present) is one indicator result: the points it kept against its full weight, met only when it lost none.
+ * Person cards and indicators without a value (nothing imported) feed nothing. Named `<card>：<indicator>`.
+ */
+export function scorecardIndicatorResults(
+  rows: Pick<ScorecardResultRow, 'card' | 'scope' | 'unitId' | 'indicators'>[],
+  cardLabels: Record<string, string>,
+): ScorecardIndicatorResult[] {
+  const out: ScorecardIndicatorResult[] = [];
+  for (const r of rows) {
+    if (r.scope !== 'unit') continue;
+    for (const ind of r.indicators) {
+      const weight = Number(ind.params.weight ?? 0);
+      if (ind.missing || ind.value === null || !(weight > 0)) continue;
+      out.push({
+        unitId: r.unitId,
+        indicator: `${cardLabels[r.card] ?? r.card}：${ind.label}`,
+        value: ind.score,
+        target: weight,
+        passed: ind.score >= weight,
+      });
+    }
+  }
+  return out;
+}

@@ -14,6 +14,7 @@ export * from './perception/perception.repository';
 export * from './cases';
 export * from './perception/perception-read.repository';
 export * from './perception/indicators.repository';
+export * from './perception/indicator-cards';
 export * from './scorecards/scorecards.repository';
 export * from './scorecards/scorecards-read.repository';
 export * from './perception/unit-ledger.repository';

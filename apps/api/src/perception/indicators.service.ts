@@ -1,19 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IndicatorImportRow } from '@qf/contracts';
-import { indicatorFailureAction } from '@qf/domain';
 import {
   appendAudit,
-  bookUnitLedgerEntries,
-  cardPeople,
-  failingUnits,
+  cardIndicatorMonth,
   indicatorBoard,
   indicatorRanking,
   indicatorYearRanking,
-  insertIndicatorFailure,
-  insertNamedNotice,
   policyInEffect,
-  unitName,
   unitsByCode,
   upsertIndicatorResults,
 } from '@qf/persistence';
@@ -22,8 +16,6 @@ import { InterviewsService } from './interviews.service';
 import { badRequest } from '../common/errors';
 import { UploadedSheet } from '../common/sheet';
 import { readIndicatorSheet } from './perception-import';
-
-const CARD_ZH: Record<string, string> = { 'yellow-card': '黄牌', 'red-card': '红牌', interview: '约谈', none: '' };
 
 /** P-6 indicator cards: import, carding of each imported month (interviews through InterviewsService), ranking, board. */
 @Injectable()
@@ -81,91 +73,17 @@ export class IndicatorsService {
   }
 
   /**
-   * P-6: each unit failing in `month` — its n-th failing month of the year decides the card (indicatorFailureAction):
-   * the organisational deduction, the named notices and the interviews. Written once per (unit, month).
+   * P-6: each unit failing in `month` is carded once (cardIndicatorMonth: failure, deduction, notices); the interviews
+   * are (re)ordered even when the failure was recorded before: the case's key makes them once.
    */
   private async cardMonth(user: RequestUser, month: string) {
     const policy = await policyInEffect(this.ds);
     const out: { unitId: string; month: string; card: string; failureNo: number; interviews: string[] }[] = [];
-    for (const u of await failingUnits(this.ds, month)) {
-      const failureNo = u.failingMonthsBefore + 1;
-      const action = indicatorFailureAction(failureNo, policy);
-      const people = await cardPeople(this.ds, u.unitId);
-      const noticeTo = { vp: people.vp, 'general-manager': people.generalManager };
-      const postZh = { vp: '分管副总经理', 'general-manager': '总经理' };
-      const card = CARD_ZH[action.card];
-      const what = `${u.unitName} ${month.slice(0, 4)} 年第 ${failureNo} 个服务指标不达标月（${month}：${u.failed.join('、')}）`;
-      const notices = action.notices.map((n) => ({
-        to: n,
-        name: noticeTo[n]?.name ?? null,
-        message: `${card}通报：${what}，致${postZh[n]}${noticeTo[n]?.name ? ` ${noticeTo[n]!.name}` : ''}（P-6）`,
-      }));
-      const first = await this.ds.transaction(async (tx) => {
-        const inserted = await insertIndicatorFailure(tx, {
-          unitId: u.unitId,
-          month,
-          failureNo,
-          card: action.card,
-          orgScoreX10: action.orgScoreX10,
-          failed: u.failed,
-          notices,
-        });
-        if (!inserted) return false;
-        // P-6: the deduction belongs to the unit's organisational score, posted once per (unit, month)
-        const orgScorePosted = await bookUnitLedgerEntries(
-          tx,
-          action.orgScoreX10 > 0
-            ? [
-                {
-                  unitId: u.unitId,
-                  month,
-                  source: 'indicators',
-                  reason: 'indicator-P-6',
-                  orgScoreX10: action.orgScoreX10,
-                  detail: `${what}：扣组织绩效 ${action.orgScoreX10 / 10} 分（P-6）`,
-                },
-              ]
-            : [],
-        );
-        for (const n of notices)
-          await insertNamedNotice(tx, {
-            key: `indicator-card:${u.unitId}:${month}:${n.to}`,
-            role: 'leadership',
-            userId: noticeTo[n.to]?.userId ?? null,
-            message: n.message,
-          });
-        await appendAudit(tx, {
-          actor: { id: user.id, name: user.username },
-          action: 'indicator.failure',
-          entity: 'org-unit',
-          entityId: u.unitId,
-          after: { month, failureNo, card: action.card, orgScoreX10: action.orgScoreX10, orgScorePosted, notices },
-        });
-        return true;
-      });
+    for (const u of await cardIndicatorMonth(this.ds, month, policy, { id: user.id, name: user.username })) {
       const interviews: string[] = [];
-      // the interviews are (re)ordered even when the failure was recorded before: the case's key makes them once
-      for (const who of action.interviews) {
-        const person = who === 'branch-head' ? people.branchHead : (people.branchVp ?? people.branchHead);
-        const role = who === 'branch-head' ? '分公司经理' : '分公司副经理';
-        const caseId = await this.interviews.order(user, {
-          businessKey: `card-${month}-${u.unitId}-${who}`,
-          title: `${card ? `${card}` : ''}约谈：${u.unitName}${role}（${month}）`,
-          person,
-          data: {
-            origin: 'indicator-card',
-            unitId: u.unitId,
-            unitName: u.unitName,
-            month,
-            card: action.card,
-            reason: `${what}${card ? `，${card}` : ''}：约谈${role}（P-6）`,
-          },
-          branchId: people.branchId,
-          policy,
-        });
-        interviews.push(caseId);
-      }
-      if (first || interviews.length) out.push({ unitId: u.unitId, month, card: action.card, failureNo, interviews });
+      for (const i of u.interviews) interviews.push(await this.interviews.order(user, { ...i, policy }));
+      if (u.first || interviews.length)
+        out.push({ unitId: u.unitId, month, card: u.card, failureNo: u.failureNo, interviews });
     }
     return out;
   }

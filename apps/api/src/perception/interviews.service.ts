@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IncidentInput, InterviewCaseData } from '@qf/contracts';
-import { interviewDueAt, majorIncidentActions } from '@qf/domain';
+import { majorIncidentActions } from '@qf/domain';
 import {
   appendAudit,
   cardPeople,
   getInterview,
   insertIncident,
   insertInterview,
+  interviewCaseData,
   namedPerson,
   NamedPerson,
   policyInEffect,
@@ -39,13 +40,7 @@ export class InterviewsService {
       policy: Awaited<ReturnType<typeof policyInEffect>>;
     },
   ): Promise<string> {
-    const data: InterviewCaseData = {
-      ...i.data,
-      intervieweeId: i.person?.employeeId ?? null,
-      intervieweeName: i.person?.name ?? null,
-      intervieweeUserId: i.person?.userId ?? null,
-      dueAt: interviewDueAt(new Date().toISOString(), i.policy),
-    };
+    const data = interviewCaseData(i, i.policy);
     const r = await this.cases.start(
       {
         kind: 'interview',

@@ -10,11 +10,14 @@ export async function unitsByCode(q: Queryable, codes: string[]): Promise<Map<st
   return new Map(rows.map((r: { id: string; code: string; name: string }) => [r.code, { id: r.id, name: r.name }]));
 }
 
-/** P-6: a month's indicator results (upsert by month, unit, indicator: a corrected file replaces them). */
+/**
+ * P-6: a month's indicator results (upsert by month, unit, indicator: a corrected file replaces them); `userId` null
+ * for the scorecard month's feed.
+ */
 export async function upsertIndicatorResults(
   q: Queryable,
-  rows: (IndicatorImportRow & { unitId: string })[],
-  userId: string,
+  rows: (Pick<IndicatorImportRow, 'month' | 'indicator' | 'value' | 'target' | 'passed'> & { unitId: string })[],
+  userId: string | null,
 ): Promise<number> {
   if (!rows.length) return 0;
   const r = await q.query(

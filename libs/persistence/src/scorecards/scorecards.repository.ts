@@ -1,4 +1,4 @@
-import type { IndicatorValue, ScorecardMonthResult, ScorecardSubject } from '@qf/domain';
+import type { IndicatorScore, IndicatorValue, ScorecardMonthResult, ScorecardSubject } from '@qf/domain';
 import type { Scorecard } from '@qf/policy';
 import type { Queryable } from '../core/queryable';
 
@@ -279,4 +279,16 @@ export async function postedScorecardMonths(q: Queryable, months: readonly strin
     months,
   ]);
   return rows.map((r: { month: string }) => r.month);
+}
+
+/** P-6 feed: a month's unit-scope scorecard results (card, unit and each indicator's score). */
+export async function scorecardUnitResults(
+  q: Queryable,
+  month: string,
+): Promise<{ card: string; scope: 'unit'; unitId: string; indicators: IndicatorScore[] }[]> {
+  return q.query(
+    `SELECT card, scope, unit_id AS "unitId", indicators FROM scorecard_results
+     WHERE month = $1 AND scope = 'unit' ORDER BY card, unit_id`,
+    [month],
+  );
 }

@@ -16,7 +16,11 @@ export const en = {
     kind: { 'scorecard-month': 'KPI scorecard month' },
     case_ui: {
       stage: { 'scorecard-month': { review: 'Quality review' } },
-      event: { 'scorecard.posted': 'Posted the KPI fines', 'kpi-values.imported': 'Imported KPI values' },
+      event: {
+        'scorecard.indicators-fed': 'KPI unit points fed to the indicator cards (P-6)',
+        'scorecard.posted': 'Posted the KPI fines',
+        'kpi-values.imported': 'Imported KPI values',
+      },
     },
     complaint: {
       reason: {

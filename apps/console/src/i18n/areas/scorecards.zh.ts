@@ -16,7 +16,11 @@ export const zh = {
     kind: { 'scorecard-month': 'KPI 考核卡月度考核' },
     case_ui: {
       stage: { 'scorecard-month': { review: '质量管理部审核' } },
-      event: { 'scorecard.posted': 'KPI 考核罚款入账', 'kpi-values.imported': '导入考核指标数据' },
+      event: {
+        'scorecard.indicators-fed': 'KPI 单位得分计入服务指标（P-6）',
+        'scorecard.posted': 'KPI 考核罚款入账',
+        'kpi-values.imported': '导入考核指标数据',
+      },
     },
     complaint: {
       reason: {
