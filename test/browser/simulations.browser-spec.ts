@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { consoleSuite, UI_TIMEOUT } from '../support/browser';
+import { consoleSuite, expectChinese, UI_TIMEOUT } from '../support/browser';
 
 /**
  * What-if in the console (issue 16): an administrator opens a draft policy that raises the C-9 ordinary P4 threshold,
  * presses 模拟 for a past month with recorded rulings, and sees the result page: the summary cards (P4 1 → 0), the
- * affected person named 姓名（工号） with P4 → 无. The ledger is checked untouched through the database.
+ * affected person named 姓名（工号） with P4 → 无, and (the draft also raising the 2-star pay) the same person's star
+ * pay (S-10) in the table of star pay, repairer scores and scorecards. The ledger is checked untouched.
  */
 const MONTH = '2019-05';
 
@@ -26,9 +27,16 @@ describe('browser: what-if simulation of a draft policy (issue 16)', () => {
         [agent.id, MONTH, kase.id],
       );
     }
+    // S-10: the agent holds 2 stars and was assessed at 90 that month (paid 90%); the draft also raises the 2-star pay
+    await c.s.ds.query(
+      `INSERT INTO star_monthly (employee_id, month, level, score, veto, percent, outcome, pay_fen, message)
+       VALUES ($1, $2, 2, 90, false, 90, 'proportional', 18000, 'seeded') ON CONFLICT DO NOTHING`,
+      [agent.id, MONTH],
+    );
     const current = (await c.s.http.get('/api/policies/current').set(admin)).body;
     const body = structuredClone(current.body);
     body.grades.ordinary.p4MonthlyCount = 4;
+    body.stars.monthlyPayFen['2'] += 10000;
     const draft = await c.s.http
       .post('/api/policies')
       .set(admin)
@@ -55,10 +63,19 @@ describe('browser: what-if simulation of a draft policy (issue 16)', () => {
           /^政策模拟：第 \d+ 版 对比 第 \d+ 版$/,
         );
         expect(await page.getByTestId('sim-moves').innerText()).toBe('1');
-        const row = page.getByRole('row').filter({ hasText: `${agent.name}（${agent.code}）` });
+        const row = page
+          .getByRole('row')
+          .filter({ hasText: `${agent.name}（${agent.code}）` })
+          .filter({ hasText: '月度结算' });
         await row.waitFor({ timeout: UI_TIMEOUT });
         expect(await row.innerText()).toMatch(/P4 → 无/);
-        expect(await page.getByRole('row').count()).toBe(2); // header + the one person
+        // star pay (S-10) beside it: the same person, 90% of the 100 元 raise
+        const results = page.getByTestId('simulation-results');
+        const star = results.getByRole('row').filter({ hasText: `${agent.name}（${agent.code}）` });
+        expect(await star.innerText()).toMatch(/星级薪酬[\s\S]*90 → 90[\s\S]*\+90\.00 元/);
+        expect(await results.getByRole('row').count()).toBe(2); // header + the one holder
+        expect(await page.getByRole('row').count()).toBe(4); // header + the one person, and the star pay table's two
+        expectChinese(await page.locator('main').innerText());
         await c.ui.shot(page, 'result');
       });
     } finally {

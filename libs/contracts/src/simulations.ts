@@ -63,6 +63,12 @@ export const SimulationDetailResponseSchema = z.looseObject({
     moneyDeltaFen: Num,
     pointsDeltaX10: Num,
     perceptionChanged: Num,
+    /** S-10/S-12, E-5, K-*: the results outside the settlement (runs from before these were simulated lack them) */
+    starPayChanged: Num.optional(),
+    starPayDeltaFen: Num.optional(),
+    repairerScoresChanged: Num.optional(),
+    scorecardsChanged: Num.optional(),
+    finesDeltaFen: Num.optional(),
   }),
   months: z.array(ResMonth),
   moves: z.array(z.looseObject({ before: z.string().nullable(), after: z.string().nullable(), people: Num })),

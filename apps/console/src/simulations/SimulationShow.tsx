@@ -1,6 +1,20 @@
 import { lazy } from 'react';
 import DownloadIcon from '@mui/icons-material/Download';
-import { Alert, Box, Card, CardContent, Chip, LinearProgress, Stack, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  Chip,
+  LinearProgress,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import {
   Button,
   Datagrid,
@@ -25,6 +39,7 @@ import {
   formatYuanDelta,
   type SimulationChange,
   type SimulationRecord,
+  type SimulationResult,
 } from './model';
 
 // recharts is large: load it after the page is on screen (as the settlement page does).
@@ -122,6 +137,15 @@ const Header = ({ record }: { record: SimulationRecord }) => {
           />
           <SummaryCard label={translate('qf.simulation.card.changed')} value={s.changed} />
           <SummaryCard label={translate('qf.simulation.card.perception')} value={s.perceptionChanged} />
+          {typeof s.starPayDeltaFen === 'number' && (
+            <SummaryCard label={translate('qf.simulation.card.star_pay')} value={formatYuanDelta(s.starPayDeltaFen)} />
+          )}
+          {typeof s.repairerScoresChanged === 'number' && (
+            <SummaryCard label={translate('qf.simulation.card.repairer_scores')} value={s.repairerScoresChanged} />
+          )}
+          {typeof s.scorecardsChanged === 'number' && (
+            <SummaryCard label={translate('qf.simulation.card.scorecards')} value={s.scorecardsChanged} />
+          )}
         </Stack>
       )}
     </Stack>
@@ -160,6 +184,50 @@ const UnitsTable = ({ record }: { record: SimulationRecord }) => {
           </Typography>
         ))}
       </Stack>
+    </DividedSection>
+  );
+};
+
+const value = (v: number | null) => (v === null ? '—' : String(v));
+
+/**
+ * Star pay (S-10, S-12), repairer scores (E-5), scorecard totals and K-5 fines (K-*) that would change: the person
+ * (姓名（工号）) or unit, its unit, the value and the money under both policies.
+ */
+const OtherResults = ({ record }: { record: SimulationRecord }) => {
+  const translate = useTranslate();
+  const rows = record.results ?? [];
+  if (rows.length === 0) return null;
+  return (
+    <DividedSection title={translate('qf.simulation.other_results')}>
+      <Table size="small" data-testid="simulation-results">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('qf.simulation.col.month')}</TableCell>
+            <TableCell>{translate('qf.simulation.col.kind')}</TableCell>
+            <TableCell>{translate('qf.simulation.col.subject')}</TableCell>
+            <TableCell>{translate('qf.simulation.col.unit')}</TableCell>
+            <TableCell>{translate('qf.simulation.col.value')}</TableCell>
+            <TableCell>{translate('qf.simulation.col.amount')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map((r: SimulationResult) => (
+            <TableRow key={`${r.month}:${r.kind}:${r.card}:${r.subjectId}`}>
+              <TableCell>{r.month}</TableCell>
+              <TableCell>{translate(`qf.simulation.result_kind.${r.kind}`)}</TableCell>
+              <TableCell>{r.subject ?? '—'}</TableCell>
+              <TableCell>{r.unit ?? '—'}</TableCell>
+              <TableCell>
+                {r.valueBefore === null && r.valueAfter === null
+                  ? '—'
+                  : `${value(r.valueBefore)} → ${value(r.valueAfter)}`}
+              </TableCell>
+              <TableCell>{r.moneyDeltaFen ? formatYuanDelta(r.moneyDeltaFen) : '—'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
     </DividedSection>
   );
 };
@@ -226,6 +294,7 @@ const SimulationShowLayout = () => {
           <DividedSection title={translate('qf.simulation.people_affected')}>
             <Changes id={record.id} />
           </DividedSection>
+          <OtherResults record={record} />
         </>
       )}
     </CardContent>

@@ -8,7 +8,9 @@ import type {
 type Detail = z.infer<typeof SimulationDetailResponseSchema>;
 /** A what-if simulation as the api gives it: a list row, or `GET /simulations/:id` with progress and summary. */
 export type SimulationRecord = z.infer<typeof SimulationResponseSchema> &
-  Partial<Pick<Detail, 'progress' | 'summary' | 'moves' | 'units'>>;
+  Partial<Pick<Detail, 'progress' | 'summary' | 'moves' | 'units' | 'results'>>;
+/** One star pay (S-10, S-12), repairer score (E-5), scorecard total or K-5 fine that would change. */
+export type SimulationResult = NonNullable<Detail['results']>[number];
 /** One person whose result would change (`GET /simulations/:id/changes`). */
 export type SimulationChange = z.infer<typeof SimulationChangeResponseSchema>;
 
