@@ -10,6 +10,8 @@ import {
   useRecordContext,
   useTranslate,
   Link,
+  SimpleList,
+  useLocaleState,
 } from 'react-admin';
 import type { CaseDetail, TaskView } from '@qf/contracts/cases';
 import { caseStatusChoices, kindChoices, taskStatusChoices } from '../components/choices';
@@ -19,6 +21,8 @@ import { Timeline } from './Timeline';
 import type { CaseWithFlow } from './CaseFlow';
 import { lazyView } from '../components/lazy';
 import { displayKey, useCaseLabels } from './labels';
+import { usePhone } from '../layout/usePhone';
+import { formatDateTime } from '../components/format';
 
 // the diagram (React Flow + dagre) loads with the case page only, not with the task page's CaseSummary
 const CaseFlow = lazyView(() => import('./CaseFlow'), 'CaseFlow');
@@ -87,39 +91,84 @@ export const CaseSummary = ({ record }: { record: CaseDetail }) => {
   );
 };
 
+const OVERDUE_BG = { bgcolor: 'rgba(211,47,47,0.08)' };
+
+/** Phones (issue 17): the case's tasks as cards, not a table — the stage, who holds or decided it, its decision and due time. */
+const TaskCards = () => {
+  const translate = useTranslate();
+  const labels = useCaseLabels();
+  const [locale] = useLocaleState();
+  const status = (s: string) => {
+    const choice = taskStatusChoices.find((c) => c.id === s);
+    return choice ? translate(choice.name) : s;
+  };
+  return (
+    <SimpleList<TaskView>
+      resource="tasks"
+      rowClick={(id) => `/tasks/${id}/show`}
+      primaryText={(t) => labels.stage(t.kind, t.stage, t.stageLabel)}
+      secondaryText={(t) =>
+        [
+          t.decidedByName ?? t.assigneeName ?? labels.role(t.assigneeRole),
+          status(t.status),
+          t.decision ? labels.decision(t.decision) : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')
+      }
+      tertiaryText={(t) => (t.dueAt ? formatDateTime(t.dueAt, locale) : '')}
+      rowSx={(t) => (t.overdue ? OVERDUE_BG : {})}
+      empty={<Typography color="text.secondary">—</Typography>}
+    />
+  );
+};
+
 const CaseShowLayout = () => {
   const record = useRecordContext<CaseDetail>();
   const translate = useTranslate();
   const labels = useCaseLabels();
+  const phone = usePhone();
   if (!record) return null;
   return (
     <CardContent>
       <CaseSummary record={record} />
       {(record as CaseWithFlow).flow && (
         <DividedSection title={translate('qf.flow_diagram.title')}>
-          <CaseFlow record={record as CaseWithFlow} />
+          {/* the diagram scrolls sideways in its own box: its width never widens the page (a phone, issue 17) */}
+          <Box sx={{ contain: 'inline-size' }}>
+            <CaseFlow record={record as CaseWithFlow} />
+          </Box>
         </DividedSection>
       )}
       <DividedSection title={translate('qf.case.tasks')}>
         <ArrayField source="tasks">
-          <Datagrid
-            bulkActionButtons={false}
-            rowClick={(id) => `/tasks/${id}/show`}
-            resource="tasks"
-            empty={<Typography color="text.secondary">—</Typography>}
-            rowSx={(r) => ((r as TaskView).overdue ? { bgcolor: 'rgba(211,47,47,0.08)' } : {})}
-          >
-            <FunctionField source="stageLabel" render={(t: TaskView) => labels.stage(t.kind, t.stage, t.stageLabel)} />
-            <FunctionField
-              source="assigneeRole"
-              label="qf.task.assignee"
-              render={(t: TaskView) => t.assigneeName ?? labels.role(t.assigneeRole)}
-            />
-            <SelectField source="status" choices={taskStatusChoices} />
-            <FunctionField source="decision" render={(t: TaskView) => labels.decision(t.decision)} />
-            <FunctionField source="decidedBy" render={(t: TaskView) => t.decidedByName ?? '—'} />
-            <DateTimeField source="dueAt" />
-          </Datagrid>
+          {phone ? (
+            <Box data-testid="case-tasks">
+              <TaskCards />
+            </Box>
+          ) : (
+            <Datagrid
+              bulkActionButtons={false}
+              rowClick={(id) => `/tasks/${id}/show`}
+              resource="tasks"
+              empty={<Typography color="text.secondary">—</Typography>}
+              rowSx={(r) => ((r as TaskView).overdue ? OVERDUE_BG : {})}
+            >
+              <FunctionField
+                source="stageLabel"
+                render={(t: TaskView) => labels.stage(t.kind, t.stage, t.stageLabel)}
+              />
+              <FunctionField
+                source="assigneeRole"
+                label="qf.task.assignee"
+                render={(t: TaskView) => t.assigneeName ?? labels.role(t.assigneeRole)}
+              />
+              <SelectField source="status" choices={taskStatusChoices} />
+              <FunctionField source="decision" render={(t: TaskView) => labels.decision(t.decision)} />
+              <FunctionField source="decidedBy" render={(t: TaskView) => t.decidedByName ?? '—'} />
+              <DateTimeField source="dueAt" />
+            </Datagrid>
+          )}
         </ArrayField>
       </DividedSection>
       <DividedSection title={translate('qf.case.timeline')}>
