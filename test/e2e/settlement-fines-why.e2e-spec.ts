@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { createActivities } from '@qf/activities';
+import { SettlementRowResponseSchema } from '@qf/contracts';
 import { policyBody } from '@qf/persistence';
 import { eventually, startTestStack, TestStack } from '../support/stack';
 
@@ -150,6 +151,7 @@ describe('settlement: KPI fines reach the month (H-1 with K-5/K-8) and every row
   it('C-9 the why of a P5 row names C-9, the policy version and exactly the month’s counted cases by number', async () => {
     const row = (await rowsOf(settlementId))[emp.agent1.id];
     expect(row).toMatchObject({ grade: 'P5', points: 120 });
+    expect(SettlementRowResponseSchema.safeParse(row).error).toBeUndefined(); // the documented response
     const c9 = row.why.filter((w: any) => w.rule === 'C-9');
     expect(c9).toHaveLength(1);
     expect(c9[0]).toMatchObject({

@@ -111,8 +111,24 @@ export const SettlementRowResponseSchema = z.looseObject({
   moneyFen: Num,
   bonusFen: Num.nullable(),
   starPayFen: Num.nullable(),
+  /** K-5/K-8 fines of the month (fen): deducted as a line of their own, not as points (H-1) */
+  finesFen: Num,
   grade: z.string().nullable(),
   sourceCaseList: z.array(z.looseObject({ id: ResUuid, title: z.string() })),
+  /** issue 16: the rules behind the row's money, fines, grade and flags: parameters, counted facts, policy version */
+  why: z.array(
+    z.looseObject({
+      rule: z.string(),
+      on: z.enum(['money', 'fines', 'grade', 'suspension', 'exit', 'training']),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+      facts: z.looseObject({
+        caseIds: z.array(ResUuid).optional(),
+        caseNos: z.array(z.string()).optional(),
+        counts: z.record(z.string(), z.number()).optional(),
+      }),
+      policyVersion: z.number().int().nullable(),
+    }),
+  ),
   reasons: z.array(
     z.looseObject({ rule: z.string().optional(), message: z.string(), messageZh: z.string().optional() }),
   ),

@@ -18,7 +18,7 @@ export const en = {
       ordinary_year: '%{yearCount} ordinary cases in the calendar year → P5',
       worst: 'worst grade of %{rules} rules → %{grade}',
       perception: 'customer perception → %{grade}',
-      training: 'quarterly bottom: central training',
+      training: 'central training: %{reason}',
       other: '%{title}',
     },
   },

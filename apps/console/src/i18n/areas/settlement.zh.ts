@@ -18,7 +18,7 @@ export const zh = {
       ordinary_year: '本年度普通案件 %{yearCount} 件 → P5',
       worst: '取 %{rules} 条规则中最差的等级 → %{grade}',
       perception: '客户感知考核 → %{grade}',
-      training: '季度末位，参加集中培训',
+      training: '%{reason}',
       other: '%{title}',
     },
   },
