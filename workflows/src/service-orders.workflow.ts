@@ -1,4 +1,10 @@
-import { ParentClosePolicy, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
+import {
+  continueAsNew,
+  ParentClosePolicy,
+  startChild,
+  WorkflowIdReusePolicy,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   CaseState,
@@ -15,33 +21,75 @@ import { stageOf } from './engine/stage-of';
 
 const acts = activities<ServiceOrderActivities>('batch');
 
+/** K-2: where a scan continues (continue-as-new) — its `now`, the last order done, and its counts so far. */
+export interface DeadlineScanResume {
+  now?: string;
+  after?: string | null;
+  flagged?: number;
+  started?: number;
+  /** re-dispatch cases per run before it continues as new (default SCAN_ORDERS_PER_RUN; tests set it small) */
+  perRun?: number;
+}
+
+/**
+ * K-2: re-dispatch cases one run starts before it continues as new — each start is ~2 history events and each batch
+ * activity ~3, so a run keeps its history near 2,000 events however many orders one scan flags (10,000 in a burst
+ * would otherwise put ~23,000 events in one history, near Temporal's limits).
+ */
+export const SCAN_ORDERS_PER_RUN = 800;
+
 /**
  * K-2 deadline scan, run by a Temporal Schedule every 20 s: one set-based UPDATE flags every order past a deadline
  * (not one timer per order) and commits; then the flagged orders are audited and each late open order's re-dispatch
  * case is registered (a second activity: the workflow's history carries the scan's `now` to it, so a crash between the
- * two loses nothing) and started as a child that outlives the scan.
+ * two loses nothing) and started as a child that outlives the scan. A burst is worked through in runs of
+ * SCAN_ORDERS_PER_RUN cases, each continuing as new from the last order done (the same workflow id: the Schedule skips
+ * its next tick until the burst is done).
  */
-export async function serviceOrderDeadlineScan(): Promise<{ flagged: number; redispatch: number }> {
-  const r = await acts.flagLateOrders({});
-  let started = 0;
-  for (let after: string | null = r.flagged ? '' : null; after !== null;) {
-    const batch = await acts.openRedispatchCases({ now: r.now, after });
-    for (const c of batch.redispatch) {
-      try {
-        await startChild(orderRedispatch, {
-          workflowId: c.workflowId,
-          args: [c.input as CaseWorkflowInput],
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        });
-        started++;
-      } catch (e) {
-        if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-      }
-    }
+export async function serviceOrderDeadlineScan(
+  resume: DeadlineScanResume = {},
+): Promise<{ flagged: number; redispatch: number }> {
+  const perRun = resume.perRun ?? SCAN_ORDERS_PER_RUN;
+  let now: string;
+  let flagged: number;
+  let after: string | null;
+  if (resume.now) {
+    now = resume.now;
+    flagged = resume.flagged ?? 0;
+    after = resume.after ?? null;
+  } else {
+    const r = await acts.flagLateOrders({});
+    now = r.now;
+    flagged = r.flagged;
+    after = r.flagged ? '' : null;
+  }
+  let started = resume.started ?? 0;
+  for (let thisRun = 0; after !== null;) {
+    if (thisRun >= perRun || workflowInfo().continueAsNewSuggested)
+      await continueAsNew<typeof serviceOrderDeadlineScan>({ now, after, flagged, started, perRun: resume.perRun });
+    const batch = await acts.openRedispatchCases({ now, after });
+    // the batch's children are started together (each start awaits only its own acknowledgement)
+    const starts = await Promise.all(
+      batch.redispatch.map(async (c) => {
+        try {
+          await startChild(orderRedispatch, {
+            workflowId: c.workflowId,
+            args: [c.input as CaseWorkflowInput],
+            parentClosePolicy: ParentClosePolicy.ABANDON,
+            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          });
+          return 1;
+        } catch (e) {
+          if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+          return 0;
+        }
+      }),
+    );
+    started += starts.reduce<number>((a, b) => a + b, 0);
+    thisRun += batch.redispatch.length + 1;
     after = batch.next;
   }
-  return { flagged: r.flagged, redispatch: started };
+  return { flagged, redispatch: started };
 }
 
 /** K-2: a late order's re-dispatch task for the dispatchers; done, the order counts one more re-dispatch. */
