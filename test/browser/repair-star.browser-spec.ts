@@ -145,6 +145,16 @@ describe('browser: the repair star goes to the performance committee and is appr
       expect(text).toContain('0.5 分，委员会通过后计入 2027-01');
       expect(text).not.toMatch(UUID);
       await c.ui.shot(page, 'panel');
+      // E-5 why of the nominee's score: the evaluations it counted, by order number, in Chinese
+      await panel.locator('[data-testid=panel-nominee-why]').getByRole('button', { name: '查看依据' }).click();
+      const facts = page.locator('[data-testid=panel-nominee-why-facts]');
+      await facts.waitFor({ timeout: UI_TIMEOUT });
+      const why = await facts.innerText();
+      expect(why).toMatch(/^E-5 维修员月度得分 · 政策 v\d+/);
+      expect(why).toMatch(/满意 \d+ 次（工单 BR-E6-/);
+      expect(why).not.toMatch(UUID);
+      await page.keyboard.press('Escape');
+      await facts.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
       await act(A, 'committee1', '驳回', '本月工单量偏少');
       await eventually(async () => ((await ballots(A)).reject === 1 ? true : null));
       // the vote is open until everyone has voted: the member changes it on the same task

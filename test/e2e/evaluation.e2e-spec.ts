@@ -353,6 +353,11 @@ describe('closed-order evaluation (E-1…E-7)', () => {
       stage: 'committee',
       data: { month: '2026-05', repairerId: repairers[2], total: 10.6 },
     }); // 4 evaluations of 10: 10 + 4 × 0.15
+    // E-5 why travels with the case: the committee sees the evaluations that made the score
+    const nominee = (await s.http.get(`/api/repair-stars/${sent.body.id}`).set(await auth('manager1'))).body
+      .nominees[0];
+    expect(nominee.why).toMatchObject({ rules: ['E-5'], policyVersion: sent.body.policyVersion });
+    expect(nominee.why.facts[0]).toEqual({ code: 'e5_evaluations', params: { count: 4, sum: 40 } });
     const again = await s.http.post('/api/scores/2026-05/repair-star').set(await auth('manager1'));
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(sent.body.id);

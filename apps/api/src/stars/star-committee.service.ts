@@ -59,6 +59,8 @@ export class StarCommitteeService {
           average: n(d.average),
           volumeBonus: n(d.volumeBonus),
           total: n(d.total),
+          /** E-5: rules, policy version and counted evaluations, as sent (null on cases sent before issue 16) */
+          why: d.why ?? null,
         },
       ],
       points: pointsX10 / 10,

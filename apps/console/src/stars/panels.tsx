@@ -21,6 +21,7 @@ import { LabeledValue } from '../components/fields';
 import { formatDateTime } from '../components/format';
 import { problemOf, problemText } from '../components/problem';
 import { API_URL, httpClient } from '../dataProvider';
+import { ResultWhy, type ResultWhyValue } from '../components/ResultWhy';
 import { RuleNotes, Stars } from './chips';
 import { HistoryTable } from './HistoryTable';
 import { examScore, votedLevel } from './model';
@@ -284,6 +285,7 @@ interface RepairStarView {
     average: number | null;
     volumeBonus: number | null;
     total: number | null;
+    why?: ResultWhyValue | null;
   }[];
   points: number;
   bookMonth: string;
@@ -315,6 +317,7 @@ export const RepairStarPanel = ({ task }: { task: TaskView }) => {
             <TableCell align="right">{translate(`${T}.average`)}</TableCell>
             <TableCell align="right">{translate(`${T}.volume_bonus`)}</TableCell>
             <TableCell align="right">{translate(`${T}.total`)}</TableCell>
+            <TableCell>{translate('qf.result_why.column')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -326,6 +329,9 @@ export const RepairStarPanel = ({ task }: { task: TaskView }) => {
               <TableCell align="right">{fixed(n.average)}</TableCell>
               <TableCell align="right">{fixed(n.volumeBonus)}</TableCell>
               <TableCell align="right">{fixed(n.total)}</TableCell>
+              <TableCell>
+                <ResultWhy why={n.why} testId="panel-nominee-why" />
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
