@@ -11,7 +11,8 @@
  *      bare node:http JSON route serving the same page in its own process.
  * Run: npm run bench:api   (builds the server into dist/ — BENCH_BUILD=0 reuses it — and bench/flowable with Maven,
  * offline when its dependencies are cached; BENCH_APPROVALS=40 BENCH_E2E=40 BENCH_FLOWABLE_N=200 BENCH_OPEN=300
- * BENCH_REPS=3; BENCH_FLOWABLE=0 leaves goal 2 out, for a machine without Java 17 and Maven)
+ * BENCH_REPS=3; BENCH_FLOWABLE=0 leaves goal 2 out, for a machine without Java 17 and Maven; BENCH_GOALS=1,2,4,5
+ * picks goals; WORKER_MAX_CACHED_WORKFLOWS is handed to the worker and printed with goal 4)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -36,6 +37,10 @@ const E2E = Number(process.env.BENCH_E2E ?? 40);
 const FLOWABLE_N = Number(process.env.BENCH_FLOWABLE_N ?? 200);
 const FLOWABLE = process.env.BENCH_FLOWABLE !== '0';
 const flowableDir = path.join(__dirname, 'flowable');
+/** which goals to measure (BENCH_GOALS=4 for the memory figure alone) */
+const GOALS = new Set((process.env.BENCH_GOALS ?? '1,2,4,5').split(',').map((g) => g.trim()));
+/** passed on to the worker (apps/worker: Temporal's maxCachedWorkflows); unset: the SDK's heap-based default */
+const CACHE = process.env.WORKER_MAX_CACHED_WORKFLOWS;
 
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
@@ -118,7 +123,7 @@ async function startFlowable(jdbc: string, user: string, password: string) {
 }
 
 async function main(): Promise<void> {
-  if (FLOWABLE) buildFlowable();
+  if (FLOWABLE && GOALS.has('2')) buildFlowable();
   // the server as the working tree has it (a dist/ left from hours ago measured code that was since changed);
   // BENCH_BUILD=0 reuses an existing dist/
   if (
@@ -259,7 +264,7 @@ async function main(): Promise<void> {
     // --- goal 1: approve vs bare Update
     const results: Record<string, number[]> = {};
     const push = (k: string, v: number) => (results[k] ??= []).push(v);
-    for (let rep = 1; rep <= REPS; rep++) {
+    for (let rep = 1; GOALS.has('1') && rep <= REPS; rep++) {
       for (const conc of [1, 10]) {
         const ours: number[] = [];
         const bare: number[] = [];
@@ -293,7 +298,7 @@ async function main(): Promise<void> {
     }
 
     // --- goal 2: end to end (register, approve, closed) vs Flowable's instances on the same shape, same Postgres
-    if (FLOWABLE) {
+    if (FLOWABLE && GOALS.has('2')) {
       const su = new PgClient({ connectionString: pg.url });
       await su.connect();
       await su.query('CREATE DATABASE flowable');
@@ -372,7 +377,7 @@ async function main(): Promise<void> {
     await sleep(500);
     const cannon = (u: string, headers: Record<string, string>) =>
       autocannon({ url: u, connections: 10, duration: LIST_SECONDS, headers });
-    for (let rep = 1; rep <= REPS; rep++) {
+    for (let rep = 1; GOALS.has('5') && rep <= REPS; rep++) {
       const ours = await cannon(`${base}/api/cases?range=%5B0%2C24%5D`, { authorization: admin });
       const bare = await cannon(`http://127.0.0.1:${bareListPort}/`, {});
       if (ours.non2xx) throw new Error(`list answered ${ours.non2xx} non-2xx`);
@@ -384,13 +389,19 @@ async function main(): Promise<void> {
       push('list req/s / bare req/s', ours.requests.average / bare.requests.average);
     }
 
-    // --- goal 4: worker RSS over 0 → OPEN open cases (each cached in the worker)
-    const before = rssMb(worker.pid!);
-    await openCases(OPEN);
-    await sleep(2000);
-    const after = rssMb(worker.pid!);
-    console.log(`worker RSS ${before.toFixed(0)} MB → ${after.toFixed(0)} MB with ${OPEN} more open cases`);
-    push('worker MB per open case', (after - before) / OPEN);
+    // --- goal 4: worker RSS over 0 → OPEN open cases (each cached in the worker, up to the cache size)
+    if (GOALS.has('4')) {
+      const before = rssMb(worker.pid!);
+      await openCases(OPEN);
+      await sleep(2000);
+      const after = rssMb(worker.pid!);
+      const cached = CACHE === undefined ? OPEN : Math.min(OPEN, Number(CACHE));
+      console.log(
+        `worker RSS ${before.toFixed(0)} MB → ${after.toFixed(0)} MB with ${OPEN} more open cases (maxCachedWorkflows ${CACHE ?? 'SDK default'})`,
+      );
+      push('worker MB per open case', (after - before) / OPEN);
+      if (cached > 0) push('worker MB per cached workflow', (after - before) / cached);
+    }
 
     bareWorker.shutdown();
     await bareRun;
