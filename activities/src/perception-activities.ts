@@ -42,7 +42,7 @@ const summaryOf = (r: PerceptionMonthResult): PerceptionSummary => ({
 });
 
 /** A registered case's workflow input with its pinned flow and policy (the calendar copied as plain lists). */
-function caseInputOf(
+export function caseInputOf(
   c: { id: string; policyVersion: number; flowVersion: number; data: unknown },
   kind: CaseWorkflowInput['kind'],
   businessKey: string,

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { CaseWorkflowInput, ScorecardActivities, ScorecardSummary } from '@qf/contracts';
 import { FlowDefinitionSchema, PolicySchema, Scorecard, workflowCalendar } from '@qf/policy';
+import { caseInputOf } from './perception-activities';
 import { addMonths, localMonth, scorecardIndicatorResults, scorecardMonth, ScorecardMonthResult } from '@qf/domain';
 import {
   appendAudit,
@@ -182,21 +183,11 @@ export function createScorecardActivities(ds: DataSource): ScorecardActivities {
               });
             }
             const rowPolicy = PolicySchema.parse(await policyVersionBody(tx, row.policyVersion));
+            const flow = await flowVersionBody(tx, 'interview', row.flowVersion);
             interviews.push({
               caseId: row.id,
               workflowId: row.workflowId,
-              input: {
-                caseId: row.id,
-                kind: 'interview',
-                businessKey: o.businessKey,
-                initiatorUserId,
-                policyVersion: row.policyVersion,
-                flowVersion: row.flowVersion,
-                flow: await flowVersionBody(tx, 'interview', row.flowVersion),
-                policy: rowPolicy,
-                calendar: workflowCalendar(rowPolicy),
-                data: row.data as Record<string, unknown>,
-              },
+              input: caseInputOf(row, 'interview', o.businessKey, initiatorUserId, flow, rowPolicy),
             });
           });
       }

@@ -86,7 +86,7 @@ export const zh = {
     },
     orders: {
       title: '工单时限看板',
-      kind: { ordinary: '普通工单', vip_fault: 'VIP 故障', vip_activation: 'VIP 开通' },
+      kind: { ordinary: '普通工单', vip_fault: 'VIP 客户报障', vip_activation: 'VIP 客户业务开通' },
       stage: { hotline: '热线受理', dispatch: '调度派单', handling: '处理单位处理', closed: '已办结' },
       line: { handler_feedback: '处理人反馈', re_complaint: '客户二次投诉', callback: '回访', qa_sampling: '质检抽查' },
       view: { open: '未办结', late: '已超时', redispatched: '重新派单', all: '全部' },
