@@ -16,13 +16,10 @@ import {
 import { RankingQuery, SatisfactionImportRow } from '@qf/contracts';
 import { RequestUser } from '../auth/auth.decorators';
 import { CasesService } from '../cases/cases.service';
-import { badRequest, conflict, notFound } from '../common/errors';
+import { startMonthCase } from '../cases/month-case';
+import { badRequest, notFound } from '../common/errors';
 import { UploadedSheet } from '../common/sheet';
 import { readSatisfactionSheet } from './perception-import';
-
-/** The month that is running now in the organisation's time zone (YYYY-MM). */
-const currentMonth = (timeZone = 'Asia/Shanghai') =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 
 /** P-1…P-5: the month's perception run (a case), its results, the rankings and the satisfaction imports. */
 @Injectable()
@@ -34,25 +31,14 @@ export class PerceptionService {
 
   /** Starts (or returns) the month's run; a month still running has no final figures yet: 409. */
   async start(user: RequestUser, month: string) {
-    if (month >= currentMonth())
-      throw conflict(
-        `month ${month} is not over yet: its satisfaction figures are not final`,
-        'perception.month_not_over',
-        {
-          month,
-        },
-      );
-    const r = await this.cases.start(
-      {
-        kind: 'perception-month',
-        workflowType: 'perceptionMonth',
-        businessKey: month,
-        title: `${month} 客户感知月度考核`,
-        data: { month },
-        onCreated: (caseId) => setPerceptionMonth(this.ds, month, { caseId }),
-      },
-      user,
-    );
+    const r = await startMonthCase(this.cases, user, month, {
+      kind: 'perception-month',
+      workflowType: 'perceptionMonth',
+      title: `${month} 客户感知月度考核`,
+      figures: 'satisfaction figures',
+      code: 'perception.month_not_over',
+      onCreated: (caseId) => setPerceptionMonth(this.ds, month, { caseId }),
+    });
     return { created: r.created, month: await this.month(month) };
   }
 

@@ -15,14 +15,12 @@ import {
 import { ApiErrorDetail } from '@qf/contracts';
 import { RequestUser } from '../auth/auth.decorators';
 import { CasesService } from '../cases/cases.service';
-import { badRequest, conflict, notFound } from '../common/errors';
+import { startMonthCase } from '../cases/month-case';
+import { badRequest, notFound } from '../common/errors';
 import { UploadedSheet } from '../common/sheet';
 import { readKpiSheet } from './scorecard-import';
 
 const UUID = /^[0-9a-f-]{36}$/i;
-/** The month that is running now in the organisation's time zone (YYYY-MM). */
-const currentMonth = (timeZone = 'Asia/Shanghai') =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 
 /** K-9: the month's scorecard run (a case), its results per unit and person, fines, and the indicator-value imports. */
 @Injectable()
@@ -34,21 +32,14 @@ export class ScorecardsService {
 
   /** Starts (or returns) the month's run; a month still running has no final figures yet: 409. */
   async start(user: RequestUser, month: string) {
-    if (month >= currentMonth())
-      throw conflict(`month ${month} is not over yet: its figures are not final`, 'scorecard.month_not_over', {
-        month,
-      });
-    const r = await this.cases.start(
-      {
-        kind: 'scorecard-month',
-        workflowType: 'scorecardMonth',
-        businessKey: month,
-        title: `${month} KPI 考核卡月度考核`,
-        data: { month },
-        onCreated: (caseId) => setScorecardMonth(this.ds, month, { caseId }),
-      },
-      user,
-    );
+    const r = await startMonthCase(this.cases, user, month, {
+      kind: 'scorecard-month',
+      workflowType: 'scorecardMonth',
+      title: `${month} KPI 考核卡月度考核`,
+      figures: 'figures',
+      code: 'scorecard.month_not_over',
+      onCreated: (caseId) => setScorecardMonth(this.ds, month, { caseId }),
+    });
     return { created: r.created, month: await this.month(month) };
   }
 
