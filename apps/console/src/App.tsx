@@ -13,6 +13,7 @@ import {
 import { dataProvider } from './dataProvider';
 import { notificationOutbox, notificationSettings } from './notifications';
 import { i18nProvider } from './i18n';
+import { withSignedInCatalogue } from './i18n/CatalogueGate';
 import { Layout, LoginPage } from './layout';
 import { lazyView } from './components/lazy';
 import cases from './cases';
@@ -48,6 +49,8 @@ import {
 } from './stars';
 
 const Dashboard = lazyView(() => import('./dashboard'), 'Dashboard');
+// the layout shows once the signed-in console's Chinese labels are loaded (not on the login route, issue 17)
+const SignedInLayout = withSignedInCatalogue(Layout);
 
 /**
  * Resources a user cannot use are still registered without views, so references to them
@@ -101,7 +104,7 @@ export const App = () => (
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
-    layout={Layout}
+    layout={SignedInLayout}
     loginPage={LoginPage}
     requireAuth
     disableTelemetry
