@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import GavelIcon from '@mui/icons-material/Gavel';
 import { MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { Button, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Button, useTranslate } from 'react-admin';
 import { ActionDialog } from '../components/ActionDialog';
-import { detailMessage, problemOf, type Problem, type Translate } from '../components/problem';
 import { ProblemDetails } from '../components/ProblemDetails';
 import { API_URL, httpClient } from '../dataProvider';
 import { PersonPicker, type Option } from './PersonPicker';
+import { useDialogAction } from './useDialogAction';
 
 const T = 'qf.fines';
 const F = 'resources.service-fines.fields';
@@ -27,57 +27,38 @@ const HINT: Record<string, { min: number; max: number } | null> = {
 /** 登记违规罚款 (K-8): event, person, amount in 元 and reason; the person's direct lead then approves it. */
 export const FineRegisterButton = () => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [kind, setKind] = useState<string>(FINE_KINDS[0]);
   const [person, setPerson] = useState<Option | null>(null);
   const [yuan, setYuan] = useState('');
   const [description, setDescription] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const fieldError = (path: string) => {
-    const d = problem?.details.find((x) => x.path === path);
-    return d ? { error: true, helperText: detailMessage(d, translate as Translate) } : {};
-  };
+  const { open, show, close, busy, problem, fieldError, submitWith } = useDialogAction(`${T}.registered`, () => {
+    setPerson(null);
+    setYuan('');
+    setDescription('');
+  });
   const hint = HINT[kind];
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    const amount = Number(yuan);
-    try {
-      await httpClient(`${API_URL}/service-fines`, {
-        method: 'POST',
-        body: JSON.stringify({
-          kind,
-          employeeId: person?.id ?? '',
-          ...(kind !== 'standards-not-followed' && yuan.trim() !== '' && Number.isFinite(amount)
-            ? { amountFen: Math.round(amount * 100) }
-            : {}),
-          description,
-        }),
-      });
-      setOpen(false);
-      setPerson(null);
-      setYuan('');
-      setDescription('');
-      notify(`${T}.registered`, { type: 'info' });
-      refresh();
-    } catch (err) {
-      setProblem(problemOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const amount = Number(yuan);
+  const submit = submitWith(() =>
+    httpClient(`${API_URL}/service-fines`, {
+      method: 'POST',
+      body: JSON.stringify({
+        kind,
+        employeeId: person?.id ?? '',
+        ...(kind !== 'standards-not-followed' && yuan.trim() !== '' && Number.isFinite(amount)
+          ? { amountFen: Math.round(amount * 100) }
+          : {}),
+        description,
+      }),
+    }),
+  );
   return (
     <>
-      <Button label={`${T}.register`} onClick={() => setOpen(true)} data-testid="fine-register">
+      <Button label={`${T}.register`} onClick={show} data-testid="fine-register">
         <GavelIcon />
       </Button>
       <ActionDialog
         open={open}
-        onClose={() => !busy && setOpen(false)}
+        onClose={close}
         busy={busy}
         title={translate(`${T}.register_title`)}
         onSubmit={submit}
