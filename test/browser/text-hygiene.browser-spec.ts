@@ -20,6 +20,7 @@ const LATIN = /[A-Za-z][A-Za-z0-9]*(?:[-_.'][A-Za-z0-9]+)*/g;
  * - 工号 (E0001, H0035 …): the employee number as HR issues it, shown in 姓名（工号）;
  * - 工单号 as the call system issues them (WO-12345678, EV-123456-2) and fault keys (F-EV-123456-2): letters, a dash and digits, shown as recorded;
  * - Temporal: only on the admin's 在 Temporal 中查看 link (the name of the tool the link opens; never shown to others).
+ * - v3 (v and digits) in 政策 v3: the pinned policy version of a computed result's why (issue 16 names it so).
  * - on the admin's 用户 page only: the login names (the thing administered there; people are named everywhere else).
  */
 const ALLOWED: RegExp[] = [
@@ -31,6 +32,7 @@ const ALLOWED: RegExp[] = [
   /^[A-Z]\d{3,}$/,
   /^(?:[A-Z]{1,3}-)+[A-Z]?\d+(?:-[A-Z]?\d+)*$/,
   /^Temporal$/,
+  /^v\d+$/,
 ];
 
 const policy = defaultPolicy();
