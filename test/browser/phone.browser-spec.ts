@@ -59,7 +59,7 @@ describe('browser: the console on a phone (390×844)', () => {
       clientWidth: el.clientWidth,
       right: Math.max(
         0,
-        ...[...el.querySelectorAll('input, button, [role=combobox], table, .MuiCard-root')].map(
+        ...Array.from(el.querySelectorAll('input, button, [role=combobox], table, .MuiCard-root')).map(
           (c) => c.getBoundingClientRect().right,
         ),
       ),
