@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { createActivities } from '@qf/activities';
 import { createDataSource, prepareDatabase, seedReference } from '@qf/persistence';
 import { defaultPolicy } from '@qf/policy';
+import { interleavedRatio } from './interleaved';
 import { freePort, startEmbeddedPostgres } from '../infra/dev';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
@@ -20,8 +21,6 @@ const UNITS = Number(process.env.BENCH_UNITS ?? 1_000);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 3);
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 const MONTH = '2026-03'; // a quarter's end: P-4 training is computed too
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'qf-bench-'));
@@ -106,28 +105,14 @@ async function main(): Promise<void> {
     const ours = async () => {
       summary = await acts.computePerceptionMonth({ month: MONTH, policy, round: 1 });
     };
-    const time = async (fn: () => Promise<unknown>) => {
-      const t = performance.now();
-      await fn();
-      return performance.now() - t;
-    };
-    // warm-up (caches, plans, the first write of the month's results), then interleaved pairs
-    await baseline();
-    await ours();
-    const b: number[] = [];
-    const o: number[] = [];
-    for (let i = 1; i <= ROUNDS; i++) {
-      b.push(await time(baseline));
-      o.push(await time(ours));
-      console.log(
-        `round ${i}: plain GROUP BY repairer ${(b[i - 1] / 1000).toFixed(2)} s   perception month ${(o[i - 1] / 1000).toFixed(2)} s`,
-      );
-    }
+    const r = await interleavedRatio({
+      rounds: ROUNDS,
+      baseline: { label: 'plain GROUP BY repairer', run: baseline },
+      ours: { label: 'perception month', run: ours },
+      digits: 2,
+    });
     console.log(`perception month summary: ${JSON.stringify(summary)}`);
-    console.log(
-      `median: plain GROUP BY ${(median(b) / 1000).toFixed(2)} s, perception month ${(median(o) / 1000).toFixed(2)} s`,
-    );
-    console.log(`ratio perception month / GROUP BY = ${(median(o) / median(b)).toFixed(1)}`);
+    console.log(`ratio perception month / GROUP BY = ${r.ratio.toFixed(1)}`);
   } finally {
     await ds.destroy();
     await pg.stop();

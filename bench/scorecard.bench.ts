@@ -13,14 +13,13 @@ import * as path from 'node:path';
 import { createActivities } from '@qf/activities';
 import { createDataSource, prepareDatabase, seedReference } from '@qf/persistence';
 import { defaultPolicy } from '@qf/policy';
+import { interleavedRatio } from './interleaved';
 import { freePort, startEmbeddedPostgres } from '../infra/dev';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const UNITS = Number(process.env.BENCH_UNITS ?? 1_000);
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
 const MONTH = '2026-03';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'qf-bench-'));
@@ -96,28 +95,14 @@ async function main(): Promise<void> {
     const ours = async () => {
       summary = await acts.computeScorecardMonth({ month: MONTH, policy, policyVersion: 1, round: 1 });
     };
-    const time = async (fn: () => Promise<unknown>) => {
-      const t = performance.now();
-      await fn();
-      return performance.now() - t;
-    };
-    // warm-up (caches, plans, the first write of the month's results), then interleaved pairs
-    await baseline();
-    await ours();
-    const b: number[] = [];
-    const o: number[] = [];
-    for (let i = 1; i <= ROUNDS; i++) {
-      b.push(await time(baseline));
-      o.push(await time(ours));
-      console.log(
-        `round ${i}: plain GROUP BY unit ${(b[i - 1] / 1000).toFixed(3)} s   scorecard month ${(o[i - 1] / 1000).toFixed(3)} s`,
-      );
-    }
+    const r = await interleavedRatio({
+      rounds: ROUNDS,
+      baseline: { label: 'plain GROUP BY unit', run: baseline },
+      ours: { label: 'scorecard month', run: ours },
+      digits: 3,
+    });
     console.log(`scorecard month summary: ${JSON.stringify(summary)}`);
-    console.log(
-      `median: plain GROUP BY ${(median(b) / 1000).toFixed(3)} s, scorecard month ${(median(o) / 1000).toFixed(3)} s`,
-    );
-    console.log(`ratio scorecard month / GROUP BY = ${(median(o) / median(b)).toFixed(1)}`);
+    console.log(`ratio scorecard month / GROUP BY = ${r.ratio.toFixed(1)}`);
   } finally {
     await ds.destroy();
     await pg.stop();
