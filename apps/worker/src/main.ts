@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     ds,
     workflowBundlePath,
     deployment: versionOfEnv(env),
+    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
   });
   console.log(
     `worker: polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${temporalAddress(env)}/${env.TEMPORAL_NAMESPACE}`,

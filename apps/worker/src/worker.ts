@@ -33,6 +33,11 @@ export async function createWorker(opts: {
   workflowBundlePath?: string;
   /** Worker Versioning: the deployment build this worker serves (workflows pinned to it); unset: unversioned */
   deployment?: DeploymentVersion;
+  /**
+   * Workflows kept in memory between their tasks (WORKER_MAX_CACHED_WORKFLOWS); an evicted case replays its history on
+   * its next task. Unset: the SDK's default, from the heap size. README, Benchmarks: the worker's RSS per cached case.
+   */
+  maxCachedWorkflows?: number;
 }): Promise<Worker> {
   return Worker.create({
     connection: opts.connection,
@@ -41,5 +46,6 @@ export async function createWorker(opts: {
     workflowBundle: opts.workflowBundlePath ? { codePath: opts.workflowBundlePath } : await workflowBundle(),
     activities: createActivities(opts.ds),
     workerDeploymentOptions: deploymentOptions(opts.deployment),
+    maxCachedWorkflows: opts.maxCachedWorkflows,
   });
 }

@@ -64,6 +64,8 @@ export const EnvSchema = z
     TEMPORAL_WORKER_BUILD_ID: z.string().trim().min(1).max(255).optional(),
     /** the worker's `GET /health` for probes (apps/worker/src/health.ts); unset: not served */
     WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** workflows the worker keeps in memory (Temporal's maxCachedWorkflows; README, Benchmarks); unset: the SDK's default */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
     /** base of the Temporal Web UI links; unset: http://localhost:<TEMPORAL_UI_PORT> */
     TEMPORAL_UI_URL: z.string().url().optional(),
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
