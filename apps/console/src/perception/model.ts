@@ -83,10 +83,4 @@ export interface RankingResponse {
   trend: { month: string; average: number; subjects: number }[];
 }
 
-export const STATUS_COLOR: Record<PerceptionStatus, 'default' | 'warning' | 'success'> = {
-  computing: 'default',
-  reviewing: 'warning',
-  posted: 'success',
-};
-
 export { previousMonth } from '../components/format';

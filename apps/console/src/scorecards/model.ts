@@ -59,9 +59,3 @@ export interface ScorecardMonthRecord {
   results: ScorecardResult[];
   fines: ScorecardFineRow[];
 }
-
-export const STATUS_COLOR: Record<ScorecardStatus, 'default' | 'warning' | 'success'> = {
-  computing: 'default',
-  reviewing: 'warning',
-  posted: 'success',
-};
