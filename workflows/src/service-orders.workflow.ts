@@ -1,6 +1,7 @@
 import {
   continueAsNew,
   ParentClosePolicy,
+  patched,
   startChild,
   WorkflowIdReusePolicy,
   workflowInfo,
@@ -49,7 +50,9 @@ export const SCAN_ORDERS_PER_RUN = 800;
 export async function serviceOrderDeadlineScan(
   resume: DeadlineScanResume = {},
 ): Promise<{ flagged: number; redispatch: number }> {
-  const perRun = resume.perRun ?? SCAN_ORDERS_PER_RUN;
+  // a scan that started before bounded runs (its history on an older worker) finishes as it began: one run, in turn
+  const bounded = patched('k2-scan-bounded-runs');
+  const perRun = bounded ? (resume.perRun ?? SCAN_ORDERS_PER_RUN) : Number.POSITIVE_INFINITY;
   let now: string;
   let flagged: number;
   let after: string | null;
@@ -65,27 +68,26 @@ export async function serviceOrderDeadlineScan(
   }
   let started = resume.started ?? 0;
   for (let thisRun = 0; after !== null;) {
-    if (thisRun >= perRun || workflowInfo().continueAsNewSuggested)
+    if (thisRun >= perRun || (bounded && workflowInfo().continueAsNewSuggested))
       await continueAsNew<typeof serviceOrderDeadlineScan>({ now, after, flagged, started, perRun: resume.perRun });
     const batch = await acts.openRedispatchCases({ now, after });
+    const start = async (c: (typeof batch.redispatch)[number]) => {
+      try {
+        await startChild(orderRedispatch, {
+          workflowId: c.workflowId,
+          args: [c.input as CaseWorkflowInput],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        });
+        return 1;
+      } catch (e) {
+        if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+        return 0;
+      }
+    };
     // the batch's children are started together (each start awaits only its own acknowledgement)
-    const starts = await Promise.all(
-      batch.redispatch.map(async (c) => {
-        try {
-          await startChild(orderRedispatch, {
-            workflowId: c.workflowId,
-            args: [c.input as CaseWorkflowInput],
-            parentClosePolicy: ParentClosePolicy.ABANDON,
-            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          });
-          return 1;
-        } catch (e) {
-          if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-          return 0;
-        }
-      }),
-    );
-    started += starts.reduce<number>((a, b) => a + b, 0);
+    if (bounded) started += (await Promise.all(batch.redispatch.map(start))).reduce<number>((a, b) => a + b, 0);
+    else for (const c of batch.redispatch) started += await start(c);
     thisRun += batch.redispatch.length + 1;
     after = batch.next;
   }
