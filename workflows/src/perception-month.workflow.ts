@@ -1,9 +1,9 @@
-import { ParentClosePolicy, startChild, WorkflowIdReusePolicy, workflowInfo } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { workflowInfo } from '@temporalio/workflow';
 import { CaseState, CaseWorkflowInput, PerceptionActivities, ScheduledPerceptionMonth } from '@qf/contracts';
 import { FlowDefinitionSchema } from '@qf/policy';
 import { activities } from './engine/activities';
 import { CaseRuntime } from './engine/case-runtime';
+import { startCaseChild } from './engine/start-case-child';
 import { stageOf } from './engine/stage-of';
 import { rectification } from './rectification.workflow';
 
@@ -55,17 +55,6 @@ export async function perceptionMonth(
     workflowId: rt.workflowId,
     policy: input.policy,
   });
-  for (const o of orders) {
-    try {
-      await startChild(rectification, {
-        workflowId: o.workflowId,
-        args: [o.input as CaseWorkflowInput],
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
-    } catch (e) {
-      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-    }
-  }
+  for (const o of orders) await startCaseChild(rectification, o);
   return rt.finish('closed', 'posted', { month, ...posted, supervisionCases: orders.map((o) => o.caseId) });
 }

@@ -1,5 +1,3 @@
-import { ParentClosePolicy, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   CaseState,
   CaseWorkflowInput,
@@ -11,6 +9,7 @@ import { FlowDefinitionSchema, PolicySchema } from '@qf/policy';
 import { nextAssessmentStage } from '@qf/domain';
 import { activities } from './engine/activities';
 import { CaseRuntime } from './engine/case-runtime';
+import { startCaseChild } from './engine/start-case-child';
 import { stageOf } from './engine/stage-of';
 import { rectification } from './rectification.workflow';
 
@@ -78,18 +77,7 @@ async function openRectifications(input: CaseWorkflowInput, workflowId: string, 
     workflowId,
     initiatorUserId: input.initiatorUserId,
   });
-  for (const s of starts) {
-    try {
-      await startChild(rectification, {
-        workflowId: s.workflowId,
-        args: [s.input as CaseWorkflowInput],
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
-    } catch (e) {
-      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-    }
-  }
+  for (const s of starts) await startCaseChild(rectification, s);
 }
 
 /** The Schedule's run: the next quarter's plan as a draft, copied from the latest plan (once per period). */

@@ -1,9 +1,9 @@
-import { ParentClosePolicy, startChild, WorkflowIdReusePolicy, workflowInfo } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { workflowInfo } from '@temporalio/workflow';
 import { CaseState, CaseWorkflowInput, ScheduledScorecardMonth, ScorecardActivities } from '@qf/contracts';
 import { FlowDefinitionSchema } from '@qf/policy';
 import { activities } from './engine/activities';
 import { CaseRuntime } from './engine/case-runtime';
+import { startCaseChild } from './engine/start-case-child';
 import { stageOf } from './engine/stage-of';
 import { interview } from './interview.workflow';
 
@@ -54,18 +54,7 @@ export async function scorecardMonth(
     policy: input.policy,
     initiatorUserId: input.initiatorUserId,
   });
-  for (const i of cards.interviews) {
-    try {
-      await startChild(interview, {
-        workflowId: i.workflowId,
-        args: [i.input as CaseWorkflowInput],
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
-    } catch (e) {
-      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-    }
-  }
+  for (const i of cards.interviews) await startCaseChild(interview, i);
   return rt.finish('closed', 'posted', {
     month,
     ...posted,

@@ -1,12 +1,4 @@
-import {
-  continueAsNew,
-  ParentClosePolicy,
-  patched,
-  startChild,
-  WorkflowIdReusePolicy,
-  workflowInfo,
-} from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
 import {
   CaseState,
   CaseWorkflowInput,
@@ -18,6 +10,7 @@ import {
 import { FlowDefinitionSchema } from '@qf/policy';
 import { activities } from './engine/activities';
 import { CaseRuntime } from './engine/case-runtime';
+import { startCaseChild } from './engine/start-case-child';
 import { stageOf } from './engine/stage-of';
 
 const acts = activities<ServiceOrderActivities>('batch');
@@ -71,20 +64,7 @@ export async function serviceOrderDeadlineScan(
     if (thisRun >= perRun || (bounded && workflowInfo().continueAsNewSuggested))
       await continueAsNew<typeof serviceOrderDeadlineScan>({ now, after, flagged, started, perRun: resume.perRun });
     const batch = await acts.openRedispatchCases({ now, after });
-    const start = async (c: (typeof batch.redispatch)[number]) => {
-      try {
-        await startChild(orderRedispatch, {
-          workflowId: c.workflowId,
-          args: [c.input as CaseWorkflowInput],
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        });
-        return 1;
-      } catch (e) {
-        if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-        return 0;
-      }
-    };
+    const start = async (c: (typeof batch.redispatch)[number]) => ((await startCaseChild(orderRedispatch, c)) ? 1 : 0);
     // the batch's children are started together (each start awaits only its own acknowledgement)
     if (bounded) started += (await Promise.all(batch.redispatch.map(start))).reduce<number>((a, b) => a + b, 0);
     else for (const c of batch.redispatch) started += await start(c);
