@@ -1,4 +1,5 @@
-import { Admin, Resource, type ResourceProps } from 'react-admin';
+import { Resource, type ResourceProps } from 'react-admin';
+import { QfAdmin } from './QfAdmin';
 import type { Role } from '@qf/contracts/common';
 import { REVIEW_CASE_STARTERS } from '@qf/contracts/case-starters';
 import {
@@ -12,9 +13,8 @@ import {
 } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { notificationOutbox, notificationSettings } from './notifications';
-import { i18nProvider } from './i18n';
-import { withSignedInCatalogue } from './i18n/CatalogueGate';
-import { Layout, LoginPage } from './layout';
+import { i18nProvider, loadSignedInCatalogue } from './i18n';
+import { LoginPage } from './layout/LoginPage';
 import { lazyView } from './components/lazy';
 import cases from './cases';
 import tasks from './tasks';
@@ -49,8 +49,15 @@ import {
 } from './stars';
 
 const Dashboard = lazyView(() => import('./dashboard'), 'Dashboard');
-// the layout shows once the signed-in console's Chinese labels are loaded (not on the login route, issue 17)
-const SignedInLayout = withSignedInCatalogue(Layout);
+// The layout (app bar, menu, bell) loads on signing in, with the signed-in console's Chinese labels, which it waits
+// for: no screen after login shows a missing label, and none of it is on the login route (issue 17, QfAdmin.tsx).
+const SignedInLayout = lazyView(
+  () =>
+    loadSignedInCatalogue()
+      .catch(() => undefined)
+      .then(() => import('./layout/Layout')),
+  'Layout',
+);
 
 /**
  * Resources a user cannot use are still registered without views, so references to them
@@ -98,7 +105,7 @@ const rectificationResource = (permissions: unknown) => {
 };
 
 export const App = () => (
-  <Admin
+  <QfAdmin
     title="QualityFlow 质量流程"
     dataProvider={dataProvider}
     authProvider={authProvider}
@@ -147,5 +154,5 @@ export const App = () => (
       resource('notification-outbox', notificationOutbox, permissions),
       resource('notification-settings', notificationSettings, permissions),
     ]}
-  </Admin>
+  </QfAdmin>
 );

@@ -114,7 +114,8 @@ export const categoryLabel = (
   severity: string | undefined,
   key: string | undefined,
 ): string => {
-  if (!key) return '—';
+  // while the policy loads, no key on screen (a code word, not a label)
+  if (!key || !policy) return '—';
   const sev = severity as keyof Policy['complaints']['severities'] | undefined;
   const found = policy && sev ? policy.complaints.severities[sev]?.categories.find((c) => c.key === key) : undefined;
   return found?.label ?? key;

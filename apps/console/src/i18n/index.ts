@@ -25,7 +25,7 @@ export const signedInCatalogueLoaded = () => zhSignedIn !== undefined;
 
 /**
  * Loads the Chinese areas of the signed-in console (areas/index.zh.ts) once and has the provider use them; English
- * (en.ts) already carries all of its areas. The layout waits for this (i18n/CatalogueGate.tsx), so no screen after
+ * (en.ts) already carries all of its areas. The layout waits for this (App.tsx: the lazy layout), so no screen after
  * login shows a label missing. A failed load is retried on the next call.
  */
 export const loadSignedInCatalogue = (): Promise<void> =>
