@@ -8,7 +8,7 @@ import { eventually } from '../support/stack';
  * within — and the fined agent's lead approves it beside what it decides. Order numbers are this file's own.
  */
 describe('browser: order deadline board, re-dispatch and fine approval (K-1, K-2, K-8)', () => {
-  const c = consoleSuite('service-orders');
+  const c = consoleSuite('service-orders', { SERVICE_ORDER_SCAN: 'true' });
   const tag = `B${Date.now().toString(36).toUpperCase()}`;
   const ORDER_NO = new RegExp(`${tag}-[A-Z]+`, 'g');
   let unit: string;

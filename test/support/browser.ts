@@ -80,7 +80,7 @@ export function consoleSession(base: string, prefix: string) {
  * One describe's browser setup: a test stack, chromium and console helpers, started in beforeAll and stopped in
  * afterAll. Read the fields inside tests (they are set once beforeAll ran).
  */
-export function consoleSuite(prefix: string) {
+export function consoleSuite(prefix: string, overrides: Record<string, string> = {}) {
   const ctx = {} as {
     s: TestStack;
     browser: Browser;
@@ -89,7 +89,7 @@ export function consoleSuite(prefix: string) {
     auth: (user: string) => Promise<{ Authorization: string }>;
   };
   beforeAll(async () => {
-    ctx.s = await startTestStack();
+    ctx.s = await startTestStack(overrides);
     ctx.browser = await launchBrowser();
     ctx.base = ctx.s.baseUrl.replace('[::1]', '127.0.0.1');
     ctx.ui = consoleSession(ctx.base, prefix);

@@ -32,6 +32,8 @@ const NotifyEnv = {
     }),
   /** false: this process runs no dispatcher */
   NOTIFY_DISPATCH: bool.default(true),
+  /** false: this api keeps no K-2 deadline-scan Schedule (tests sharing one database run one scan, their own) */
+  SERVICE_ORDER_SCAN: bool.default(true),
   NOTIFY_POLL_MS: z.coerce.number().int().min(10).default(5000),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(6),
   NOTIFY_BACKOFF_MS: z.coerce.number().int().min(1).default(30000),

@@ -22,6 +22,10 @@ export class ServiceOrderScheduleService extends ScheduleKeeper {
   async ensure(): Promise<{ scheduleId: string; created: boolean }> {
     const taskQueue = this.temporal.taskQueue;
     const scheduleId = serviceOrderScanScheduleId(taskQueue);
+    if (!this.temporal.env.SERVICE_ORDER_SCAN) {
+      this.log.log(`no schedule ${scheduleId}: SERVICE_ORDER_SCAN is off`);
+      return { scheduleId, created: false };
+    }
     const r = await upsertSchedule(await this.temporal.client(), scheduleId, {
       spec: { intervals: [{ every: `${SERVICE_ORDER_SCAN_SECONDS}s` }] },
       action: {
