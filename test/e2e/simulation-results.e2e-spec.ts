@@ -46,14 +46,19 @@ describe('what-if beyond the settlement: star pay, repairer scores, scorecards (
       [employeeId, month, level, score],
     );
   }
-  /** the recorded results the simulation must never touch */
+  /**
+   * the recorded results the simulation must never touch — of this spec's months (no other spec uses them; the layer's
+   * other specs write the same tables in the same database while this one runs)
+   */
   const recorded = async () =>
     (
       await s.ds.query(
-        `SELECT (SELECT md5(COALESCE(string_agg(m::text, '|' ORDER BY m.employee_id, m.month), '')) FROM star_monthly m) AS stars,
-                (SELECT md5(COALESCE(string_agg(v::text, '|' ORDER BY v.id), '')) FROM evaluations v) AS evaluations,
-                (SELECT md5(COALESCE(string_agg(r::text, '|' ORDER BY r::text), '')) FROM scorecard_results r) AS cards,
-                (SELECT md5(COALESCE(string_agg(l::text, '|' ORDER BY l.id), '')) FROM ledger_entries l) AS ledger`,
+        `SELECT (SELECT md5(COALESCE(string_agg(m::text, '|' ORDER BY m.employee_id, m.month), '')) FROM star_monthly m WHERE m.month = ANY($1)) AS stars,
+                (SELECT md5(COALESCE(string_agg(v::text, '|' ORDER BY v.id), '')) FROM evaluations v JOIN work_orders o ON o.id = v.order_id
+                  WHERE to_char(o.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = ANY($1)) AS evaluations,
+                (SELECT md5(COALESCE(string_agg(r::text, '|' ORDER BY r::text), '')) FROM scorecard_results r WHERE r.month = ANY($1)) AS cards,
+                (SELECT md5(COALESCE(string_agg(l::text, '|' ORDER BY l.id), '')) FROM ledger_entries l WHERE l.month = ANY($1)) AS ledger`,
+        [[STAR_MONTH, STAR_MONTH_H2, REPAIR_MONTH, CARD_MONTH]],
       )
     )[0];
 

@@ -51,14 +51,19 @@ describe('what-if simulation of a draft policy (issue 16)', () => {
       [emp[user].id, month, c.id, points, severity],
     );
   }
-  /** what the simulation must never touch: the ledger and the settlements, byte for byte */
+  /**
+   * what the simulation must never touch: the ledger and the settlements, byte for byte — of this spec's months (no other
+   * spec uses them; the layer's other specs post and settle in the same database while this one runs)
+   */
   const recorded = async () =>
     (
       await s.ds.query(
-        `SELECT (SELECT md5(COALESCE(string_agg(l::text, '|' ORDER BY l.id), '')) FROM ledger_entries l) AS ledger,
-                (SELECT md5(COALESCE(string_agg(r::text, '|' ORDER BY r.settlement_id, r.employee_id), '')) FROM settlement_rows r) AS rows,
-                (SELECT md5(COALESCE(string_agg(x::text, '|' ORDER BY x.id), '')) FROM settlements x) AS settlements,
-                (SELECT count(*)::int FROM month_locks) AS locks`,
+        `SELECT (SELECT md5(COALESCE(string_agg(l::text, '|' ORDER BY l.id), '')) FROM ledger_entries l WHERE l.month = ANY($1)) AS ledger,
+                (SELECT md5(COALESCE(string_agg(r::text, '|' ORDER BY r.settlement_id, r.employee_id), ''))
+                   FROM settlement_rows r JOIN settlements x ON x.id = r.settlement_id WHERE x.month = ANY($1)) AS rows,
+                (SELECT md5(COALESCE(string_agg(x::text, '|' ORDER BY x.id), '')) FROM settlements x WHERE x.month = ANY($1)) AS settlements,
+                (SELECT count(*)::int FROM month_locks WHERE month = ANY($1)) AS locks`,
+        [[MONTH, MONTH2]],
       )
     )[0];
   // the e2e layer shares one database and other specs publish policies with other numbers: the draft is made from the
