@@ -181,12 +181,3 @@ export async function listFines(
     offset: o.offset,
   });
 }
-
-/** K-8: the unit score changes of approved fines in a month (false work orders: −1 per fine), per unit. */
-export async function fineUnitScoreDeltas(q: Queryable, month: string): Promise<{ unitId: string; delta: number }[]> {
-  return q.query(
-    `SELECT unit_id AS "unitId", sum(unit_score_delta)::float8 AS delta FROM service_fines
-     WHERE month = $1 AND status = 'approved' AND unit_score_delta <> 0 AND unit_id IS NOT NULL GROUP BY unit_id`,
-    [month],
-  );
-}
