@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually, startTestStack, TestStack } from '../support/stack';
+import { whatIf } from '../support/what-if';
 
 // months no other spec records facts for: the e2e layer shares one database
 const STAR_MONTH = '2024-05'; // first half: S-10 alone
@@ -62,29 +63,7 @@ describe('what-if beyond the settlement: star pay, repairer scores, scorecards (
       )
     )[0];
 
-  // drafts from the seeded policy v1 (RULES.md defaults), simulated against it by name
-  const base = 1;
-  async function draft(patch: (body: any) => any): Promise<number> {
-    const admin = await auth('admin');
-    const current = (await s.http.get(`/api/policies/${base}`).set(admin)).body;
-    const r = await s.http
-      .post('/api/policies')
-      .set(admin)
-      .send({ body: patch(structuredClone(current.body)), effectiveFrom: '2099-01-01' });
-    expect(r.status).toBe(201);
-    return Number(r.body.id ?? r.body.version);
-  }
-  async function simulate(policyVersion: number, months: string[]) {
-    const started = await s.http
-      .post('/api/simulations')
-      .set(await auth('admin'))
-      .send({ policyVersion, baselineVersion: base, months });
-    expect(started.status).toBe(201);
-    return eventually(async () => {
-      const r = await s.http.get(`/api/simulations/${started.body.id}`).set(await auth('admin'));
-      return r.body.status === 'done' ? r.body : null;
-    }, 30000);
-  }
+  const { base, draft, simulate } = whatIf(() => s);
 
   it('S-10 a draft raising the 2-star pay moves only the 2-star holder paid that month, by the raise × the month’s percent; the cancelled 2-star holder and the 1- and 3-star holders do not move', async () => {
     const one = await person('星薪甲');

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { eventually, startTestStack, TestStack } from '../support/stack';
+import { whatIf } from '../support/what-if';
 
 const MONTH = '2025-05';
 const MONTH2 = '2025-06';
@@ -66,31 +67,7 @@ describe('what-if simulation of a draft policy (issue 16)', () => {
         [[MONTH, MONTH2]],
       )
     )[0];
-  // the e2e layer shares one database and other specs publish policies with other numbers: the draft is made from the
-  // seeded policy v1 (RULES.md defaults) and simulated against it, named explicitly
-  const base = 1;
-  async function draft(patch: (body: any) => any): Promise<number> {
-    const admin = await auth('admin');
-    const current = (await s.http.get(`/api/policies/${base}`).set(admin)).body;
-    const r = await s.http
-      .post('/api/policies')
-      .set(admin)
-      .send({ body: patch(structuredClone(current.body)), effectiveFrom: '2099-01-01' });
-    expect(r.status).toBe(201);
-    return Number(r.body.id ?? r.body.version);
-  }
-  async function simulate(policyVersion: number, months: string[]) {
-    const started = await s.http
-      .post('/api/simulations')
-      .set(await auth('admin'))
-      .send({ policyVersion, baselineVersion: base, months });
-    expect(started.status).toBe(201);
-    expect(started.body.progress.total).toBe(months.length);
-    return eventually(async () => {
-      const r = await s.http.get(`/api/simulations/${started.body.id}`).set(await auth('admin'));
-      return r.body.status === 'done' ? r.body : null;
-    }, 30000);
-  }
+  const { base, draft, simulate } = whatIf(() => s);
 
   beforeAll(async () => {
     for (let i = 0; i < 3; i++) await post('agent1', MONTH, 'ordinary', 20); // C-9: three ordinary → P4
