@@ -43,6 +43,32 @@ describe('browser: console', () => {
     expect(await dashboard.innerText()).toContain('质量流程工作台');
   });
 
+  it('a first visit goes straight to the login form: one move to #/login, not a loop; a deep link returns after login', async () => {
+    // Before the console made its one router (main.tsx), react-admin rebuilt its router on every render and its
+    // log-out-on-mount pushed #/login ~3,800 times over ~11 s before the form showed (issue 17).
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __pushes: number };
+      w.__pushes = 0;
+      const push = history.pushState.bind(history);
+      history.pushState = (...args: Parameters<History['pushState']>) => {
+        w.__pushes++;
+        return push(...args);
+      };
+    });
+    const base = s.baseUrl.replace('[::1]', '127.0.0.1');
+    await page.goto(base + '/#/tasks');
+    await page.locator('input[name=username]').waitFor({ timeout: 20000 });
+    expect(page.url()).toMatch(/#\/login$/);
+    expect(await page.evaluate(() => (window as unknown as { __pushes: number }).__pushes)).toBeLessThanOrEqual(2);
+    await page.fill('input[name=username]', 'verifier1');
+    await page.fill('input[name=password]', 'demo');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/#\/tasks/, { timeout: 20000 });
+    await context.close();
+  });
+
   it('a wrong password shows the error on the login page', async () => {
     const page = await browser.newPage();
     await page.goto(s.baseUrl + '/');
