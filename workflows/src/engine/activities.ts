@@ -1,4 +1,10 @@
-import { ActivityInterfaceFor, ActivityOptions, proxyActivities } from '@temporalio/workflow';
+import {
+  ActivityInterfaceFor,
+  ActivityOptions,
+  LocalActivityOptions,
+  proxyActivities,
+  proxyLocalActivities,
+} from '@temporalio/workflow';
 import { FAILURE } from '@qf/contracts';
 
 /**
@@ -35,4 +41,16 @@ export function activityOptions(preset: ActivityPreset = 'write'): ActivityOptio
 /** Workflow-side proxies of the activities `A` with a preset's options. */
 export function activities<A>(preset: ActivityPreset = 'write'): ActivityInterfaceFor<A> {
   return proxyActivities<A>(activityOptions(preset));
+}
+
+/**
+ * Workflow-side proxies of `A` as local activities: run by the worker inside the workflow task that asks for them, so a
+ * short database write costs no round trips through the Temporal server (two per activity task) and a chain of them —
+ * an action's record, the next stage's tasks, the case's read model — completes in one workflow task (issue 18).
+ * Same retry and timeout as the preset; a retry waits in the worker up to a minute, then as a timer.
+ */
+export function localActivities<A>(preset: ActivityPreset = 'write'): ActivityInterfaceFor<A> {
+  const o = activityOptions(preset);
+  const local: LocalActivityOptions = { startToCloseTimeout: o.startToCloseTimeout, retry: o.retry };
+  return proxyLocalActivities<A>(local);
 }

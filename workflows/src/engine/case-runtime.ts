@@ -19,12 +19,15 @@ import {
 import { actUpdate, settledUpdate, stateQuery } from '@qf/contracts/messages';
 import { FlowDuration, StageDef, StageOutcome, Vote, decideStage } from '@qf/policy';
 import { addWorkingDays } from '@qf/domain';
-import { activities } from './activities';
+import { activities, localActivities } from './activities';
 import { reject, RuleViolation } from './reject';
 
 export type { RuleViolation } from './reject';
 
-const acts = activities<CaseActivities>();
+// The engine's writes (tasks, actions, the case's read model and audit): local activities in cases started since
+// issue 18's change, activities in cases recorded before it (their histories replay as recorded).
+const remoteActs = activities<CaseActivities>();
+const localActs = localActivities<CaseActivities>();
 
 export interface StageOptions {
   round: number;
@@ -95,8 +98,10 @@ export class CaseRuntime {
   private seq = 0;
   /** bumped whenever the case settles in a new place (stage opened, waiting, finished) */
   private epoch = 0;
+  private readonly acts: typeof remoteActs;
 
   constructor(private readonly input: CaseWorkflowInput) {
+    this.acts = patched('qf-case-writes-as-local-activities') ? localActs : remoteActs;
     this.state = {
       caseId: input.caseId,
       kind: input.kind,
@@ -134,7 +139,7 @@ export class CaseRuntime {
 
   /** The read model and its audit entry; `actor`: the user whose request (an Update) made the change. */
   async sync(action: string, details?: unknown, actor?: { userId: string; username: string }): Promise<void> {
-    await acts.syncCase(this.syncInput(action, details, actor));
+    await this.acts.syncCase(this.syncInput(action, details, actor));
     // the read model now shows a stage (who the case waits on) or the end: the `settled` Update answers
     if (this.state.stage !== null || this.state.status !== 'open') this.settled = true;
     if (action !== 'stage.closed') this.epoch++;
@@ -183,7 +188,7 @@ export class CaseRuntime {
       const role = def.assignee.role;
       assignees =
         def.assignment === 'each'
-          ? (await acts.roleHolders(role)).map((userId) => ({ role, userId }))
+          ? (await this.acts.roleHolders(role)).map((userId) => ({ role, userId }))
           : [{ role, userId: null }];
     }
     this.stageOpening = true;
@@ -221,13 +226,13 @@ export class CaseRuntime {
     if (run.closingAction) {
       // closed by a person's action: the action, the stage's close and the case's state in one activity (issue 18)
       this.current = null;
-      await acts.recordClosingAction({
+      await this.acts.recordClosingAction({
         action: run.closingAction,
         close,
         sync: this.syncInput('stage.closed', closed),
       });
     } else {
-      await acts.closeStage(close);
+      await this.acts.closeStage(close);
       this.current = null;
       await this.sync('stage.closed', closed);
     }
@@ -279,7 +284,7 @@ export class CaseRuntime {
   private async notifyOpen(run: StageRun, kind: 'reminder' | 'overdue', message: string): Promise<void> {
     for (const t of run.tasks.values()) {
       if (t.status !== 'open') continue;
-      await acts.notify({
+      await this.acts.notify({
         key: `${this.workflowId}:${t.id}:${kind}`,
         kind,
         caseId: this.input.caseId,
@@ -294,7 +299,7 @@ export class CaseRuntime {
 
   private async escalate(run: StageRun, role: Role): Promise<void> {
     const ref = await this.addTask(run, { slot: 100 + run.tasks.size, role, userId: null }, null);
-    await acts.notify({
+    await this.acts.notify({
       key: `${this.workflowId}:${run.def.key}:${run.opts.round}:escalation`,
       kind: 'escalation',
       caseId: this.input.caseId,
@@ -322,7 +327,7 @@ export class CaseRuntime {
   ): Promise<TaskRef[]> {
     this.opening++;
     try {
-      return await acts.openStageTasks({
+      return await this.acts.openStageTasks({
         caseId: this.input.caseId,
         workflowId: this.workflowId,
         stage: def.key,
@@ -464,7 +469,7 @@ export class CaseRuntime {
     // An action that closes its stage is recorded by the stage with its close (runStage): one activity and one
     // transaction instead of three. Histories recorded before this ran recordAction here, closeStage and syncCase there.
     if (run.closed && !added && patched('qf-closing-action-in-one-activity')) run.closingAction = record;
-    else await acts.recordAction(record);
+    else await this.acts.recordAction(record);
     if (added) {
       await this.addTask(run, { slot: added.slot, role: null, userId: added.userId }, this.state.dueAt);
     }
