@@ -8,7 +8,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { Env, normaliseUsername } from '@qf/contracts';
 import { createDataSource } from '@qf/persistence';
 import { databaseUrl, REPO_ROOT } from '@qf/runtime';
@@ -55,8 +55,9 @@ export class AppModule {
         }),
         JwtModule.register({
           global: true,
-          // development without JWT_SECRET: a per-process secret (tokens end with the process)
-          secret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+          // development without JWT_SECRET: a per-process secret (tokens end with the process); a KeyObject, or
+          // jsonwebtoken tries (and fails) to parse the string as a public key on every verify (issue 18: ~10% of a list)
+          secret: createSecretKey(Buffer.from(env.JWT_SECRET ?? randomBytes(32).toString('hex'))),
           signOptions: { expiresIn: env.JWT_TTL_SECONDS },
         }),
         ThrottlerModule.forRoot({

@@ -8,6 +8,7 @@ import { ApiError } from '../common/errors';
 import { Env, ENV } from '../config';
 import { RequestUser } from './auth.decorators';
 import { LoginBackoff } from './login-backoff';
+import { SessionCache } from './session-cache';
 
 // A fixed hash so an unknown username costs the same time as a wrong password.
 const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0yK8r9sY5K3Hh4w1d5w0QmTqO3m0Yb0sQm5lqz7c8aE';
@@ -29,6 +30,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     @Inject(ENV) private readonly env: Env,
     private readonly backoff: LoginBackoff,
+    private readonly sessions: SessionCache<LoginRow>,
   ) {}
 
   /** `body.username` is normalised by LoginSchema (the same form keys the per-client throttle). */
@@ -59,12 +61,16 @@ export class AuthService {
   /** Revokes every token of the user (token version bump). */
   async logout(user: RequestUser, client: string): Promise<void> {
     await revokeTokens(this.ds, user.id);
+    this.sessions.forget(user.id);
     await this.audit('auth.logout', user.id, user.username, client);
   }
 
-  /** The user of a verified token payload, or null when the login is gone, inactive or the token revoked. */
+  /**
+   * The user of a verified token payload, or null when the login is gone, inactive or the token revoked. The login is
+   * read through SessionCache (sign-out and user/employee changes in this process forget it at once; else ≤ its TTL).
+   */
   async sessionUser(payload: { sub: string; tv: number }): Promise<RequestUser | null> {
-    const row = await loginById(this.ds, payload.sub);
+    const row = await this.sessions.get(payload.sub, (id) => loginById(this.ds, id));
     return row && row.active && row.tv === payload.tv ? requestUser(row) : null;
   }
 

@@ -14,6 +14,7 @@ import {
   updateUser,
 } from '@qf/persistence';
 import { RequestUser } from '../auth/auth.decorators';
+import { SessionCache } from '../auth/session-cache';
 import { badRequest, notFound } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { importEmployees } from './employee-import';
@@ -29,6 +30,7 @@ export class OrgAdminService {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     private readonly org: OrgService,
+    private readonly sessions: SessionCache,
   ) {}
 
   private audit(user: RequestUser, action: string, entity: string, entityId: string, before: unknown, after: unknown) {
@@ -42,14 +44,16 @@ export class OrgAdminService {
     });
   }
 
-  importEmployees(user: RequestUser, file?: { buffer: Buffer; originalname: string; mimetype: string }) {
+  async importEmployees(user: RequestUser, file?: { buffer: Buffer; originalname: string; mimetype: string }) {
     if (!file)
       throw badRequest(
         'send the file as multipart field "file"',
         [{ path: 'file', message: 'required', code: 'required' }],
         'import.file_required',
       );
-    return importEmployees(this.ds, file, { id: user.id, name: user.username });
+    const imported = await importEmployees(this.ds, file, { id: user.id, name: user.username });
+    this.sessions.clear(); // re-imported employees may have moved unit (their logins' row scoping)
+    return imported;
   }
 
   /** A new employee (`id` undefined) or a change of one; an employee cannot report to themselves (O-1). */
@@ -72,6 +76,7 @@ export class OrgAdminService {
     if (id && !before) throw notFound('employee');
     const savedId = id ?? (await insertEmployee(this.ds, body));
     if (id) await updateEmployee(this.ds, id, body);
+    if (id) this.sessions.clear(); // a login's unit (row scoping) is its employee's
     await this.audit(user, id ? 'employee.updated' : 'employee.created', 'employee', savedId, before, body);
     return { id: savedId, ...body };
   }
@@ -113,6 +118,7 @@ export class OrgAdminService {
   async updateUser(me: RequestUser, id: string, body: UserInput) {
     const before = await this.org.user(id);
     await updateUser(this.ds, id, body, body.password ? await hash(body.password) : null);
+    this.sessions.forget(id); // roles, activity, password (revoked tokens) or employee: refused or re-scoped at once
     const { password: _omit, ...safe } = body;
     await this.audit(me, 'user.updated', 'user', id, before, safe);
     return { id, ...safe };

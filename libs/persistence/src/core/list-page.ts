@@ -51,16 +51,28 @@ export interface PageSpec {
   offset: number;
 }
 
-/** One page of a list and the total count, in two queries over the same WHERE. */
+/**
+ * One page of a list and its exact total in one round trip: the count is an uncorrelated scalar subquery over the same
+ * FROM and WHERE (an InitPlan, run once; issue 18: a second query per page cost a round trip and a plan). A page past
+ * the end (or of size 0) has no row to carry the total: only then is the count asked on its own.
+ */
 export async function selectPage<T = Record<string, unknown>>(
   q: Queryable,
   s: PageSpec,
 ): Promise<{ rows: T[]; total: number }> {
   const body = `${s.from} WHERE ${s.where.sql}`;
-  const [{ total }] = await q.query(`SELECT count(*)::int AS total ${body}`, s.where.params);
-  const rows = await q.query(
-    `SELECT ${s.columns} ${body} ORDER BY ${s.orderBy}, ${s.tieBreaker} LIMIT ${Math.max(0, Math.floor(s.limit))} OFFSET ${Math.max(0, Math.floor(s.offset))}`,
+  const limit = Math.max(0, Math.floor(s.limit));
+  const offset = Math.max(0, Math.floor(s.offset));
+  const found: Array<Record<string, unknown> & { qf_page_total: number }> = await q.query(
+    `SELECT (SELECT count(*)::int ${body}) AS qf_page_total, ${s.columns} ${body} ORDER BY ${s.orderBy}, ${s.tieBreaker} LIMIT ${limit} OFFSET ${offset}`,
     s.where.params,
   );
+  if (!found.length) {
+    if (offset === 0 && limit > 0) return { rows: [], total: 0 };
+    const [{ total }] = await q.query(`SELECT count(*)::int AS total ${body}`, s.where.params);
+    return { rows: [], total };
+  }
+  const total = found[0].qf_page_total;
+  const rows = found.map(({ qf_page_total: _total, ...row }) => row as T);
   return { rows, total };
 }
