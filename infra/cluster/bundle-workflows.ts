@@ -1,24 +1,20 @@
 /**
  * Build step: bundles the workflow code once (webpack, workspace aliases resolved) into
  * dist/apps/worker/workflow-bundle.js. The compiled worker loads it with `workflowBundle: { codePath }`,
- * so a production worker neither runs webpack nor reads TypeScript. Same bundler options as
- * apps/worker/src/worker.ts (workspace aliases; typeorm and pg never reach workflow code).
+ * so a production worker neither runs webpack nor reads TypeScript. The bundler options are the worker's own
+ * (apps/worker/src/workflow-bundler-options.ts: workspace aliases, unused library modules left out).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { REPO_ROOT, workspaceAliases } from '@qf/runtime';
+import { REPO_ROOT } from '@qf/runtime';
+import { workflowBundlerOptions } from '../../apps/worker/src/workflow-bundler-options';
 
 async function main(): Promise<void> {
   const out = path.join(REPO_ROOT, 'dist/apps/worker/workflow-bundle.js');
   const { code } = await bundleWorkflowCode({
     workflowsPath: path.join(REPO_ROOT, 'workflows/src/index.ts'),
-    webpackConfigHook: (config) => {
-      config.resolve = config.resolve ?? {};
-      config.resolve.alias = { ...(config.resolve.alias ?? {}), ...workspaceAliases() };
-      return config;
-    },
-    ignoreModules: ['typeorm', 'pg'],
+    ...workflowBundlerOptions,
   });
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, code);

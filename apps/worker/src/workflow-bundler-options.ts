@@ -1,0 +1,29 @@
+import { workspaceAliases } from '@qf/runtime';
+
+/**
+ * The workflow bundle's options, here and in the production build (infra/cluster/bundle-workflows.ts).
+ *
+ * Memory (issue 18, goal 4): with the SDK's reusable V8 context every workflow run evaluates the bundle's modules
+ * afresh in its own module cache, so each cached workflow holds its own copy of every zod schema the bundle builds at
+ * module scope (a heap snapshot of 100 cached review cases: ~3,200 zod schemas, 4.2–4.7 MB per workflow; the input,
+ * 11 KB, is not it). Modules cannot be shared instead (`preloadModules`): the SDK deep-freezes shared modules and
+ * zod writes to its schemas (lazy getters, `RegExp.lastIndex`). So the bundle leaves out what workflows never import:
+ * the workspace libraries have no module-scope side effects (every top-level statement is a declaration), and marking
+ * them so lets webpack skip the barrel re-exports (@qf/contracts' index pulls every area's schemas) that no workflow
+ * uses — 175 → 143 modules, 2.5 MB per cached workflow instead of 4.2 (bench/worker-memory.bench.ts).
+ */
+export const workflowBundlerOptions = {
+  webpackConfigHook: (config: any) => {
+    config.resolve = config.resolve ?? {};
+    config.resolve.alias = { ...(config.resolve.alias ?? {}), ...workspaceAliases() };
+    config.optimization = { ...(config.optimization ?? {}), sideEffects: true, providedExports: true };
+    config.module = config.module ?? {};
+    config.module.rules = [
+      ...(config.module.rules ?? []),
+      { test: /[\\/]libs[\\/](contracts|policy|domain)[\\/]src[\\/]/, sideEffects: false },
+    ];
+    return config;
+  },
+  // zod's locale loading and typeorm are never used by workflow code
+  ignoreModules: ['typeorm', 'pg'],
+};
