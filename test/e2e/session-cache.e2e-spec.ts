@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import * as jwt from 'jsonwebtoken';
 import { registerCase } from '@qf/persistence';
 import { SESSION_CACHE_TTL_MS } from '../../apps/api/src/auth/session-cache';
 import { startTestStack, TestStack } from '../support/stack';
@@ -102,6 +103,21 @@ describe('session cache and the case list total (issue 18)', () => {
     // the exact total also on a page past the end (react-admin's pagination reads it from Content-Range)
     const past = await listCases(lead.token, { id: [caseId] }, [25, 49]);
     expect([past.status, past.headers['content-range'], past.body]).toEqual([200, 'cases 25-25/1', []]);
+  });
+
+  it('a token checked before is still refused once it expires, and a token with a forged signature never matches it', async () => {
+    const u = await newUser('expiring', ['employee']);
+    const [{ tv }] = await s.ds.query(`SELECT token_version AS tv FROM users WHERE id = $1`, [u.id]);
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = jwt.sign({ sub: u.id, username: u.body.username, tv, exp }, s.env.JWT_SECRET!);
+    expect((await s.http.get('/api/auth/me').set(bearer(token))).status).toBe(200); // its signature is remembered now
+    const [head, body] = token.split('.');
+    expect((await s.http.get('/api/auth/me').set(bearer(`${head}.${body}.${'A'.repeat(43)}`))).status).toBe(401);
+    let status = 200;
+    while (status === 200 && Date.now() < (exp + 5) * 1000)
+      status = (await s.http.get('/api/auth/me').set(bearer(token))).status;
+    expect(status).toBe(401);
+    expect(Date.now()).toBeGreaterThanOrEqual(exp * 1000);
   });
 
   it('a revocation made outside this api (another process, SQL) takes effect within the TTL', async () => {

@@ -3,7 +3,7 @@ import { CaseView, TaskView } from '@qf/contracts';
 // the case and task rows and the names of people come from the cases repository (libs/persistence)
 export { resolveNames, userNameSql } from '@qf/persistence';
 
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+const iso = (d: Date | string | null) => (d instanceof Date ? d.toISOString() : d ? new Date(d).toISOString() : null);
 
 /** `temporalUrl` is null unless given (admins only: the Temporal Web UI can reset and terminate workflows). */
 export function toCaseView(r: any, temporalUrl: ((wf: string) => string) | null): CaseView {

@@ -2,9 +2,13 @@ import type { Queryable } from '../core/queryable';
 import { selectPage, Where } from '../core/list-page';
 import { caseIsMine, caseScope, caseSearch, ScopeUser, taskIsMine } from './scope';
 
-/** SQL: the display name of a user id expression — 姓名（工号） when the login has an employee, else its display name. */
+/**
+ * SQL: the display name of a user id expression — 姓名（工号） when the login has an employee, else its display name.
+ * The employee is a nested look-up by primary key: as a join, the planner hashed the whole employees table once per
+ * row of a list (issue 18).
+ */
 export const userNameSql = (userId: string) =>
-  `(SELECT COALESCE(pe.name || '（' || pe.code || '）', pu.display_name) FROM users pu LEFT JOIN employees pe ON pe.id = pu.employee_id WHERE pu.id = ${userId})`;
+  `(SELECT COALESCE((SELECT pe.name || '（' || pe.code || '）' FROM employees pe WHERE pe.id = pu.employee_id), pu.display_name) FROM users pu WHERE pu.id = ${userId})`;
 
 /** SQL select list for a case row `c` (the api maps it to CaseView). */
 export const CASE_COLUMNS = `c.id, c.kind, c.business_key, c.title, c.status, c.stage, c.outcome, c.waiting_on, c.waiting_since, c.due_at,
