@@ -6,7 +6,7 @@ import {
   appendAudit,
   findSettlement,
   lockSettlementMonth,
-  monthLedger,
+  monthLedgerForClose,
   replaceSettlementRows,
   setSettlementStatus,
   settlementPerception,
@@ -14,7 +14,7 @@ import {
 } from '@qf/persistence';
 
 /**
- * H-1 set-based: one aggregate query gathers the month (libs/persistence `monthLedger`); the grade and money rules
+ * H-1 set-based: one aggregate query gathers the month (libs/persistence `monthLedger`, with sort memory for the close); the grade and money rules
  * (libs/domain) run per row in memory; results are written in bulk, replacing any earlier computation of the same
  * (unlocked) settlement.
  */
@@ -23,7 +23,7 @@ export function createSettlementActivities(ds: DataSource): SettlementActivities
     async computeSettlement({ settlementId, month, policy: raw, policyVersion: pinned }) {
       const policy = PolicySchema.parse(raw ?? {});
       const t0 = Date.now();
-      const rows = await monthLedger(ds, month, `${month.slice(0, 4)}-01`);
+      const rows = await monthLedgerForClose(ds, month, `${month.slice(0, 4)}-01`);
       const perception = await settlementPerception(ds, month);
       // issue 16: the policy version the settlement's case pinned, named in every row's why
       const policyVersion = pinned ?? (await findSettlement(ds, settlementId))?.policyVersion ?? null;

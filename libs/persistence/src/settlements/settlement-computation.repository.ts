@@ -1,7 +1,13 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { EntityManager } from 'typeorm';
 import type { Queryable } from '../core/queryable';
 import type { SettlementTotals } from './settlements.repository';
 
-const CHUNK = 5000;
+/** rows per piece of the COPY stream */
+const COPY_PIECE = 2000;
 
 /** One employee's ledger for a month's close: points, source cases, money entries and case counts by severity. */
 export interface MonthLedgerRow {
@@ -23,7 +29,8 @@ export interface MonthLedgerRow {
 
 /**
  * H-1 set-based: one aggregate query gathers every employee's points, source cases and case counts by severity for the
- * month and the year before it (from `yearStart`).
+ * month and the year before it (from `yearStart`). The nested values are built as json, not jsonb (issue 18: the
+ * client parses both alike, and jsonb's binary build of every counted case id cost seconds at 1M rows).
  */
 export async function monthLedger(q: Queryable, month: string, yearStart: string): Promise<MonthLedgerRow[]> {
   return q.query(
@@ -38,12 +45,12 @@ export async function monthLedger(q: Queryable, month: string, yearStart: string
               COALESCE(sum(money_fen) FILTER (WHERE source = 'star-pay'), 0)::bigint AS star_pay_fen,
               array_agg(DISTINCT case_id) FILTER (WHERE case_id IS NOT NULL AND points_x10 <> 0) AS point_cases,
               -- K-5 scorecard fines and K-8 event fines (and the lead's joint fine) are money entries of the month
-              jsonb_agg(jsonb_build_object('s', source, 'fen', money_fen, 'c', case_id) ORDER BY created_at, id)
+              json_agg(json_build_object('s', source, 'fen', money_fen, 'c', case_id) ORDER BY created_at, id)
                 FILTER (WHERE source IN ('kpi', 'kpi-fine') AND money_fen IS NOT NULL) AS fines
        FROM ledger_entries WHERE month = $1 GROUP BY employee_id
        UNION ALL
        -- P-4: a person sent to central training at the quarter's end has a payroll row even without points
-       SELECT DISTINCT t.employee_id, 0, NULL::uuid[], 0::bigint, 0::bigint, NULL::uuid[], NULL::jsonb FROM training_assignments t
+       SELECT DISTINCT ON (t.employee_id) t.employee_id, 0, NULL::uuid[], 0::bigint, 0::bigint, NULL::uuid[], NULL::json FROM training_assignments t
        WHERE t.month = $1 AND EXISTS (SELECT 1 FROM perception_months pm WHERE pm.month = $1 AND pm.status = 'posted')
          AND NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.month = $1 AND l.employee_id = t.employee_id)
      ), sev AS (
@@ -52,7 +59,7 @@ export async function monthLedger(q: Queryable, month: string, yearStart: string
        WHERE month BETWEEN $2 AND $1 AND reason = 'ruling' AND severity IS NOT NULL AND employee_id IN (SELECT employee_id FROM month_points)
        GROUP BY employee_id, month, severity
      ), sev_by_employee AS (
-       SELECT employee_id, jsonb_agg(jsonb_build_object('m', m, 's', s, 'n', n, 'c', c)) AS sev FROM sev GROUP BY employee_id
+       SELECT employee_id, json_agg(json_build_object('m', m, 's', s, 'n', n, 'c', c)) AS sev FROM sev GROUP BY employee_id
      )
      SELECT mp.employee_id, e.employment_type, e.post_bonus_fen, b.branch_id, mp.points, mp.cases, mp.bonus_fen, mp.star_pay_fen, se.sev,
             mp.point_cases, mp.fines
@@ -60,6 +67,22 @@ export async function monthLedger(q: Queryable, month: string, yearStart: string
      LEFT JOIN sev_by_employee se ON se.employee_id = mp.employee_id`,
     [month, yearStart],
   );
+}
+
+/**
+ * `monthLedger` for a month's close: in a read-only transaction with memory enough for its sorts (issue 18: at 1M
+ * ledger rows the year's cases by severity spilled ~70 MB to disk under the default 4 MB `work_mem`).
+ */
+export async function monthLedgerForClose(
+  ds: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> },
+  month: string,
+  yearStart: string,
+): Promise<MonthLedgerRow[]> {
+  return ds.transaction(async (tx) => {
+    await tx.query(`SET TRANSACTION READ ONLY`);
+    await tx.query(`SET LOCAL work_mem = '128MB'`);
+    return monthLedger(tx, month, yearStart);
+  });
 }
 
 /** A computed row of a settlement (H-1), as the rules left it. */
@@ -81,46 +104,76 @@ export interface ComputedSettlementRow {
 }
 
 /**
- * Replaces a settlement's rows (in bulk, unnest) and stores its totals; the settlement then waits for confirmation.
- * Run inside a transaction.
+ * Replaces a settlement's rows and stores its totals; the settlement then waits for confirmation. The rows go in as one
+ * `COPY … FROM STDIN` stream (issue 18: 100,000 rows whose why lists every counted case are tens of MB of JSON — as
+ * parameters of batched INSERTs the escaping, array parsing and per-row re-assembly cost more than the rules).
+ * The H-2 statement trigger checks a COPY as it checks an INSERT. Run inside a transaction (`ds.transaction`).
  */
 export async function replaceSettlementRows(
-  tx: Queryable,
+  tx: EntityManager,
   settlementId: string,
   rows: ComputedSettlementRow[],
   totals: SettlementTotals,
 ): Promise<void> {
+  if (!tx.queryRunner?.isTransactionActive) throw new Error('replaceSettlementRows runs inside a transaction');
   await tx.query(`DELETE FROM settlement_rows WHERE settlement_id = $1`, [settlementId]);
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = rows.slice(i, i + CHUNK);
-    await tx.query(
-      `INSERT INTO settlement_rows (settlement_id, employee_id, branch_id, points_x10, money_fen, grade, suspension, exit, training, source_cases, reasons, bonus_fen, star_pay_fen, fines_fen, why)
-       SELECT $1, e, b, p, m, g, su, ex, tr, ARRAY(SELECT jsonb_array_elements_text(sc))::uuid[], r, bo, sp, fi, w
-       FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::bigint[], $6::text[], $7::bool[], $8::bool[], $9::bool[], $10::jsonb[], $11::jsonb[], $12::bigint[], $13::bigint[], $14::bigint[], $15::jsonb[])
-         AS x(e, b, p, m, g, su, ex, tr, sc, r, bo, sp, fi, w)`,
-      [
-        settlementId,
-        part.map((x) => x.employeeId),
-        part.map((x) => x.branchId),
-        part.map((x) => x.pointsX10),
-        part.map((x) => x.deductionFen),
-        part.map((x) => x.grade),
-        part.map((x) => x.flags.suspension),
-        part.map((x) => x.flags.exit),
-        part.map((x) => x.flags.training),
-        part.map((x) => JSON.stringify(x.sourceCases)),
-        part.map((x) => JSON.stringify(x.reasons)),
-        part.map((x) => x.bonusesFen),
-        part.map((x) => x.starPayFen),
-        part.map((x) => x.finesFen),
-        part.map((x) => JSON.stringify(x.why)),
-      ],
-    );
-  }
+  const client = (await tx.queryRunner.connect()) as PoolClient;
+  await pipeline(
+    Readable.from(settlementRowsCopyText(settlementId, rows)),
+    client.query(
+      copyFrom(
+        `COPY settlement_rows (settlement_id, employee_id, branch_id, points_x10, money_fen, grade, suspension, exit, training, source_cases, reasons, bonus_fen, star_pay_fen, fines_fen, why) FROM STDIN`,
+      ),
+    ),
+  );
   await tx.query(`UPDATE settlements SET totals = $2, computed_at = now(), status = 'confirming' WHERE id = $1`, [
     settlementId,
     JSON.stringify(totals),
   ]);
+}
+
+/** A value in COPY's text format: `\N` for null, backslashes doubled (JSON text holds no raw tab, newline or CR). */
+function copyValue(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v !== 'string') return String(v);
+  if (/[\t\n\r]/.test(v)) throw new RangeError('settlement row value with a tab or line break');
+  return v.replace(/\\/g, '\\\\');
+}
+
+/** A uuid[] literal (`{a,b}`) of case ids. */
+function uuidArray(ids: readonly string[]): string {
+  return `{${ids.map((id) => (id === null ? 'NULL' : id)).join(',')}}`;
+}
+
+/** The rows as COPY text lines (the columns of `replaceSettlementRows`), in pieces of COPY_PIECE rows. */
+export function* settlementRowsCopyText(
+  settlementId: string,
+  rows: readonly ComputedSettlementRow[],
+): Generator<string> {
+  for (let i = 0; i < rows.length; i += COPY_PIECE) {
+    let piece = '';
+    for (const x of rows.slice(i, i + COPY_PIECE)) {
+      piece +=
+        [
+          copyValue(settlementId),
+          copyValue(x.employeeId),
+          copyValue(x.branchId),
+          copyValue(x.pointsX10),
+          copyValue(x.deductionFen),
+          copyValue(x.grade),
+          copyValue(x.flags.suspension),
+          copyValue(x.flags.exit),
+          copyValue(x.flags.training),
+          copyValue(uuidArray(x.sourceCases)),
+          copyValue(JSON.stringify(x.reasons)),
+          copyValue(x.bonusesFen),
+          copyValue(x.starPayFen),
+          copyValue(x.finesFen),
+          copyValue(JSON.stringify(x.why)),
+        ].join('\t') + '\n';
+    }
+    yield piece;
+  }
 }
 
 /** The settlement's status while it runs; a locked settlement keeps its status. */
