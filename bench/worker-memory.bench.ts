@@ -31,6 +31,7 @@ interface Heap {
   heapTotal: number;
   external: number;
   arrayBuffers: number;
+  heapSizeLimit: number;
   nativeContexts: number;
   detachedContexts: number;
 }
@@ -147,13 +148,13 @@ async function main(): Promise<void> {
       m.threads
         .map(
           (t) =>
-            `thread ${t.threadId} heap ${mb(t.heapUsed)}/${mb(t.heapTotal)} ext ${mb(t.external)} ctx ${t.nativeContexts}`,
+            `thread ${t.threadId} heap ${mb(t.heapUsed)}/${mb(t.heapTotal)} (limit ${mb(t.heapSizeLimit)}) ext ${mb(t.external)}`,
         )
         .join(' | ') +
       ` | OS threads ${m.proc.threads}`;
 
     console.log(
-      `worker ${WORKER_MAIN}, maxCachedWorkflows ${CACHE ?? 'SDK default'}, node flags ${NODE_FLAGS.join(' ') || '-'}`,
+      `worker ${WORKER_MAIN}, maxCachedWorkflows ${CACHE ?? 'the worker default (200)'}, node flags ${NODE_FLAGS.join(' ') || '-'}`,
     );
     await sleep(3000);
     let open = 0;

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { NativeConnection } from '@temporalio/worker';
 import { loadEnv } from '@qf/contracts';
 import { createDataSource, setUpDatabase } from '@qf/persistence';
@@ -11,6 +12,7 @@ import { versionOfEnv } from './versioning';
 import { serveWorkerHealth } from './health';
 import { startNotificationDispatcher } from './notifications/dispatcher';
 import { createWorker } from './worker';
+import { DEFAULT_MAX_CACHED_WORKFLOWS, limitWorkflowHeap } from './workflow-cache';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -26,6 +28,9 @@ async function main(): Promise<void> {
     throw new Error(`worker: no prebuilt workflow bundle at ${bundlePath} — run npm run build`);
   }
   const connection = await NativeConnection.connect(temporalConnectionOptions(env, temporalAddress(env)));
+  // before Worker.create starts the workflow thread: its heap sized for the cache (workflow-cache.ts)
+  const maxCachedWorkflows = env.WORKER_MAX_CACHED_WORKFLOWS ?? DEFAULT_MAX_CACHED_WORKFLOWS;
+  limitWorkflowHeap(maxCachedWorkflows, (flags) => v8.setFlagsFromString(flags));
   const worker = await createWorker({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
@@ -33,7 +38,7 @@ async function main(): Promise<void> {
     ds,
     workflowBundlePath,
     deployment: versionOfEnv(env),
-    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+    maxCachedWorkflows,
   });
   console.log(
     `worker: polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${temporalAddress(env)}/${env.TEMPORAL_NAMESPACE}`,

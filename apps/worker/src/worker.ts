@@ -5,17 +5,9 @@ import { createActivities } from '@qf/activities';
 import { REPO_ROOT } from '@qf/runtime';
 import { deploymentOptions, type DeploymentVersion } from './versioning';
 import { workflowBundlerOptions } from './workflow-bundler-options';
+import { DEFAULT_MAX_CACHED_WORKFLOWS } from './workflow-cache';
 
 export const WORKFLOWS_PATH = path.join(REPO_ROOT, 'workflows/src/index.ts');
-
-/**
- * The worker's workflow cache when WORKER_MAX_CACHED_WORKFLOWS is unset (issue 18, goal 4). A cached workflow costs
- * ~2.5 MB of live heap (workflow-bundler-options.ts), so the SDK's own default — sized from the V8 heap limit, ~2,300
- * workflows on a 4 GB heap — lets open cases grow the worker by ~6 GB. 200 bounds the cache to ~0.5 GB of heap over a
- * ~0.2 GB idle worker, however many cases are open (bench/worker-memory.bench.ts); a case outside the cache replays its
- * history (a few events) on its next task.
- */
-export const DEFAULT_MAX_CACHED_WORKFLOWS = 200;
 
 let cachedBundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** Bundles the workflows once per process (webpack; workspace aliases resolved). */
