@@ -408,7 +408,7 @@ async function main(): Promise<void> {
         `worker RSS ${before.toFixed(0)} MB → ${full.toFixed(0)} MB with ${cached} open cases (the cache full) → ${after.toFixed(0)} MB with ${OPEN} (maxCachedWorkflows ${CACHE ?? `${DEFAULT_MAX_CACHED_WORKFLOWS}, the worker's default`})`,
       );
       push('worker MB per open case', (after - before) / OPEN);
-      if (cached > 0) push('worker MB per cached workflow (cache filling)', (full - before) / cached);
+      if (cached > 0) push('worker MB per cached wf (cache filling)', (full - before) / cached);
     }
 
     bareWorker.shutdown();

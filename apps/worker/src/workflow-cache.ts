@@ -12,7 +12,7 @@ export const DEFAULT_MAX_CACHED_WORKFLOWS = 200;
  * the rest headroom; 1,056 MB for 200). RSS is not live memory: V8 grows a heap towards its limit before it collects,
  * and the default limit (from the machine's memory: 4 GB here) let evicted workflows' garbage take a worker with 200
  * cached workflows and 1,000 open cases to 1.5 GB RSS, 0.52 GB of it live (1.29 MB RSS per open case; with this limit
- * 0.94, bench/worker-memory.bench.ts).
+ * 0.96, bench/worker-memory.bench.ts; bench:api goal 4: 0.98).
  */
 export function workflowHeapLimitMb(maxCachedWorkflows: number): number {
   return 256 + 4 * maxCachedWorkflows;
