@@ -73,7 +73,7 @@ describe('stage engine (time-skipping Temporal test server)', () => {
     expect(acts.actions).toHaveLength(1);
   });
 
-  it('issue 18: an approve that decides its stage records the action, the close and the case state in one workflow task, as local activities', async () => {
+  it('issue 18: an approve that decides its stage records the action, the close and the case state as local activities in one workflow task after its acceptance is recorded', async () => {
     const acts = new RecordingActivities();
     let events: any[] = [];
     await run(acts, flow({ assignee: { kind: 'role', role: 'verifier' } }), async (h) => {
@@ -98,10 +98,14 @@ describe('stage engine (time-skipping Temporal test server)', () => {
     const after = events.slice(accepted).map(localActivity).filter(Boolean);
     expect(before).toEqual(['openStageTasks', 'syncCase']);
     expect(after).toEqual(['recordClosingAction', 'syncCase']);
-    // the Update's whole work — record, close, final state, the answer, the case's end — is the one workflow task whose
-    // completion accepted it: its commands follow the acceptance, and no further workflow task runs
-    expect(events.slice(accepted).filter((e) => e.workflowTaskScheduledEventAttributes)).toEqual([]);
-    expect(events.slice(accepted).some((e) => e.workflowExecutionUpdateCompletedEventAttributes)).toBe(true);
+    // the acceptance is in the history before anything is written: the workflow task that accepts the Update ends with
+    // a 1 ms timer, and the record, the close, the final state, the answer and the case's end are the next workflow task
+    const timer = events.findIndex((e) => e.timerStartedEventAttributes);
+    expect(timer).toBeGreaterThan(accepted);
+    const firstWrite = events.findIndex((e) => localActivity(e) === 'recordClosingAction');
+    expect(events.slice(timer, firstWrite).filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+    expect(events.slice(firstWrite).filter((e) => e.workflowTaskScheduledEventAttributes)).toEqual([]);
+    expect(events.slice(firstWrite).some((e) => e.workflowExecutionUpdateCompletedEventAttributes)).toBe(true);
     expect(events.at(-1).workflowExecutionCompletedEventAttributes).toBeTruthy();
     expect(acts.actions.map((a) => [a.action, a.task.status])).toEqual([['approve', 'done']]);
     expect(acts.states).toEqual(['open:s1:-', 'open:s1:-', 'closed:-:approved']);
