@@ -19,6 +19,9 @@ const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MONTH = '2026-10';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// phase timing of our side (gather / rules / write), printed by the activity for each run (QF_SETTLEMENT_TIMINGS=0 to silence)
+if (process.env.QF_SETTLEMENT_TIMINGS === undefined) process.env.QF_SETTLEMENT_TIMINGS = '1';
+else if (process.env.QF_SETTLEMENT_TIMINGS === '0') delete process.env.QF_SETTLEMENT_TIMINGS;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'qf-bench-'));

@@ -45,6 +45,8 @@ function privilegesUsedByCode(tables: Set<string>): Map<string, Set<string>> {
           need(table, 'UPDATE');
       }
     }
+    // a bulk load (`COPY t (…) FROM STDIN`) needs INSERT
+    for (const m of src.matchAll(/\bCOPY\s+"?([a-z_]+)"?[^`]*?\bFROM\s+STDIN/g)) need(m[1], 'INSERT');
     for (const m of src.matchAll(/FOR\s+(NO\s+KEY\s+)?UPDATE|FOR\s+(KEY\s+)?SHARE/g)) {
       const before = src.slice(Math.max(0, m.index! - 400), m.index!);
       const from = [...before.matchAll(/\bFROM\s+"?([a-z_]+)"?/g)].pop();

@@ -29,6 +29,7 @@ import { SettlementFinesWhy1766000000000 } from './migrations/1766000000000-sett
 import { StarPayWhy1766100000000 } from './migrations/1766100000000-star-pay-why';
 import { UnitLedgerKpiFines1766200000000 } from './migrations/1766200000000-unit-ledger-kpi-fines';
 import { SimulationResults1766300000000 } from './migrations/1766300000000-simulation-results';
+import { SettlementRowsSetChecks1766400000000 } from './migrations/1766400000000-settlement-rows-set-checks';
 
 export const MIGRATIONS = [
   Init1763800000000,
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   StarPayWhy1766100000000,
   UnitLedgerKpiFines1766200000000,
   SimulationResults1766300000000,
+  SettlementRowsSetChecks1766400000000,
 ];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {
