@@ -28,20 +28,32 @@ export function createSettlementActivities(ds: DataSource): SettlementActivities
       // issue 16: the policy version the settlement's case pinned, named in every row's why
       const policyVersion = pinned ?? (await findSettlement(ds, settlementId))?.policyVersion ?? null;
       const tGather = Date.now();
-      const out = rows.map((r) => settleLedgerRow(r, month, policy, perception.get(r.employee_id), policyVersion));
-      const tRules = Date.now();
-      const totals: SettlementTotals = {
+      // the rules run row by row as the COPY stream asks for rows (issue 18): our CPU settles the next rows while the
+      // server parses and stores the rows before
+      const out: ReturnType<typeof settleLedgerRow>[] = [];
+      let rulesMs = 0;
+      function* settled() {
+        for (const r of rows) {
+          const t = performance.now();
+          const x = settleLedgerRow(r, month, policy, perception.get(r.employee_id), policyVersion);
+          rulesMs += performance.now() - t;
+          out.push(x);
+          yield x;
+        }
+      }
+      const totalsOf = (): SettlementTotals => ({
         employees: out.length,
         pointsX10: out.reduce((a, x) => a + x.pointsX10, 0),
         moneyFen: out.reduce((a, x) => a + x.deductionFen, 0),
         branches: new Set(out.map((x) => x.branchId)).size,
         p4: out.filter((x) => x.grade === 'P4').length,
         p5: out.filter((x) => x.grade === 'P5').length,
-      };
-      await ds.transaction((tx) => replaceSettlementRows(tx, settlementId, out, totals));
+      });
+      await ds.transaction((tx) => replaceSettlementRows(tx, settlementId, settled(), totalsOf));
+      const totals = totalsOf();
       if (process.env.QF_SETTLEMENT_TIMINGS)
         console.log(
-          `settlement ${month}: gather ${tGather - t0} ms, rules ${tRules - tGather} ms, write ${Date.now() - tRules} ms`,
+          `settlement ${month}: gather ${tGather - t0} ms, rules + write ${Date.now() - tGather} ms (of which rules ${Math.round(rulesMs)} ms)`,
         );
       const { employees, pointsX10, moneyFen, branches } = totals;
       return { employees, pointsX10, moneyFen, branches };

@@ -66,4 +66,20 @@ describe('settlement rows as COPY text (issue 18 bulk write)', () => {
       .map((l) => Number(l.split('\t')[3]));
     expect(points).toEqual(rows.map((r) => r.pointsX10));
   });
+
+  it('H-1 a lazy iterable of rows is taken piece by piece (the rules run while the server parses the rows before)', () => {
+    let made = 0;
+    function* lazy() {
+      for (let i = 0; i < 5000; i++) {
+        made++;
+        yield row({ pointsX10: i });
+      }
+    }
+    const text = settlementRowsCopyText('s1', lazy());
+    text.next();
+    expect(made).toBeLessThan(5000);
+    const rest = [...text];
+    expect(made).toBe(5000);
+    expect(rest.join('').split('\n').filter(Boolean).length).toBeLessThan(5000);
+  });
 });

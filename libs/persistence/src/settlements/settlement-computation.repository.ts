@@ -112,8 +112,8 @@ export interface ComputedSettlementRow {
 export async function replaceSettlementRows(
   tx: EntityManager,
   settlementId: string,
-  rows: ComputedSettlementRow[],
-  totals: SettlementTotals,
+  rows: Iterable<ComputedSettlementRow>,
+  totals: SettlementTotals | (() => SettlementTotals),
 ): Promise<void> {
   if (!tx.queryRunner?.isTransactionActive) throw new Error('replaceSettlementRows runs inside a transaction');
   await tx.query(`DELETE FROM settlement_rows WHERE settlement_id = $1`, [settlementId]);
@@ -128,7 +128,7 @@ export async function replaceSettlementRows(
   );
   await tx.query(`UPDATE settlements SET totals = $2, computed_at = now(), status = 'confirming' WHERE id = $1`, [
     settlementId,
-    JSON.stringify(totals),
+    JSON.stringify(typeof totals === 'function' ? totals() : totals),
   ]);
 }
 
@@ -145,35 +145,43 @@ function uuidArray(ids: readonly string[]): string {
   return `{${ids.map((id) => (id === null ? 'NULL' : id)).join(',')}}`;
 }
 
-/** The rows as COPY text lines (the columns of `replaceSettlementRows`), in pieces of COPY_PIECE rows. */
+/**
+ * The rows as COPY text lines (the columns of `replaceSettlementRows`), in pieces of COPY_PIECE rows. Rows are taken
+ * from the iterable as the stream asks for them: a lazy iterable (the activity's rules loop) runs while the server
+ * parses the pieces before.
+ */
 export function* settlementRowsCopyText(
   settlementId: string,
-  rows: readonly ComputedSettlementRow[],
+  rows: Iterable<ComputedSettlementRow>,
 ): Generator<string> {
-  for (let i = 0; i < rows.length; i += COPY_PIECE) {
-    let piece = '';
-    for (const x of rows.slice(i, i + COPY_PIECE)) {
-      piece +=
-        [
-          copyValue(settlementId),
-          copyValue(x.employeeId),
-          copyValue(x.branchId),
-          copyValue(x.pointsX10),
-          copyValue(x.deductionFen),
-          copyValue(x.grade),
-          copyValue(x.flags.suspension),
-          copyValue(x.flags.exit),
-          copyValue(x.flags.training),
-          copyValue(uuidArray(x.sourceCases)),
-          copyValue(JSON.stringify(x.reasons)),
-          copyValue(x.bonusesFen),
-          copyValue(x.starPayFen),
-          copyValue(x.finesFen),
-          copyValue(JSON.stringify(x.why)),
-        ].join('\t') + '\n';
+  let piece = '';
+  let n = 0;
+  for (const x of rows) {
+    piece +=
+      [
+        copyValue(settlementId),
+        copyValue(x.employeeId),
+        copyValue(x.branchId),
+        copyValue(x.pointsX10),
+        copyValue(x.deductionFen),
+        copyValue(x.grade),
+        copyValue(x.flags.suspension),
+        copyValue(x.flags.exit),
+        copyValue(x.flags.training),
+        copyValue(uuidArray(x.sourceCases)),
+        copyValue(JSON.stringify(x.reasons)),
+        copyValue(x.bonusesFen),
+        copyValue(x.starPayFen),
+        copyValue(x.finesFen),
+        copyValue(JSON.stringify(x.why)),
+      ].join('\t') + '\n';
+    if (++n === COPY_PIECE) {
+      yield piece;
+      piece = '';
+      n = 0;
     }
-    yield piece;
   }
+  if (piece) yield piece;
 }
 
 /** The settlement's status while it runs; a locked settlement keeps its status. */
