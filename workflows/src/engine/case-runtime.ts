@@ -1,4 +1,4 @@
-import { condition, patched, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   ActUpdate,
   ActUpdateSchema,
@@ -24,8 +24,9 @@ import { reject, RuleViolation } from './reject';
 
 export type { RuleViolation } from './reject';
 
-// The engine's writes (tasks, actions, the case's read model and audit): local activities in cases started since
-// issue 18's change, activities in cases recorded before it (their histories replay as recorded).
+// The engine's writes (tasks, the case's read model and audit): local activities in cases started since issue 18's
+// change, activities in cases recorded before it (their histories replay as recorded). A person's action is always
+// recorded by an activity: see `recordsActions`.
 const remoteActs = activities<CaseActivities>();
 const localActs = localActivities<CaseActivities>();
 
@@ -99,12 +100,17 @@ export class CaseRuntime {
   /** bumped whenever the case settles in a new place (stage opened, waiting, finished) */
   private epoch = 0;
   private readonly acts: typeof remoteActs;
-  /** the engine's writes are local activities (cases started since issue 18's change) */
-  private readonly localWrites: boolean;
+  /**
+   * Records a person's action (and the stage close it causes): an activity, scheduled by the workflow task that accepts
+   * the Update, so the acceptance is in the history before the action's rows are written. A local activity would run
+   * inside that workflow task: a worker killed before it completes would leave the task decided in the database and
+   * the action unknown to the workflow (lost, if its client stopped retrying). The writes that follow — the next
+   * stage's tasks, the case's read model — are local activities of the next workflow task.
+   */
+  private readonly recordsActions = remoteActs;
 
   constructor(private readonly input: CaseWorkflowInput) {
-    this.localWrites = patched('qf-case-writes-as-local-activities');
-    this.acts = this.localWrites ? localActs : remoteActs;
+    this.acts = patched('qf-case-writes-as-local-activities') ? localActs : remoteActs;
     this.state = {
       caseId: input.caseId,
       kind: input.kind,
@@ -229,8 +235,7 @@ export class CaseRuntime {
     if (run.closingAction) {
       // closed by a person's action: the action, the stage's close and the case's state in one activity (issue 18)
       this.current = null;
-      await this.afterAcceptance();
-      await this.acts.recordClosingAction({
+      await this.recordsActions.recordClosingAction({
         action: run.closingAction,
         close,
         sync: this.syncInput('stage.closed', closed),
@@ -353,17 +358,6 @@ export class CaseRuntime {
     return ref;
   }
 
-  /**
-   * Before an action's first write: a local activity runs inside the workflow task that accepts the Update, so without
-   * this its rows could be committed while the acceptance is not yet in the history — a worker killed then leaves the
-   * task decided in the database and the action unknown to the workflow, and a client that stops retrying loses it.
-   * A 1 ms timer ends that workflow task first (the acceptance is recorded), and the writes follow in the next one.
-   * Activities (older cases) are scheduled by that same workflow task's completion, so they need no such step.
-   */
-  private async afterAcceptance(): Promise<void> {
-    if (this.localWrites) await sleep(1);
-  }
-
   /** Update validator: runs before the action is accepted; a throw rejects it with nothing recorded. */
   private validate(raw: ActUpdate): void {
     const parsed = ActUpdateSchema.safeParse(raw);
@@ -484,10 +478,7 @@ export class CaseRuntime {
     // An action that closes its stage is recorded by the stage with its close (runStage): one activity and one
     // transaction instead of three. Histories recorded before this ran recordAction here, closeStage and syncCase there.
     if (run.closed && !added && patched('qf-closing-action-in-one-activity')) run.closingAction = record;
-    else {
-      await this.afterAcceptance();
-      await this.acts.recordAction(record);
-    }
+    else await this.recordsActions.recordAction(record);
     if (added) {
       await this.addTask(run, { slot: added.slot, role: null, userId: added.userId }, this.state.dueAt);
     }
