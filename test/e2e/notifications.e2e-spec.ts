@@ -1,5 +1,9 @@
+import { createHmac } from 'node:crypto';
 import { eventually, startTestStack, TestStack } from '../support/stack';
 import { startSmtpServer, startWebhookReceiver } from '../support/notify-receivers';
+
+/** the DingTalk robot's 加签 secret of this file's configuration */
+const DING_SECRET = 'SECnotify-e2e-0123456789';
 
 /**
  * Notifications reach people (issue 17) on real Postgres, Temporal, a real SMTP server (smtp-server) and a real local
@@ -72,7 +76,13 @@ describe('notifications: bell, outbox, e-mail and webhooks', () => {
       NOTIFY_WEBHOOKS: JSON.stringify([
         { id: 'flaky', name: '质量群（企业微信）', format: 'wecom', url: `${hooks.url}/flaky` },
         { id: 'broken', name: '故障群', format: 'json', url: `${hooks.url}/broken` },
-        { id: 'ding', name: '钉钉群', format: 'dingtalk', url: `${hooks.url}/ding` },
+        {
+          id: 'ding',
+          name: '钉钉群',
+          format: 'dingtalk',
+          url: `${hooks.url}/ding?access_token=t1`,
+          secret: DING_SECRET,
+        },
       ]),
       NOTIFY_POLL_MS: '50',
       NOTIFY_BACKOFF_MS: '50',
@@ -106,6 +116,7 @@ describe('notifications: bell, outbox, e-mail and webhooks', () => {
       { id: 'ding', name: '钉钉群', format: 'dingtalk' },
     ]);
     expect(JSON.stringify(start.body)).not.toContain(hooks.url); // the addresses stay in the configuration
+    expect(JSON.stringify(start.body)).not.toContain(DING_SECRET);
 
     const unknown = await s.http
       .put('/api/notification-preferences/me')
@@ -191,9 +202,17 @@ describe('notifications: bell, outbox, e-mail and webhooks', () => {
     expect(flaky.map((r) => r.status)).toEqual([500, 500, 200]);
     expect(new Set(flaky.map((r) => r.headers['idempotency-key']))).toEqual(new Set([rows[2].idempotency_key]));
     expect(flaky[2].body).toEqual({ msgtype: 'text', text: { content: expect.stringContaining(people.mail.name) } });
-    const ding = hooks.requests.filter((r) => r.path === '/ding');
+    const ding = hooks.requests.filter((r) => r.path.startsWith('/ding?'));
     expect(ding).toHaveLength(1);
     expect(ding[0].body).toEqual({ msgtype: 'text', text: { content: expect.stringContaining('新待办') } });
+    // the robot is secured by 加签: the receiver checks the signature as DingTalk does, and the secret never travels
+    const q = new URL(ding[0].path, hooks.url).searchParams;
+    expect(q.get('access_token')).toBe('t1');
+    const timestamp = Number(q.get('timestamp'));
+    expect(Math.abs(Date.now() - timestamp)).toBeLessThan(3_600_000);
+    const expected = createHmac('sha256', DING_SECRET).update(`${timestamp}\n${DING_SECRET}`).digest('base64');
+    expect(q.get('sign')).toBe(expected);
+    expect(ding[0].path + JSON.stringify(ding[0].body)).not.toContain(DING_SECRET);
     // nothing more is attempted once sent
     await s.ds.query(`SELECT pg_sleep(0.3)`);
     expect(hooks.requests.filter((r) => r.path === '/flaky')).toHaveLength(3);

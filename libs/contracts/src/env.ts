@@ -5,12 +5,19 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** A webhook target the admin configures (NOTIFY_WEBHOOKS): users choose among them on their 通知设置 page. */
-export const WebhookTargetSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/),
-  name: z.string().min(1).max(60),
-  format: z.enum(['json', 'wecom', 'dingtalk']).default('json'),
-  url: z.string().url(),
-});
+export const WebhookTargetSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/),
+    name: z.string().min(1).max(60),
+    format: z.enum(['json', 'wecom', 'dingtalk']).default('json'),
+    url: z.string().url(),
+    /** a DingTalk robot's 加签 secret (SEC…): each POST then carries `timestamp` and `sign` as DingTalk checks them */
+    secret: z.string().min(1).max(200).optional(),
+  })
+  .refine((t) => t.secret === undefined || t.format === 'dingtalk', {
+    path: ['secret'],
+    message: 'secret (加签) is for DingTalk robots only',
+  });
 export type WebhookTarget = z.infer<typeof WebhookTargetSchema>;
 
 /** Notifications' delivery (issue 17): SMTP, webhook targets and the dispatcher's retry policy. */

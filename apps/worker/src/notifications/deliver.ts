@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import type { Env, WebhookTarget } from '@qf/contracts';
 import { webhookBody } from '@qf/domain';
 import type { OutboxDelivery } from '@qf/persistence';
+import { dingtalkSignedUrl } from './dingtalk-sign';
 
 /** What a notification's kind is called in a mail's subject and a robot message's first line. */
 const KIND_TITLE: Record<string, string> = {
@@ -60,7 +61,10 @@ export function createDelivery(env: Env): {
       },
       titleOf(row.kind),
     );
-    const res = await fetch(target.url, {
+    // a DingTalk robot secured by 加签 is signed per request (its timestamp must be within the hour)
+    const url =
+      target.format === 'dingtalk' && target.secret ? dingtalkSignedUrl(target.url, target.secret) : target.url;
+    const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': row.idempotencyKey },
       body: JSON.stringify(body),
