@@ -15,10 +15,9 @@
  * picks goals; WORKER_MAX_CACHED_WORKFLOWS is handed to the worker and printed with goal 4 — unset: the worker's
  * default, 200)
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
@@ -26,11 +25,11 @@ import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { workspaceAliases } from '@qf/runtime';
-import { ensureDatabaseRoles, freePort, startEmbeddedPostgres, startTemporalDevServer } from '../infra/dev';
+import { freePort } from '../infra/dev';
+import { pool, sleep, startProduct } from './product';
 import { bareApprove, bareState } from './bare.workflow';
 import { DEFAULT_MAX_CACHED_WORKFLOWS } from '../apps/worker/src/workflow-cache';
 
-const root = path.resolve(__dirname, '..');
 const APPROVALS = Number(process.env.BENCH_APPROVALS ?? 40);
 const OPEN = Number(process.env.BENCH_OPEN ?? 300);
 const REPS = Number(process.env.BENCH_REPS ?? 3);
@@ -49,16 +48,6 @@ const pct = (xs: number[], p: number) =>
 const median = (xs: number[]) => pct(xs, 0.5);
 const spread = (xs: number[], digits = 2) =>
   `min ${Math.min(...xs).toFixed(digits)}, median ${median(xs).toFixed(digits)}, max ${Math.max(...xs).toFixed(digits)}`;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function pool<T>(items: T[], concurrency: number, fn: (x: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) await fn(items[next++]);
-    }),
-  );
-}
 
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -128,106 +117,13 @@ async function main(): Promise<void> {
   if (FLOWABLE && GOALS.has('2')) buildFlowable();
   // the server as the working tree has it (a dist/ left from hours ago measured code that was since changed);
   // BENCH_BUILD=0 reuses an existing dist/
-  if (
-    process.env.BENCH_BUILD !== '0' ||
-    !existsSync(path.join(root, 'dist/apps/api/main.js')) ||
-    !existsSync(path.join(root, 'dist/apps/worker/main.js'))
-  ) {
-    const b = spawnSync('bash', ['infra/scripts/build.sh', 'server'], { cwd: root, stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('build failed');
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), 'qf-bench-api-'));
-  chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: 'qf' });
-  const temporal = await startTemporalDevServer({ port: await freePort() });
-  const procs: ChildProcess[] = [];
+  const product = await startProduct({ build: process.env.BENCH_BUILD !== '0', name: 'bench' });
+  const { base, pg, temporal, procs, worker, login, call } = product;
   try {
-    const owner = { name: 'qf_owner', password: 'bench-owner' };
-    const app = { name: 'qf_app', password: 'bench-app' };
-    await ensureDatabaseRoles({ superUrl: pg.url, owner, app });
-    const url = (r: { name: string; password: string }) =>
-      pg.url.replace(/\/\/postgres:[^@]*@/, `//${r.name}:${r.password}@`);
-    const port = await freePort();
-    const env = {
-      ...process.env,
-      NODE_ENV: 'development',
-      SEED_DEMO: 'true',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: url(app),
-      TEMPORAL_ADDRESS: temporal.address,
-      TEMPORAL_TASK_QUEUE: `bench-${randomUUID().slice(0, 8)}`,
-      JWT_SECRET: 'bench-secret-0123456789abcdef0123456789',
-      LOG_LEVEL: 'warn',
-      NOTIFY_DISPATCH: 'false',
-    };
-    const migrate = spawnSync('node', ['dist/apps/worker/main.js', 'migrate'], {
-      cwd: root,
-      env: { ...env, DATABASE_MIGRATION_URL: url(owner) },
-      encoding: 'utf8',
-    });
-    if (migrate.status !== 0) throw new Error(`migrate failed: ${migrate.stderr}`);
-    const worker = spawn('node', ['dist/apps/worker/main.js'], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const api = spawn('node', ['dist/apps/api/main.js'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-    procs.push(worker, api);
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      const ok = await fetch(`${base}/api/health`)
-        .then((r) => r.status === 200)
-        .catch(() => false);
-      if (ok) break;
-      if (i > 240) throw new Error('api not healthy');
-      await sleep(500);
-    }
-    const login = async (username: string) => {
-      const r = await fetch(`${base}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: 'demo' }),
-      });
-      return `Bearer ${((await r.json()) as { accessToken: string }).accessToken}`;
-    };
     const admin = await login('admin');
     const leader = await login('leader1');
-    const call = async (method: string, p: string, auth: string, body?: unknown) => {
-      const r = await fetch(`${base}${p}`, {
-        method,
-        headers: { authorization: auth, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, body: (await r.json().catch(() => null)) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-    };
     /** review cases whose first task is open: [caseId, taskId] */
-    const openCases = async (n: number): Promise<{ caseId: string; taskId: string }[]> => {
-      const ids: string[] = [];
-      await pool(
-        Array.from({ length: n }, (_, i) => i),
-        5,
-        async (i) => {
-          const c = await call('POST', '/api/cases', admin, { title: `bench ${i} ${randomUUID().slice(0, 6)}` });
-          if (c.status !== 201) throw new Error(`create case: ${c.status} ${JSON.stringify(c.body)}`);
-          ids.push(c.body.id);
-        },
-      );
-      const out: { caseId: string; taskId: string }[] = [];
-      for (const caseId of ids) {
-        for (let k = 0; ; k++) {
-          const c = await call('GET', `/api/cases/${caseId}`, admin);
-          const t = c.body?.tasks?.find((x: { status: string }) => x.status === 'open');
-          if (t) {
-            out.push({ caseId, taskId: t.id });
-            break;
-          }
-          if (k > 600) throw new Error(`case ${caseId}: no open task`);
-          await sleep(100);
-        }
-      }
-      return out;
-    };
+    const openCases = (n: number) => product.openCases(admin, n, 'bench');
 
     // --- the bare baseline's worker, in this process, on the same Temporal server
     const bundle = await bundleWorkflowCode({
@@ -417,11 +313,7 @@ async function main(): Promise<void> {
     for (const [k, xs] of Object.entries(results))
       console.log(`  ${k.padEnd(40)} ${spread(xs, k.includes('MB') ? 3 : 2)}`);
   } finally {
-    for (const p of procs) p.kill('SIGTERM');
-    await sleep(1000);
-    await temporal.stop();
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await product.stop();
   }
 }
 
