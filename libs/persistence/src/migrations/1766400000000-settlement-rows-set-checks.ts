@@ -8,6 +8,19 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The referenced side: the app role may not delete employees, org units or settlements (privileges.ts); an owner's
  * delete of one that settlement rows name, and a change of such an id, are refused by statement triggers there.
  */
+/** plpgsql: refuse a statement whose new rows belong to a locked settlement (H-2) */
+const LOCKED_NEW = `        IF EXISTS (SELECT 1 FROM settlements s WHERE s.status = 'locked' AND s.id IN (SELECT settlement_id FROM new_rows)) THEN
+          RAISE EXCEPTION 'settlement is locked (H-2)' USING ERRCODE = 'object_not_in_prerequisite_state';
+        END IF;
+`;
+/** plpgsql: refuse a statement whose new rows name an unknown settlement, employee or branch (as the foreign keys did) */
+const REFERENCES_EXIST = `        IF EXISTS (SELECT 1 FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM settlements s WHERE s.id = n.settlement_id))
+           OR EXISTS (SELECT 1 FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM employees e WHERE e.id = n.employee_id))
+           OR EXISTS (SELECT 1 FROM new_rows n WHERE n.branch_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM org_units o WHERE o.id = n.branch_id)) THEN
+          RAISE EXCEPTION 'settlement row names an unknown settlement, employee or branch' USING ERRCODE = 'foreign_key_violation';
+        END IF;
+`;
+
 export class SettlementRowsSetChecks1766400000000 implements MigrationInterface {
   name = 'SettlementRowsSetChecks1766400000000';
 
@@ -19,15 +32,7 @@ export class SettlementRowsSetChecks1766400000000 implements MigrationInterface 
         DROP CONSTRAINT settlement_rows_branch_id_fkey;
       CREATE OR REPLACE FUNCTION qf_settlement_rows_locked_new() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF EXISTS (SELECT 1 FROM settlements s WHERE s.status = 'locked' AND s.id IN (SELECT settlement_id FROM new_rows)) THEN
-          RAISE EXCEPTION 'settlement is locked (H-2)' USING ERRCODE = 'object_not_in_prerequisite_state';
-        END IF;
-        IF EXISTS (SELECT 1 FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM settlements s WHERE s.id = n.settlement_id))
-           OR EXISTS (SELECT 1 FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM employees e WHERE e.id = n.employee_id))
-           OR EXISTS (SELECT 1 FROM new_rows n WHERE n.branch_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM org_units o WHERE o.id = n.branch_id)) THEN
-          RAISE EXCEPTION 'settlement row names an unknown settlement, employee or branch' USING ERRCODE = 'foreign_key_violation';
-        END IF;
-        RETURN NULL;
+${LOCKED_NEW}${REFERENCES_EXIST}        RETURN NULL;
       END $$;
       DROP TRIGGER settlement_rows_locked_update ON settlement_rows;
       -- an owner's delete of a settlement, employee or org unit that settlement rows name (one scan of the rows)
@@ -58,15 +63,7 @@ export class SettlementRowsSetChecks1766400000000 implements MigrationInterface 
         IF EXISTS (SELECT 1 FROM settlements s WHERE s.status = 'locked' AND s.id IN (SELECT settlement_id FROM old_rows)) THEN
           RAISE EXCEPTION 'settlement is locked (H-2)' USING ERRCODE = 'object_not_in_prerequisite_state';
         END IF;
-        IF EXISTS (SELECT 1 FROM settlements s WHERE s.status = 'locked' AND s.id IN (SELECT settlement_id FROM new_rows)) THEN
-          RAISE EXCEPTION 'settlement is locked (H-2)' USING ERRCODE = 'object_not_in_prerequisite_state';
-        END IF;
-        IF EXISTS (SELECT 1 FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM settlements s WHERE s.id = n.settlement_id))
-           OR EXISTS (SELECT 1 FROM new_rows n WHERE NOT EXISTS (SELECT 1 FROM employees e WHERE e.id = n.employee_id))
-           OR EXISTS (SELECT 1 FROM new_rows n WHERE n.branch_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM org_units o WHERE o.id = n.branch_id)) THEN
-          RAISE EXCEPTION 'settlement row names an unknown settlement, employee or branch' USING ERRCODE = 'foreign_key_violation';
-        END IF;
-        RETURN NULL;
+${LOCKED_NEW}${REFERENCES_EXIST}        RETURN NULL;
       END $$;
       CREATE TRIGGER settlement_rows_locked_update AFTER UPDATE ON settlement_rows
         REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION qf_settlement_rows_locked_both();
@@ -100,10 +97,7 @@ export class SettlementRowsSetChecks1766400000000 implements MigrationInterface 
         REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION qf_settlement_rows_locked_old();
       CREATE OR REPLACE FUNCTION qf_settlement_rows_locked_new() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF EXISTS (SELECT 1 FROM settlements s WHERE s.status = 'locked' AND s.id IN (SELECT settlement_id FROM new_rows)) THEN
-          RAISE EXCEPTION 'settlement is locked (H-2)' USING ERRCODE = 'object_not_in_prerequisite_state';
-        END IF;
-        RETURN NULL;
+${LOCKED_NEW}        RETURN NULL;
       END $$;
       ALTER TABLE settlement_rows
         ADD CONSTRAINT settlement_rows_settlement_id_fkey FOREIGN KEY (settlement_id) REFERENCES settlements(id),
