@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 import { Role } from './common';
 
 export const CASE_KINDS = [
@@ -23,11 +24,13 @@ export type CaseStatus = 'open' | 'closed' | 'cancelled';
 export { REVIEW_CASE_STARTERS } from './case-starters';
 
 /** Minimal generic case (kind "review"): one or more approval stages from the flow definition. */
-export const CreateCaseSchema = z.object({
-  title: z.string().trim().min(1, 'title is required').max(200),
-  description: z.string().max(5000).default(''),
-  businessKey: z.string().trim().min(1).max(100).optional(),
-});
+export const CreateCaseSchema = lazySchema(() =>
+  z.object({
+    title: z.string().trim().min(1, 'title is required').max(200),
+    description: z.string().max(5000).default(''),
+    businessKey: z.string().trim().min(1).max(100).optional(),
+  }),
+);
 export type CreateCaseInput = z.infer<typeof CreateCaseSchema>;
 
 /** `name`: the waited-on person as 姓名（工号） (or the login's display name), added by the api. */
@@ -95,14 +98,16 @@ export const TASK_ACTIONS = [
   'comment',
   'claim',
 ] as const;
-export const TaskActionNameSchema = z.enum(TASK_ACTIONS);
+export const TaskActionNameSchema = lazySchema(() => z.enum(TASK_ACTIONS));
 export type TaskActionName = z.infer<typeof TaskActionNameSchema>;
 
-export const TaskActionSchema = z.object({
-  action: TaskActionNameSchema,
-  comment: z.string().max(2000).optional(),
-  data: z.record(z.string(), z.unknown()).optional(),
-});
+export const TaskActionSchema = lazySchema(() =>
+  z.object({
+    action: TaskActionNameSchema,
+    comment: z.string().max(2000).optional(),
+    data: z.record(z.string(), z.unknown()).optional(),
+  }),
+);
 export type TaskActionInput = z.infer<typeof TaskActionSchema>;
 
 export type TaskStatus = 'open' | 'done' | 'cancelled';
@@ -136,10 +141,12 @@ export interface TaskView {
 }
 
 /** 批量同意 (issue 17): several open tasks of one stage whose flow allows it; each is approved as a single approve. */
-export const BatchApproveSchema = z.object({
-  taskIds: z.array(z.uuid()).min(1).max(50),
-  comment: z.string().max(2000).optional(),
-});
+export const BatchApproveSchema = lazySchema(() =>
+  z.object({
+    taskIds: z.array(z.uuid()).min(1).max(50),
+    comment: z.string().max(2000).optional(),
+  }),
+);
 export type BatchApproveInput = z.infer<typeof BatchApproveSchema>;
 
 /** A task the batch could not approve: the refusal's stable code and params (as a single approve answers). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 
 /** Roles of RULES.md O-2. */
 export const ROLES = [
@@ -16,7 +17,7 @@ export const ROLES = [
   'branch-head',
   'quality',
 ] as const;
-export const RoleSchema = z.enum(ROLES);
+export const RoleSchema = lazySchema(() => z.enum(ROLES));
 export type Role = z.infer<typeof RoleSchema>;
 
 /**
@@ -40,9 +41,11 @@ export const ROLE_NAMES_ZH: Record<Role, string> = {
 };
 
 /** A calendar month, YYYY-MM, from 1970 (the fuzzer's "0000-01" reached Postgres as an out-of-range date: a 500 in a workflow). */
-export const MonthSchema = z.string().regex(/^(19[7-9]\d|[2-9]\d{3})-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM');
-export const IsoDateTimeSchema = z.string().datetime({ offset: true });
-export const IdSchema = z.string().min(1);
+export const MonthSchema = lazySchema(() =>
+  z.string().regex(/^(19[7-9]\d|[2-9]\d{3})-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM'),
+);
+export const IsoDateTimeSchema = lazySchema(() => z.string().datetime({ offset: true }));
+export const IdSchema = lazySchema(() => z.string().min(1));
 
 /** Values a translated error message is built from (`qf.errors.<code>` with these as placeholders). */
 export type ApiErrorParams = Record<string, string | number>;

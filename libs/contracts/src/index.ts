@@ -1,4 +1,5 @@
 export * from './common';
+export * from './lazy-schema';
 export * from './auth';
 export * from './cases';
 export * from './env';

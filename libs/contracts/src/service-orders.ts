@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 
 /** K-1: service work orders (hotline / customer orders) and K-8 fines per event. */
 export const SERVICE_ORDER_KINDS = ['ordinary', 'vip_fault', 'vip_activation'] as const;
@@ -20,51 +21,61 @@ const isoTime = (field: string) =>
       const y = new Date(v).getUTCFullYear();
       return y >= 2000 && y <= 2100;
     }, `${field} must be between the years 2000 and 2100`);
-const orderNo = z
-  .string()
-  .trim()
-  .min(1, 'orderNo is required')
-  .max(64)
-  .regex(/^[\w.-]+$/, 'orderNo: letters, digits, - _ .');
+const orderNo = lazySchema(() =>
+  z
+    .string()
+    .trim()
+    .min(1, 'orderNo is required')
+    .max(64)
+    .regex(/^[\w.-]+$/, 'orderNo: letters, digits, - _ .'),
+);
 
 /** K-1: an order accepted at the hotline (its handling unit named; deadlines follow from its kind, K-2). */
-export const CreateServiceOrderSchema = z.object({
-  orderNo,
-  kind: z.enum(SERVICE_ORDER_KINDS),
-  unitId: uuid('unitId', 'a unit id'),
-  /** hotline acceptance; default now (an order entered late names when it was accepted) */
-  acceptedAt: isoTime('acceptedAt').optional(),
-  note: z.string().trim().max(2000).optional(),
-});
+export const CreateServiceOrderSchema = lazySchema(() =>
+  z.object({
+    orderNo,
+    kind: z.enum(SERVICE_ORDER_KINDS),
+    unitId: uuid('unitId', 'a unit id'),
+    /** hotline acceptance; default now (an order entered late names when it was accepted) */
+    acceptedAt: isoTime('acceptedAt').optional(),
+    note: z.string().trim().max(2000).optional(),
+  }),
+);
 export type CreateServiceOrderInput = z.infer<typeof CreateServiceOrderSchema>;
 
 /** K-1: the next move of an order (hotline → dispatch → handling → closed). */
-export const MoveServiceOrderSchema = z.object({
-  to: z.enum(['dispatch', 'handling', 'closed']),
-  /** handling: the unit that handles it (default: the order's unit) and its handler */
-  unitId: uuid('unitId', 'a unit id').optional(),
-  handlerId: uuid('handlerId', 'an employee id').optional(),
-  note: z.string().trim().max(2000).optional(),
-});
+export const MoveServiceOrderSchema = lazySchema(() =>
+  z.object({
+    to: z.enum(['dispatch', 'handling', 'closed']),
+    /** handling: the unit that handles it (default: the order's unit) and its handler */
+    unitId: uuid('unitId', 'a unit id').optional(),
+    handlerId: uuid('handlerId', 'an employee id').optional(),
+    note: z.string().trim().max(2000).optional(),
+  }),
+);
 export type MoveServiceOrderInput = z.infer<typeof MoveServiceOrderSchema>;
 
 /** K-1: one of the order's four tracking lines. */
-export const TrackServiceOrderSchema = z.object({
-  line: z.enum(TRACKING_LINE_KEYS),
-  value: z.string().trim().min(1, 'value is required').max(2000),
-});
+export const TrackServiceOrderSchema = lazySchema(() =>
+  z.object({
+    line: z.enum(TRACKING_LINE_KEYS),
+    value: z.string().trim().min(1, 'value is required').max(2000),
+  }),
+);
 export type TrackServiceOrderInput = z.infer<typeof TrackServiceOrderSchema>;
 
 /** K-1: one row of an import from the call system (工单号, 类型, 处理单位编码, 受理时间, …). */
-export const ServiceOrderImportRowSchema = z.object({
-  orderNo,
-  kind: z.enum(SERVICE_ORDER_KINDS),
-  unitCode: z.string().trim().min(1, 'unit code is required').max(64),
-  acceptedAt: isoTime('acceptedAt'),
-  handlerCode: z.string().trim().max(64).optional(),
-  respondedAt: isoTime('respondedAt').optional(),
-  closedAt: isoTime('closedAt').optional(),
-});
+export const ServiceOrderImportRowSchema = lazySchema(() =>
+  z.object({
+    orderNo,
+    kind: z.enum(SERVICE_ORDER_KINDS),
+    unitCode: z.string().trim().min(1, 'unit code is required').max(64),
+    acceptedAt: isoTime('acceptedAt'),
+    handlerCode: z.string().trim().max(64).optional(),
+    respondedAt: isoTime('respondedAt').optional(),
+    closedAt: isoTime('closedAt').optional(),
+  }),
+);
 export type ServiceOrderImportRow = z.infer<typeof ServiceOrderImportRowSchema>;
 
 /** Column titles of the call-system export (Chinese, or the field names); kind cells may be Chinese too. */
@@ -94,21 +105,25 @@ export const SERVICE_ORDER_KIND_ZH: Record<string, (typeof SERVICE_ORDER_KINDS)[
 };
 
 /** K-2: what the dispatcher's re-dispatch task submits (the unit and handler the order goes to; default unchanged). */
-export const RedispatchDecisionSchema = z.object({
-  unitId: uuid('unitId', 'a unit id').optional(),
-  handlerId: uuid('handlerId', 'an employee id').optional(),
-});
+export const RedispatchDecisionSchema = lazySchema(() =>
+  z.object({
+    unitId: uuid('unitId', 'a unit id').optional(),
+    handlerId: uuid('handlerId', 'an employee id').optional(),
+  }),
+);
 export type RedispatchDecision = z.infer<typeof RedispatchDecisionSchema>;
 
 /** K-8: a supervisor registers a fine for an event; the person's direct lead approves it. */
-export const RegisterFineSchema = z.object({
-  kind: z.enum(FINE_KINDS),
-  employeeId: uuid('employeeId', 'an employee id'),
-  /** fen; the range depends on the kind (K-8); standards not followed has fixed amounts */
-  amountFen: z.number().int('amountFen must be whole fen').min(0).max(100_000_000).optional(),
-  description: z.string().trim().min(1, 'description is required').max(2000),
-  orderId: uuid('orderId', 'a service order id').optional(),
-});
+export const RegisterFineSchema = lazySchema(() =>
+  z.object({
+    kind: z.enum(FINE_KINDS),
+    employeeId: uuid('employeeId', 'an employee id'),
+    /** fen; the range depends on the kind (K-8); standards not followed has fixed amounts */
+    amountFen: z.number().int('amountFen must be whole fen').min(0).max(100_000_000).optional(),
+    description: z.string().trim().min(1, 'description is required').max(2000),
+    orderId: uuid('orderId', 'a service order id').optional(),
+  }),
+);
 export type RegisterFineInput = z.infer<typeof RegisterFineSchema>;
 
 /** The data of a re-dispatch case (kind order-redispatch). */
@@ -167,30 +182,36 @@ export interface ServiceOrderActivities {
 }
 
 // ---------------------------------------------------------------------------------------------- answers (OpenAPI)
-export const ServiceOrderResponseSchema = z.looseObject({
-  id: z.string(),
-  orderNo: z.string(),
-  kind: z.string(),
-  stage: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
-  handlerName: z.string().nullable(),
-  late: z.boolean(),
-  redispatchCount: z.number(),
-});
-export const ServiceOrderDetailResponseSchema = ServiceOrderResponseSchema.extend({
-  moves: z.array(z.looseObject({ toStage: z.string(), actorName: z.string() })),
-  tracking: z.array(z.looseObject({ line: z.string(), value: z.string() })),
-});
-export const ServiceOrderImportResponseSchema = z.looseObject({ imported: z.number().int().min(0) });
-export const FineResponseSchema = z.looseObject({
-  id: z.string(),
-  kind: z.string(),
-  employeeName: z.string(),
-  amountFen: z.number(),
-  status: z.string(),
-  caseId: z.string().nullable(),
-});
+export const ServiceOrderResponseSchema = lazySchema(() =>
+  z.looseObject({
+    id: z.string(),
+    orderNo: z.string(),
+    kind: z.string(),
+    stage: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    handlerName: z.string().nullable(),
+    late: z.boolean(),
+    redispatchCount: z.number(),
+  }),
+);
+export const ServiceOrderDetailResponseSchema = lazySchema(() =>
+  ServiceOrderResponseSchema.extend({
+    moves: z.array(z.looseObject({ toStage: z.string(), actorName: z.string() })),
+    tracking: z.array(z.looseObject({ line: z.string(), value: z.string() })),
+  }),
+);
+export const ServiceOrderImportResponseSchema = lazySchema(() => z.looseObject({ imported: z.number().int().min(0) }));
+export const FineResponseSchema = lazySchema(() =>
+  z.looseObject({
+    id: z.string(),
+    kind: z.string(),
+    employeeName: z.string(),
+    amountFen: z.number(),
+    status: z.string(),
+    caseId: z.string().nullable(),
+  }),
+);
 
 /** K-2: the deadline scan's workflow type and Schedule (one per task queue, so test stacks do not share one). */
 export const SERVICE_ORDER_SCAN_WORKFLOW = 'serviceOrderDeadlineScan';

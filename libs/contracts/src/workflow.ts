@@ -1,27 +1,32 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 import { RoleSchema, Role } from './common';
 import { TaskActionNameSchema, CaseKind, CaseStatus, WaitingOn } from './cases';
 
 // The `act` Update and the `state` Query are typed definitions in ./messages (`@qf/contracts/messages`).
 
-export const ActorSchema = z.object({
-  userId: z.string().min(1),
-  username: z.string().min(1),
-  roles: z.array(RoleSchema),
-  employeeId: z.string().nullable().optional(),
-});
+export const ActorSchema = lazySchema(() =>
+  z.object({
+    userId: z.string().min(1),
+    username: z.string().min(1),
+    roles: z.array(RoleSchema),
+    employeeId: z.string().nullable().optional(),
+  }),
+);
 export type Actor = z.infer<typeof ActorSchema>;
 
 /** Payload of the `act` Update: a human action on one task. */
-export const ActUpdateSchema = z.object({
-  taskId: z.string().min(1),
-  action: TaskActionNameSchema,
-  actor: ActorSchema,
-  comment: z.string().max(2000).optional(),
-  data: z.record(z.string(), z.unknown()).optional(),
-  /** Client-chosen idempotency key: the same request twice is recorded once. */
-  requestId: z.string().min(1).max(100),
-});
+export const ActUpdateSchema = lazySchema(() =>
+  z.object({
+    taskId: z.string().min(1),
+    action: TaskActionNameSchema,
+    actor: ActorSchema,
+    comment: z.string().max(2000).optional(),
+    data: z.record(z.string(), z.unknown()).optional(),
+    /** Client-chosen idempotency key: the same request twice is recorded once. */
+    requestId: z.string().min(1).max(100),
+  }),
+);
 export type ActUpdate = z.infer<typeof ActUpdateSchema>;
 
 /** Failure types thrown by validators and activities; the api maps them to HTTP statuses. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPLAINT_SOURCES, SEVERITIES } from '@qf/contracts';
+import { COMPLAINT_SOURCES, lazySchema, SEVERITIES } from '@qf/contracts';
 
 /**
  * A policy version: every number and list of RULES.md, with the RULES.md values as defaults,
@@ -13,8 +13,8 @@ import { COMPLAINT_SOURCES, SEVERITIES } from '@qf/contracts';
 
 const int = () => z.number().int();
 const nonNeg = () => z.number().int().min(0);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
-const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'local time must be HH:MM');
+const isoDate = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD'));
+const localTime = lazySchema(() => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'local time must be HH:MM'));
 
 /** An inclusive range of fen. */
 const fenRange = (min: number, max: number) =>
@@ -26,13 +26,15 @@ const fenRange = (min: number, max: number) =>
 export type Severity = (typeof SEVERITIES)[number];
 export const RULING_ROLES = ['responsible', 'supervisor', 'vp', 'related-lead', 'handler'] as const;
 export type RulingRole = (typeof RULING_ROLES)[number];
-export const RulingRoleSchema = z.enum(RULING_ROLES);
-export const GradeSchema = z.enum(['P4', 'P5']);
+export const RulingRoleSchema = lazySchema(() => z.enum(RULING_ROLES));
+export const GradeSchema = lazySchema(() => z.enum(['P4', 'P5']));
 
-const CategorySchema = z.object({
-  key: z.string().regex(/^[a-z][a-z0-9-]*$/, 'category key: lower-case letters, digits, dashes'),
-  label: z.string().min(1),
-});
+const CategorySchema = lazySchema(() =>
+  z.object({
+    key: z.string().regex(/^[a-z][a-z0-9-]*$/, 'category key: lower-case letters, digits, dashes'),
+    label: z.string().min(1),
+  }),
+);
 export type Category = z.infer<typeof CategorySchema>;
 
 // C-4 defaults from 000 (labels abridged from the source; keys are stable identifiers).
@@ -89,7 +91,9 @@ const categories = (defaults: Category[]) =>
  * Role → allowed points range (×10) for one severity class (C-3); `null` = the role is not allowed.
  * Every role key is present so that a partial policy document changes one role without dropping the others.
  */
-const RangeSchema = z.object({ min: nonNeg(), max: nonNeg() }).refine((r) => r.min <= r.max, 'min must not exceed max');
+const RangeSchema = lazySchema(() =>
+  z.object({ min: nonNeg(), max: nonNeg() }).refine((r) => r.min <= r.max, 'min must not exceed max'),
+);
 export type PointsRange = z.infer<typeof RangeSchema>;
 const copyRange = (r: PointsRange | undefined): PointsRange | null => (r ? { ...r } : null);
 const roleRanges = (defaults: Partial<Record<RulingRole, PointsRange>>) =>
@@ -103,302 +107,320 @@ const roleRanges = (defaults: Partial<Record<RulingRole, PointsRange>>) =>
     })
     .prefault({});
 
-const ComplaintsSchema = z
-  .object({
-    /** C-1 registration sources. */
-    sources: z
-      .array(z.string().min(1))
-      .min(1)
-      .default(() => [...COMPLAINT_SOURCES]),
-    /** C-2 distinct verifiers needed to approve a verification. */
-    verifiers: z.object({ default: int().min(1).default(1), egregious: int().min(1).default(2) }).prefault({}),
-    /** C-3 ranges (points ×10) and C-4 categories per severity class. */
-    severities: z
-      .object({
-        egregious: z
-          .object({
-            roles: roleRanges({
-              responsible: { min: 100, max: 200 },
-              supervisor: { min: 50, max: 100 },
-              vp: { min: 50, max: 50 },
-            }),
-            categories: categories(EGREGIOUS_CATEGORIES),
-          })
-          .prefault({}),
-        serious: z
-          .object({
-            // RULES.md puts "related lead 2–5" in the supervisor column; both names are accepted.
-            roles: roleRanges({
-              responsible: { min: 50, max: 100 },
-              'related-lead': { min: 20, max: 50 },
-              supervisor: { min: 20, max: 50 },
-            }),
-            categories: categories(SERIOUS_CATEGORIES),
-          })
-          .prefault({}),
-        ordinary: z
-          .object({
-            roles: roleRanges({ responsible: { min: 20, max: 20 } }),
-            categories: categories(ORDINARY_CATEGORIES),
-          })
-          .prefault({}),
-      })
-      .prefault({}),
-    /** C-3/C-7 major-adverse-event points (×10) for the responsible person of an egregious case. */
-    majorAdverseEventPointsX10: nonNeg().default(40),
-    /**
-     * C-5 joint accountability: for these causes, each group lists roles of which at least one must be named.
-     * Ordinary cases: 000 asks joint accountability only for egregious and serious cases.
-     */
-    jointAccountability: z
-      .object({
-        causes: z
-          .array(z.enum(['execution', 'control', 'other']))
-          .default(() => ['execution', 'control'] as ('execution' | 'control' | 'other')[]),
-        required: z
-          .object({
-            egregious: z
-              .array(z.array(RulingRoleSchema).min(1))
-              .default(() => [['supervisor'], ['vp']] as RulingRole[][]),
-            serious: z
-              .array(z.array(RulingRoleSchema).min(1))
-              .default(() => [['supervisor', 'related-lead']] as RulingRole[][]),
-            ordinary: z.array(z.array(RulingRoleSchema).min(1)).default(() => []),
-          })
-          .prefault({}),
-      })
-      .prefault({}),
-    /**
-     * C-6 escalated orders: level n requires the first n groups of `chain`. Chain persons whose role has no
-     * range in the severity class use `points` (000 gives no number; default = the ordinary 2.0 points).
-     */
-    escalation: z
-      .object({
-        chain: z
-          .array(z.array(RulingRoleSchema).min(1))
-          .default(() => [['handler', 'responsible'], ['supervisor'], ['vp']] as RulingRole[][]),
-        points: roleRanges({
-          handler: { min: 20, max: 20 },
-          supervisor: { min: 20, max: 20 },
-          vp: { min: 20, max: 20 },
-        }),
-      })
-      .prefault({}),
-    /** C-12 appeal window after the named notice. */
-    appealWindowWorkingDays: int().min(0).default(3),
-    /** C-13 step deadlines; after the deadline a reminder, after a further grace period escalation. */
-    deadlines: z
-      .object({
-        verificationWorkingDays: int().min(1).default(3),
-        rulingWorkingDays: int().min(1).default(2),
-        appealDecisionWorkingDays: int().min(1).default(5),
-        /** Not given by RULES.md; 1 working day chosen. */
-        escalationGraceWorkingDays: int().min(0).default(1),
-      })
-      .prefault({}),
-    /** C-13 who a late step escalates to. */
-    escalationPath: z
-      .record(z.string(), z.string())
-      .default(() => ({ verifier: 'ruling-lead', 'ruling-lead': 'leadership' })),
-  })
-  .prefault({});
+const ComplaintsSchema = lazySchema(() =>
+  z
+    .object({
+      /** C-1 registration sources. */
+      sources: z
+        .array(z.string().min(1))
+        .min(1)
+        .default(() => [...COMPLAINT_SOURCES]),
+      /** C-2 distinct verifiers needed to approve a verification. */
+      verifiers: z.object({ default: int().min(1).default(1), egregious: int().min(1).default(2) }).prefault({}),
+      /** C-3 ranges (points ×10) and C-4 categories per severity class. */
+      severities: z
+        .object({
+          egregious: z
+            .object({
+              roles: roleRanges({
+                responsible: { min: 100, max: 200 },
+                supervisor: { min: 50, max: 100 },
+                vp: { min: 50, max: 50 },
+              }),
+              categories: categories(EGREGIOUS_CATEGORIES),
+            })
+            .prefault({}),
+          serious: z
+            .object({
+              // RULES.md puts "related lead 2–5" in the supervisor column; both names are accepted.
+              roles: roleRanges({
+                responsible: { min: 50, max: 100 },
+                'related-lead': { min: 20, max: 50 },
+                supervisor: { min: 20, max: 50 },
+              }),
+              categories: categories(SERIOUS_CATEGORIES),
+            })
+            .prefault({}),
+          ordinary: z
+            .object({
+              roles: roleRanges({ responsible: { min: 20, max: 20 } }),
+              categories: categories(ORDINARY_CATEGORIES),
+            })
+            .prefault({}),
+        })
+        .prefault({}),
+      /** C-3/C-7 major-adverse-event points (×10) for the responsible person of an egregious case. */
+      majorAdverseEventPointsX10: nonNeg().default(40),
+      /**
+       * C-5 joint accountability: for these causes, each group lists roles of which at least one must be named.
+       * Ordinary cases: 000 asks joint accountability only for egregious and serious cases.
+       */
+      jointAccountability: z
+        .object({
+          causes: z
+            .array(z.enum(['execution', 'control', 'other']))
+            .default(() => ['execution', 'control'] as ('execution' | 'control' | 'other')[]),
+          required: z
+            .object({
+              egregious: z
+                .array(z.array(RulingRoleSchema).min(1))
+                .default(() => [['supervisor'], ['vp']] as RulingRole[][]),
+              serious: z
+                .array(z.array(RulingRoleSchema).min(1))
+                .default(() => [['supervisor', 'related-lead']] as RulingRole[][]),
+              ordinary: z.array(z.array(RulingRoleSchema).min(1)).default(() => []),
+            })
+            .prefault({}),
+        })
+        .prefault({}),
+      /**
+       * C-6 escalated orders: level n requires the first n groups of `chain`. Chain persons whose role has no
+       * range in the severity class use `points` (000 gives no number; default = the ordinary 2.0 points).
+       */
+      escalation: z
+        .object({
+          chain: z
+            .array(z.array(RulingRoleSchema).min(1))
+            .default(() => [['handler', 'responsible'], ['supervisor'], ['vp']] as RulingRole[][]),
+          points: roleRanges({
+            handler: { min: 20, max: 20 },
+            supervisor: { min: 20, max: 20 },
+            vp: { min: 20, max: 20 },
+          }),
+        })
+        .prefault({}),
+      /** C-12 appeal window after the named notice. */
+      appealWindowWorkingDays: int().min(0).default(3),
+      /** C-13 step deadlines; after the deadline a reminder, after a further grace period escalation. */
+      deadlines: z
+        .object({
+          verificationWorkingDays: int().min(1).default(3),
+          rulingWorkingDays: int().min(1).default(2),
+          appealDecisionWorkingDays: int().min(1).default(5),
+          /** Not given by RULES.md; 1 working day chosen. */
+          escalationGraceWorkingDays: int().min(0).default(1),
+        })
+        .prefault({}),
+      /** C-13 who a late step escalates to. */
+      escalationPath: z
+        .record(z.string(), z.string())
+        .default(() => ({ verifier: 'ruling-lead', 'ruling-lead': 'leadership' })),
+    })
+    .prefault({}),
+);
 
-const GradesSchema = z
-  .object({
-    /** A-1 how "两次 in a year" of serious cases is read. */
-    seriousYearRule: z.enum(['second-graded-month', 'second-serious-case']).default('second-graded-month'),
-    egregious: z
-      .object({
-        grade: GradeSchema.default('P5'),
-        /** C-7 the n-th egregious case in a calendar year marks suspension. */
-        suspensionAtCaseInYear: int().min(1).default(2),
-        outsourcedExit: z.boolean().default(true),
-      })
-      .prefault({}),
-    serious: z
-      .object({
-        p4MonthlyCount: int().min(1).default(2),
-        p5MonthlyCount: int().min(1).default(3),
-        /** A-1 default: the n-th month in the year with a serious-case grade → P5. */
-        p5GradedMonthInYear: int().min(2).default(2),
-        /** A-1 alternative: the n-th serious case in the year → P5. */
-        p5CaseInYear: int().min(2).default(2),
-      })
-      .prefault({}),
-    ordinary: z
-      .object({
-        p4MonthlyCount: int().min(1).default(3),
-        p5MonthlyCount: int().min(1).default(6),
-        p5YearlyCount: int().min(1).default(10),
-      })
-      .prefault({}),
-  })
-  .prefault({});
+const GradesSchema = lazySchema(() =>
+  z
+    .object({
+      /** A-1 how "两次 in a year" of serious cases is read. */
+      seriousYearRule: z.enum(['second-graded-month', 'second-serious-case']).default('second-graded-month'),
+      egregious: z
+        .object({
+          grade: GradeSchema.default('P5'),
+          /** C-7 the n-th egregious case in a calendar year marks suspension. */
+          suspensionAtCaseInYear: int().min(1).default(2),
+          outsourcedExit: z.boolean().default(true),
+        })
+        .prefault({}),
+      serious: z
+        .object({
+          p4MonthlyCount: int().min(1).default(2),
+          p5MonthlyCount: int().min(1).default(3),
+          /** A-1 default: the n-th month in the year with a serious-case grade → P5. */
+          p5GradedMonthInYear: int().min(2).default(2),
+          /** A-1 alternative: the n-th serious case in the year → P5. */
+          p5CaseInYear: int().min(2).default(2),
+        })
+        .prefault({}),
+      ordinary: z
+        .object({
+          p4MonthlyCount: int().min(1).default(3),
+          p5MonthlyCount: int().min(1).default(6),
+          p5YearlyCount: int().min(1).default(10),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+);
 
-const PerceptionSchema = z
-  .object({
-    /** P-1 ranking lists of people. */
-    rankingTopN: int().min(1).default(10),
-    rankingBottomN: int().min(1).default(10),
-    /** P-2 a monthly satisfaction at or below this is below standard. */
-    belowStandardAtOrBelow: z.number().default(80),
-    firstMonthPointsX10: nonNeg().default(20),
-    repeatMonthPointsX10: nonNeg().default(40),
-    repeatMonthGrade: GradeSchema.default('P4'),
-    /** P-3 */
-    teamBelowStandardMonths: int().min(1).default(2),
-    teamBottomN: int().min(1).default(10),
-    teamLeadPointsX10: nonNeg().default(20),
-    /** P-3 agent halls: RULES.md gives no amount; default 2 % of the month's commission. */
-    agentHallCommissionPercent: z.number().min(0).max(100).default(2),
-    /** P-4 */
-    trainingQuarterBottomN: int().min(1).default(20),
-    /** P-5 */
-    supervisionBelowStandardMonths: int().min(1).default(3),
-    supervisionBottomN: int().min(1).default(10),
-    /** P-5 rectification deadline of a supervision order: not in RULES.md, 10 working days chosen. */
-    supervisionDeadlineWorkingDays: int().min(1).default(10),
-    /** P-6 */
-    yellowCardAtFailure: int().min(1).default(2),
-    redCardAtFailure: int().min(1).default(3),
-    /** P-6 organisational score lost per failing month: not in RULES.md, 1.0 point (×10 = 10) chosen. */
-    orgScorePerFailureX10: nonNeg().default(10),
-    /** P-6 / P-7 an interview is due this many working days after it is ordered: not in RULES.md, 5 chosen. */
-    interviewWorkingDays: int().min(1).default(5),
-    /** P-1…P-5 the month's run starts by a Temporal Schedule on this day of the next month (its data has closed)… */
-    monthRunDay: int().min(1).max(28).default(3),
-    /** …at this local time (HH:MM, calendar.timeZone); not in RULES.md: the 3rd at 09:00 chosen. */
-    monthRunTime: localTime.default('09:00'),
-  })
-  .prefault({});
+const PerceptionSchema = lazySchema(() =>
+  z
+    .object({
+      /** P-1 ranking lists of people. */
+      rankingTopN: int().min(1).default(10),
+      rankingBottomN: int().min(1).default(10),
+      /** P-2 a monthly satisfaction at or below this is below standard. */
+      belowStandardAtOrBelow: z.number().default(80),
+      firstMonthPointsX10: nonNeg().default(20),
+      repeatMonthPointsX10: nonNeg().default(40),
+      repeatMonthGrade: GradeSchema.default('P4'),
+      /** P-3 */
+      teamBelowStandardMonths: int().min(1).default(2),
+      teamBottomN: int().min(1).default(10),
+      teamLeadPointsX10: nonNeg().default(20),
+      /** P-3 agent halls: RULES.md gives no amount; default 2 % of the month's commission. */
+      agentHallCommissionPercent: z.number().min(0).max(100).default(2),
+      /** P-4 */
+      trainingQuarterBottomN: int().min(1).default(20),
+      /** P-5 */
+      supervisionBelowStandardMonths: int().min(1).default(3),
+      supervisionBottomN: int().min(1).default(10),
+      /** P-5 rectification deadline of a supervision order: not in RULES.md, 10 working days chosen. */
+      supervisionDeadlineWorkingDays: int().min(1).default(10),
+      /** P-6 */
+      yellowCardAtFailure: int().min(1).default(2),
+      redCardAtFailure: int().min(1).default(3),
+      /** P-6 organisational score lost per failing month: not in RULES.md, 1.0 point (×10 = 10) chosen. */
+      orgScorePerFailureX10: nonNeg().default(10),
+      /** P-6 / P-7 an interview is due this many working days after it is ordered: not in RULES.md, 5 chosen. */
+      interviewWorkingDays: int().min(1).default(5),
+      /** P-1…P-5 the month's run starts by a Temporal Schedule on this day of the next month (its data has closed)… */
+      monthRunDay: int().min(1).max(28).default(3),
+      /** …at this local time (HH:MM, calendar.timeZone); not in RULES.md: the 3rd at 09:00 chosen. */
+      monthRunTime: localTime.default('09:00'),
+    })
+    .prefault({}),
+);
 
-const SettlementSchema = z
-  .object({
-    /** H-1/A-3 money = points × post bonus × rate; rate in basis points per point (100 bp = 1 %). */
-    moneyRateBasisPointsPerPoint: nonNeg().default(100),
-    /** H-1 rounding of money to the fen. */
-    rounding: z.literal('half-up').default('half-up'),
-    /** H-2 a month's close may start before the month is over (the running or a future month): off by default. */
-    allowEarlyClose: z.boolean().default(false),
-  })
-  .prefault({});
+const SettlementSchema = lazySchema(() =>
+  z
+    .object({
+      /** H-1/A-3 money = points × post bonus × rate; rate in basis points per point (100 bp = 1 %). */
+      moneyRateBasisPointsPerPoint: nonNeg().default(100),
+      /** H-1 rounding of money to the fen. */
+      rounding: z.literal('half-up').default('half-up'),
+      /** H-2 a month's close may start before the month is over (the running or a future month): off by default. */
+      allowEarlyClose: z.boolean().default(false),
+    })
+    .prefault({}),
+);
 
 const StarLevelNumbers = (d: [number, number, number]) =>
   z
     .object({ '1': z.number().default(d[0]), '2': z.number().default(d[1]), '3': z.number().default(d[2]) })
     .prefault({});
 
-const JuneBracketSchema = z.object({
-  minScore: z.number(),
-  payPercent: z.union([z.number().min(0), z.literal('score')]),
-});
+const JuneBracketSchema = lazySchema(() =>
+  z.object({
+    minScore: z.number(),
+    payPercent: z.union([z.number().min(0), z.literal('score')]),
+  }),
+);
 
-const StarsSchema = z
-  .object({
-    /** S-1 awards finished by the end of this month of the campaign year. */
-    awardsByMonth: int().min(1).max(12).default(10),
-    /** S-5 the hotline headcount counts employees with one of these job types (employees.job_type). */
-    hotlineJobTypes: z
-      .array(z.string().min(1))
-      .min(1)
-      .default(() => ['热线客服']),
-    /** S-2 */
-    tenureYears: int().min(0).default(1),
-    holdYears: int().min(0).default(1),
-    directTwoStarAwards: z.array(z.string()).default(() => ['company-award', 'advanced-individual']),
-    /** S-3 */
-    demotionLockoutMonths: int().min(0).default(12),
-    /** S-4 June exam rank gates: best rank allowed per level (1 star has no gate). */
-    examRankGates: z.object({ '2': int().min(1).default(10), '3': int().min(1).default(5) }).prefault({}),
-    /** S-5 quotas (whole percent, rounded down): 2 and 3 stars are computed from the 1-star number. */
-    quotas: z
-      .object({
-        oneStarPercentOfHeadcount: z.number().min(0).max(100).default(30),
-        twoStarPercentOfOneStar: z.number().min(0).max(100).default(30),
-        threeStarPercentOfOneStar: z.number().min(0).max(100).default(10),
-      })
-      .prefault({}),
-    /** S-7 pass marks per exam level: RULES.md gives none; 80 / 85 / 90 chosen. */
-    passMarks: StarLevelNumbers([80, 85, 90]),
-    /** S-8 quorum = numerator/denominator of members; a decision needs more than half of the votes cast. */
-    committee: z
-      .object({
-        quorumNumerator: int().min(1).default(2),
-        quorumDenominator: int().min(1).default(3),
-        /** S-8 conflict of interest: a member of the candidate's own team may not vote on them */
-        excludeOwnTeam: z.boolean().default(true),
-      })
-      .prefault({})
-      .refine((c) => c.quorumNumerator <= c.quorumDenominator, 'quorum cannot exceed all members'),
-    /** S-9 one-off award bonus per level, fen. */
-    awardBonusFen: StarLevelNumbers([0, 50000, 80000]),
-    /** S-10 monthly star pay at 100 %, fen, per level: RULES.md gives no amounts; 100 / 200 / 300 CNY chosen. */
-    monthlyPayFen: StarLevelNumbers([10000, 20000, 30000]),
-    /** S-10 */
-    monthlyPay: z
-      .object({
-        fullAtOrAbove: z.number().default(95),
-        proportionalAtOrAbove: z.number().default(85),
-        dueDayOfNextMonth: int().min(1).max(28).default(5),
-      })
-      .prefault({}),
-    /** S-11 */
-    standing: z
-      .object({
-        belowScore: z.number().default(95),
-        consecutiveMonths: int().min(1).default(3),
-        monthsInYear: int().min(1).default(6),
-      })
-      .prefault({}),
-    /** S-12 brackets, highest first; below the last bracket the star is cancelled or lowered one level. */
-    juneExamBrackets: z
-      .array(JuneBracketSchema)
-      .min(1)
-      .default(() => [
-        { minScore: 95, payPercent: 130 },
-        { minScore: 90, payPercent: 120 },
-        { minScore: 85, payPercent: 100 },
-        { minScore: 66, payPercent: 'score' as const },
+const StarsSchema = lazySchema(() =>
+  z
+    .object({
+      /** S-1 awards finished by the end of this month of the campaign year. */
+      awardsByMonth: int().min(1).max(12).default(10),
+      /** S-5 the hotline headcount counts employees with one of these job types (employees.job_type). */
+      hotlineJobTypes: z
+        .array(z.string().min(1))
+        .min(1)
+        .default(() => ['热线客服']),
+      /** S-2 */
+      tenureYears: int().min(0).default(1),
+      holdYears: int().min(0).default(1),
+      directTwoStarAwards: z.array(z.string()).default(() => ['company-award', 'advanced-individual']),
+      /** S-3 */
+      demotionLockoutMonths: int().min(0).default(12),
+      /** S-4 June exam rank gates: best rank allowed per level (1 star has no gate). */
+      examRankGates: z.object({ '2': int().min(1).default(10), '3': int().min(1).default(5) }).prefault({}),
+      /** S-5 quotas (whole percent, rounded down): 2 and 3 stars are computed from the 1-star number. */
+      quotas: z
+        .object({
+          oneStarPercentOfHeadcount: z.number().min(0).max(100).default(30),
+          twoStarPercentOfOneStar: z.number().min(0).max(100).default(30),
+          threeStarPercentOfOneStar: z.number().min(0).max(100).default(10),
+        })
+        .prefault({}),
+      /** S-7 pass marks per exam level: RULES.md gives none; 80 / 85 / 90 chosen. */
+      passMarks: StarLevelNumbers([80, 85, 90]),
+      /** S-8 quorum = numerator/denominator of members; a decision needs more than half of the votes cast. */
+      committee: z
+        .object({
+          quorumNumerator: int().min(1).default(2),
+          quorumDenominator: int().min(1).default(3),
+          /** S-8 conflict of interest: a member of the candidate's own team may not vote on them */
+          excludeOwnTeam: z.boolean().default(true),
+        })
+        .prefault({})
+        .refine((c) => c.quorumNumerator <= c.quorumDenominator, 'quorum cannot exceed all members'),
+      /** S-9 one-off award bonus per level, fen. */
+      awardBonusFen: StarLevelNumbers([0, 50000, 80000]),
+      /** S-10 monthly star pay at 100 %, fen, per level: RULES.md gives no amounts; 100 / 200 / 300 CNY chosen. */
+      monthlyPayFen: StarLevelNumbers([10000, 20000, 30000]),
+      /** S-10 */
+      monthlyPay: z
+        .object({
+          fullAtOrAbove: z.number().default(95),
+          proportionalAtOrAbove: z.number().default(85),
+          dueDayOfNextMonth: int().min(1).max(28).default(5),
+        })
+        .prefault({}),
+      /** S-11 */
+      standing: z
+        .object({
+          belowScore: z.number().default(95),
+          consecutiveMonths: int().min(1).default(3),
+          monthsInYear: int().min(1).default(6),
+        })
+        .prefault({}),
+      /** S-12 brackets, highest first; below the last bracket the star is cancelled or lowered one level. */
+      juneExamBrackets: z
+        .array(JuneBracketSchema)
+        .min(1)
+        .default(() => [
+          { minScore: 95, payPercent: 130 },
+          { minScore: 90, payPercent: 120 },
+          { minScore: 85, payPercent: 100 },
+          { minScore: 66, payPercent: 'score' as const },
+        ]),
+    })
+    .prefault({}),
+);
+
+const EvaluationSchema = lazySchema(() =>
+  z
+    .object({
+      /** E-1 */
+      evaluableSources: z.array(z.string()).default(() => ['hotline']),
+      /** E-2 shares in percent of the day's closed orders. */
+      foremanSelfPercent: z.number().min(0).max(100).default(100),
+      dispatcherPercent: z.number().min(0).max(100).default(90),
+      managerPercent: z.number().min(0).max(100).default(10),
+      /** E-3 */
+      scores: z
+        .object({
+          satisfied: z.number().default(10),
+          basic: z.number().default(8),
+          dissatisfied: z.number().default(6),
+        })
+        .prefault({}),
+      foremanCriteria: z
+        .array(z.string())
+        .default(() => ['工单故障情况及原因分析完整程度', '故障处理措施是否得当', '维修人员作业效率']),
+      callbackQuestions: z.array(z.object({ key: z.string(), text: z.string().min(1) })).default(() => [
+        {
+          key: 'response-within-1h',
+          text: '你好,中心信息专业维修故障响应时间要求1个小时,请问我们的维修人员有没有在接报故障的1小时内与您联系确认故障情况?',
+        },
+        { key: 'attitude', text: '请问我们维修人员维修过程中的服务态度您是否满意?有无不文明用语情况?' },
+        { key: 'equipment-state', text: '请问现在设备、系统修复了没有?' },
+        { key: 'overall', text: '请您针对本次报修处理情况给予点评:满意、基本满意、不满意,您的选择是?' },
       ]),
-  })
-  .prefault({});
-
-const EvaluationSchema = z
-  .object({
-    /** E-1 */
-    evaluableSources: z.array(z.string()).default(() => ['hotline']),
-    /** E-2 shares in percent of the day's closed orders. */
-    foremanSelfPercent: z.number().min(0).max(100).default(100),
-    dispatcherPercent: z.number().min(0).max(100).default(90),
-    managerPercent: z.number().min(0).max(100).default(10),
-    /** E-3 */
-    scores: z
-      .object({ satisfied: z.number().default(10), basic: z.number().default(8), dissatisfied: z.number().default(6) })
-      .prefault({}),
-    foremanCriteria: z
-      .array(z.string())
-      .default(() => ['工单故障情况及原因分析完整程度', '故障处理措施是否得当', '维修人员作业效率']),
-    callbackQuestions: z.array(z.object({ key: z.string(), text: z.string().min(1) })).default(() => [
-      {
-        key: 'response-within-1h',
-        text: '你好,中心信息专业维修故障响应时间要求1个小时,请问我们的维修人员有没有在接报故障的1小时内与您联系确认故障情况?',
-      },
-      { key: 'attitude', text: '请问我们维修人员维修过程中的服务态度您是否满意?有无不文明用语情况?' },
-      { key: 'equipment-state', text: '请问现在设备、系统修复了没有?' },
-      { key: 'overall', text: '请您针对本次报修处理情况给予点评:满意、基本满意、不满意,您的选择是?' },
-    ]),
-    /** E-4 evaluation happens this many calendar days after closure. */
-    evaluationDelayDays: int().min(0).default(1),
-    /** E-5 monthly score = average + n × volumeFactor (A-4). */
-    volumeFactor: z.number().min(0).default(0.15),
-    /** E-6 repair star points (×10), granted after performance-committee approval, redeemed next year. */
-    repairStarPointsX10: nonNeg().default(5),
-    /** E-2 the daily sampling and assignment runs at this local time (HH:MM, calendar.timeZone) as a Temporal Schedule. */
-    assignmentTime: localTime.default('18:00'),
-    /** E-4 unanswered evaluations are reminded at this local time of their evaluation day; at its end they are overdue. */
-    dueReminderTime: localTime.default('09:00'),
-  })
-  .prefault({});
+      /** E-4 evaluation happens this many calendar days after closure. */
+      evaluationDelayDays: int().min(0).default(1),
+      /** E-5 monthly score = average + n × volumeFactor (A-4). */
+      volumeFactor: z.number().min(0).default(0.15),
+      /** E-6 repair star points (×10), granted after performance-committee approval, redeemed next year. */
+      repairStarPointsX10: nonNeg().default(5),
+      /** E-2 the daily sampling and assignment runs at this local time (HH:MM, calendar.timeZone) as a Temporal Schedule. */
+      assignmentTime: localTime.default('18:00'),
+      /** E-4 unanswered evaluations are reminded at this local time of their evaluation day; at its end they are overdue. */
+      dueReminderTime: localTime.default('09:00'),
+    })
+    .prefault({}),
+);
 
 const OrderDeadline = (respond: number, complete: number) =>
   z
@@ -443,92 +465,100 @@ const legacyIndicator = (v: unknown) => {
 };
 
 /** K-9 scorecard indicators: each with its source, weight and formula kind with the formula's numbers. */
-const IndicatorBase = {
+const IndicatorBase = lazySchema(() => ({
   key: z.string().min(1),
   label: z.string().min(1),
   source: z.enum(INDICATOR_SOURCES),
   /** the named computation (computed), imported figure (imported) or counted event (events) */
   computation: z.string().min(1),
   weight: z.number().min(0),
-};
+}));
 /** K-5 per-person fines of a per-point indicator: per late order to its handler, or per point to the unit's supervisor. */
-const IndicatorFine = z.object({ per: z.enum(['late-order', 'point']), fen: nonNeg() });
-export const IndicatorSchema = z.preprocess(
-  legacyIndicator,
-  z
-    .discriminatedUnion('kind', [
-      z.object({
-        ...IndicatorBase,
-        kind: z.literal('linear-with-floor'),
-        target: z.number().positive(),
-        floor: z.number(),
+const IndicatorFine = lazySchema(() => z.object({ per: z.enum(['late-order', 'point']), fen: nonNeg() }));
+export const IndicatorSchema = lazySchema(() =>
+  z.preprocess(
+    legacyIndicator,
+    z
+      .discriminatedUnion('kind', [
+        z.object({
+          ...IndicatorBase,
+          kind: z.literal('linear-with-floor'),
+          target: z.number().positive(),
+          floor: z.number(),
+        }),
+        z.object({
+          ...IndicatorBase,
+          kind: z.literal('step-down'),
+          fullAt: z.number(),
+          stepAt: z.number(),
+          upperLossPer100: z.number().min(0),
+          lowerLossPer100: z.number().min(0),
+          zeroBelow: z.number(),
+        }),
+        z.object({
+          ...IndicatorBase,
+          kind: z.literal('per-point-penalty'),
+          threshold: z.number(),
+          direction: z.enum(['below', 'above']),
+          perPoint: z.number().min(0),
+          fine: IndicatorFine.nullable().default(null),
+        }),
+        z.object({
+          ...IndicatorBase,
+          kind: z.literal('count-threshold'),
+          allowed: z.number().int().min(0),
+          perExcess: z.number().min(0),
+          zeroAbove: z.number().int().min(0),
+        }),
+        z.object({
+          ...IndicatorBase,
+          kind: z.literal('weighted-count'),
+          base: z.number().int().min(1),
+          perWeighted: z.number().min(0),
+        }),
+      ])
+      .superRefine((i, ctx) => {
+        if (!(INDICATOR_COMPUTATIONS[i.source] as readonly string[]).includes(i.computation))
+          ctx.addIssue({ code: 'custom', path: ['computation'], message: `unknown ${i.source} computation` });
+        if (i.kind === 'linear-with-floor' && i.floor > i.target)
+          ctx.addIssue({ code: 'custom', path: [], message: 'floor must not exceed target' });
+        if (i.kind === 'step-down' && !(i.zeroBelow <= i.stepAt && i.stepAt <= i.fullAt))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['stepAt'],
+            message: 'steps must be ordered: zeroBelow ≤ stepAt ≤ fullAt',
+          });
+        if (i.kind === 'count-threshold' && i.zeroAbove < i.allowed)
+          ctx.addIssue({ code: 'custom', path: ['zeroAbove'], message: 'zeroAbove must not be below allowed' });
       }),
-      z.object({
-        ...IndicatorBase,
-        kind: z.literal('step-down'),
-        fullAt: z.number(),
-        stepAt: z.number(),
-        upperLossPer100: z.number().min(0),
-        lowerLossPer100: z.number().min(0),
-        zeroBelow: z.number(),
-      }),
-      z.object({
-        ...IndicatorBase,
-        kind: z.literal('per-point-penalty'),
-        threshold: z.number(),
-        direction: z.enum(['below', 'above']),
-        perPoint: z.number().min(0),
-        fine: IndicatorFine.nullable().default(null),
-      }),
-      z.object({
-        ...IndicatorBase,
-        kind: z.literal('count-threshold'),
-        allowed: z.number().int().min(0),
-        perExcess: z.number().min(0),
-        zeroAbove: z.number().int().min(0),
-      }),
-      z.object({
-        ...IndicatorBase,
-        kind: z.literal('weighted-count'),
-        base: z.number().int().min(1),
-        perWeighted: z.number().min(0),
-      }),
-    ])
-    .superRefine((i, ctx) => {
-      if (!(INDICATOR_COMPUTATIONS[i.source] as readonly string[]).includes(i.computation))
-        ctx.addIssue({ code: 'custom', path: ['computation'], message: `unknown ${i.source} computation` });
-      if (i.kind === 'linear-with-floor' && i.floor > i.target)
-        ctx.addIssue({ code: 'custom', path: [], message: 'floor must not exceed target' });
-      if (i.kind === 'step-down' && !(i.zeroBelow <= i.stepAt && i.stepAt <= i.fullAt))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['stepAt'],
-          message: 'steps must be ordered: zeroBelow ≤ stepAt ≤ fullAt',
-        });
-      if (i.kind === 'count-threshold' && i.zeroAbove < i.allowed)
-        ctx.addIssue({ code: 'custom', path: ['zeroAbove'], message: 'zeroAbove must not be below allowed' });
-    }),
+  ),
 );
 export type Indicator = z.infer<typeof IndicatorSchema>;
-export const ScorecardSchema = z
-  .object({
-    key: z.string().min(1),
-    label: z.string().min(1),
-    /** results per unit, or per person of the units */
-    level: z.enum(['unit', 'person']).default('unit'),
-    /** the units it applies to: every unit of these kinds, and the units named by code */
-    unitKinds: z.array(z.enum(SCORECARD_UNIT_KINDS)).default(() => []),
-    unitCodes: z.array(z.string().trim().min(1)).default(() => []),
-    indicators: z.array(IndicatorSchema).min(1),
-  })
-  .superRefine((c, ctx) => {
-    const seen = new Set<string>();
-    c.indicators.forEach((i, n) => {
-      if (seen.has(i.key))
-        ctx.addIssue({ code: 'custom', path: ['indicators', n, 'key'], message: `duplicate indicator key "${i.key}"` });
-      seen.add(i.key);
-    });
-  });
+export const ScorecardSchema = lazySchema(() =>
+  z
+    .object({
+      key: z.string().min(1),
+      label: z.string().min(1),
+      /** results per unit, or per person of the units */
+      level: z.enum(['unit', 'person']).default('unit'),
+      /** the units it applies to: every unit of these kinds, and the units named by code */
+      unitKinds: z.array(z.enum(SCORECARD_UNIT_KINDS)).default(() => []),
+      unitCodes: z.array(z.string().trim().min(1)).default(() => []),
+      indicators: z.array(IndicatorSchema).min(1),
+    })
+    .superRefine((c, ctx) => {
+      const seen = new Set<string>();
+      c.indicators.forEach((i, n) => {
+        if (seen.has(i.key))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['indicators', n, 'key'],
+            message: `duplicate indicator key "${i.key}"`,
+          });
+        seen.add(i.key);
+      });
+    }),
+);
 export type Scorecard = z.infer<typeof ScorecardSchema>;
 
 // Default scorecards from 003 (K-3 … K-7). Weights are not in RULES.md (chosen here; K-4's steps reach 0 exactly at
@@ -650,142 +680,150 @@ const DEFAULT_SCORECARDS: z.input<typeof ScorecardSchema>[] = [
   },
 ];
 
-const KpiSchema = z
-  .object({
-    /** K-2 deadlines in minutes. */
-    orderDeadlines: z
-      .object({
-        ordinary: OrderDeadline(30, 24 * 60),
-        vipFault: OrderDeadline(20, 6 * 60),
-        vipActivation: OrderDeadline(60, 12 * 60),
-      })
-      .prefault({}),
-    /** K-9 scorecards. */
-    scorecards: z
-      .array(ScorecardSchema)
-      .default(() => DEFAULT_SCORECARDS.map((c) => ScorecardSchema.parse(c)))
-      .superRefine((cards, ctx) => {
-        const seen = new Set<string>();
-        cards.forEach((c, n) => {
-          if (seen.has(c.key))
-            ctx.addIssue({ code: 'custom', path: [n, 'key'], message: `duplicate scorecard key "${c.key}"` });
-          seen.add(c.key);
-        });
-      }),
-    /** K-9 the month's scorecards are computed by a Temporal Schedule on this day of the next month, at 08:30 local. */
-    scorecardRunDay: int().min(1).max(28).default(5),
-    /** K-8 fines per event, fen. */
-    fines: z
-      .object({
-        attitudeComplaint: fenRange(5000, 20000),
-        falseWorkOrder: fenRange(5000, 20000),
-        falseWorkOrderUnitPoints: z.number().default(1),
-        dataEntryError: fenRange(5000, 5000),
-        standardsNotFollowedPersonFen: nonNeg().default(3000),
-        standardsNotFollowedLeadFen: nonNeg().default(3000),
-      })
-      .prefault({}),
-  })
-  .prefault({});
+const KpiSchema = lazySchema(() =>
+  z
+    .object({
+      /** K-2 deadlines in minutes. */
+      orderDeadlines: z
+        .object({
+          ordinary: OrderDeadline(30, 24 * 60),
+          vipFault: OrderDeadline(20, 6 * 60),
+          vipActivation: OrderDeadline(60, 12 * 60),
+        })
+        .prefault({}),
+      /** K-9 scorecards. */
+      scorecards: z
+        .array(ScorecardSchema)
+        .default(() => DEFAULT_SCORECARDS.map((c) => ScorecardSchema.parse(c)))
+        .superRefine((cards, ctx) => {
+          const seen = new Set<string>();
+          cards.forEach((c, n) => {
+            if (seen.has(c.key))
+              ctx.addIssue({ code: 'custom', path: [n, 'key'], message: `duplicate scorecard key "${c.key}"` });
+            seen.add(c.key);
+          });
+        }),
+      /** K-9 the month's scorecards are computed by a Temporal Schedule on this day of the next month, at 08:30 local. */
+      scorecardRunDay: int().min(1).max(28).default(5),
+      /** K-8 fines per event, fen. */
+      fines: z
+        .object({
+          attitudeComplaint: fenRange(5000, 20000),
+          falseWorkOrder: fenRange(5000, 20000),
+          falseWorkOrderUnitPoints: z.number().default(1),
+          dataEntryError: fenRange(5000, 5000),
+          standardsNotFollowedPersonFen: nonNeg().default(3000),
+          standardsNotFollowedLeadFen: nonNeg().default(3000),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+);
 
-const QualitySchema = z
-  .object({
-    /** Q-1 assessment plans are quarterly. */
-    assessmentPeriod: z.literal('quarter').default('quarter'),
-    assessmentStages: z.array(z.string()).default(() => ['plan', 'collect', 'analyse', 'report', 'feedback']),
-    /** Q-2 a finding's rectification is due at the next fault-analysis meeting (as E-7), else after these working days. */
-    findingFallbackWorkingDays: int().min(1).default(10),
-    /** Q-1 each unit head acknowledges the quarter's results within these working days (reminder, then escalation). */
-    feedbackWorkingDays: int().min(1).max(60).default(5),
-  })
-  .prefault({});
+const QualitySchema = lazySchema(() =>
+  z
+    .object({
+      /** Q-1 assessment plans are quarterly. */
+      assessmentPeriod: z.literal('quarter').default('quarter'),
+      assessmentStages: z.array(z.string()).default(() => ['plan', 'collect', 'analyse', 'report', 'feedback']),
+      /** Q-2 a finding's rectification is due at the next fault-analysis meeting (as E-7), else after these working days. */
+      findingFallbackWorkingDays: int().min(1).default(10),
+      /** Q-1 each unit head acknowledges the quarter's results within these working days (reminder, then escalation). */
+      feedbackWorkingDays: int().min(1).max(60).default(5),
+    })
+    .prefault({}),
+);
 
-const CalendarSchema = z
-  .object({
-    timeZone: z
-      .string()
-      .default('Asia/Shanghai')
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat('en-US', { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'unknown IANA time zone'),
-    /** Public holidays (non-working even on a weekday). */
-    holidays: z.array(isoDate).default(() => []),
-    /** Make-up working days (调休) that fall on a weekend. */
-    extraWorkingDays: z.array(isoDate).default(() => []),
-    /** ISO weekdays that are working days: 1 = Monday … 7 = Sunday. */
-    workingWeekdays: z
-      .array(int().min(1).max(7))
-      .min(1)
-      .default(() => [1, 2, 3, 4, 5]),
-  })
-  .prefault({});
+const CalendarSchema = lazySchema(() =>
+  z
+    .object({
+      timeZone: z
+        .string()
+        .default('Asia/Shanghai')
+        .refine((tz) => {
+          try {
+            new Intl.DateTimeFormat('en-US', { timeZone: tz });
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'unknown IANA time zone'),
+      /** Public holidays (non-working even on a weekday). */
+      holidays: z.array(isoDate).default(() => []),
+      /** Make-up working days (调休) that fall on a weekend. */
+      extraWorkingDays: z.array(isoDate).default(() => []),
+      /** ISO weekdays that are working days: 1 = Monday … 7 = Sunday. */
+      workingWeekdays: z
+        .array(int().min(1).max(7))
+        .min(1)
+        .default(() => [1, 2, 3, 4, 5]),
+    })
+    .prefault({}),
+);
 
-export const PolicySchema = z
-  .object({
-    calendar: CalendarSchema,
-    complaints: ComplaintsSchema,
-    grades: GradesSchema,
-    perception: PerceptionSchema,
-    settlement: SettlementSchema,
-    stars: StarsSchema,
-    evaluation: EvaluationSchema,
-    kpi: KpiSchema,
-    quality: QualitySchema,
-  })
-  .superRefine((p, ctx) => {
-    const e = p.evaluation;
-    if (e.dispatcherPercent + e.managerPercent !== 100) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['evaluation', 'managerPercent'],
-        message: 'dispatcherPercent + managerPercent must be 100 (E-2)',
-      });
-    }
-    if (p.grades.serious.p4MonthlyCount >= p.grades.serious.p5MonthlyCount) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['grades', 'serious', 'p5MonthlyCount'],
-        message: 'P5 count must exceed the P4 count (C-8)',
-      });
-    }
-    if (p.grades.ordinary.p4MonthlyCount >= p.grades.ordinary.p5MonthlyCount) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['grades', 'ordinary', 'p5MonthlyCount'],
-        message: 'P5 count must exceed the P4 count (C-9)',
-      });
-    }
-    for (const sev of SEVERITIES) {
-      const keys = p.complaints.severities[sev].categories.map((c) => c.key);
-      const dup = keys.find((k, i) => keys.indexOf(k) !== i);
-      if (dup)
+export const PolicySchema = lazySchema(() =>
+  z
+    .object({
+      calendar: CalendarSchema,
+      complaints: ComplaintsSchema,
+      grades: GradesSchema,
+      perception: PerceptionSchema,
+      settlement: SettlementSchema,
+      stars: StarsSchema,
+      evaluation: EvaluationSchema,
+      kpi: KpiSchema,
+      quality: QualitySchema,
+    })
+    .superRefine((p, ctx) => {
+      const e = p.evaluation;
+      if (e.dispatcherPercent + e.managerPercent !== 100) {
         ctx.addIssue({
           code: 'custom',
-          path: ['complaints', 'severities', sev, 'categories'],
-          message: `duplicate category key "${dup}" (C-4)`,
-        });
-      if (!p.complaints.severities[sev].roles.responsible) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['complaints', 'severities', sev, 'roles', 'responsible'],
-          message: 'every class needs a responsible-person range (C-3)',
+          path: ['evaluation', 'managerPercent'],
+          message: 'dispatcherPercent + managerPercent must be 100 (E-2)',
         });
       }
-    }
-    const mins = p.stars.juneExamBrackets.map((b) => b.minScore);
-    if (mins.some((m, i) => i > 0 && m >= mins[i - 1])) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['stars', 'juneExamBrackets'],
-        message: 'brackets must be ordered by minScore, highest first (S-12)',
-      });
-    }
-  });
+      if (p.grades.serious.p4MonthlyCount >= p.grades.serious.p5MonthlyCount) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['grades', 'serious', 'p5MonthlyCount'],
+          message: 'P5 count must exceed the P4 count (C-8)',
+        });
+      }
+      if (p.grades.ordinary.p4MonthlyCount >= p.grades.ordinary.p5MonthlyCount) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['grades', 'ordinary', 'p5MonthlyCount'],
+          message: 'P5 count must exceed the P4 count (C-9)',
+        });
+      }
+      for (const sev of SEVERITIES) {
+        const keys = p.complaints.severities[sev].categories.map((c) => c.key);
+        const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+        if (dup)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['complaints', 'severities', sev, 'categories'],
+            message: `duplicate category key "${dup}" (C-4)`,
+          });
+        if (!p.complaints.severities[sev].roles.responsible) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['complaints', 'severities', sev, 'roles', 'responsible'],
+            message: 'every class needs a responsible-person range (C-3)',
+          });
+        }
+      }
+      const mins = p.stars.juneExamBrackets.map((b) => b.minScore);
+      if (mins.some((m, i) => i > 0 && m >= mins[i - 1])) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stars', 'juneExamBrackets'],
+          message: 'brackets must be ordered by minScore, highest first (S-12)',
+        });
+      }
+    }),
+);
 
 export type Policy = z.infer<typeof PolicySchema>;
 export type PolicyInput = z.input<typeof PolicySchema>;
