@@ -2,10 +2,13 @@
  * Issue 18's goals through the product as it runs (compiled api + worker processes, Postgres, Temporal dev server),
  * each against a baseline measured in the same run, over BENCH_REPS repetitions (3) with min / median / max:
  *   1. approve round trip (POST /api/tasks/:id/actions on a review case, the decision in the read model when it returns)
- *      vs a bare Temporal Update on the same server — p50 / p99 at concurrency 1 and 10, ratio of the p99s;
+ *      vs a bare Temporal Update on the same server — p50 / p99 at concurrency 1 and 10, ratio of the p99s; and the
+ *      durable floor: a bare Update whose handler first runs one activity (one INSERT) through the server, the least
+ *      an action costs when its record is written only after its acceptance is in the history;
  *   2. end to end (register a review case, approve its task, the case closed) in cases/s vs Flowable's instances/s on
  *      the same shape (bench/flowable: an embedded Flowable engine on a database of the same Postgres, start → user
  *      task → exclusive gateway → end, in its own JVM, warmed up) at concurrency 1 and 10; the goal is the ratio at 10;
+ *      and Temporal's floor for the shape: a bare workflow started, one Update, its result, no HTTP nor database;
  *   4. worker memory: RSS of the worker process over 0 → BENCH_OPEN open cases, per cached workflow;
  *   5. the case list (GET /api/cases, page of 25, admin, row scoping applied) — requests/s and p99 (autocannon) vs a
  *      bare node:http JSON route serving the same page in its own process.
@@ -21,13 +24,13 @@ import { createInterface } from 'node:readline';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import { Client as PgClient } from 'pg';
+import { Client as PgClient, Pool as PgPool } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { workspaceAliases } from '@qf/runtime';
 import { freePort } from '../infra/dev';
 import { pool, sleep, startProduct } from './product';
-import { bareApprove, bareState } from './bare.workflow';
+import { bareApprove, bareState, type FloorActivities } from './bare.workflow';
 import { DEFAULT_MAX_CACHED_WORKFLOWS } from '../apps/worker/src/workflow-cache';
 
 const APPROVALS = Number(process.env.BENCH_APPROVALS ?? 40);
@@ -135,17 +138,30 @@ async function main(): Promise<void> {
       logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never,
     });
     const bareQueue = `bare-${randomUUID().slice(0, 8)}`;
+    // the durable floor's record: one INSERT of its own transaction, on the same Postgres (a pool like the worker's)
+    const floorDb = new PgPool({ connectionString: pg.url, max: 10 });
+    await floorDb.query(
+      'CREATE TABLE IF NOT EXISTS bench_floor_decisions (workflow_id text PRIMARY KEY, at timestamptz)',
+    );
+    const floorActivities: FloorActivities = {
+      async recordDecision(workflowId) {
+        await floorDb.query('INSERT INTO bench_floor_decisions VALUES ($1, now()) ON CONFLICT DO NOTHING', [
+          workflowId,
+        ]);
+      },
+    };
     const bareWorker = await Worker.create({
       connection: await NativeConnection.connect({ address: temporal.address }),
       taskQueue: bareQueue,
       workflowBundle: bundle,
+      activities: floorActivities,
     });
     const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
     const bareRun = bareWorker.run();
-    const bareHandles = async (n: number) => {
+    const bareHandles = async (n: number, workflow: 'bareApproval' | 'durableApproval' = 'bareApproval') => {
       const hs = await Promise.all(
         Array.from({ length: n }, () =>
-          client.workflow.start('bareApproval', { taskQueue: bareQueue, workflowId: `bare-${randomUUID()}`, args: [] }),
+          client.workflow.start(workflow, { taskQueue: bareQueue, workflowId: `bare-${randomUUID()}`, args: [] }),
         ),
       );
       for (const h of hs)
@@ -166,8 +182,10 @@ async function main(): Promise<void> {
       for (const conc of [1, 10]) {
         const ours: number[] = [];
         const bare: number[] = [];
+        const durable: number[] = [];
         const cases = await openCases(APPROVALS);
         const hs = await bareHandles(APPROVALS);
+        const ds = await bareHandles(APPROVALS, 'durableApproval');
         const runOurs = () =>
           pool(cases, conc, async ({ taskId }) => {
             const t = performance.now();
@@ -175,23 +193,22 @@ async function main(): Promise<void> {
             ours.push(performance.now() - t);
             if (r.status !== 200) throw new Error(`approve ${r.status} ${JSON.stringify(r.body)}`);
           });
-        const runBare = () =>
-          pool(hs, conc, async (h) => {
+        const runBare = (handles: typeof hs, into: number[]) => () =>
+          pool(handles, conc, async (h) => {
             const t = performance.now();
             await h.executeUpdate(bareApprove, { args: [{}] });
-            bare.push(performance.now() - t);
+            into.push(performance.now() - t);
           });
-        if (rep % 2) {
-          await runBare();
-          await runOurs();
-        } else {
-          await runOurs();
-          await runBare();
-        }
+        // the three sides take turns in a rotating order (each goes first once every three repetitions)
+        const sides = [runBare(hs, bare), runOurs, runBare(ds, durable)];
+        for (let k = 0; k < sides.length; k++) await sides[(k + rep - 1) % sides.length]();
+        const line = (xs: number[]) => `p50 ${pct(xs, 0.5).toFixed(0)} ms p99 ${pct(xs, 0.99).toFixed(0)} ms`;
         console.log(
-          `rep ${rep} c=${conc}: approve p50 ${pct(ours, 0.5).toFixed(0)} ms p99 ${pct(ours, 0.99).toFixed(0)} ms | bare Update p50 ${pct(bare, 0.5).toFixed(0)} ms p99 ${pct(bare, 0.99).toFixed(0)} ms`,
+          `rep ${rep} c=${conc}: approve ${line(ours)} | bare Update ${line(bare)} | durable floor (Update + 1 activity) ${line(durable)}`,
         );
         push(`approve p99 / bare p99, concurrency ${conc}`, pct(ours, 0.99) / pct(bare, 0.99));
+        push(`durable floor p99 / bare p99, conc. ${conc}`, pct(durable, 0.99) / pct(bare, 0.99));
+        push(`approve p99 / durable floor p99, conc. ${conc}`, pct(ours, 0.99) / pct(durable, 0.99));
       }
     }
 
@@ -238,23 +255,45 @@ async function main(): Promise<void> {
         );
         return E2E / ((performance.now() - t0) / 1000);
       };
+      // Temporal's floor for the same shape: a bare workflow started, one Update, its result — no HTTP, no database,
+      // no product code, on the same server and machine
+      const temporalFloor = async (conc: number) => {
+        const t0 = performance.now();
+        await pool(
+          Array.from({ length: FLOWABLE_N }, (_, i) => i),
+          conc,
+          async () => {
+            const h = await client.workflow.start('bareApproval', {
+              taskQueue: bareQueue,
+              workflowId: `floor-${randomUUID()}`,
+            });
+            await h.executeUpdate(bareApprove, { args: [{}] });
+            await h.result();
+          },
+        );
+        return FLOWABLE_N / ((performance.now() - t0) / 1000);
+      };
       for (let rep = 1; rep <= REPS; rep++) {
         for (const conc of [1, 10]) {
           let ours = 0;
-          let theirs: FlowableRun;
-          if (rep % 2) {
-            theirs = await flowable.run(conc, FLOWABLE_N);
-            ours = await endToEnd(conc);
-          } else {
-            ours = await endToEnd(conc);
-            theirs = await flowable.run(conc, FLOWABLE_N);
-          }
+          let floor = 0;
+          let theirs: FlowableRun | undefined;
+          // the three sides take turns in a rotating order
+          const sides = [
+            async () => void (theirs = await flowable.run(conc, FLOWABLE_N)),
+            async () => void (ours = await endToEnd(conc)),
+            async () => void (floor = await temporalFloor(conc)),
+          ];
+          for (let k = 0; k < sides.length; k++) await sides[(k + rep - 1) % sides.length]();
+          const f = theirs!;
           console.log(
-            `rep ${rep} c=${conc}: end to end ${ours.toFixed(2)} cases/s | Flowable ${theirs.instancesPerSec.toFixed(1)} instances/s, task completion p50 ${theirs.taskP50Ms.toFixed(1)} ms p99 ${theirs.taskP99Ms.toFixed(1)} ms`,
+            `rep ${rep} c=${conc}: end to end ${ours.toFixed(2)} cases/s | Temporal floor ${floor.toFixed(1)} cases/s | Flowable ${f.instancesPerSec.toFixed(1)} instances/s, task completion p50 ${f.taskP50Ms.toFixed(1)} ms p99 ${f.taskP99Ms.toFixed(1)} ms`,
           );
-          push(`cases/s / Flowable instances/s, conc. ${conc}`, ours / theirs.instancesPerSec);
+          push(`cases/s / Flowable instances/s, conc. ${conc}`, ours / f.instancesPerSec);
+          push(`Temporal floor / Flowable, conc. ${conc}`, floor / f.instancesPerSec);
           push(`cases/s, concurrency ${conc}`, ours);
-          push(`Flowable instances/s, concurrency ${conc}`, theirs.instancesPerSec);
+          push(`Temporal floor cases/s, concurrency ${conc}`, floor);
+          push(`Flowable instances/s, concurrency ${conc}`, f.instancesPerSec);
         }
       }
       flowable.stop();
@@ -309,6 +348,7 @@ async function main(): Promise<void> {
 
     bareWorker.shutdown();
     await bareRun;
+    await floorDb.end();
     console.log('\nsummary (' + REPS + ' repetitions):');
     for (const [k, xs] of Object.entries(results))
       console.log(`  ${k.padEnd(40)} ${spread(xs, k.includes('MB') ? 3 : 2)}`);

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { actUpdate, stateQuery } from '@qf/contracts/messages';
 import { DEFAULT_FLOWS } from '@qf/policy';
-import { workspaceAliases } from '@qf/runtime';
+import { workflowBundlerOptions } from '../apps/worker/src/workflow-bundler-options';
 import { freePort, startTemporalDevServer } from '../infra/dev';
 import { caseInput, RecordingActivities } from '../workflows/test/harness';
 import { bareApprove, bareState } from './bare.workflow';
@@ -41,14 +41,14 @@ async function pool<T>(n: number, fn: (i: number) => Promise<T>): Promise<void> 
 async function main(): Promise<void> {
   const server = await startTemporalDevServer({ port: await freePort() });
   try {
-    const bundle = await bundleWorkflowCode({
-      workflowsPath: path.join(__dirname, 'bare.workflow.ts'),
-      webpackConfigHook: (c) => ({
-        ...c,
-        resolve: { ...c.resolve, alias: { ...(c.resolve?.alias as object), ...workspaceAliases() } },
-      }),
-      logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never,
-    });
+    // each side in its own bundle, on its own task queue: a workflow run evaluates every module of its bundle, so the
+    // bare side must not carry the engine's modules (nor the engine the bare side's)
+    const bundleOf = (file: string) =>
+      bundleWorkflowCode({
+        workflowsPath: path.join(__dirname, file),
+        ...workflowBundlerOptions,
+        logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never,
+      });
     const acts = new RecordingActivities();
     const activities = Object.fromEntries(
       Object.getOwnPropertyNames(Object.getPrototypeOf(acts))
@@ -56,12 +56,19 @@ async function main(): Promise<void> {
         .map((k) => [k, (acts as unknown as Record<string, (...a: unknown[]) => unknown>)[k].bind(acts)]),
     );
     const taskQueue = `bench-${randomUUID()}`;
+    const bareQueue = `bare-${randomUUID()}`;
     const worker = await Worker.create({
       connection: await NativeConnection.connect({ address: server.address }),
       taskQueue,
-      workflowBundle: bundle,
+      workflowBundle: await bundleOf('engine.workflow.ts'),
       activities,
     });
+    const bareWorker = await Worker.create({
+      connection: await NativeConnection.connect({ address: server.address }),
+      taskQueue: bareQueue,
+      workflowBundle: await bundleOf('bare.workflow.ts'),
+    });
+    const bareRun = bareWorker.run();
     const client = new Client({ connection: await Connection.connect({ address: server.address }) });
     const flow = DEFAULT_FLOWS.find((f) => f.kind === 'review')!;
 
@@ -76,7 +83,7 @@ async function main(): Promise<void> {
     };
     const bareOne = async () => {
       const h = await client.workflow.start('bareApproval', {
-        taskQueue,
+        taskQueue: bareQueue,
         workflowId: `bare-${randomUUID()}`,
         args: [],
       });
@@ -128,6 +135,8 @@ async function main(): Promise<void> {
         `ratio reviewCase / bare over ${ROUNDS} rounds: min ${Math.min(...ratios).toFixed(2)}, median ${median(ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}`,
       );
     });
+    bareWorker.shutdown();
+    await bareRun;
   } finally {
     await server.stop();
   }

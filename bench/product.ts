@@ -32,6 +32,8 @@ export interface ProductOptions {
   /** node arguments before the worker's script, and the script (default dist/apps/worker/main.js) */
   workerNodeArgs?: string[];
   workerMain?: string;
+  /** node arguments before the api's script (e.g. --cpu-prof) */
+  apiNodeArgs?: string[];
   /** extra environment of the worker process */
   workerEnv?: Record<string, string>;
 }
@@ -89,7 +91,11 @@ export async function startProduct(o: ProductOptions) {
       env: { ...env, ...o.workerEnv },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    const api = spawn('node', ['dist/apps/api/main.js'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const api = spawn('node', [...(o.apiNodeArgs ?? []), 'dist/apps/api/main.js'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     procs.push(worker, api);
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i++) {
