@@ -1,4 +1,5 @@
-import { workspaceAliases } from '@qf/runtime';
+import * as path from 'node:path';
+import { REPO_ROOT, workspaceAliases } from '@qf/runtime';
 
 /**
  * The workflow bundle's options, here and in the production build (infra/cluster/bundle-workflows.ts).
@@ -11,6 +12,13 @@ import { workspaceAliases } from '@qf/runtime';
  * the workspace libraries have no module-scope side effects (every top-level statement is a declaration), and marking
  * them so lets webpack skip the barrel re-exports (@qf/contracts' index pulls every area's schemas) that no workflow
  * uses — 175 → 143 modules, 2.5 MB per cached workflow instead of 4.2 (bench/worker-memory.bench.ts).
+ *
+ * Two more steps take module load to ~0.15 MB per workflow (forced GC, 100 workflows in the SDK's reusable context):
+ * - the schemas of the bundled library modules are built on first use inside a workflow (lazySchema,
+ *   libs/contracts/src/lazy-schema.ts): 2.42 → 0.64 MB; a review case then builds only its flow's and the `act`
+ *   Update's schemas;
+ * - zod's own modules (0.52 MB per workflow) are preloaded once and shared, primed before the SDK freezes them
+ *   (workflow-zod-primer.ts, which says what must not be used in a workflow's schemas): 0.64 → 0.15 MB.
  */
 export const workflowBundlerOptions = {
   webpackConfigHook: (config: any) => {
@@ -26,4 +34,5 @@ export const workflowBundlerOptions = {
   },
   // zod's locale loading and typeorm are never used by workflow code
   ignoreModules: ['typeorm', 'pg'],
+  preloadModules: [path.join(REPO_ROOT, 'apps/worker/src/workflow-zod-primer.ts')],
 };
