@@ -1,6 +1,8 @@
 /**
  * Engine overhead: N review cases (our stage engine: task activity, state sync, deadline timers, Update with
- * validator) against N bare one-Update workflows, on the same Temporal dev server in the same run.
+ * validator) against N bare one-Update workflows, on the same Temporal dev server in the same run; and the durable
+ * floor: N bare workflows whose Update runs one activity before answering (what recording a person's action only after
+ * its acceptance is in the history costs, with no engine around it).
  * Activities are in memory here, so the ratio is the cost of the engine's orchestration, not of Postgres.
  * Both sides wait the same way (start → poll a query every 5 ms until the workflow is ready for its human step →
  * one typed Update → the result), with typed message definitions; the two sides alternate over ROUNDS rounds and the
@@ -67,6 +69,8 @@ async function main(): Promise<void> {
       connection: await NativeConnection.connect({ address: server.address }),
       taskQueue: bareQueue,
       workflowBundle: await bundleOf('bare.workflow.ts'),
+      // the durable floor's one activity, in memory like the engine's
+      activities: { async recordDecision() {} },
     });
     const bareRun = bareWorker.run();
     const client = new Client({ connection: await Connection.connect({ address: server.address }) });
@@ -81,8 +85,8 @@ async function main(): Promise<void> {
       );
       return ms;
     };
-    const bareOne = async () => {
-      const h = await client.workflow.start('bareApproval', {
+    const bareOne = (workflow: 'bareApproval' | 'durableApproval') => async () => {
+      const h = await client.workflow.start(workflow, {
         taskQueue: bareQueue,
         workflowId: `bare-${randomUUID()}`,
         args: [],
@@ -113,27 +117,34 @@ async function main(): Promise<void> {
       await h.result();
     };
     await worker.runUntil(async () => {
-      // warm-up (bundle load, connections, both workflow types cached once)
-      await bareOne();
+      // warm-up (bundle load, connections, every workflow type cached once)
+      await bareOne('bareApproval')();
+      await bareOne('durableApproval')();
       await engineOne(-1);
       const ratios: number[] = [];
+      const floorRatios: number[] = [];
       for (let round = 1; round <= ROUNDS; round++) {
-        // alternate which side goes first, so neither always runs on a warmer (or busier) machine
-        let bare = 0;
-        let ours = 0;
-        if (round % 2) {
-          bare = await timed(`round ${round} bare one-Update`, bareOne);
-          ours = await timed(`round ${round} reviewCase (engine)`, engineOne);
-        } else {
-          ours = await timed(`round ${round} reviewCase (engine)`, engineOne);
-          bare = await timed(`round ${round} bare one-Update`, bareOne);
+        // the three sides take turns in a rotating order, so none always runs on a warmer (or busier) machine
+        const ms: Record<string, number> = {};
+        const sides: [string, () => Promise<number>][] = [
+          ['bare', () => timed(`round ${round} bare one-Update`, bareOne('bareApproval'))],
+          ['engine', () => timed(`round ${round} reviewCase (engine)`, engineOne)],
+          ['durable', () => timed(`round ${round} durable floor`, bareOne('durableApproval'))],
+        ];
+        for (let k = 0; k < sides.length; k++) {
+          const [name, run] = sides[(k + round - 1) % sides.length];
+          ms[name] = await run();
         }
-        ratios.push(ours / bare);
-        console.log(`round ${round}: ratio reviewCase / bare = ${(ours / bare).toFixed(2)}`);
+        ratios.push(ms.engine / ms.bare);
+        floorRatios.push(ms.durable / ms.bare);
+        console.log(
+          `round ${round}: ratio reviewCase / bare = ${(ms.engine / ms.bare).toFixed(2)}; durable floor / bare = ${(ms.durable / ms.bare).toFixed(2)}`,
+        );
       }
-      console.log(
-        `ratio reviewCase / bare over ${ROUNDS} rounds: min ${Math.min(...ratios).toFixed(2)}, median ${median(ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}`,
-      );
+      const spread = (xs: number[]) =>
+        `min ${Math.min(...xs).toFixed(2)}, median ${median(xs).toFixed(2)}, max ${Math.max(...xs).toFixed(2)}`;
+      console.log(`ratio reviewCase / bare over ${ROUNDS} rounds: ${spread(ratios)}`);
+      console.log(`ratio durable floor (one Update + one activity) / bare: ${spread(floorRatios)}`);
     });
     bareWorker.shutdown();
     await bareRun;
