@@ -30,6 +30,7 @@ import { StarPayWhy1766100000000 } from './migrations/1766100000000-star-pay-why
 import { UnitLedgerKpiFines1766200000000 } from './migrations/1766200000000-unit-ledger-kpi-fines';
 import { SimulationResults1766300000000 } from './migrations/1766300000000-simulation-results';
 import { SettlementRowsSetChecks1766400000000 } from './migrations/1766400000000-settlement-rows-set-checks';
+import { CaseListOrder1766500000000 } from './migrations/1766500000000-case-list-order';
 
 export const MIGRATIONS = [
   Init1763800000000,
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   UnitLedgerKpiFines1766200000000,
   SimulationResults1766300000000,
   SettlementRowsSetChecks1766400000000,
+  CaseListOrder1766500000000,
 ];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {

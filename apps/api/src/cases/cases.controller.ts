@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CreateCaseInput, CreateCaseSchema, REVIEW_CASE_STARTERS } from '@qf/contracts';
 import { CurrentUser, RequestUser, Roles } from '../auth/auth.decorators';
-import { parseListQuery, sendList } from '../common/list-query';
+import { parseListQuery, sendListJson } from '../common/list-query';
 import { ZodPipe } from '../common/zod.pipe';
 import { CasesService } from './cases.service';
 
@@ -33,8 +33,8 @@ export class CasesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const lq = parseListQuery(q, CASE_SORT);
-    const { rows, total } = await this.cases.list(user, lq.filter, lq);
-    return sendList(res, 'cases', rows, lq.offset, total);
+    const { json, count, total } = await this.cases.listJson(user, lq.filter, lq);
+    return sendListJson(res, 'cases', json, count, lq.offset, total);
   }
 
   @Get(':id')

@@ -74,3 +74,21 @@ export function sendList<T>(res: Response, resource: string, rows: T[], offset: 
   res.setHeader('Content-Range', `${resource} ${offset}-${end}/${total}`);
   return rows;
 }
+
+/**
+ * sendList for a page already written as JSON text (`count` rows): the text goes out as it is, as application/json
+ * (issue 18: no parse and re-serialise of a list the database wrote).
+ */
+export function sendListJson(
+  res: Response,
+  resource: string,
+  json: string,
+  count: number,
+  offset: number,
+  total: number,
+): string {
+  const end = count ? offset + count - 1 : offset;
+  res.setHeader('Content-Range', `${resource} ${offset}-${end}/${total}`);
+  res.type('application/json');
+  return json;
+}
