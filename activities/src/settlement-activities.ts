@@ -11,6 +11,7 @@ import {
   setSettlementStatus,
   settlementPerception,
   SettlementTotals,
+  WritePhases,
 } from '@qf/persistence';
 
 /**
@@ -22,12 +23,13 @@ export function createSettlementActivities(ds: DataSource): SettlementActivities
   return {
     async computeSettlement({ settlementId, month, policy: raw, policyVersion: pinned }) {
       const policy = PolicySchema.parse(raw ?? {});
-      const t0 = Date.now();
+      const t0 = performance.now();
       const rows = await monthLedgerForClose(ds, month, `${month.slice(0, 4)}-01`);
+      const tGather = performance.now();
       const perception = await settlementPerception(ds, month);
       // issue 16: the policy version the settlement's case pinned, named in every row's why
       const policyVersion = pinned ?? (await findSettlement(ds, settlementId))?.policyVersion ?? null;
-      const tGather = Date.now();
+      const tFacts = performance.now();
       // the rules run row by row as the COPY stream asks for rows (issue 18): our CPU settles the next rows while the
       // server parses and stores the rows before
       const out: ReturnType<typeof settleLedgerRow>[] = [];
@@ -49,12 +51,19 @@ export function createSettlementActivities(ds: DataSource): SettlementActivities
         p4: out.filter((x) => x.grade === 'P4').length,
         p5: out.filter((x) => x.grade === 'P5').length,
       });
-      await ds.transaction((tx) => replaceSettlementRows(tx, settlementId, settled(), totalsOf));
+      const phases: WritePhases = { deleteMs: 0, copyMs: 0, serialiseMs: 0 };
+      await ds.transaction((tx) => replaceSettlementRows(tx, settlementId, settled(), totalsOf, phases));
+      const tEnd = performance.now();
       const totals = totalsOf();
-      if (process.env.QF_SETTLEMENT_TIMINGS)
+      if (process.env.QF_SETTLEMENT_TIMINGS) {
+        const ms = (x: number) => `${Math.round(x)} ms`;
         console.log(
-          `settlement ${month}: gather ${tGather - t0} ms, rules + write ${Date.now() - tGather} ms (of which rules ${Math.round(rulesMs)} ms)`,
+          `settlement ${month}: gather SQL ${ms(tGather - t0)}, perception + policy ${ms(tFacts - tGather)}, ` +
+            `delete ${ms(phases.deleteMs)}, COPY ${ms(phases.copyMs)} (rules ${ms(rulesMs)} + serialisation ` +
+            `${ms(phases.serialiseMs)} inside it), totals + commit ${ms(tEnd - tFacts - phases.deleteMs - phases.copyMs)}, ` +
+            `total ${ms(tEnd - t0)}`,
         );
+      }
       const { employees, pointsX10, moneyFen, branches } = totals;
       return { employees, pointsX10, moneyFen, branches };
     },

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { createActivities } from '@qf/activities';
-import { SettlementRowResponseSchema } from '@qf/contracts';
+import { SettlementRowResponseSchema, SettlementRowWhyResponseSchema } from '@qf/contracts';
 import { policyBody } from '@qf/persistence';
 import { eventually, startTestStack, TestStack } from '../support/stack';
 
@@ -161,17 +161,77 @@ describe('settlement: KPI fines reach the month (H-1 with K-5/K-8) and every row
       params: { count: 6, grade: 'P5' },
       facts: { counts: { ordinary: 6 } },
     });
-    expect([...c9[0].facts.caseIds].sort()).toEqual(ordinaryCases.map((c) => c.id).sort());
-    expect([...c9[0].facts.caseNos].sort()).toEqual(ordinaryCases.map((c) => c.no).sort());
-    // the money: H-1 with the same policy version, the six cases with points
-    const h1 = row.why.find((w: any) => w.rule === 'H-1');
+    // issue 18: the rows name the ledger group of the counted cases; the opened row reads them, by number
+    expect(c9[0].facts).toEqual({ counts: { ordinary: 6 }, ledgerCases: { group: 'month:ordinary', count: 6 } });
+    const opened = await s.http
+      .get(`/api/settlements/${settlementId}/rows/${emp.agent1.id}/why`)
+      .set(await auth('hr1'));
+    expect(opened.status).toBe(200);
+    expect(SettlementRowWhyResponseSchema.safeParse(opened.body).error).toBeUndefined();
+    const openedC9 = opened.body.why.find((w: any) => w.rule === 'C-9');
+    expect(openedC9.facts.caseIds).toEqual(ordinaryCases.map((c) => c.id)); // in posting order, as counted
+    expect(openedC9.facts.caseNos).toEqual(ordinaryCases.map((c) => c.no));
+    expect(openedC9.facts.casesFound).toBeUndefined();
+    // the money: H-1 with the same policy version, the six cases with points (the earlier month's case is not one)
+    const h1 = opened.body.why.find((w: any) => w.rule === 'H-1');
     expect(h1).toMatchObject({ on: 'money', policyVersion, params: { points: '12.0', moneyFen: row.moneyFen } });
-    expect(h1.facts.caseNos).toHaveLength(6);
+    expect([...h1.facts.caseNos].sort()).toEqual(ordinaryCases.map((c) => c.no).sort());
     // the source cases are stored as a uuid array (no string join): exactly the month's cases
     const [{ sc }] = await s.ds.query(
       `SELECT source_cases AS sc FROM settlement_rows WHERE settlement_id = $1 AND employee_id = $2`,
       [settlementId, emp.agent1.id],
     );
     expect([...sc].sort()).toEqual(ordinaryCases.map((c) => c.id).sort());
+  });
+
+  it('C-9 an opened row’s why: a posting after the close is not counted (and says so when it races the close); rows stored with their case ids (issue 16) read as stored; others’ rows 404', async () => {
+    const url = `/api/settlements/${settlementId}/rows/${emp.agent1.id}/why`;
+    const c9Of = async () =>
+      (await s.http.get(url).set(await auth('hr1'))).body.why.find((w: any) => w.rule === 'C-9').facts;
+    // a seventh ordinary case posted after the computation: not among the counted six
+    const late = await caseRow('complaint', `test-WO-2210-0099`, '投诉 WO-2210-0099', {
+      complaint: { workOrderNo: 'WO-2210-0099' },
+    });
+    await s.ds.query(
+      `INSERT INTO ledger_entries (employee_id, month, case_id, source, reason, points_x10, severity) VALUES ($1,$2,$3,'complaint','ruling',20,'ordinary')`,
+      [emp.agent1.id, MONTH, late],
+    );
+    expect((await c9Of()).caseNos).toEqual(ordinaryCases.map((c) => c.no));
+    // one posted while the computation ran (before its time): the row says the ledger holds more than were counted
+    await s.ds.query(
+      `UPDATE settlements SET computed_at = (SELECT created_at FROM ledger_entries WHERE case_id = $2) WHERE id = $1`,
+      [settlementId, late],
+    );
+    expect(await c9Of()).toMatchObject({ casesFound: 7, ledgerCases: { count: 6 } });
+    // a row stored before issue 18, its cases listed: read as stored, by number
+    const [{ why }] = await s.ds.query(
+      `SELECT why FROM settlement_rows WHERE settlement_id = $1 AND employee_id = $2`,
+      [settlementId, emp.agent1.id],
+    );
+    const stored = why.map((w: any) =>
+      w.rule === 'C-9' ? { ...w, facts: { counts: w.facts.counts, caseIds: ordinaryCases.map((c) => c.id) } } : w,
+    );
+    const cols = `settlement_id, employee_id, branch_id, points_x10, money_fen, grade, suspension, exit, training, source_cases, reasons, bonus_fen, star_pay_fen, fines_fen`;
+    await s.ds.transaction(async (tx) => {
+      // the app may not update rows (a computation replaces them): the row again, with the why of issue 16's format
+      const [[r]] = await tx.query(
+        `DELETE FROM settlement_rows WHERE settlement_id = $1 AND employee_id = $2 RETURNING ${cols}`,
+        [settlementId, emp.agent1.id],
+      );
+      await tx.query(
+        `INSERT INTO settlement_rows (${cols}, why) SELECT ${cols}, $2::jsonb FROM jsonb_populate_record(NULL::settlement_rows, $1)`,
+        [JSON.stringify(r), JSON.stringify(stored)],
+      );
+    });
+    const listed = (await rowsOf(settlementId))[emp.agent1.id].why.find((w: any) => w.rule === 'C-9');
+    expect(listed.facts.caseNos).toEqual(ordinaryCases.map((c) => c.no));
+    expect((await c9Of()).caseNos).toEqual(ordinaryCases.map((c) => c.no));
+    // no such row, or not a uuid: 404
+    for (const path of [
+      `/api/settlements/${settlementId}/rows/${randomUUID()}/why`,
+      `/api/settlements/${settlementId}/rows/not-a-uuid/why`,
+      `/api/settlements/${'-'.repeat(36)}/rows/${emp.agent1.id}/why`,
+    ])
+      expect((await s.http.get(path).set(await auth('hr1'))).status).toBe(404);
   });
 });

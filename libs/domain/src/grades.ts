@@ -18,6 +18,11 @@ export interface WhyFacts {
   caseIds?: string[];
   caseNos?: string[];
   counts?: Record<string, number>;
+  /**
+   * issue 18: the counted cases not listed but named by the ledger group they were counted from (`month:<severity>`,
+   * `year:<severity>`, `month:points`) and how many; the ids are read from the ledger when a person opens the why
+   */
+  ledgerCases?: { group: string; count: number };
 }
 
 type Sev = keyof CaseCounts;
@@ -41,16 +46,23 @@ export interface MonthlyGradeInput {
   otherGrades?: readonly GradeReason[];
   /** the cases behind the counts (the month's and the year's before it, by severity), for the reasons' facts */
   cases?: { month?: Partial<Record<Sev, CaseRef[]>>; yearBefore?: Partial<Record<Sev, CaseRef[]>> };
+  /** issue 18: the counts come without the ids; each rule's facts name the ledger group it counted instead */
+  caseGroups?: boolean;
 }
 
-/** The facts of counted cases: ids and (when every case has one) numbers, and the count. */
-export function caseFacts(refs: readonly CaseRef[] | undefined, counts: Record<string, number>): WhyFacts {
+/** The facts of counted cases: ids and (when every case has one) numbers, or the ledger group they come from; the count. */
+export function caseFacts(
+  refs: readonly CaseRef[] | undefined,
+  counts: Record<string, number>,
+  ledgerCases?: WhyFacts['ledgerCases'],
+): WhyFacts {
   const list = refs ?? [];
   const nos = list.map((c) => c.no).filter((n): n is string => !!n);
   return {
     counts,
     ...(list.length ? { caseIds: list.map((c) => c.id) } : {}),
     ...(list.length && nos.length === list.length ? { caseNos: nos } : {}),
+    ...(ledgerCases && ledgerCases.count > 0 ? { ledgerCases } : {}),
   };
 }
 
@@ -59,6 +71,9 @@ const yearCases = (input: MonthlyGradeInput, s: Sev) =>
   input.cases?.month?.[s] || input.cases?.yearBefore?.[s]
     ? [...(input.cases?.yearBefore?.[s] ?? []), ...(input.cases?.month?.[s] ?? [])]
     : undefined;
+/** issue 18: the ledger group of a rule's counted rulings (the month's or the calendar year's, of one severity) */
+const group = (input: MonthlyGradeInput, span: 'month' | 'year', s: Sev, count: number) =>
+  input.caseGroups ? { group: `${span}:${s}`, count } : undefined;
 
 export interface MonthlyGradeResult {
   grade: Grade | null;
@@ -92,7 +107,7 @@ function egregiousRules(
   const n = input.month.egregious;
   const e = policy.grades.egregious;
   if (n < 1) return { reasons: [], suspension: false, exit: false };
-  const facts = caseFacts(monthCases(input, 'egregious'), { egregious: n });
+  const facts = caseFacts(monthCases(input, 'egregious'), { egregious: n }, group(input, 'month', 'egregious', n));
   const reasons: GradeReason[] = [
     {
       rule: 'C-7',
@@ -111,7 +126,11 @@ function egregiousRules(
       flag: 'suspension',
       message: `${yearTotal} egregious cases in the calendar year → suspension from post`,
       params: { yearCount: yearTotal, threshold: e.suspensionAtCaseInYear },
-      facts: caseFacts(yearCases(input, 'egregious'), { egregiousInYear: yearTotal }),
+      facts: caseFacts(
+        yearCases(input, 'egregious'),
+        { egregiousInYear: yearTotal },
+        group(input, 'year', 'egregious', yearTotal),
+      ),
     });
   const exit = e.outsourcedExit && input.employmentType === 'outsourced';
   if (exit)
@@ -133,7 +152,7 @@ function seriousRules(input: MonthlyGradeInput, policy: Policy): GradeReason[] {
   const s = policy.grades.serious;
   const out: GradeReason[] = [];
   const byCount = seriousCaseGrade(n, policy);
-  const facts = caseFacts(monthCases(input, 'serious'), { serious: n });
+  const facts = caseFacts(monthCases(input, 'serious'), { serious: n }, group(input, 'month', 'serious', n));
   if (byCount)
     out.push({
       rule: 'C-8',
@@ -161,7 +180,11 @@ function seriousRules(input: MonthlyGradeInput, policy: Policy): GradeReason[] {
         grade: 'P5',
         message: `${yearTotal} serious cases in the calendar year → P5 (A-1 alternative)`,
         params: { yearCount: yearTotal, threshold: s.p5CaseInYear },
-        facts: caseFacts(yearCases(input, 'serious'), { seriousInYear: yearTotal }),
+        facts: caseFacts(
+          yearCases(input, 'serious'),
+          { seriousInYear: yearTotal },
+          group(input, 'year', 'serious', yearTotal),
+        ),
       });
     }
   }
@@ -175,7 +198,7 @@ function ordinaryRules(input: MonthlyGradeInput, policy: Policy): GradeReason[] 
   const o = policy.grades.ordinary;
   const out: GradeReason[] = [];
   const yearTotal = input.yearBefore.ordinary + n;
-  const facts = caseFacts(monthCases(input, 'ordinary'), { ordinary: n });
+  const facts = caseFacts(monthCases(input, 'ordinary'), { ordinary: n }, group(input, 'month', 'ordinary', n));
   if (n >= o.p5MonthlyCount)
     out.push({
       rule: 'C-9',
@@ -198,7 +221,11 @@ function ordinaryRules(input: MonthlyGradeInput, policy: Policy): GradeReason[] 
       grade: 'P5',
       message: `${yearTotal} ordinary cases in the calendar year → P5`,
       params: { yearCount: yearTotal, threshold: o.p5YearlyCount },
-      facts: caseFacts(yearCases(input, 'ordinary'), { ordinaryInYear: yearTotal }),
+      facts: caseFacts(
+        yearCases(input, 'ordinary'),
+        { ordinaryInYear: yearTotal },
+        group(input, 'year', 'ordinary', yearTotal),
+      ),
     });
   return out;
 }

@@ -1,10 +1,12 @@
 import type { Policy } from '@qf/policy';
-import { CaseCounts, CaseRef, GradeReason, seriousCaseGrade } from './grades';
+import { CaseCounts, GradeReason, seriousCaseGrade } from './grades';
 import { EmployeeSettlement, SettlementLine, settleEmployeeMonth } from './settlement';
 
 /**
  * The facts of one employee's month as the settlement gathers them (libs/persistence `monthLedger`): the month's
- * points, source cases and money entries, and the ruling cases by month and severity from the start of the year.
+ * points, source cases and money entries, and the ruling cases counted by severity, of the month and of the calendar
+ * year before it (issue 18: counted in SQL; the counted cases are not listed — a row's why names the ledger group and
+ * the reader fetches the ids of one row when a person opens it).
  */
 export interface LedgerMonthFacts {
   employee_id: string;
@@ -12,13 +14,22 @@ export interface LedgerMonthFacts {
   post_bonus_fen: number;
   branch_id: string | null;
   points: number;
+  /** the month's cases (the row's source cases, H-3) */
   cases: string[] | null;
   bonus_fen: string | number;
   star_pay_fen: string | number;
-  /** ruling cases by month (m) and severity (s): their number (n) and ids (c) */
-  sev: { m: string; s: string; n: number; c?: string[] | null }[] | null;
-  /** the month's cases with points (the H-1 money's cases) */
-  point_cases?: string[] | null;
+  /** the month's ruling cases by severity */
+  month_egregious: number;
+  month_serious: number;
+  month_ordinary: number;
+  /** the ruling cases by severity of the calendar year before the month */
+  before_egregious: number;
+  before_serious: number;
+  before_ordinary: number;
+  /** the months of the year's earlier serious ruling cases, one per case (A-1 counts the months with a C-8 grade) */
+  serious_months?: string[] | null;
+  /** how many of the month's cases carry points (the H-1 money's cases) */
+  point_cases?: number | null;
   /** the month's KPI fines posted to the ledger (K-5 scorecard fines, K-8 event fines): source, fen, case */
   fines?: { s: string; fen: string | number; c: string | null }[] | null;
 }
@@ -40,8 +51,6 @@ export interface SettledLedgerRow extends EmployeeSettlement {
   branchId: string | null;
 }
 
-const zero = (): CaseCounts => ({ egregious: 0, serious: 0, ordinary: 0 });
-
 /**
  * H-1 (C-7…C-10, P-2, P-4): one employee's month from its ledger facts through the grade and money rules — the one
  * per-row call of the monthly settlement and of a what-if simulation over another policy.
@@ -53,29 +62,23 @@ export function settleLedgerRow(
   perception?: MonthPerceptionInput | null,
   policyVersion?: number | null,
 ): SettledLedgerRow {
-  const monthCounts = zero();
-  const before = zero();
-  const monthCases: Partial<Record<keyof CaseCounts, CaseRef[]>> = {};
-  const beforeCases: Partial<Record<keyof CaseCounts, CaseRef[]>> = {};
+  const monthCounts: CaseCounts = {
+    egregious: r.month_egregious,
+    serious: r.month_serious,
+    ordinary: r.month_ordinary,
+  };
+  const before: CaseCounts = { egregious: r.before_egregious, serious: r.before_serious, ordinary: r.before_ordinary };
   const seriousByMonth = new Map<string, number>();
-  for (const x of r.sev ?? []) {
-    const key = x.s as keyof CaseCounts;
-    if (!(key in monthCounts)) continue;
-    const refs = (x.c ?? []).map((id) => ({ id }));
-    const into = x.m === month ? monthCases : beforeCases;
-    if (x.c) into[key] = [...(into[key] ?? []), ...refs];
-    if (x.m === month) monthCounts[key] += x.n;
-    else {
-      before[key] += x.n;
-      if (key === 'serious') seriousByMonth.set(x.m, (seriousByMonth.get(x.m) ?? 0) + x.n);
-    }
-  }
+  for (const m of r.serious_months ?? []) seriousByMonth.set(m, (seriousByMonth.get(m) ?? 0) + 1);
+  const pointCases = r.point_cases ?? 0;
   const s = settleEmployeeMonth(
     {
       employeeId: r.employee_id,
       month,
       postBonusFen: r.post_bonus_fen,
-      deductions: [{ source: 'ledger', pointsX10: r.points, cases: (r.point_cases ?? []).map((id) => ({ id })) }],
+      deductions: [
+        { source: 'ledger', pointsX10: r.points, ledgerCases: { group: 'month:points', count: pointCases } },
+      ],
       fines: (r.fines ?? []).map((f): SettlementLine => ({
         source: f.s,
         rule: fineRule(f.s),
@@ -89,11 +92,12 @@ export function settleLedgerRow(
         month: monthCounts,
         yearBefore: before,
         seriousGradedMonths: [...seriousByMonth]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
           .filter(([, n]) => seriousCaseGrade(n, policy) !== null)
           .map(([m]) => m),
         // P-2: the month's perception grade (posted by the perception run) takes part in the worst grade (C-10)
         otherGrades: perception?.reasons ?? [],
-        cases: { month: monthCases, yearBefore: beforeCases },
+        caseGroups: true,
       },
       training: !!perception?.training,
       policyVersion,

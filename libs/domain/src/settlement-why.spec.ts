@@ -3,7 +3,6 @@ import { LedgerMonthFacts, settleLedgerRow } from './settlement-row';
 
 const policy = defaultPolicy();
 const M = '2026-03';
-const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 const row = (over: Partial<LedgerMonthFacts> = {}): LedgerMonthFacts => ({
   employee_id: 'e1',
   employment_type: 'staff',
@@ -13,60 +12,80 @@ const row = (over: Partial<LedgerMonthFacts> = {}): LedgerMonthFacts => ({
   cases: null,
   bonus_fen: '0',
   star_pay_fen: '0',
-  sev: null,
+  month_egregious: 0,
+  month_serious: 0,
+  month_ordinary: 0,
+  before_egregious: 0,
+  before_serious: 0,
+  before_ordinary: 0,
   ...over,
 });
-const sev = (m: string, s: string, c: string[]) => ({ m, s, n: c.length, c });
 const whyOf = (r: LedgerMonthFacts, version: number | null = 3) => settleLedgerRow(r, M, policy, null, version).why;
+const group = (g: string, count: number) => ({ group: g, count });
 
 describe('settlement row why (issue 16)', () => {
-  it('C-9 why: six ordinary cases of the month → P5, naming the count, the threshold, exactly those cases and the policy version', () => {
-    const cases = ids('o', 6);
-    const why = whyOf(row({ points: 120, sev: [sev(M, 'ordinary', cases), sev('2026-01', 'ordinary', ['old1'])] }));
+  it('C-9 why: six ordinary cases of the month → P5, naming the count, the threshold, the ledger group of those cases and the policy version', () => {
+    const why = whyOf(row({ points: 120, month_ordinary: 6, before_ordinary: 1 }));
     expect(why.filter((w) => w.rule === 'C-9')).toEqual([
       {
         rule: 'C-9',
         on: 'grade',
         grade: 'P5',
         params: { count: 6, grade: 'P5', threshold: policy.grades.ordinary.p5MonthlyCount },
-        facts: { counts: { ordinary: 6 }, caseIds: cases },
+        facts: { counts: { ordinary: 6 }, ledgerCases: group('month:ordinary', 6) },
         policyVersion: 3,
       },
     ]);
   });
 
   it('C-9 why: the yearly count names the cases of the whole year so far', () => {
-    const before = ids('b', 9);
-    const why = whyOf(row({ points: 20, sev: [sev('2026-01', 'ordinary', before), sev(M, 'ordinary', ['m1'])] }));
+    const why = whyOf(row({ points: 20, before_ordinary: 9, month_ordinary: 1 }));
     expect(why.find((w) => w.rule === 'C-9')).toMatchObject({
       grade: 'P5',
       params: { yearCount: 10 },
-      facts: { counts: { ordinaryInYear: 10 }, caseIds: [...before, 'm1'] },
+      facts: { counts: { ordinaryInYear: 10 }, ledgerCases: group('year:ordinary', 10) },
     });
   });
 
   it('C-8 why: two serious cases → P4 with their cases', () => {
-    const why = whyOf(row({ points: 110, sev: [sev(M, 'serious', ['s1', 's2'])] }));
+    const why = whyOf(row({ points: 110, month_serious: 2 }));
     expect(why.find((w) => w.rule === 'C-8')).toMatchObject({
       on: 'grade',
       grade: 'P4',
       params: { count: 2, grade: 'P4' },
-      facts: { counts: { serious: 2 }, caseIds: ['s1', 's2'] },
+      facts: { counts: { serious: 2 }, ledgerCases: group('month:serious', 2) },
     });
   });
 
   it('C-7 why: an egregious case gives the grade; the second in the year sets the suspension flag with the year’s cases', () => {
-    const why = whyOf(row({ sev: [sev('2026-01', 'egregious', ['g0']), sev(M, 'egregious', ['g1'])] }));
+    const why = whyOf(row({ before_egregious: 1, month_egregious: 1 }));
     const c7 = why.filter((w) => w.rule === 'C-7');
-    expect(c7[0]).toMatchObject({ on: 'grade', grade: 'P5', facts: { caseIds: ['g1'] } });
+    expect(c7[0]).toMatchObject({ on: 'grade', grade: 'P5', facts: { ledgerCases: group('month:egregious', 1) } });
     expect(c7.find((w) => w.on === 'suspension')).toMatchObject({
       params: { yearCount: 2 },
-      facts: { caseIds: ['g0', 'g1'] },
+      facts: { ledgerCases: group('year:egregious', 2) },
     });
   });
 
+  it('C-8 why (A-1): the earlier months with a serious-case grade come from the months of the year’s serious cases', () => {
+    // January one serious case (no grade), February two (P4): this month's two make the second graded month → P5
+    const why = whyOf(row({ month_serious: 2, before_serious: 3, serious_months: ['2026-02', '2026-01', '2026-02'] }));
+    expect(why.filter((w) => w.rule === 'C-8').map((w) => [w.grade, w.params, w.facts])).toEqual([
+      ['P4', { count: 2, grade: 'P4' }, { counts: { serious: 2 }, ledgerCases: group('month:serious', 2) }],
+      [
+        'P5',
+        { gradedMonth: 2, months: '2026-02' },
+        { counts: { serious: 2, gradedMonthsBefore: 1 }, ledgerCases: group('month:serious', 2) },
+      ],
+    ]);
+  });
+
+  it('H-1 why: no case with points, no ledger group to read', () => {
+    expect(whyOf(row({ points: 0, point_cases: 0 }))[0].facts).toEqual({ counts: { cases: 0 } });
+  });
+
   it('C-10 why: the worst of several grades names the rules it took the grade from', () => {
-    const why = whyOf(row({ sev: [sev(M, 'serious', ['s1', 's2']), sev(M, 'ordinary', ids('o', 6))] }));
+    const why = whyOf(row({ month_serious: 2, month_ordinary: 6 }));
     expect(why.find((w) => w.rule === 'C-10')).toMatchObject({
       on: 'grade',
       grade: 'P5',
@@ -75,12 +94,12 @@ describe('settlement row why (issue 16)', () => {
   });
 
   it('H-1 why: the points money names points, post bonus, rate, the money and the cases with points', () => {
-    const why = whyOf(row({ points: 60, point_cases: ['c1', 'c2', 'c3'] }), 7);
+    const why = whyOf(row({ points: 60, point_cases: 3 }), 7);
     expect(why[0]).toEqual({
       rule: 'H-1',
       on: 'money',
       params: { points: '6.0', postBonusFen: 300000, ratePercent: 1, moneyFen: 18000 },
-      facts: { counts: { cases: 3 }, caseIds: ['c1', 'c2', 'c3'] },
+      facts: { counts: { cases: 3 }, ledgerCases: group('month:points', 3) },
       policyVersion: 7,
     });
   });

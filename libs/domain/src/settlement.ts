@@ -24,6 +24,8 @@ export interface SettlementLine {
   rule?: string;
   /** the cases the line comes from, for the row's why */
   cases?: CaseRef[];
+  /** issue 18: instead of `cases`, the ledger group the line's cases come from and their number */
+  ledgerCases?: { group: string; count: number };
 }
 
 /**
@@ -89,6 +91,8 @@ export function settleEmployeeMonth(input: EmployeeMonthInput, policy: Policy): 
   const finesFen = sum(input.fines.map((f) => f.amountFen ?? 0));
   const policyVersion = input.policyVersion ?? null;
   const deductionCases = input.deductions.flatMap((d) => d.cases ?? []);
+  const grouped = input.deductions.flatMap((d) => (d.ledgerCases ? [d.ledgerCases] : []));
+  const caseCount = deductionCases.length + sum(grouped.map((g) => g.count));
   const why: WhyEntry[] = [
     {
       rule: 'H-1',
@@ -99,7 +103,7 @@ export function settleEmployeeMonth(input: EmployeeMonthInput, policy: Policy): 
         ratePercent: policy.settlement.moneyRateBasisPointsPerPoint / 100,
         moneyFen: deductionFen,
       },
-      facts: caseFacts(deductionCases, { cases: deductionCases.length }),
+      facts: caseFacts(deductionCases, { cases: caseCount }, grouped.length === 1 ? grouped[0] : undefined),
       policyVersion,
     },
     ...finesWhy(input.fines, policyVersion),

@@ -19,7 +19,12 @@ const row = (id: string, ordinary: number, points = ordinary * 20): LedgerMonthF
   cases: null,
   bonus_fen: '0',
   star_pay_fen: '0',
-  sev: ordinary ? [{ m: '2026-01', s: 'ordinary', n: ordinary }] : null,
+  month_egregious: 0,
+  month_serious: 0,
+  month_ordinary: ordinary,
+  before_egregious: 0,
+  before_serious: 0,
+  before_ordinary: 0,
 });
 const facts = (ledger: LedgerMonthFacts[], yearToDate: SimulationMonthFacts['perception']['yearToDate'] = []) => ({
   month: '2026-01',
@@ -64,7 +69,7 @@ describe('what-if simulation', () => {
     });
     const f = (posted: boolean): SimulationMonthFacts => ({
       month: '2026-02',
-      ledger: [{ ...row('p', 0, 40), sev: null }],
+      ledger: [row('p', 0, 40)],
       perception: {
         month: '2026-02',
         yearToDate: [fig('2026-01'), fig('2026-02')],

@@ -3,7 +3,12 @@ import { caseNumbers } from '@qf/persistence';
 
 interface WhyEntryView {
   rule: string;
-  facts?: { caseIds?: string[]; caseNos?: string[]; [k: string]: unknown };
+  facts?: {
+    caseIds?: string[];
+    caseNos?: string[];
+    ledgerCases?: { group: string; count: number };
+    [k: string]: unknown;
+  };
   [k: string]: unknown;
 }
 
@@ -27,4 +32,26 @@ export async function whyWithCaseNumbers<T extends { why: unknown }>(
         : w,
     ),
   }));
+}
+
+/**
+ * Issue 18: one row's why with the cases of every rule: a why stored with its case ids (issue 16) as stored, one whose
+ * rules name a ledger group (`facts.ledgerCases`) with the group's cases read from the ledger; all by number. A group
+ * whose number of entries differs from the count its rule stored (postings while the computation ran) says how many
+ * it found (`facts.casesFound`).
+ */
+export async function rowWhyWithCases(
+  q: Queryable,
+  why: unknown,
+  groups: Map<string, (string | null)[]>,
+): Promise<WhyEntryView[]> {
+  const listed = entriesOf(why).map((w): WhyEntryView => {
+    const lc = w.facts?.ledgerCases;
+    if (!lc) return w;
+    const found = groups.get(lc.group) ?? [];
+    const caseIds = found.filter((id): id is string => id !== null);
+    return { ...w, facts: { ...w.facts, caseIds, ...(found.length !== lc.count ? { casesFound: found.length } : {}) } };
+  });
+  const [row] = await whyWithCaseNumbers(q, [{ why: listed }]);
+  return row.why;
 }

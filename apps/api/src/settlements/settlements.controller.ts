@@ -67,6 +67,12 @@ export class SettlementsController {
     return sendList(res, 'settlement-rows', rows, lq.offset, total);
   }
 
+  /** Issue 18: one row's why with the counted cases by number (read when a person opens the row). */
+  @Get(':id/rows/:employeeId/why')
+  rowWhy(@CurrentUser() user: RequestUser, @Param('id') id: string, @Param('employeeId') employeeId: string) {
+    return this.settlements.rowWhy(user, id, employeeId);
+  }
+
   /** H-3: one row per employee for payroll, Chinese headers. */
   @Roles('hr', 'admin')
   @Get(':id/export')

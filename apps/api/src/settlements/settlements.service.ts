@@ -18,6 +18,7 @@ import {
   settlementIdOfMonth,
   settlementOfTask,
   SettlementRow,
+  settlementRowLedgerCases,
   SettlementTotals,
   withWaitingNames,
 } from '@qf/persistence';
@@ -26,9 +27,10 @@ import { badRequest, conflict, notFound } from '../common/errors';
 import { CasesService } from '../cases/cases.service';
 import { reasonZh } from './reasons-zh';
 import { payrollWorkbook } from './settlement-export';
-import { whyWithCaseNumbers } from './settlement-why';
+import { rowWhyWithCases, whyWithCaseNumbers } from './settlement-why';
 
 const UUID = /^[0-9a-f-]{36}$/i;
+const STRICT_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** the scope of a branch head above whom no branch is: no row */
 const NO_BRANCH = '00000000-0000-0000-0000-000000000000';
 const ZERO: SettlementTotals = { employees: 0, pointsX10: 0, moneyFen: 0, branches: 0, p4: 0, p5: 0 };
@@ -147,6 +149,17 @@ export class SettlementsService {
         })),
       })),
     };
+  }
+
+  /**
+   * Issue 18: one row's why with the cases each rule counted, by number — read from the ledger for the opened row (the
+   * rows of a close name the ledger group, not the ids); a branch head's branch only, else 404.
+   */
+  async rowWhy(user: RequestUser, id: string, employeeId: string) {
+    if (!STRICT_UUID.test(id) || !STRICT_UUID.test(employeeId)) throw notFound('settlement row');
+    const found = await settlementRowLedgerCases(this.ds, id, employeeId, await this.scopeOf(user));
+    if (!found) throw notFound('settlement row');
+    return { employeeId, why: await rowWhyWithCases(this.ds, found.why, found.groups) };
   }
 
   /** H-3: the payroll workbook of a settlement (a branch head's branch only) and its month. */

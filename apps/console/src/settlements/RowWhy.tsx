@@ -39,8 +39,13 @@ export const useWhyText = () => {
     });
     const nos = w.facts?.caseNos ?? [];
     const cases = nos.length ? translate('qf.settlement_why.cases', { cases: nos.join('、') }) : null;
+    // issue 18: postings while the computation ran — the ledger holds a different number than the rule counted
+    const found =
+      w.facts?.casesFound != null && w.facts.ledgerCases
+        ? translate('qf.settlement_why.cases_found', { found: w.facts.casesFound, count: w.facts.ledgerCases.count })
+        : null;
     const policy = w.policyVersion != null ? translate('qf.settlement_why.policy', { version: w.policyVersion }) : null;
-    return [line, cases, policy].filter(Boolean).join(' · ');
+    return [line, cases, found, policy].filter(Boolean).join(' · ');
   };
 };
 

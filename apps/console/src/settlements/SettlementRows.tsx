@@ -9,7 +9,9 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
 import { formatPoints } from '../components/format';
+import { API_URL, httpClient } from '../dataProvider';
 import {
   caseUrl,
   flagDetail,
@@ -19,6 +21,7 @@ import {
   rowsResource,
   type SettlementBranch,
   type SettlementRow,
+  type SettlementWhy,
 } from './model';
 import { WhyList, WhyTags } from './RowWhy';
 
@@ -99,10 +102,27 @@ const Flags = ({ row }: { row: SettlementRow }) => {
   );
 };
 
+/**
+ * Issue 18: the why of an opened row with the cases each rule counted, by number (`GET …/rows/:employeeId/why`): the
+ * rows of a close name the ledger group of their cases, not the ids. Rows stored with their case ids need no call.
+ */
+const useRowWhy = (settlementId: string, row: SettlementRow | undefined) =>
+  useQuery({
+    queryKey: ['settlements', settlementId, 'row-why', row?.employeeId],
+    enabled: !!row && Array.isArray(row.why) && row.why.some((w) => w.facts?.ledgerCases),
+    queryFn: async () =>
+      (
+        await httpClient(
+          `${API_URL}/settlements/${encodeURIComponent(settlementId)}/rows/${encodeURIComponent(String(row?.employeeId))}/why`,
+        )
+      ).json as { why: SettlementWhy[] },
+  });
+
 /** Drill-down of one employee: the reasons (rule + message) and the cases they come from. */
-const RowDetail = () => {
+const RowDetail = ({ settlementId }: { settlementId: string }) => {
   const translate = useTranslate();
   const row = useRecordContext<SettlementRow>();
+  const opened = useRowWhy(settlementId, row);
   if (!row) return null;
   const reasons = Array.isArray(row.reasons) ? row.reasons : [];
   const cases = Array.isArray(row.sourceCaseList)
@@ -113,7 +133,7 @@ const RowDetail = () => {
       }));
   return (
     <Box sx={{ px: 2, py: 1 }} data-testid="settlement-row-detail">
-      <WhyList why={row.why} />
+      <WhyList why={opened.data?.why ?? row.why} />
       {/* rows computed before the why (issue 16) keep their reasons */}
       {Array.isArray(row.why) && row.why.length > 0 ? null : (
         <Typography variant="subtitle2">{translate('qf.settlement.row.reasons')}</Typography>
@@ -190,7 +210,7 @@ export const SettlementRows = ({
       <Datagrid
         bulkActionButtons={false}
         rowClick="expand"
-        expand={<RowDetail />}
+        expand={<RowDetail settlementId={id} />}
         isRowExpandable={hasDetail}
         empty={<EmptyRows />}
       >

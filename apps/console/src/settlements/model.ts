@@ -104,7 +104,15 @@ export interface SettlementWhy {
   on: 'money' | 'fines' | 'grade' | 'suspension' | 'exit' | 'training';
   grade?: Grade | null;
   params?: Record<string, string | number>;
-  facts?: { caseIds?: string[]; caseNos?: string[]; counts?: Record<string, number> };
+  facts?: {
+    caseIds?: string[];
+    caseNos?: string[];
+    counts?: Record<string, number>;
+    /** issue 18: the ledger group the rule's cases come from and their number (the ids come with the opened row) */
+    ledgerCases?: { group: string; count: number };
+    /** the opened row: the group's entries in the ledger, when they differ from the count the rule stored */
+    casesFound?: number;
+  };
   policyVersion?: number | null;
 }
 

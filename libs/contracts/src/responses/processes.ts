@@ -100,6 +100,15 @@ export const SettlementByTaskResponseSchema = SettlementDetailResponseSchema.ext
   taskRound: Num.nullable(),
   taskBranchId: ResUuid.nullable(),
 });
+/** issue 16/18: the facts a rule counted — its cases listed, or named by the ledger group they come from and counted */
+const WhyFactsSchema = z.looseObject({
+  caseIds: z.array(ResUuid).optional(),
+  caseNos: z.array(z.string()).optional(),
+  counts: z.record(z.string(), z.number()).optional(),
+  ledgerCases: z.looseObject({ group: z.string(), count: Num }).optional(),
+  /** one row's why: the entries found in the group when they differ from the count the rule stored */
+  casesFound: Num.optional(),
+});
 export const SettlementRowResponseSchema = z.looseObject({
   id: ResUuid,
   employeeId: ResUuid,
@@ -121,17 +130,19 @@ export const SettlementRowResponseSchema = z.looseObject({
       rule: z.string(),
       on: z.enum(['money', 'fines', 'grade', 'suspension', 'exit', 'training']),
       params: z.record(z.string(), z.union([z.string(), z.number()])),
-      facts: z.looseObject({
-        caseIds: z.array(ResUuid).optional(),
-        caseNos: z.array(z.string()).optional(),
-        counts: z.record(z.string(), z.number()).optional(),
-      }),
+      facts: WhyFactsSchema,
       policyVersion: z.number().int().nullable(),
     }),
   ),
   reasons: z.array(
     z.looseObject({ rule: z.string().optional(), message: z.string(), messageZh: z.string().optional() }),
   ),
+});
+
+/** issue 18: one row's why with the cases each rule counted (ids and numbers), read when a person opens the row */
+export const SettlementRowWhyResponseSchema = z.looseObject({
+  employeeId: ResUuid,
+  why: SettlementRowResponseSchema.shape.why,
 });
 
 // ------------------------------------------------------------------------------------------- rectifications (E-7, Q-2)

@@ -1,2 +1,3 @@
 export * from './settlements.repository';
 export * from './settlement-computation.repository';
+export * from './settlement-why.repository';

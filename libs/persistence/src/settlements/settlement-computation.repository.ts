@@ -9,7 +9,10 @@ import type { SettlementTotals } from './settlements.repository';
 /** rows per piece of the COPY stream */
 const COPY_PIECE = 2000;
 
-/** One employee's ledger for a month's close: points, source cases, money entries and case counts by severity. */
+/**
+ * One employee's ledger for a month's close: points, source cases, money entries, ruling cases counted by severity
+ * (issue 18: counts, not the ids — the ids of one row are read when a person opens its why, `settlementRowWhyCases`).
+ */
 export interface MonthLedgerRow {
   employee_id: string;
   employment_type: string;
@@ -19,18 +22,26 @@ export interface MonthLedgerRow {
   cases: string[] | null;
   bonus_fen: string;
   star_pay_fen: string;
-  /** ruling cases by month (m) and severity (s) from the start of the year to the month: their number and ids (c) */
-  sev: { m: string; s: string; n: number; c: string[] | null }[] | null;
-  /** the month's cases with points (the H-1 money's cases) */
-  point_cases: string[] | null;
+  month_egregious: number;
+  month_serious: number;
+  month_ordinary: number;
+  before_egregious: number;
+  before_serious: number;
+  before_ordinary: number;
+  /** the months of the year's earlier serious ruling cases, one per case */
+  serious_months: string[] | null;
+  /** how many of the month's cases carry points (the H-1 money's cases) */
+  point_cases: number;
   /** the month's KPI fines (K-5 scorecard fines `kpi`, K-8 event fines `kpi-fine`): source, fen, case */
   fines: { s: string; fen: string; c: string | null }[] | null;
 }
 
 /**
- * H-1 set-based: one aggregate query gathers every employee's points, source cases and case counts by severity for the
- * month and the year before it (from `yearStart`). The nested values are built as json, not jsonb (issue 18: the
- * client parses both alike, and jsonb's binary build of every counted case id cost seconds at 1M rows).
+ * H-1 set-based: one query gathers every employee's points, money entries and ruling cases counted by severity for the
+ * month and the calendar year before it (from `yearStart`). Issue 18: the counts and sums are plain aggregates of one
+ * hashed pass over the year (the rules get the numbers they decide on); the lists — the month's source cases, the
+ * cases with points, the fines and the months of earlier serious cases — come from a second pass over only the entries
+ * that carry them. The counted cases themselves are not gathered: a row's why names the ledger group it counted.
  */
 export async function monthLedger(q: Queryable, month: string, yearStart: string): Promise<MonthLedgerRow[]> {
   return q.query(
@@ -38,33 +49,44 @@ export async function monthLedger(q: Queryable, month: string, yearStart: string
        SELECT id AS unit_id, id, parent_id, kind FROM org_units
        UNION ALL SELECT up.unit_id, o.id, o.parent_id, o.kind FROM up JOIN org_units o ON o.id = up.parent_id WHERE up.kind <> 'branch'
      ), branch AS (SELECT unit_id, id AS branch_id FROM up WHERE kind = 'branch'),
-     month_points AS (
-       SELECT employee_id, sum(points_x10)::int AS points, array_agg(DISTINCT case_id) FILTER (WHERE case_id IS NOT NULL) AS cases,
+     counted AS (
+       SELECT employee_id, COALESCE(sum(points_x10) FILTER (WHERE month = $1), 0)::int AS points,
               -- S-9 award bonuses and S-10 star pay are money entries (no points) paid through the settlement
-              COALESCE(sum(money_fen) FILTER (WHERE source = 'star-award'), 0)::bigint AS bonus_fen,
-              COALESCE(sum(money_fen) FILTER (WHERE source = 'star-pay'), 0)::bigint AS star_pay_fen,
-              array_agg(DISTINCT case_id) FILTER (WHERE case_id IS NOT NULL AND points_x10 <> 0) AS point_cases,
-              -- K-5 scorecard fines and K-8 event fines (and the lead's joint fine) are money entries of the month
-              json_agg(json_build_object('s', source, 'fen', money_fen, 'c', case_id) ORDER BY created_at, id)
-                FILTER (WHERE source IN ('kpi', 'kpi-fine') AND money_fen IS NOT NULL) AS fines
-       FROM ledger_entries WHERE month = $1 GROUP BY employee_id
+              COALESCE(sum(money_fen) FILTER (WHERE month = $1 AND source = 'star-award'), 0)::bigint AS bonus_fen,
+              COALESCE(sum(money_fen) FILTER (WHERE month = $1 AND source = 'star-pay'), 0)::bigint AS star_pay_fen,
+              -- one 'ruling' entry per (case, employee) by the ledger's unique key, so rows count cases
+              count(*) FILTER (WHERE month = $1 AND reason = 'ruling' AND severity = 'egregious')::int AS month_egregious,
+              count(*) FILTER (WHERE month = $1 AND reason = 'ruling' AND severity = 'serious')::int AS month_serious,
+              count(*) FILTER (WHERE month = $1 AND reason = 'ruling' AND severity = 'ordinary')::int AS month_ordinary,
+              count(*) FILTER (WHERE month <> $1 AND reason = 'ruling' AND severity = 'egregious')::int AS before_egregious,
+              count(*) FILTER (WHERE month <> $1 AND reason = 'ruling' AND severity = 'serious')::int AS before_serious,
+              count(*) FILTER (WHERE month <> $1 AND reason = 'ruling' AND severity = 'ordinary')::int AS before_ordinary
+       FROM ledger_entries WHERE month BETWEEN $2 AND $1 GROUP BY employee_id
+       HAVING count(*) FILTER (WHERE month = $1) > 0
        UNION ALL
        -- P-4: a person sent to central training at the quarter's end has a payroll row even without points
-       SELECT DISTINCT ON (t.employee_id) t.employee_id, 0, NULL::uuid[], 0::bigint, 0::bigint, NULL::uuid[], NULL::json FROM training_assignments t
+       SELECT DISTINCT ON (t.employee_id) t.employee_id, 0, 0::bigint, 0::bigint, 0, 0, 0, 0, 0, 0 FROM training_assignments t
        WHERE t.month = $1 AND EXISTS (SELECT 1 FROM perception_months pm WHERE pm.month = $1 AND pm.status = 'posted')
          AND NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.month = $1 AND l.employee_id = t.employee_id)
-     ), sev AS (
-       SELECT employee_id, month AS m, severity AS s, count(*)::int AS n, array_agg(case_id ORDER BY created_at, case_id) AS c FROM ledger_entries
-       -- one 'ruling' entry per (case, employee) by the ledger's unique key, so rows count cases
-       WHERE month BETWEEN $2 AND $1 AND reason = 'ruling' AND severity IS NOT NULL AND employee_id IN (SELECT employee_id FROM month_points)
-       GROUP BY employee_id, month, severity
-     ), sev_by_employee AS (
-       SELECT employee_id, json_agg(json_build_object('m', m, 's', s, 'n', n, 'c', c)) AS sev FROM sev GROUP BY employee_id
+     ), listed AS (
+       SELECT employee_id,
+              array_agg(DISTINCT case_id) FILTER (WHERE month = $1 AND case_id IS NOT NULL) AS cases,
+              count(DISTINCT case_id) FILTER (WHERE month = $1 AND points_x10 <> 0)::int AS point_cases,
+              -- K-5 scorecard fines and K-8 event fines (and the lead's joint fine) are money entries of the month
+              json_agg(json_build_object('s', source, 'fen', money_fen, 'c', case_id) ORDER BY created_at, id)
+                FILTER (WHERE month = $1 AND source IN ('kpi', 'kpi-fine') AND money_fen IS NOT NULL) AS fines,
+              array_agg(month) FILTER (WHERE month <> $1 AND reason = 'ruling' AND severity = 'serious') AS serious_months
+       FROM ledger_entries
+       WHERE month BETWEEN $2 AND $1
+         AND (month = $1 AND (case_id IS NOT NULL OR (source IN ('kpi', 'kpi-fine') AND money_fen IS NOT NULL))
+              OR month <> $1 AND reason = 'ruling' AND severity = 'serious')
+       GROUP BY employee_id
      )
-     SELECT mp.employee_id, e.employment_type, e.post_bonus_fen, b.branch_id, mp.points, mp.cases, mp.bonus_fen, mp.star_pay_fen, se.sev,
-            mp.point_cases, mp.fines
-     FROM month_points mp JOIN employees e ON e.id = mp.employee_id LEFT JOIN branch b ON b.unit_id = e.unit_id
-     LEFT JOIN sev_by_employee se ON se.employee_id = mp.employee_id`,
+     SELECT c.employee_id, e.employment_type, e.post_bonus_fen, b.branch_id, c.points, l.cases, c.bonus_fen, c.star_pay_fen,
+            c.month_egregious, c.month_serious, c.month_ordinary, c.before_egregious, c.before_serious, c.before_ordinary,
+            l.serious_months, COALESCE(l.point_cases, 0) AS point_cases, l.fines
+     FROM counted c JOIN employees e ON e.id = c.employee_id LEFT JOIN branch b ON b.unit_id = e.unit_id
+     LEFT JOIN listed l ON l.employee_id = c.employee_id`,
     [month, yearStart],
   );
 }
@@ -114,22 +136,37 @@ export async function replaceSettlementRows(
   settlementId: string,
   rows: Iterable<ComputedSettlementRow>,
   totals: SettlementTotals | (() => SettlementTotals),
+  phases?: WritePhases,
 ): Promise<void> {
   if (!tx.queryRunner?.isTransactionActive) throw new Error('replaceSettlementRows runs inside a transaction');
+  const t0 = performance.now();
   await tx.query(`DELETE FROM settlement_rows WHERE settlement_id = $1`, [settlementId]);
+  const t1 = performance.now();
   const client = (await tx.queryRunner.connect()) as PoolClient;
   await pipeline(
-    Readable.from(settlementRowsCopyText(settlementId, rows)),
+    Readable.from(settlementRowsCopyText(settlementId, rows, phases)),
     client.query(
       copyFrom(
         `COPY settlement_rows (settlement_id, employee_id, branch_id, points_x10, money_fen, grade, suspension, exit, training, source_cases, reasons, bonus_fen, star_pay_fen, fines_fen, why) FROM STDIN`,
       ),
     ),
   );
+  if (phases) {
+    phases.deleteMs += t1 - t0;
+    phases.copyMs += performance.now() - t1;
+  }
   await tx.query(`UPDATE settlements SET totals = $2, computed_at = now(), status = 'confirming' WHERE id = $1`, [
     settlementId,
     JSON.stringify(typeof totals === 'function' ? totals() : totals),
   ]);
+}
+
+/** Where the write's time goes (issue 18, printed by bench:settlement): the delete of the earlier rows, the COPY stream
+ * (wall time, the rows' rules and serialisation inside it) and the serialisation of the rows to COPY text alone. */
+export interface WritePhases {
+  deleteMs: number;
+  copyMs: number;
+  serialiseMs: number;
 }
 
 /** A value in COPY's text format: `\N` for null, backslashes doubled (JSON text holds no raw tab, newline or CR). */
@@ -153,10 +190,12 @@ function uuidArray(ids: readonly string[]): string {
 export function* settlementRowsCopyText(
   settlementId: string,
   rows: Iterable<ComputedSettlementRow>,
+  phases?: Pick<WritePhases, 'serialiseMs'>,
 ): Generator<string> {
   let piece = '';
   let n = 0;
   for (const x of rows) {
+    const t = phases ? performance.now() : 0;
     piece +=
       [
         copyValue(settlementId),
@@ -175,6 +214,7 @@ export function* settlementRowsCopyText(
         copyValue(x.finesFen),
         copyValue(JSON.stringify(x.why)),
       ].join('\t') + '\n';
+    if (phases) phases.serialiseMs += performance.now() - t;
     if (++n === COPY_PIECE) {
       yield piece;
       piece = '';

@@ -50,6 +50,11 @@ export const PROCESS_OPERATIONS: Record<string, OperationDoc> = {
     list: ['grade', 'branchId'],
     ok: { 200: list(C.SettlementRowResponseSchema) },
   },
+  'GET /api/settlements/{id}/rows/{employeeId}/why': {
+    summary: "One row's why with the cases each rule counted, by number (read when the row is opened)",
+    params: { id: 'uuid', employeeId: 'uuid' },
+    ok: { 200: json(C.SettlementRowWhyResponseSchema) },
+  },
   'GET /api/settlements/{id}/export': {
     summary: 'Payroll export of a settlement (HR, admin)',
     params: ID,

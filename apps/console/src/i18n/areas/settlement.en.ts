@@ -4,6 +4,7 @@ export const en = {
     settlement_why: {
       fines: 'Fines',
       title: 'Why',
+      cases_found: 'the ledger now holds %{found} (%{count} counted by the close)',
       policy: 'policy v%{version}',
       cases: 'cases: %{cases}',
       money: '%{points} points × post bonus %{bonus} × %{rate}% = %{money} deducted',

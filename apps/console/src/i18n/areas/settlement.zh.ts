@@ -4,6 +4,7 @@ export const zh = {
     settlement_why: {
       fines: '罚款',
       title: '计算依据',
+      cases_found: '台账现有 %{found} 件（结算时计 %{count} 件）',
       policy: '政策 v%{version}',
       cases: '案件：%{cases}',
       money: '扣 %{points} 分 × 岗位奖金 %{bonus} × %{rate}% = 扣款 %{money}',
