@@ -20,6 +20,9 @@ export const CASE_COLUMNS = `c.id, c.kind, c.business_key, c.title, c.status, c.
   (SELECT jsonb_object_agg(wu.id::text, COALESCE(we.name || '（' || we.code || '）', wu.display_name)) FROM users wu LEFT JOIN employees we ON we.id = wu.employee_id
     WHERE wu.id::text IN (SELECT w->>'userId' FROM jsonb_array_elements(c.waiting_on) w)) END AS waiting_names`;
 
+/** a UUID as Postgres writes it (a waiting entry's userId is looked up by primary key only when it is one) */
+const UUID_RE = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+
 /** SQL: a timestamp as JavaScript's toISOString writes it (UTC, milliseconds truncated as a Date holds them). */
 const isoSql = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -37,7 +40,9 @@ export const caseViewJsonSql = (orgWide: boolean) => `(SELECT row_to_json(v)::te
     (SELECT jsonb_agg(CASE WHEN n.name IS NULL THEN e.w ELSE e.w || jsonb_build_object('name', n.name) END ORDER BY e.i)
      FROM jsonb_array_elements(c.waiting_on) WITH ORDINALITY AS e(w, i)
      LEFT JOIN LATERAL (SELECT COALESCE(we.name || '（' || we.code || '）', wu.display_name) AS name FROM users wu
-       LEFT JOIN employees we ON we.id = wu.employee_id WHERE wu.id::text = e.w->>'userId') n ON TRUE)
+       LEFT JOIN employees we ON we.id = wu.employee_id
+       WHERE wu.id = (CASE WHEN e.w->>'userId' ~ '${UUID_RE}' THEN (e.w->>'userId')::uuid END)
+         AND wu.id::text = e.w->>'userId') n ON TRUE)
     ELSE c.waiting_on END AS "waitingOn",
   ${isoSql('c.waiting_since')} AS "waitingSince", ${isoSql('c.due_at')} AS "dueAt", c.workflow_id AS "workflowId",
   c.policy_version AS "policyVersion", c.flow_version AS "flowVersion",
