@@ -1,4 +1,16 @@
-import { Alert, Box, Chip, FormControl, InputLabel, MenuItem, Select, Stack, Tooltip, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Chip,
+  CircularProgress,
+  FormControl,
+  InputLabel,
+  MenuItem,
+  Select,
+  Stack,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import {
   Datagrid,
   FunctionField,
@@ -133,7 +145,8 @@ const RowDetail = ({ settlementId }: { settlementId: string }) => {
       }));
   return (
     <Box sx={{ px: 2, py: 1 }} data-testid="settlement-row-detail">
-      <WhyList why={opened.data?.why ?? row.why} />
+      {/* the why appears with its cases (a failed read: the rules and counts without them) */}
+      {opened.isLoading ? <CircularProgress size={20} /> : <WhyList why={opened.data?.why ?? row.why} />}
       {/* rows computed before the why (issue 16) keep their reasons */}
       {Array.isArray(row.why) && row.why.length > 0 ? null : (
         <Typography variant="subtitle2">{translate('qf.settlement.row.reasons')}</Typography>
