@@ -3,7 +3,7 @@ import { perceptionMonth, PerceptionMonthFacts, PerceptionMonthResult } from './
 import { LedgerMonthFacts, MonthPerceptionInput, settleLedgerRow, SettledLedgerRow } from './settlement-row';
 import { repairerMonthlyScore } from './evaluation';
 import { ScorecardFine, scorecardMonth, ScorecardMonthInput, ScorecardResultRow } from './scorecard-month';
-import { juneExamFactor, monthlyStarPay, StarLevel, starMonthPayFen } from './stars';
+import { juneExamFactor, StarLevel, starMonthPay } from './stars';
 import { Grade } from './types';
 
 /** One person whose computed result of a month differs between the baseline and the simulated policy. */
@@ -203,16 +203,16 @@ export interface StarMonthFact {
   juneExamScore: number | null;
 }
 
-/** S-10 with S-12: one holder's month under a policy, through the real star review's functions. */
+/** S-10 with S-12: one holder's month under a policy, through the star review's own rule (`starMonthPay`). */
 function starPayOf(f: StarMonthFact, month: string, policy: Policy) {
-  const pay = monthlyStarPay(f.score, f.veto, policy);
   const june = f.juneExamScore === null ? null : juneExamFactor(f.juneExamScore, policy).percent;
-  return {
-    percent: pay.percent,
-    outcome: pay.outcome,
-    juneFactorPercent: june,
-    payFen: starMonthPayFen(f.level, pay, month, june, policy),
-  };
+  // the recorded veto already counts the month's liable rulings, so none are listed again
+  const { pay, payFen } = starMonthPay(
+    { month, level: f.level, score: f.score, veto: f.veto, liableCases: [], juneFactorPercent: june },
+    policy,
+    null,
+  );
+  return { percent: pay.percent, outcome: pay.outcome, juneFactorPercent: june, payFen };
 }
 
 /** What-if S-10, S-12: the holders whose star pay of the month differs (percent or money). */
