@@ -30,10 +30,12 @@ async function main(): Promise<void> {
   try {
     await prepareDatabase(ds, seedReference);
     const t0 = performance.now();
-    // 1,000 units: 10 branches, 20 centres, the rest teams (80 %) and halls (20 %, a quarter of them agent halls)
-    const branches = 10;
-    const centres = 20;
+    // 1,000 units: 10 branches, 20 centres (1 % and 2 % at other sizes, at least one each), the rest teams (80 %) and
+    // halls (20 %, a quarter of them agent halls)
+    const branches = Math.max(1, Math.floor(UNITS / 100));
+    const centres = Math.max(1, Math.floor(UNITS / 50));
     const rest = UNITS - branches - centres;
+    if (rest < 5) throw new Error(`BENCH_UNITS=${UNITS}: at least ${branches + centres + 5} units (a hall and teams)`);
     const halls = Math.floor(rest / 5);
     const teams = rest - halls;
     await ds.query(`INSERT INTO org_units (code, name, kind) VALUES ('c', '公司', 'company')`);
