@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deferredSchema, inWorkflowContext, lazySchema } from './lazy-schema';
+import { deferredSchema, inWorkflowContext, lazySchema, throwawaySchema } from './lazy-schema';
 import { ActUpdateSchema } from './workflow';
 
 const build = () =>
@@ -92,5 +92,48 @@ describe('lazySchema (issue 18, goal 4: memory per cached workflow)', () => {
     expect(a.error!.issues.map((i) => i.path.join('.'))).toEqual(
       expect.arrayContaining(['taskId', 'action', 'actor.roles.0', 'requestId']),
     );
+  });
+
+  it('a throwaway schema ({ keep: false }) parses on a build of its own per call, its lazy children too', () => {
+    let childBuilds = 0;
+    let parentBuilds = 0;
+    const child = deferredSchema(() => {
+      childBuilds++;
+      return z.object({ n: z.number().int().min(1).default(1) });
+    });
+    const parent = throwawaySchema(() => {
+      parentBuilds++;
+      return z.object({ key: z.string().min(1), child: child.optional() }).superRefine((v, ctx) => {
+        if (v.key === 'bad') ctx.addIssue({ code: 'custom', path: ['key'], message: 'bad key (X-1)' });
+      });
+    });
+    const eager = z.object({
+      key: z.string().min(1),
+      child: z.object({ n: z.number().int().min(1).default(1) }).optional(),
+    });
+    expect(parent.parse({ key: 'k', child: {} })).toEqual(eager.parse({ key: 'k', child: {} }));
+    expect(parent.safeParse({ key: '', child: { n: 0 } }).error?.issues).toEqual(
+      eager.safeParse({ key: '', child: { n: 0 } }).error?.issues,
+    );
+    expect(parent.safeParse({ key: 'bad' }).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['key', 'bad key (X-1)'],
+    ]);
+    expect(() => parent.parse({})).toThrow(z.ZodError);
+    // one build per call, the child's with it: nothing kept between calls
+    expect(parentBuilds).toBe(4);
+    expect(childBuilds).toBe(4); // the builder's child.optional() builds the child in each call's scope
+    // used otherwise (a property, as a child), built once and kept
+    expect(child.parse({})).toEqual({ n: 1 });
+    expect(child.parse({ n: 2 })).toEqual({ n: 2 });
+    expect(childBuilds).toBe(5);
+    expect(parent instanceof z.ZodType).toBe(true);
+    expect(parentBuilds).toBe(5);
+    expect(parent.parse({ key: 'k', child: {} })).toEqual({ key: 'k', child: { n: 1 } });
+    expect(childBuilds).toBe(5); // the kept child serves the throwaway parent now
+  });
+
+  it('{ keep: false } outside a workflow is the schema itself', () => {
+    const schema = build();
+    expect(lazySchema(() => schema, { keep: false })).toBe(schema);
   });
 });

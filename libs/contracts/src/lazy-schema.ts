@@ -7,10 +7,18 @@
  * - inside a workflow it is a stand-in that builds the schema on its first use (a parse, a method, a property) and
  *   then forwards every operation to it, so a workflow holds only the schemas it used.
  * A schema built inside another lazy schema's builder (a child, `.extend`, `.optional()`) is built with its parent.
+ *
+ * `{ keep: false }`, for a schema a workflow parses once per run (its pinned policy, ~1.3 MB of schemas, and flow,
+ * ~0.15 MB): inside a workflow each `parse`/`safeParse` builds the schema — and every lazy child not built yet — for
+ * that call only, so nothing of it stays in the cached workflow. Outside a workflow the option changes nothing.
  */
-export function lazySchema<T extends object>(build: () => T): T {
-  return inWorkflowContext() ? deferredSchema(build) : build();
+export function lazySchema<T extends object>(build: () => T, opts: { keep?: boolean } = {}): T {
+  if (!inWorkflowContext()) return build();
+  return opts.keep === false ? throwawaySchema(build) : deferredSchema(build);
 }
+
+/** The builds of the throwaway parse under way (see `throwawaySchema`), by builder; unset outside one. */
+let scope: Map<() => unknown, unknown> | undefined;
 
 /** True while a Temporal workflow's code runs (its activator is set before the workflow's modules are loaded). */
 export function inWorkflowContext(): boolean {
@@ -22,11 +30,21 @@ export function inWorkflowContext(): boolean {
  * `this` (zod reads `this._zod`/`this.def` through it), so `.optional()`, `.parse()` and `instanceof` behave as on the
  * schema itself. Exported for the unit test, which cannot enter a workflow context.
  */
-export function deferredSchema<T extends object>(build: () => T): T {
+export function deferredSchema<T extends object>(build: () => T, throwaway = false): T {
   let real: T | undefined;
-  const target = (): T => (real ??= build());
+  const target = (): T => {
+    if (real !== undefined) return real;
+    if (scope === undefined) return (real = build());
+    // inside a throwaway parse: built for that parse only
+    let once = scope.get(build) as T | undefined;
+    if (once === undefined) scope.set(build, (once = build()));
+    return once;
+  };
+  const parse = throwaway ? throwawayParse(build, 'parse') : undefined;
+  const safeParse = throwaway ? throwawayParse(build, 'safeParse') : undefined;
+  // the Proxy's own target stays empty (a Proxy checks its target on every trap: a built one would be kept)
   return new Proxy({} as T, {
-    get: (_, p) => Reflect.get(target(), p),
+    get: (_, p) => (p === 'parse' && parse) || (p === 'safeParse' && safeParse) || Reflect.get(target(), p),
     set: (_, p, v) => Reflect.set(target(), p, v),
     has: (_, p) => Reflect.has(target(), p),
     ownKeys: () => Reflect.ownKeys(target()),
@@ -39,4 +57,25 @@ export function deferredSchema<T extends object>(build: () => T): T {
     deleteProperty: (_, p) => Reflect.deleteProperty(target(), p),
     getPrototypeOf: () => Reflect.getPrototypeOf(target()),
   });
+}
+
+/**
+ * A deferred schema whose `parse` and `safeParse` run on a schema built for the call (with every lazy child not built
+ * yet) and dropped after it; any other use builds and keeps it, as `deferredSchema`. zod parses these synchronously,
+ * so the scope is exactly the call. Exported for the unit test.
+ */
+export function throwawaySchema<T extends object>(build: () => T): T {
+  return deferredSchema(build, true);
+}
+
+function throwawayParse(build: () => unknown, method: 'parse' | 'safeParse') {
+  return (...args: unknown[]): unknown => {
+    const outer = scope;
+    scope = new Map();
+    try {
+      return (build() as Record<typeof method, (...a: unknown[]) => unknown>)[method](...args);
+    } finally {
+      scope = outer;
+    }
+  };
 }

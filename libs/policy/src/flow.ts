@@ -74,23 +74,26 @@ export const StageDefSchema = lazySchema(() =>
 );
 export type StageDef = z.infer<typeof StageDefSchema>;
 
-export const FlowDefinitionSchema = lazySchema(() =>
-  z
-    .object({
-      kind: z.string().min(1),
-      version: z.number().int().min(1),
-      stages: z.array(StageDefSchema).min(1, 'a flow needs at least one stage'),
-    })
-    .superRefine((f, ctx) => {
-      const seen = new Set<string>();
-      f.stages.forEach((s, i) => {
-        if (seen.has(s.key))
-          ctx.addIssue({ code: 'custom', path: ['stages', i, 'key'], message: `stage key "${s.key}" is used twice` });
-        seen.add(s.key);
-        if (s.escalateTo && !s.deadline)
-          ctx.addIssue({ code: 'custom', path: ['stages', i, 'escalateTo'], message: 'escalation needs a deadline' });
-      });
-    }),
+export const FlowDefinitionSchema = lazySchema(
+  () =>
+    z
+      .object({
+        kind: z.string().min(1),
+        version: z.number().int().min(1),
+        stages: z.array(StageDefSchema).min(1, 'a flow needs at least one stage'),
+      })
+      .superRefine((f, ctx) => {
+        const seen = new Set<string>();
+        f.stages.forEach((s, i) => {
+          if (seen.has(s.key))
+            ctx.addIssue({ code: 'custom', path: ['stages', i, 'key'], message: `stage key "${s.key}" is used twice` });
+          seen.add(s.key);
+          if (s.escalateTo && !s.deadline)
+            ctx.addIssue({ code: 'custom', path: ['stages', i, 'escalateTo'], message: 'escalation needs a deadline' });
+        });
+      }),
+  // a workflow parses its pinned flow once per run: its schemas do not stay in the cached workflow
+  { keep: false },
 );
 export type FlowDefinition = z.infer<typeof FlowDefinitionSchema>;
 

@@ -761,68 +761,71 @@ const CalendarSchema = lazySchema(() =>
     .prefault({}),
 );
 
-export const PolicySchema = lazySchema(() =>
-  z
-    .object({
-      calendar: CalendarSchema,
-      complaints: ComplaintsSchema,
-      grades: GradesSchema,
-      perception: PerceptionSchema,
-      settlement: SettlementSchema,
-      stars: StarsSchema,
-      evaluation: EvaluationSchema,
-      kpi: KpiSchema,
-      quality: QualitySchema,
-    })
-    .superRefine((p, ctx) => {
-      const e = p.evaluation;
-      if (e.dispatcherPercent + e.managerPercent !== 100) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['evaluation', 'managerPercent'],
-          message: 'dispatcherPercent + managerPercent must be 100 (E-2)',
-        });
-      }
-      if (p.grades.serious.p4MonthlyCount >= p.grades.serious.p5MonthlyCount) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['grades', 'serious', 'p5MonthlyCount'],
-          message: 'P5 count must exceed the P4 count (C-8)',
-        });
-      }
-      if (p.grades.ordinary.p4MonthlyCount >= p.grades.ordinary.p5MonthlyCount) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['grades', 'ordinary', 'p5MonthlyCount'],
-          message: 'P5 count must exceed the P4 count (C-9)',
-        });
-      }
-      for (const sev of SEVERITIES) {
-        const keys = p.complaints.severities[sev].categories.map((c) => c.key);
-        const dup = keys.find((k, i) => keys.indexOf(k) !== i);
-        if (dup)
+export const PolicySchema = lazySchema(
+  () =>
+    z
+      .object({
+        calendar: CalendarSchema,
+        complaints: ComplaintsSchema,
+        grades: GradesSchema,
+        perception: PerceptionSchema,
+        settlement: SettlementSchema,
+        stars: StarsSchema,
+        evaluation: EvaluationSchema,
+        kpi: KpiSchema,
+        quality: QualitySchema,
+      })
+      .superRefine((p, ctx) => {
+        const e = p.evaluation;
+        if (e.dispatcherPercent + e.managerPercent !== 100) {
           ctx.addIssue({
             code: 'custom',
-            path: ['complaints', 'severities', sev, 'categories'],
-            message: `duplicate category key "${dup}" (C-4)`,
-          });
-        if (!p.complaints.severities[sev].roles.responsible) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['complaints', 'severities', sev, 'roles', 'responsible'],
-            message: 'every class needs a responsible-person range (C-3)',
+            path: ['evaluation', 'managerPercent'],
+            message: 'dispatcherPercent + managerPercent must be 100 (E-2)',
           });
         }
-      }
-      const mins = p.stars.juneExamBrackets.map((b) => b.minScore);
-      if (mins.some((m, i) => i > 0 && m >= mins[i - 1])) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['stars', 'juneExamBrackets'],
-          message: 'brackets must be ordered by minScore, highest first (S-12)',
-        });
-      }
-    }),
+        if (p.grades.serious.p4MonthlyCount >= p.grades.serious.p5MonthlyCount) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['grades', 'serious', 'p5MonthlyCount'],
+            message: 'P5 count must exceed the P4 count (C-8)',
+          });
+        }
+        if (p.grades.ordinary.p4MonthlyCount >= p.grades.ordinary.p5MonthlyCount) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['grades', 'ordinary', 'p5MonthlyCount'],
+            message: 'P5 count must exceed the P4 count (C-9)',
+          });
+        }
+        for (const sev of SEVERITIES) {
+          const keys = p.complaints.severities[sev].categories.map((c) => c.key);
+          const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+          if (dup)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['complaints', 'severities', sev, 'categories'],
+              message: `duplicate category key "${dup}" (C-4)`,
+            });
+          if (!p.complaints.severities[sev].roles.responsible) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['complaints', 'severities', sev, 'roles', 'responsible'],
+              message: 'every class needs a responsible-person range (C-3)',
+            });
+          }
+        }
+        const mins = p.stars.juneExamBrackets.map((b) => b.minScore);
+        if (mins.some((m, i) => i > 0 && m >= mins[i - 1])) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['stars', 'juneExamBrackets'],
+            message: 'brackets must be ordered by minScore, highest first (S-12)',
+          });
+        }
+      }),
+  // a workflow parses its pinned policy once per run: nothing of the ~1,500 schemas stays in the cached workflow
+  { keep: false },
 );
 
 export type Policy = z.infer<typeof PolicySchema>;
