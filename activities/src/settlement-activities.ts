@@ -32,29 +32,28 @@ export function createSettlementActivities(ds: DataSource): SettlementActivities
       const tFacts = performance.now();
       // the rules run row by row as the COPY stream asks for rows (issue 18): our CPU settles the next rows while the
       // server parses and stores the rows before
-      const out: ReturnType<typeof settleLedgerRow>[] = [];
+      // the totals add up as the rows go (no array of 100k settled rows kept alive for the garbage collector to copy)
+      const totals: SettlementTotals = { employees: 0, pointsX10: 0, moneyFen: 0, branches: 0, p4: 0, p5: 0 };
+      const branchIds = new Set<string | null>();
       let rulesMs = 0;
       function* settled() {
         for (const r of rows) {
           const t = performance.now();
           const x = settleLedgerRow(r, month, policy, perception.get(r.employee_id), policyVersion);
           rulesMs += performance.now() - t;
-          out.push(x);
+          totals.employees++;
+          totals.pointsX10 += x.pointsX10;
+          totals.moneyFen += x.deductionFen;
+          branchIds.add(x.branchId);
+          totals.branches = branchIds.size;
+          if (x.grade === 'P4') totals.p4++;
+          else if (x.grade === 'P5') totals.p5++;
           yield x;
         }
       }
-      const totalsOf = (): SettlementTotals => ({
-        employees: out.length,
-        pointsX10: out.reduce((a, x) => a + x.pointsX10, 0),
-        moneyFen: out.reduce((a, x) => a + x.deductionFen, 0),
-        branches: new Set(out.map((x) => x.branchId)).size,
-        p4: out.filter((x) => x.grade === 'P4').length,
-        p5: out.filter((x) => x.grade === 'P5').length,
-      });
       const phases: WritePhases = { deleteMs: 0, copyMs: 0, serialiseMs: 0 };
-      await ds.transaction((tx) => replaceSettlementRows(tx, settlementId, settled(), totalsOf, phases));
+      await ds.transaction((tx) => replaceSettlementRows(tx, settlementId, settled(), () => totals, phases));
       const tEnd = performance.now();
-      const totals = totalsOf();
       if (process.env.QF_SETTLEMENT_TIMINGS) {
         const ms = (x: number) => `${Math.round(x)} ms`;
         console.log(

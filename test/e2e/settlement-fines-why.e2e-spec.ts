@@ -219,7 +219,7 @@ describe('settlement: KPI fines reach the month (H-1 with K-5/K-8) and every row
         [settlementId, emp.agent1.id],
       );
       await tx.query(
-        `INSERT INTO settlement_rows (${cols}, why) SELECT ${cols}, $2::jsonb FROM jsonb_populate_record(NULL::settlement_rows, $1)`,
+        `INSERT INTO settlement_rows (${cols}, why) SELECT ${cols}, $2::json FROM jsonb_populate_record(NULL::settlement_rows, $1)`,
         [JSON.stringify(r), JSON.stringify(stored)],
       );
     });

@@ -31,6 +31,7 @@ import { UnitLedgerKpiFines1766200000000 } from './migrations/1766200000000-unit
 import { SimulationResults1766300000000 } from './migrations/1766300000000-simulation-results';
 import { SettlementRowsSetChecks1766400000000 } from './migrations/1766400000000-settlement-rows-set-checks';
 import { CaseListOrder1766500000000 } from './migrations/1766500000000-case-list-order';
+import { SettlementWhyJson1766600000000 } from './migrations/1766600000000-settlement-why-json';
 
 export const MIGRATIONS = [
   Init1763800000000,
@@ -59,6 +60,7 @@ export const MIGRATIONS = [
   SimulationResults1766300000000,
   SettlementRowsSetChecks1766400000000,
   CaseListOrder1766500000000,
+  SettlementWhyJson1766600000000,
 ];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {

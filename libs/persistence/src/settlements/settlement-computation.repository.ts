@@ -177,6 +177,12 @@ function copyValue(v: string | number | boolean | null | undefined): string {
   return v.replace(/\\/g, '\\\\');
 }
 
+/** JSON text in COPY's text format: JSON.stringify escapes tabs and line breaks, so only backslashes are doubled. */
+function copyJson(v: unknown): string {
+  const s = JSON.stringify(v);
+  return s.includes('\\') ? s.replace(/\\/g, '\\\\') : s;
+}
+
 /** A uuid[] literal (`{a,b}`) of case ids. */
 function uuidArray(ids: readonly string[]): string {
   return `{${ids.map((id) => (id === null ? 'NULL' : id)).join(',')}}`;
@@ -208,11 +214,11 @@ export function* settlementRowsCopyText(
         copyValue(x.flags.exit),
         copyValue(x.flags.training),
         copyValue(uuidArray(x.sourceCases)),
-        copyValue(JSON.stringify(x.reasons)),
+        copyJson(x.reasons),
         copyValue(x.bonusesFen),
         copyValue(x.starPayFen),
         copyValue(x.finesFen),
-        copyValue(JSON.stringify(x.why)),
+        copyJson(x.why),
       ].join('\t') + '\n';
     if (phases) phases.serialiseMs += performance.now() - t;
     if (++n === COPY_PIECE) {
