@@ -15,8 +15,8 @@ import { REPO_ROOT, workspaceAliases } from '@qf/runtime';
  *
  * Two more steps take module load to ~0.15 MB per workflow (forced GC, 100 workflows in the SDK's reusable context):
  * - the schemas of the bundled library modules are built on first use inside a workflow (lazySchema,
- *   libs/contracts/src/lazy-schema.ts): 2.42 → 0.64 MB; a review case then builds only its flow's and the `act`
- *   Update's schemas;
+ *   libs/contracts/src/lazy-schema.ts): 2.42 → 0.64 MB; a review case then keeps only the `act` Update's schemas
+ *   (its flow's, and another case's policy schemas, are built for the one parse per run and dropped: `keep: false`);
  * - zod's own modules (0.52 MB per workflow) are preloaded once and shared, primed before the SDK freezes them
  *   (workflow-zod-primer.ts, which says what must not be used in a workflow's schemas): 0.64 → 0.15 MB.
  */
