@@ -9,11 +9,12 @@ import * as path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { REPO_ROOT } from '@qf/runtime';
 import { workflowBundlerOptions } from '../../apps/worker/src/workflow-bundler-options';
+import { WORKFLOWS_PATH } from '../../apps/worker/src/worker';
 
 async function main(): Promise<void> {
   const out = path.join(REPO_ROOT, 'dist/apps/worker/workflow-bundle.js');
   const { code } = await bundleWorkflowCode({
-    workflowsPath: path.join(REPO_ROOT, 'workflows/src/index.ts'),
+    workflowsPath: WORKFLOWS_PATH,
     ...workflowBundlerOptions,
   });
   mkdirSync(path.dirname(out), { recursive: true });

@@ -7,7 +7,7 @@ import { deploymentOptions, type DeploymentVersion } from './versioning';
 import { workflowBundlerOptions } from './workflow-bundler-options';
 import { DEFAULT_MAX_CACHED_WORKFLOWS } from './workflow-cache';
 
-export const WORKFLOWS_PATH = path.join(REPO_ROOT, 'workflows/src/index.ts');
+export const WORKFLOWS_PATH = path.join(REPO_ROOT, 'workflows/src/registry.ts');
 
 let cachedBundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** Bundles the workflows once per process (webpack; workspace aliases resolved). */
