@@ -4,6 +4,7 @@ import {
   CaseActivities,
   FAILURE,
   NotifyInput,
+  OpenStageInput,
   OpenTasksInput,
   RecordActionInput,
   RecordClosingActionInput,
@@ -174,6 +175,15 @@ export function createCaseActivities(ds: DataSource): CaseActivities {
 
     async openStageTasks(input: OpenTasksInput): Promise<TaskRef[]> {
       return ds.transaction((tx) => openStageTasksIn(tx, input));
+    },
+
+    /** A stage opened: its tasks and the case's read model, one transaction and one activity instead of two (issue 18). */
+    async openStage(input: OpenStageInput): Promise<TaskRef[]> {
+      return ds.transaction(async (tx) => {
+        const refs = await openStageTasksIn(tx, input.tasks);
+        await syncCaseIn(tx, input.sync);
+        return refs;
+      });
     },
 
     async recordAction(input: RecordActionInput): Promise<void> {

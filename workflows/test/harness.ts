@@ -8,6 +8,7 @@ import {
   CaseWorkflowInput,
   LedgerLine,
   NotifyInput,
+  OpenStageInput,
   OpenTasksInput,
   RecordActionInput,
   RecordClosingActionInput,
@@ -47,6 +48,11 @@ export class RecordingActivities implements CaseActivities {
       }
       return { id: t.id, role: t.role, userId: t.userId, slot: t.slot };
     });
+  }
+  async openStage(i: OpenStageInput) {
+    const refs = await this.openStageTasks(i.tasks);
+    await this.syncCase(i.sync);
+    return refs;
   }
   async recordAction(i: RecordActionInput) {
     this.actions.push(i);

@@ -52,6 +52,12 @@ export interface RecordClosingActionInput {
   sync: SyncCaseInput;
 }
 
+/** A stage's tasks and the case's `stage.opened` state, in one transaction (issue 18). */
+export interface OpenStageInput {
+  tasks: OpenTasksInput;
+  sync: SyncCaseInput;
+}
+
 export interface NotifyInput {
   key: string;
   kind: 'reminder' | 'overdue' | 'escalation';
@@ -115,6 +121,8 @@ export interface CaseActivities {
   /** active team-lead logins of the unit (empty when the unit has none) */
   teamLeadsOf(unitId: string): Promise<string[]>;
   openStageTasks(input: OpenTasksInput): Promise<TaskRef[]>;
+  /** a stage's tasks and the case's `stage.opened` state, in one transaction */
+  openStage(input: OpenStageInput): Promise<TaskRef[]>;
   recordAction(input: RecordActionInput): Promise<void>;
   closeStage(input: { workflowId: string; stage: string; round: number }): Promise<number>;
   /** the action that closes its stage, the stage's close and the case's `stage.closed` state, in one transaction */

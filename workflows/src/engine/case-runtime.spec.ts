@@ -73,6 +73,19 @@ describe('stage engine (time-skipping Temporal test server)', () => {
     expect(acts.actions).toHaveLength(1);
   });
 
+  it('issue 18: a stage is opened with its read model in one write; tasks found with another assignee than asked write the state again, naming them', async () => {
+    const acts = new RecordingActivities();
+    // the stage's task already written, assigned to v9 (e.g. by an earlier attempt): the role pool asked for is not it
+    acts.tasks.push({ id: 's1:1:0', role: null, userId: 'v9', slot: 0, stage: 's1', round: 1 });
+    await run(acts, flow({ assignee: { kind: 'role', role: 'verifier' } }), async (h) => {
+      while (acts.states.length < 2) await new Promise((r) => setTimeout(r, 20));
+      expect((await h.query(stateQuery)).waitingOn).toEqual([{ userId: 'v9' }]);
+      await act(h, 's1:1:0', 'v9', ['verifier']);
+    });
+    // written with the tasks (waiting on the role), then again (waiting on v9), then closed
+    expect(acts.states.slice(0, 2)).toEqual(['open:s1:-', 'open:s1:-']);
+  });
+
   it('issue 18: an approve that decides its stage records the action as an activity the accepting workflow task schedules; the other engine writes are local activities', async () => {
     const acts = new RecordingActivities();
     let events: any[] = [];
@@ -91,8 +104,8 @@ describe('stage engine (time-skipping Temporal test server)', () => {
     };
     const accepted = events.findIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
     expect(accepted).toBeGreaterThan(0);
-    // opening the stage: local activities, no activity task through the server
-    expect(events.slice(0, accepted).map(localActivity).filter(Boolean)).toEqual(['openStageTasks', 'syncCase']);
+    // opening the stage: one local activity (its tasks and the case's state, one transaction), none through the server
+    expect(events.slice(0, accepted).map(localActivity).filter(Boolean)).toEqual(['openStage']);
     expect(events.slice(0, accepted).filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
     // the action: one activity, scheduled by the workflow task that accepted the Update (so the acceptance is in the
     // history before its rows are written) — then the case's final state, local, in the next workflow task, which ends

@@ -149,7 +149,11 @@ export class CaseRuntime {
   /** The read model and its audit entry; `actor`: the user whose request (an Update) made the change. */
   async sync(action: string, details?: unknown, actor?: { userId: string; username: string }): Promise<void> {
     await this.acts.syncCase(this.syncInput(action, details, actor));
-    // the read model now shows a stage (who the case waits on) or the end: the `settled` Update answers
+    this.synced(action);
+  }
+
+  /** After the read model was written: it shows a stage (who the case waits on) or the end, so `settled` answers. */
+  private synced(action: string): void {
     if (this.state.stage !== null || this.state.status !== 'open') this.settled = true;
     if (action !== 'stage.closed') this.epoch++;
   }
@@ -201,12 +205,17 @@ export class CaseRuntime {
           : [{ role, userId: null }];
     }
     this.stageOpening = true;
-    const refs = await this.openTasks(
-      def,
-      opts.round,
-      assignees.map((a, slot) => ({ ...a, slot })),
-      dueAt,
-    );
+    const slots = assignees.map((a, slot) => ({ ...a, slot }));
+    const opened = { stage: def.key, round: opts.round, dueAt };
+    // Issue 18: the stage's tasks and the case's `stage.opened` state are one local activity and one transaction.
+    // Histories recorded before ran openStageTasks, then syncCase (and older ones as activities: they keep that).
+    let synced: WaitingOn[] | null = null;
+    let refs: TaskRef[];
+    if (this.acts === localActs && patched('qf-stage-open-in-one-write')) {
+      synced = slots.map((a) => (a.userId ? { userId: a.userId } : { role: a.role! }));
+      Object.assign(this.state, { stage: def.key, waitingOn: synced, waitingSince: openedAt, dueAt });
+      refs = await this.openTasks(def, opts.round, slots, dueAt, this.syncInput('stage.opened', opened));
+    } else refs = await this.openTasks(def, opts.round, slots, dueAt);
     const run: StageRun = {
       def,
       opts,
@@ -224,8 +233,11 @@ export class CaseRuntime {
         this.closeWith(run, outcome === 'pending' ? 'rejected' : outcome);
       });
     }
-    Object.assign(this.state, { stage: def.key, waitingOn: this.waitingOn(run), waitingSince: openedAt, dueAt });
-    await this.sync('stage.opened', { stage: def.key, round: opts.round, dueAt });
+    const waitingOn = this.waitingOn(run);
+    Object.assign(this.state, { stage: def.key, waitingOn, waitingSince: openedAt, dueAt });
+    // written with the tasks, unless the tasks found differ from the ones asked for (then the state is written again)
+    if (synced && JSON.stringify(synced) === JSON.stringify(waitingOn)) this.synced('stage.opened');
+    else await this.sync('stage.opened', opened);
     this.stageOpening = false;
 
     await this.watchDeadlines(run, openedAt, dueAt);
@@ -333,10 +345,11 @@ export class CaseRuntime {
     round: number,
     assignees: OpenTasksInput['assignees'],
     dueAt: string | null,
+    sync?: SyncCaseInput,
   ): Promise<TaskRef[]> {
     this.opening++;
     try {
-      return await this.acts.openStageTasks({
+      const tasks = {
         caseId: this.input.caseId,
         workflowId: this.workflowId,
         stage: def.key,
@@ -345,7 +358,8 @@ export class CaseRuntime {
         assignees,
         allowedActions: def.actions,
         dueAt,
-      });
+      };
+      return await (sync ? this.acts.openStage({ tasks, sync }) : this.acts.openStageTasks(tasks));
     } finally {
       this.opening--;
     }
