@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
+import type { LedgerMonthFacts } from '@qf/domain';
 import type { Queryable } from '../core/queryable';
 import type { SettlementTotals } from './settlements.repository';
 
@@ -13,26 +14,12 @@ const COPY_PIECE = 2000;
  * One employee's ledger for a month's close: points, source cases, money entries, ruling cases counted by severity
  * (issue 18: counts, not the ids — the ids of one row are read when a person opens its why, `settlementRowWhyCases`).
  */
-export interface MonthLedgerRow {
-  employee_id: string;
-  employment_type: string;
-  post_bonus_fen: number;
-  branch_id: string | null;
-  points: number;
-  cases: string[] | null;
+export interface MonthLedgerRow extends LedgerMonthFacts {
+  /** as pg returns bigint sums: text */
   bonus_fen: string;
   star_pay_fen: string;
-  month_egregious: number;
-  month_serious: number;
-  month_ordinary: number;
-  before_egregious: number;
-  before_serious: number;
-  before_ordinary: number;
-  /** the months of the year's earlier serious ruling cases, one per case */
   serious_months: string[] | null;
-  /** how many of the month's cases carry points (the H-1 money's cases) */
   point_cases: number;
-  /** the month's KPI fines (K-5 scorecard fines `kpi`, K-8 event fines `kpi-fine`): source, fen, case */
   fines: { s: string; fen: string; c: string | null }[] | null;
 }
 
