@@ -149,7 +149,7 @@ export async function startProduct(o: ProductOptions) {
       }
       return out;
     };
-    return { base, pg, temporal, procs, worker, login, call, openCases, stop };
+    return { base, pg, temporal, procs, worker, api, login, call, openCases, stop };
   } catch (e) {
     await stop();
     throw e;
