@@ -32,6 +32,7 @@ import { SimulationResults1766300000000 } from './migrations/1766300000000-simul
 import { SettlementRowsSetChecks1766400000000 } from './migrations/1766400000000-settlement-rows-set-checks';
 import { CaseListOrder1766500000000 } from './migrations/1766500000000-case-list-order';
 import { SettlementWhyJson1766600000000 } from './migrations/1766600000000-settlement-why-json';
+import { LoginChangeNotify1766700000000 } from './migrations/1766700000000-login-change-notify';
 
 export const MIGRATIONS = [
   Init1763800000000,
@@ -61,6 +62,7 @@ export const MIGRATIONS = [
   SettlementRowsSetChecks1766400000000,
   CaseListOrder1766500000000,
   SettlementWhyJson1766600000000,
+  LoginChangeNotify1766700000000,
 ];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {

@@ -4,6 +4,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginBackoff } from './login-backoff';
+import { LoginChanges } from './login-changes';
 import { SessionCache } from './session-cache';
 
 /**
@@ -16,7 +17,9 @@ import { SessionCache } from './session-cache';
   providers: [
     AuthService,
     LoginBackoff,
-    { provide: SessionCache, useFactory: () => new SessionCache() },
+    // kept only while LoginChanges listens for changes made elsewhere
+    { provide: SessionCache, useFactory: () => new SessionCache(Date.now, false) },
+    LoginChanges,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [SessionCache],

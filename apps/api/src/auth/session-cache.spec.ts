@@ -44,4 +44,28 @@ describe('SessionCache (issue 18: the guard reads a login once per TTL)', () => 
     expect(await cache.get('u1', async () => (reads.push('u1'), { tv: 2 }))).toEqual({ tv: 2 });
     expect(reads).toEqual(['u1']);
   });
+
+  it('keeps nothing while suspended (not listening for changes made elsewhere), and nothing read before resume', async () => {
+    let now = 1_000;
+    const reads: string[] = [];
+    const load = async (id: string) => (reads.push(id), { tv: 1 });
+    const cache = new SessionCache<{ tv: number }>(() => now, false);
+    await cache.get('u1', load);
+    await cache.get('u1', load);
+    expect(reads).toEqual(['u1', 'u1']); // not listening yet: read on every request
+    let release!: (row: { tv: number }) => void;
+    const slow = cache.get('u2', () => new Promise((r) => (release = r)));
+    cache.resume();
+    release({ tv: 1 });
+    await slow;
+    await cache.get('u1', load);
+    await cache.get('u1', load);
+    await cache.get('u2', load);
+    expect(reads).toEqual(['u1', 'u1', 'u1', 'u2']); // kept once resumed; u2's read began before resume
+    cache.suspend();
+    now += 1;
+    await cache.get('u1', load);
+    await cache.get('u1', load);
+    expect(reads).toEqual(['u1', 'u1', 'u1', 'u2', 'u1', 'u1']);
+  });
 });
