@@ -42,6 +42,9 @@ export async function startTestStack(
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     // every test client is 127.0.0.1: the account backoff is exercised by login.e2e-spec.ts with accounts of its own
     LOGIN_BACKOFF_AFTER: '1000',
+    // and the login rate limit's buckets are in the layer's shared database (every spec signs in as the demo users):
+    // it is exercised by login.e2e-spec.ts and foundation.e2e-spec.ts with stacks and usernames of their own
+    LOGIN_RATE_LIMIT: '1000',
     // the layer's specs share one database: a K-2 scan of another spec's stack would flag (and re-dispatch on its own
     // task queue, then stop with it) the orders of the spec under test — only the scan's own specs turn it on
     SERVICE_ORDER_SCAN: 'false',

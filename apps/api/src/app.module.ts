@@ -5,6 +5,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +15,7 @@ import { createDataSource } from '@qf/persistence';
 import { databaseUrl, REPO_ROOT } from '@qf/runtime';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { PgThrottlerStorage } from './auth/throttler-storage';
 import { CasesModule } from './cases/cases.module';
 import { PerceptionModule } from './perception/perception.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
@@ -60,12 +62,17 @@ export class AppModule {
           secret: createSecretKey(Buffer.from(env.JWT_SECRET ?? randomBytes(32).toString('hex'))),
           signOptions: { expiresIn: env.JWT_TTL_SECONDS },
         }),
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'login', ttl: 60_000, limit: env.LOGIN_RATE_LIMIT }],
-          // the client (req.ip honours TRUST_PROXY only) and the username in the form login uses, so spelling variants share a bucket
-          getTracker: (req: Record<string, any>) =>
-            `${req.ip}:${typeof req.body?.username === 'string' ? normaliseUsername(req.body.username.slice(0, 256)) : ''}`,
-          errorMessage: 'too many login attempts: wait a minute and try again',
+        ThrottlerModule.forRootAsync({
+          inject: [DataSource],
+          useFactory: (ds: DataSource) => ({
+            throttlers: [{ name: 'login', ttl: 60_000, limit: env.LOGIN_RATE_LIMIT }],
+            // the client (req.ip honours TRUST_PROXY only) and the username in the form login uses, so spelling variants share a bucket
+            getTracker: (req: Record<string, any>) =>
+              `${req.ip}:${typeof req.body?.username === 'string' ? normaliseUsername(req.body.username.slice(0, 256)) : ''}`,
+            errorMessage: 'too many login attempts: wait a minute and try again',
+            // one bucket per client and username for every api process (in the database)
+            storage: new PgThrottlerStorage(ds),
+          }),
         }),
         TerminusModule,
         TemporalModule,

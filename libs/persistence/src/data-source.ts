@@ -33,6 +33,7 @@ import { SettlementRowsSetChecks1766400000000 } from './migrations/1766400000000
 import { CaseListOrder1766500000000 } from './migrations/1766500000000-case-list-order';
 import { SettlementWhyJson1766600000000 } from './migrations/1766600000000-settlement-why-json';
 import { LoginChangeNotify1766700000000 } from './migrations/1766700000000-login-change-notify';
+import { ThrottleBuckets1766800000000 } from './migrations/1766800000000-throttle-buckets';
 
 export const MIGRATIONS = [
   Init1763800000000,
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
   CaseListOrder1766500000000,
   SettlementWhyJson1766600000000,
   LoginChangeNotify1766700000000,
+  ThrottleBuckets1766800000000,
 ];
 
 export function createDataSource(url: string, opts: { poolSize?: number } = {}): DataSource {

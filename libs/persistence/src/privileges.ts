@@ -72,6 +72,7 @@ export const APP_TABLE_PRIVILEGES: Record<string, readonly AppPrivilege[]> = {
   star_monthly: SI,
   star_reviews: SIU,
   tasks: SIU,
+  throttle_buckets: SIUD, // login rate limit, shared by every api process; expired buckets swept
   training_assignments: SID,
   unit_ledger_entries: SI, // P-6 / P-3 unit deductions: postings only, once per (unit, month, reason)
   users: SIU,
