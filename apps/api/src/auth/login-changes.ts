@@ -14,8 +14,7 @@ const RETRY_MS = { first: 500, max: 15_000 };
  * Keeps this api process's SessionCache true to the database: one connection of its own LISTENs on `qf_logins` and
  * forgets the login each notification names — a sign-out, a revocation or a re-scoping made by another api process or
  * by SQL takes effect at once, not within the cache's TTL. While the connection is down (a restart of Postgres) the
- * cache is emptied and kept empty, so every request reads the login until listening resumes; the TTL bounds nothing
- * then.
+ * cache is emptied and kept empty, so every request reads the login until listening resumes.
  */
 @Injectable()
 export class LoginChanges implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -50,6 +49,7 @@ export class LoginChanges implements OnApplicationBootstrap, OnApplicationShutdo
   private async listen(nextDelay: number): Promise<void> {
     if (this.stopped) return;
     const client = new Client({ connectionString: databaseUrl(this.env), application_name: 'qf-api-login-changes' });
+    let listened = false;
     const lost = (why: string) => {
       if (this.client !== client) return;
       this.client = null;
@@ -58,7 +58,9 @@ export class LoginChanges implements OnApplicationBootstrap, OnApplicationShutdo
       client.end().catch(() => undefined);
       if (this.stopped) return;
       this.log.warn(`not listening for login changes (${why}): logins are read on every request until it resumes`);
-      this.retry = setTimeout(() => void this.listen(Math.min(nextDelay * 2, RETRY_MS.max)), nextDelay);
+      // a connection that listened and was lost is tried again soon; one that never listened, less and less often
+      const delay = listened ? RETRY_MS.first : nextDelay;
+      this.retry = setTimeout(() => void this.listen(Math.min(delay * 2, RETRY_MS.max)), delay);
     };
     client.on('notification', (n) => {
       if (n.channel === LOGIN_CHANGES_CHANNEL && n.payload) this.sessions.forget(n.payload);
@@ -71,7 +73,7 @@ export class LoginChanges implements OnApplicationBootstrap, OnApplicationShutdo
       await client.query(`LISTEN ${LOGIN_CHANGES_CHANNEL}`);
       // anything cached before listening may have changed unseen
       this.sessions.resume();
-      this.listening = true;
+      this.listening = listened = true;
     } catch (e) {
       lost((e as Error).message);
     }
