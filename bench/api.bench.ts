@@ -19,7 +19,7 @@
  * default, 200)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -62,17 +62,47 @@ function processBusyMs(pid: number): number {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(f[11]) + Number(f[12])) * 10;
 }
+/** CPU time (ms) so far of the machine's processes by kind (Postgres, Temporal, the worker, Java), from /proc */
+function busyByKind(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+      const kind = cmd.includes('apps/worker/main')
+        ? 'worker'
+        : cmd.includes('start-dev')
+          ? 'temporal'
+          : /(^|\/)postgres\0/.test(cmd) || cmd.startsWith('postgres:')
+            ? 'postgres'
+            : cmd.startsWith('java')
+              ? 'java'
+              : null;
+      if (kind) out[kind] = (out[kind] ?? 0) + processBusyMs(Number(d));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
+
 /**
  * CPU the rest of the machine used (share of one core) while `run` ran: everything but the measured server and this
  * process (the load generator). The list is measured after goals 1 and 2, whose leftovers (the Temporal server's and
  * the worker's cases, Postgres's autovacuum, the Flowable JVM's exit) would otherwise compete with it unseen.
  */
-async function othersShare<T>(exclude: number[], run: () => Promise<T>): Promise<{ result: T; share: number }> {
+async function othersShare<T>(
+  exclude: number[],
+  run: () => Promise<T>,
+): Promise<{ result: T; share: number; byKind: string }> {
   const own = () => exclude.reduce((a, pid) => a + processBusyMs(pid), 0);
-  const [m0, o0, t0] = [machineBusyMs(), own(), performance.now()];
+  const [m0, o0, k0, t0] = [machineBusyMs(), own(), busyByKind(), performance.now()];
   const result = await run();
-  const [m1, o1, t1] = [machineBusyMs(), own(), performance.now()];
-  return { result, share: Math.max(0, m1 - m0 - (o1 - o0)) / (t1 - t0) };
+  const [m1, o1, k1, t1] = [machineBusyMs(), own(), busyByKind(), performance.now()];
+  const byKind = Object.entries(k1)
+    .map(([k, v]) => `${k} ${(((v - (k0[k] ?? 0)) / (t1 - t0)) * 100).toFixed(0)}%`)
+    .join(', ');
+  return { result, share: Math.max(0, m1 - m0 - (o1 - o0)) / (t1 - t0), byKind };
 }
 
 function rssMb(pid: number): number {
@@ -359,13 +389,15 @@ async function main(): Promise<void> {
       await cannon(`http://127.0.0.1:${bareListPort}/`, {}, 2);
     }
     for (let rep = 1; GOALS.has('5') && rep <= REPS; rep++) {
-      const { result: ours, share } = await othersShare(measured, () =>
-        cannon(`${base}/api/cases?range=%5B0%2C24%5D`, { authorization: admin }),
-      );
+      const {
+        result: ours,
+        share,
+        byKind,
+      } = await othersShare(measured, () => cannon(`${base}/api/cases?range=%5B0%2C24%5D`, { authorization: admin }));
       const bare = await cannon(`http://127.0.0.1:${bareListPort}/`, {});
       if (ours.non2xx) throw new Error(`list answered ${ours.non2xx} non-2xx`);
       console.log(
-        `rep ${rep} list: ${ours.requests.average.toFixed(0)} req/s p99 ${ours.latency.p99} ms (other processes meanwhile: ${(share * 100).toFixed(0)}% of a core, Postgres included) | bare route ${bare.requests.average.toFixed(0)} req/s p99 ${bare.latency.p99} ms`,
+        `rep ${rep} list: ${ours.requests.average.toFixed(0)} req/s p99 ${ours.latency.p99} ms (other processes meanwhile: ${(share * 100).toFixed(0)}% of a core — ${byKind}) | bare route ${bare.requests.average.toFixed(0)} req/s p99 ${bare.latency.p99} ms`,
       );
       push('list req/s', ours.requests.average);
       push('list p99 ms', ours.latency.p99);
