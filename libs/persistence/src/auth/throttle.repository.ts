@@ -58,7 +58,6 @@ export async function throttleHit(
 }
 
 /** Buckets whose window and block have both passed: nothing in them counts any more. */
-export async function sweepThrottleBuckets(q: Queryable): Promise<number> {
-  const r = await q.query(`DELETE FROM throttle_buckets WHERE expires_at < now()`);
-  return Array.isArray(r) ? Number(r[1] ?? 0) : 0;
+export async function sweepThrottleBuckets(q: Queryable): Promise<void> {
+  await q.query(`DELETE FROM throttle_buckets WHERE expires_at < now()`);
 }
