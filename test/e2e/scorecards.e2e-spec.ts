@@ -15,6 +15,8 @@ describe('KPI scorecards (K-3…K-7, K-9)', () => {
   const unit: Record<string, string> = {};
   const person: Record<string, { id: string; code: string }> = {};
   let version = 0;
+  /** this file's scorecards, as published in `version` */
+  let scorecards = '';
   let month: any;
   let caseId = '';
 
@@ -118,6 +120,8 @@ describe('KPI scorecards (K-3…K-7, K-9)', () => {
       .send({ body, effectiveFrom: new Date().toISOString().slice(0, 10), label: 'K-9 考核卡' });
     expect(draft.status).toBe(201);
     version = Number(draft.body.id ?? draft.body.version);
+    // as the api returns it (compared below with what it returns of other versions)
+    scorecards = JSON.stringify((await s.http.get(`/api/policies/${version}`).set(admin)).body.body.kpi.scorecards);
     const published = await s.http.post(`/api/policies/${version}/publish`).set(admin);
     expect([published.status, published.body]).toEqual([200, expect.objectContaining({ status: 'published' })]);
   });
@@ -150,6 +154,22 @@ describe('KPI scorecards (K-3…K-7, K-9)', () => {
   });
 
   it('K-9 the month runs on the version it pinned; the quality review returns (recomputed) then approves; results carry names', async () => {
+    // the e2e specs share one database: another spec may have published a policy since `version`; the month must start
+    // on one carrying this file's scorecards, so a policy without them is replaced by one with them first (bounded)
+    const admin = await auth('admin');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = (await s.http.get('/api/policies/current').set(admin)).body;
+      if (JSON.stringify(current.body.kpi.scorecards) === scorecards) break;
+      const body = { ...current.body, kpi: { ...current.body.kpi, scorecards: JSON.parse(scorecards) } };
+      const again = await s.http
+        .post('/api/policies')
+        .set(admin)
+        .send({ body, effectiveFrom: new Date().toISOString().slice(0, 10), label: 'K-9 考核卡' });
+      expect(again.status).toBe(201);
+      expect(
+        (await s.http.post(`/api/policies/${again.body.id ?? again.body.version}/publish`).set(admin)).status,
+      ).toBe(200);
+    }
     const started = await s.http
       .post('/api/scorecard-months')
       .set(await auth('quality1'))
@@ -183,7 +203,12 @@ describe('KPI scorecards (K-3…K-7, K-9)', () => {
       const r = (await s.http.get(`/api/scorecard-months/${MONTH}`).set(await auth('hr1'))).body;
       return r.status === 'posted' ? r : null;
     }, 30000);
-    expect(month.policyVersion).toBe(version);
+    // pinned when it started: this file's version, or one published since that carries its scorecards
+    const [pinned] = await s.ds.query(`SELECT policy_version FROM cases WHERE id = $1`, [caseId]);
+    expect(month.policyVersion).toBe(pinned.policy_version);
+    expect(month.policyVersion).toBeGreaterThanOrEqual(version);
+    const policy = (await s.http.get(`/api/policies/${month.policyVersion}`).set(admin)).body.body;
+    expect(JSON.stringify(policy.kpi.scorecards)).toBe(scorecards);
     expect(result('call-centre', person.K9001.id).name).toBe('考核坐席（K9001）');
     expect(result('account-manager', unit['k9-team']).name).toBe('考核卡片站');
   });
