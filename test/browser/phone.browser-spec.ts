@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { defaultPolicy } from '@qf/policy';
 import { consoleSuite, UI_TIMEOUT } from '../support/browser';
 import { eventually } from '../support/stack';
 
 /**
- * Issue 17, phones: at 390×844 the inbox (待办, 已办, 我的流程), a task page with its actions and the committee's voting
- * page scroll only up and down (document width ≤ window width), lists are cards, every action button is on screen and
- * takes a tap, and the menu and 退出登录 are reachable.
+ * Issue 17, phones: at 390×844 the inbox (待办, 已办, 我的流程), a task page with its actions, the committee's voting
+ * page and a complaint's page with its deductions scroll only up and down (document width ≤ window width), lists are
+ * cards, every action button is on screen and takes a tap, and the menu and 退出登录 are reachable.
  */
 describe('browser: the console on a phone (390×844)', () => {
   const c = consoleSuite('phone');
@@ -85,6 +86,58 @@ describe('browser: the console on a phone (390×844)', () => {
       const r = await c.s.http.get(`/api/cases/${created.body.id}`).set(await c.auth('admin'));
       return r.body.tasks?.find((t: { status: string }) => t.status === 'open')?.id as string | undefined;
     });
+  }
+
+  type Employee = { id: string; unit_id: string; name: string; code: string };
+  const agent3 = async (): Promise<Employee> =>
+    (
+      await c.s.ds.query(
+        `SELECT e.id, e.unit_id, e.name, e.code FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.username = 'agent3'`,
+      )
+    )[0];
+
+  async function act(who: string, taskId: string, body: unknown) {
+    const r = await c.s.http
+      .post(`/api/tasks/${taskId}/actions`)
+      .set(await c.auth(who))
+      .send(body as object);
+    expect(r.status).toBe(200);
+  }
+
+  const openTask = (caseId: string, stage: string) =>
+    eventually(async () => {
+      const [t] = await c.s.ds.query(
+        `SELECT id FROM tasks WHERE case_id = $1 AND stage = $2 AND status = 'open' ORDER BY slot LIMIT 1`,
+        [caseId, stage],
+      );
+      return t?.id as string | undefined;
+    }, 30000);
+
+  /** A complaint of this run naming `emp` (工单号 WO-<tag><run>), registered and verified as liable through the api. */
+  async function liableComplaint(
+    emp: Employee,
+    { tag, customer, description }: { tag: string; customer: string; description: string },
+  ): Promise<string> {
+    const registered = await c.s.http
+      .post('/api/complaints')
+      .set(await c.auth('verifier1'))
+      .send({
+        source: 'hotline-work-order',
+        workOrderNo: `WO-${tag}${run}`,
+        customer: `${customer}${run}`,
+        channel: '10000号',
+        occurredAt: '2026-11-20T02:00:00Z',
+        description,
+        unitId: emp.unit_id,
+        employeeIds: [emp.id],
+      });
+    expect(registered.status).toBe(201);
+    const caseId = registered.body.id as string;
+    await act('verifier1', await openTask(caseId, 'verify'), {
+      action: 'approve',
+      data: { verdict: 'liable', facts: '录音属实' },
+    });
+    return caseId;
   }
 
   it('the inbox lists tasks as cards with the stage and due time; 已办 and 我的流程 too; menu and logout are reachable', async () => {
@@ -215,42 +268,11 @@ describe('browser: the console on a phone (390×844)', () => {
   it('a complaint on a phone: the ruling lead rules, the leadership decides the appeal, the case and complaint pages fit', async () => {
     // a complaint of its own (agent3, 工单号 of this run), verified as liable through the api; the decision withdraws
     // the ruling, so no points are posted for other specs to see
-    const [emp] = await c.s.ds.query(
-      `SELECT e.id, e.unit_id, e.name, e.code FROM users u JOIN employees e ON e.id = u.employee_id WHERE u.username = 'agent3'`,
-    );
-    const act = async (who: string, taskId: string, body: unknown) => {
-      const r = await c.s.http
-        .post(`/api/tasks/${taskId}/actions`)
-        .set(await c.auth(who))
-        .send(body as object);
-      expect(r.status).toBe(200);
-    };
-    const openTask = (caseId: string, stage: string) =>
-      eventually(async () => {
-        const [t] = await c.s.ds.query(
-          `SELECT id FROM tasks WHERE case_id = $1 AND stage = $2 AND status = 'open' ORDER BY slot LIMIT 1`,
-          [caseId, stage],
-        );
-        return t?.id as string | undefined;
-      }, 30000);
-    const registered = await c.s.http
-      .post('/api/complaints')
-      .set(await c.auth('verifier1'))
-      .send({
-        source: 'hotline-work-order',
-        workOrderNo: `WO-P${run}`,
-        customer: `手机客户${run}`,
-        channel: '10000号',
-        occurredAt: '2026-11-20T02:00:00Z',
-        description: '手机端裁决：装机超时未处理',
-        unitId: emp.unit_id,
-        employeeIds: [emp.id],
-      });
-    expect(registered.status).toBe(201);
-    const caseId = registered.body.id as string;
-    await act('verifier1', await openTask(caseId, 'verify'), {
-      action: 'approve',
-      data: { verdict: 'liable', facts: '录音属实' },
+    const emp = await agent3();
+    const caseId = await liableComplaint(emp, {
+      tag: 'P',
+      customer: '手机客户',
+      description: '手机端裁决：装机超时未处理',
     });
     const person = `${emp.name}（${emp.code}）`;
 
@@ -355,4 +377,50 @@ describe('browser: the console on a phone (390×844)', () => {
       await c.ui.shot(page, 'complaint');
     });
   }, 240000);
+
+  it('a complaint with posted deductions: each deduction is a card with 姓名（工号）, month, reason, points and money', async () => {
+    // a complaint of its own, ruled (ordinary, 2.0 points) and accepted through the api, so its deduction posts — the
+    // same kind of entry the complaint spec posts for agent3
+    const emp = await agent3();
+    const caseId = await liableComplaint(emp, {
+      tag: 'D',
+      customer: '扣分客户',
+      description: '手机端扣分：装机超时未处理',
+    });
+    await act('ruling1', await openTask(caseId, 'rule'), {
+      action: 'approve',
+      data: {
+        severity: 'ordinary',
+        category: defaultPolicy().complaints.severities.ordinary.categories[0].key,
+        cause: 'other',
+        persons: [{ employeeId: emp.id, role: 'responsible', points: 2 }],
+      },
+    });
+    await act('agent3', await openTask(caseId, 'appeal'), { action: 'approve' });
+    const [{ month }] = await eventually(async () => {
+      const rows = await c.s.ds.query(`SELECT month FROM ledger_entries WHERE case_id = $1`, [caseId]);
+      return rows.length ? (rows as { month: string }[]) : undefined;
+    }, 30000);
+    const person = `${emp.name}（${emp.code}）`;
+
+    await phoneAs('leader1');
+    await c.ui.step(page, 'complaint-deductions', async () => {
+      await page.goto(`${c.base}/#/complaints/${caseId}/show`);
+      const deductions = page.getByTestId('complaint-deductions').filter({ hasText: person });
+      await deductions.waitFor({ timeout: UI_TIMEOUT });
+      await expectFits(deductions);
+      await expectNoSideScroll();
+      await c.ui.shot(page, 'complaint-deductions');
+      // cards, not a table (a 5-column table squeezes its headers to a character a line at this width)
+      expect(
+        await page.locator('table[data-testid=complaint-deductions], [data-testid=complaint-deductions] table').count(),
+      ).toBe(0);
+      // the card: 姓名（工号）, then each value under its label — 月份, 原因, 扣分 2.0, 金额 (a points entry has none: —)
+      const card = deductions.locator('.MuiCard-root').filter({ hasText: person });
+      expect(await card.count()).toBe(1);
+      const text = (await card.innerText()).replace(/\s+/g, ' ');
+      expect(text.startsWith(person)).toBe(true);
+      for (const pair of [`月份 ${month}`, '原因 责任认定扣分', '扣分 2.0', '金额 —']) expect(text).toContain(pair);
+    });
+  }, 180000);
 });

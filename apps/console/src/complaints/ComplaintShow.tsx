@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   Box,
+  Card,
   CardContent,
   Chip,
   Divider,
@@ -16,6 +17,7 @@ import { Link, Show, useRecordContext, useTranslate } from 'react-admin';
 import type { WaitingOn } from '@qf/contracts/cases';
 import { LabeledValue, WaitingLine } from '../components/fields';
 import { formatFen, formatPoints } from '../components/format';
+import { usePhone } from '../layout/usePhone';
 import {
   AppealDecisionSummary,
   AppealsSummary,
@@ -88,11 +90,37 @@ export const ComplaintState = ({ record }: { record: ComplaintView & CaseFields 
   );
 };
 
+type Deduction = NonNullable<ComplaintView['deductions']>[number];
+
 const Deductions = ({ record }: { record: ComplaintView }) => {
   const translate = useTranslate();
+  const phone = usePhone();
   const rows = record.deductions ?? [];
   if (!rows.length) return <Typography color="text.secondary">{translate('qf.complaint.no_deductions')}</Typography>;
   const F = 'resources.deductions.fields';
+  const person = (d: Deduction) => (d.employeeCode ? `${d.employeeName}（${d.employeeCode}）` : d.employeeName);
+  const reason = (d: Deduction) => translate(`qf.complaint.reason.${d.reason}`, { _: d.reason });
+  if (phone)
+    // Phones (issue 17): five columns do not fit 390 px — one deduction as a card, each value under the table's label
+    return (
+      <Stack spacing={1.5} data-testid="complaint-deductions">
+        {rows.map((d) => (
+          <Card key={d.id} variant="outlined">
+            <CardContent sx={{ '&:last-child': { pb: 2 } }}>
+              <Typography variant="subtitle2" gutterBottom>
+                {person(d)}
+              </Typography>
+              <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
+                <LabeledValue variant="body2" label={translate(`${F}.month`)} value={d.month} />
+                <LabeledValue variant="body2" label={translate(`${F}.reason`)} value={reason(d)} />
+                <LabeledValue variant="body2" label={translate(`${F}.points`)} value={formatPoints(d.points)} />
+                <LabeledValue variant="body2" label={translate(`${F}.moneyFen`)} value={formatFen(d.moneyFen)} />
+              </Stack>
+            </CardContent>
+          </Card>
+        ))}
+      </Stack>
+    );
   return (
     <Table size="small" sx={{ maxWidth: 800 }} data-testid="complaint-deductions">
       <TableHead>
@@ -107,9 +135,9 @@ const Deductions = ({ record }: { record: ComplaintView }) => {
       <TableBody>
         {rows.map((d) => (
           <TableRow key={d.id}>
-            <TableCell>{d.employeeCode ? `${d.employeeName}（${d.employeeCode}）` : d.employeeName}</TableCell>
+            <TableCell>{person(d)}</TableCell>
             <TableCell>{d.month}</TableCell>
-            <TableCell>{translate(`qf.complaint.reason.${d.reason}`, { _: d.reason })}</TableCell>
+            <TableCell>{reason(d)}</TableCell>
             <TableCell align="right">{formatPoints(d.points)}</TableCell>
             <TableCell align="right">{formatFen(d.moneyFen)}</TableCell>
           </TableRow>
