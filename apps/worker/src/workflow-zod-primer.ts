@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { $ZodMemoizer } from 'zod/v4/core';
 
 /**
  * Preloaded into the worker's reusable V8 context once, before any workflow (workflow-bundler-options.ts,
@@ -18,6 +19,18 @@ import { z } from 'zod';
  * that build a fresh RegExp (`z.uuid()`, `.datetime()`); workflow-bundler-options.spec.ts checks every schema of the
  * bundled library modules for a shared pattern.
  */
+/**
+ * zod's settings for the workflow context (issue 18), set before the freeze; the api and activities keep the defaults.
+ * Each workflow builds a schema for the few parses of its run, so per-schema set-up that pays off over many parses
+ * costs more than it saves here:
+ * - `jitless`: no compiled fast path (a `new Function` per object schema at its first parse). A build and parse of the
+ *   action's schema took 1.23 ms with it, 0.56 ms without.
+ * - a memoizer without cycle support: zod's default one walks each container's whole subtree at its first parse, to
+ *   find out whether the input could hold a reference cycle (~2.7 ms per review case, the largest part of zod's time in
+ *   a workflow). A workflow's inputs are decoded from JSON payloads, which cannot hold one.
+ */
+const acyclicInputs: $ZodMemoizer = { attach() {}, guard() {}, alloc: (_inst, _payload, empty) => empty };
+z.config({ jitless: true, memoizer: acyclicInputs });
 z.object({ key: z.string().min(1), n: z.number().int().min(0) }).safeParse({ key: '', n: -1 });
 
 export const zodPrimed = true;

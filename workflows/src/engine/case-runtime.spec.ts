@@ -119,6 +119,10 @@ describe('stage engine (time-skipping Temporal test server)', () => {
     expect(events.at(-1).workflowExecutionCompletedEventAttributes).toBeTruthy();
     expect(acts.actions.map((a) => [a.action, a.task.status])).toEqual([['approve', 'done']]);
     expect(acts.states).toEqual(['open:s1:-', 'open:s1:-', 'closed:-:approved']);
+    // one patch per case (each patch marker comes with a TemporalChangeVersion upsert, a visibility write): was three
+    const patches = events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch');
+    expect(patches).toHaveLength(1);
+    expect(events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes).length).toBeLessThanOrEqual(1);
   });
 
   it('validator rejects the wrong role with a forbidden failure and records nothing', async () => {

@@ -108,9 +108,16 @@ export class CaseRuntime {
    * stage's tasks, the case's read model — are local activities of the next workflow task.
    */
   private readonly recordsActions = remoteActs;
+  /**
+   * Issue 18: a case started since this change takes every change below under this one patch. Each patch records a
+   * marker and has the SDK upsert the TemporalChangeVersion search attribute (a visibility write on the server): one
+   * per case instead of three or four. Histories recorded before replay through each change's own patch.
+   */
+  private readonly latest: boolean;
 
   constructor(private readonly input: CaseWorkflowInput) {
-    this.acts = patched('qf-case-writes-as-local-activities') ? localActs : remoteActs;
+    this.latest = patched('qf-case-runtime-2026-12');
+    this.acts = this.latest || patched('qf-case-writes-as-local-activities') ? localActs : remoteActs;
     this.state = {
       caseId: input.caseId,
       kind: input.kind,
@@ -211,7 +218,7 @@ export class CaseRuntime {
     // Histories recorded before ran openStageTasks, then syncCase (and older ones as activities: they keep that).
     let synced: WaitingOn[] | null = null;
     let refs: TaskRef[];
-    if (this.acts === localActs && patched('qf-stage-open-in-one-write')) {
+    if (this.acts === localActs && (this.latest || patched('qf-stage-open-in-one-write'))) {
       synced = slots.map((a) => (a.userId ? { userId: a.userId } : { role: a.role! }));
       Object.assign(this.state, { stage: def.key, waitingOn: synced, waitingSince: openedAt, dueAt });
       refs = await this.openTasks(def, opts.round, slots, dueAt, this.syncInput('stage.opened', opened));
@@ -421,7 +428,10 @@ export class CaseRuntime {
 
   /** Update handler: state changes happen synchronously (serialising concurrent actors), then the record. */
   private async onAct(u: ActUpdate): Promise<CaseState> {
-    if ((!this.current?.tasks.has(u.taskId) || this.stageOpening) && patched('qf-act-waits-for-open-stage')) {
+    if (
+      (!this.current?.tasks.has(u.taskId) || this.stageOpening) &&
+      (this.latest || patched('qf-act-waits-for-open-stage'))
+    ) {
       // accepted while its stage was being opened: wait until it is open and recorded, then apply the full check
       // (a throw fails this action only); older histories, recorded before this wait existed, replay without it
       await condition(() => this.opening === 0 && !this.stageOpening);
@@ -491,7 +501,8 @@ export class CaseRuntime {
     };
     // An action that closes its stage is recorded by the stage with its close (runStage): one activity and one
     // transaction instead of three. Histories recorded before this ran recordAction here, closeStage and syncCase there.
-    if (run.closed && !added && patched('qf-closing-action-in-one-activity')) run.closingAction = record;
+    if (run.closed && !added && (this.latest || patched('qf-closing-action-in-one-activity')))
+      run.closingAction = record;
     else await this.recordsActions.recordAction(record);
     if (added) {
       await this.addTask(run, { slot: added.slot, role: null, userId: added.userId }, this.state.dueAt);
