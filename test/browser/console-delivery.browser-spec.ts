@@ -83,4 +83,16 @@ describe('browser: console delivery', () => {
     expect(String(cases.headers['content-type'])).toMatch(/json/);
     if (cases.bytes > 1024) expect(cases.headers['content-encoding']).toBe('gzip');
   });
+
+  it("the api's answers are never stored by a browser or proxy, and carry no ETag; the console's files keep theirs", async () => {
+    const token = await s.login('admin');
+    for (const p of ['/api/cases?_start=0&_end=5', '/api/auth/me', '/api/nothing-here']) {
+      const res = await get(base, p, { Authorization: `Bearer ${token}` });
+      expect([p, res.headers['cache-control']]).toEqual([p, 'no-store']);
+      expect([p, res.headers.etag]).toEqual([p, undefined]);
+    }
+    const index = await get(base, '/');
+    expect(index.headers['cache-control']).toBe('no-cache');
+    expect(index.headers.etag).toBeTruthy();
+  });
 });

@@ -59,6 +59,14 @@ export async function createApp(env: Env, opts: { logger?: boolean } = {}): Prom
   app.use('/api', (err: unknown, _req: Request, res: Response, next: NextFunction) =>
     err ? errors.send(err, res) : next(),
   );
+  // The api's answers are people's data and decisions: no browser or proxy stores them (`no-store`, the console always
+  // asks again), so an ETag would serve nothing and cost a hash of every body (issue 18). The console's files keep
+  // their own caching (compressed-responses.ts).
+  app.set('etag', false);
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.setGlobalPrefix('api', { exclude: [] });
   app.enableShutdownHooks();
   const doc = SwaggerModule.createDocument(
