@@ -19,6 +19,8 @@ import type { $ZodMemoizer } from 'zod/v4/core';
  * that build a fresh RegExp (`z.uuid()`, `.datetime()`); workflow-bundler-options.spec.ts checks every schema of the
  * bundled library modules for a shared pattern.
  */
+z.object({ key: z.string().min(1), n: z.number().int().min(0) }).safeParse({ key: '', n: -1 });
+
 /**
  * zod's settings for the workflow context (issue 18), set before the freeze; the api and activities keep the defaults.
  * Each workflow builds a schema for the few parses of its run, so per-schema set-up that pays off over many parses
@@ -33,6 +35,5 @@ import type { $ZodMemoizer } from 'zod/v4/core';
  */
 const acyclicInputs: $ZodMemoizer = { attach() {}, guard() {}, alloc: (_inst, _payload, empty) => empty };
 z.config({ jitless: true, memoizer: acyclicInputs });
-z.object({ key: z.string().min(1), n: z.number().int().min(0) }).safeParse({ key: '', n: -1 });
 
 export const zodPrimed = true;
