@@ -405,6 +405,8 @@ describe('browser: the complaint process in the console, every stage action as i
     });
     const appeal = async (caseId: string, user: string, reason: string, checkRequired = false) => {
       const taskId = await openTask(caseId, 'appeal', people[user].userId);
+      // the task page's 案件概要 gives the case's own 创建时间 (the task came minutes later)
+      const createdOnTaskPage = await page.locator('[data-testid=case-created-at]').innerText();
       await page.getByRole('button', { name: '提出申诉', exact: true }).click();
       const d = page.getByRole('dialog');
       await d.waitFor({ timeout: UI_TIMEOUT });
@@ -416,6 +418,25 @@ describe('browser: the complaint process in the console, every stage action as i
       await d.getByRole('button', { name: '提交', exact: true }).click();
       await d.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
       await taskDone(taskId, 'reject');
+      if (!checkRequired) return;
+      // the appeal is named as the button named it, never by the generic word for the same action (驳回): in the
+      // notice, the case's 审批记录, its diagram and its task table
+      await page.getByText('已提交：提出申诉', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+      await page.goto(`${c.base}/#/cases/${caseId}/show`);
+      await page.reload();
+      const timeline = page.locator('[data-testid=case-timeline]');
+      await timeline.filter({ hasText: reason }).waitFor({ timeout: UI_TIMEOUT });
+      const record = await timeline.innerText();
+      expect(record).toContain(`${who(user)} 提出申诉`);
+      expect(record).toContain('已申诉，待领导小组裁决');
+      expect(record).toContain('提交核实结论');
+      expect(record).toContain('提交责任认定');
+      expect(record).not.toContain('驳回');
+      expect(await page.locator('[data-testid=case-created-at]').innerText()).toBe(createdOnTaskPage);
+      const whole = await page.locator('main').first().innerText();
+      expect(whole).toContain(`${who(user)} 提出申诉`);
+      expect(whole).not.toContain('驳回');
+      await c.ui.shot(page, 'appeal-named');
     };
     await c.ui.step(page, 'appeal-agent1', () => appeal(cases.W.id, 'agent1', '举报内容与本人无关', true));
     await switchUser('agent2');

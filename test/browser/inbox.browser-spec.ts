@@ -192,4 +192,71 @@ describe('browser: inbox and case page (names, search, sorts, 审批记录)', ()
       );
     });
   }, 180000);
+
+  it('a complaint whose accountable person has no login waits out its appeal window: the list and the case say so in Chinese', async () => {
+    const auth = async (u: string) => ({ Authorization: `Bearer ${await c.s.login(u)}` });
+    // C-12: nobody can appeal in the console, so the case waits outside any stage (appeal.window) until the window ends
+    const [nobody] = await c.s.ds.query(
+      `SELECT e.id, e.unit_id FROM employees e WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.employee_id = e.id)
+       ORDER BY e.code LIMIT 1`,
+    );
+    const who = `钱${run}女士`;
+    const reg = await c.s.http
+      .post('/api/complaints')
+      .set(await auth('verifier1'))
+      .send({
+        source: 'internal-audit',
+        customer: who,
+        channel: '营业厅',
+        occurredAt: '2026-11-21T02:00:00Z',
+        description: '营业厅办理业务时态度生硬',
+        unitId: nobody.unit_id,
+        employeeIds: [nobody.id],
+      });
+    expect(reg.status).toBe(201);
+    const id = reg.body.id as string;
+    const act = async (stage: string, user: string, body: object) => {
+      const t = await eventually(async () => {
+        const [r] = await c.s.ds.query(`SELECT id FROM tasks WHERE case_id = $1 AND stage = $2 AND status = 'open'`, [
+          id,
+          stage,
+        ]);
+        return r?.id as string | undefined;
+      }, 30000);
+      const r = await c.s.http
+        .post(`/api/tasks/${t}/actions`)
+        .set(await auth(user))
+        .send(body);
+      expect([stage, r.status]).toEqual([stage, 200]);
+    };
+    await act('verify', 'verifier1', { action: 'approve', data: { verdict: 'liable', facts: '态度问题属实' } });
+    await act('rule', 'ruling1', {
+      action: 'approve',
+      data: {
+        severity: 'ordinary',
+        category: policy.complaints.severities.ordinary.categories[0].key,
+        cause: 'other',
+        persons: [{ employeeId: nobody.id, role: 'responsible', points: 2 }],
+      },
+    });
+    await eventually(async () => {
+      const [r] = await c.s.ds.query(`SELECT stage FROM cases WHERE id = $1`, [id]);
+      return r?.stage === 'appeal.window' ? true : null;
+    }, 30000);
+    await c.ui.switchUser(page, 'verifier1');
+    await c.ui.step(page, 'appeal-window', async () => {
+      await page.goto(`${c.base}/#/complaints`);
+      await page.locator('input[name=q]').fill(who);
+      const row = rows().filter({ hasText: who });
+      await row.first().waitFor({ timeout: UI_TIMEOUT });
+      await eventually(async () => ((await rows().count()) === 1 ? true : null), UI_TIMEOUT);
+      const text = await row.first().innerText();
+      expect(text).toContain('申诉期（等待期满）');
+      expect(text).not.toMatch(/appeal|window/);
+      await row.first().click();
+      await page.waitForURL(/#\/complaints\/[0-9a-f-]{36}\/show/, { timeout: UI_TIMEOUT });
+      await page.getByText('申诉期（等待期满）').first().waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.locator('main').first().innerText()).not.toMatch(/appeal\.window/);
+    });
+  }, 120000);
 });

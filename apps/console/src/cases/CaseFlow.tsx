@@ -33,7 +33,7 @@ export function useCaseProgress(record: CaseWithFlow): Record<string, StageProgr
     const decided = done.map((t) =>
       translate('qf.flow_diagram.decided', {
         who: t.decidedByName ?? who(t),
-        decision: labels.decision(t.decision),
+        decision: labels.decision(t.decision, { kind: record.kind, stage: t.stage }),
         at: formatDateTime(t.decidedAt, locale),
       }),
     );

@@ -34,6 +34,7 @@ const complaintIdOf = (c: CaseDetail): string => {
 
 export const CaseSummary = ({ record }: { record: CaseDetail }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const labels = useCaseLabels();
   const stageLabel = record.stage
     ? labels.stage(record.kind, record.stage, record.tasks?.find((t) => t.stage === record.stage)?.stageLabel)
@@ -72,7 +73,8 @@ export const CaseSummary = ({ record }: { record: CaseDetail }) => {
           <NumberField source="flowVersion" record={record} />
         </Labeled>
         <Labeled source="createdAt" resource="cases">
-          <DateTimeField source="createdAt" />
+          {/* the case's own time: on a task's page the record in context is the task */}
+          <Val testId="case-created-at">{formatDateTime(record.createdAt, locale)}</Val>
         </Labeled>
         {record.temporalUrl && (
           <Labeled source="temporalUrl" resource="cases">
@@ -111,7 +113,7 @@ const TaskCards = () => {
         [
           t.decidedByName ?? t.assigneeName ?? labels.role(t.assigneeRole),
           status(t.status),
-          t.decision ? labels.decision(t.decision) : null,
+          t.decision ? labels.decision(t.decision, t) : null,
         ]
           .filter(Boolean)
           .join(' · ')
@@ -164,7 +166,7 @@ const CaseShowLayout = () => {
                 render={(t: TaskView) => t.assigneeName ?? labels.role(t.assigneeRole)}
               />
               <SelectField source="status" choices={taskStatusChoices} />
-              <FunctionField source="decision" render={(t: TaskView) => labels.decision(t.decision)} />
+              <FunctionField source="decision" render={(t: TaskView) => labels.decision(t.decision, t)} />
               <FunctionField source="decidedBy" render={(t: TaskView) => t.decidedByName ?? '—'} />
               <DateTimeField source="dueAt" />
             </Datagrid>

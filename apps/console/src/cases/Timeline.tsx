@@ -69,7 +69,7 @@ export const Timeline = ({
             </Typography>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
               <Typography variant={human ? 'body1' : 'body2'} color={human ? undefined : 'text.secondary'}>
-                <strong>{who(e)}</strong> {labels.event(e.action)}
+                <strong>{who(e)}</strong> {labels.event(e.action, { kind, stage: e.stage })}
               </Typography>
               {typeof details?.rule === 'string' && <Chip size="small" variant="outlined" label={details.rule} />}
               {notify && details && (
@@ -88,7 +88,10 @@ export const Timeline = ({
               {(e.action === 'stage.closed' || e.action.startsWith('case.')) &&
                 typeof details?.outcome === 'string' && (
                   <Typography variant="body2" color="text.secondary">
-                    {labels.outcome(details.outcome)}
+                    {labels.outcome(
+                      details.outcome,
+                      e.action === 'stage.closed' ? { kind, stage: e.stage } : undefined,
+                    )}
                   </Typography>
                 )}
             </Stack>

@@ -9,6 +9,12 @@ export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID
  * flow), never silently to a Chinese-looking guess; a code without any label shows as is (the text-hygiene test
  * catches it).
  */
+/** A stage of a process: the place a decision was taken (see `decision`). */
+export interface Where {
+  kind?: string | null;
+  stage?: string | null;
+}
+
 export const useCaseLabels = () => {
   const translate = useTranslate();
   const stage = (kind: string | null | undefined, key: string | null | undefined, fallback?: string | null): string => {
@@ -16,13 +22,29 @@ export const useCaseLabels = () => {
     const generic = translate(`qf.case_ui.stage.any.${key}`, { _: fallback ?? key });
     return kind ? translate(`qf.case_ui.stage.${kind}.${key}`, { _: fallback ?? generic }) : (fallback ?? generic);
   };
-  const outcome = (key: string | null | undefined) => (key ? translate(`qf.case_ui.outcome.${key}`, { _: key }) : '—');
-  const decision = (key: string | null | undefined) =>
-    key ? translate(`qf.case_ui.decision.${key}`, { _: translate(`qf.actions.${key}`, { _: key }) }) : '—';
-  const event = (action: string) => {
+  // what a decision or a stage's outcome means at one stage of one process (a complaint's appeal window: "reject" is
+  // 提出申诉), before the generic word (驳回)
+  const at = (what: 'decision_at' | 'outcome_at', key: string, where: Where | undefined, generic: string): string =>
+    where?.kind && where.stage
+      ? translate(`qf.case_ui.${what}.${where.kind}.${where.stage}.${key}`, { _: generic })
+      : generic;
+  const outcome = (key: string | null | undefined, where?: Where) =>
+    key ? at('outcome_at', key, where, translate(`qf.case_ui.outcome.${key}`, { _: key })) : '—';
+  const decision = (key: string | null | undefined, where?: Where) =>
+    key
+      ? at(
+          'decision_at',
+          key,
+          where,
+          translate(`qf.case_ui.decision.${key}`, { _: translate(`qf.actions.${key}`, { _: key }) }),
+        )
+      : '—';
+  const event = (action: string, where?: Where) => {
     const m = /^case\.(.+)$/.exec(action);
     const fb = m ? translate(`qf.case_ui.outcome.${m[1]}`, { _: action }) : action;
-    return translate(`qf.case_ui.event.${action}`, { _: fb });
+    const generic = translate(`qf.case_ui.event.${action}`, { _: fb });
+    const task = /^task\.(.+)$/.exec(action);
+    return task ? at('decision_at', task[1], where, generic) : generic;
   };
   const role = (key: string | null | undefined) => (key ? translate(`qf.roles.${key}`, { _: key }) : '—');
   return { stage, outcome, decision, event, role };

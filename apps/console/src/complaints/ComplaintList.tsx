@@ -17,6 +17,7 @@ import {
 } from 'react-admin';
 import { caseStatusChoices, severityChoices, sourceChoices } from '../components/choices';
 import { DateTimeField } from '../components/fields';
+import { useCaseLabels } from '../cases/labels';
 import { employeeText } from './RulingForm';
 import { personName, type ComplaintView } from './shared';
 
@@ -42,13 +43,15 @@ const filters = (translate: (k: string) => string) => [
   <ReferenceInput key="employeeId" source="employeeId" reference="employees">
     <AutocompleteInput optionText={employeeText} label="resources.complaints.fields.employeeFilter" />
   </ReferenceInput>,
-  <TextInput key="month" source="month" placeholder="YYYY-MM" />,
+  <TextInput key="month" source="month" placeholder={translate('qf.common.month_example')} />,
   <BooleanInput key="overdue" source="overdue" />,
 ];
 
 const StageText = ({ r }: { r: ComplaintView }) => {
   const translate = useTranslate();
-  if (r.stage) return <span>{translate(`qf.complaint.stage.${r.stage}`, { _: r.stage })}</span>;
+  const labels = useCaseLabels();
+  // the case's catalogue knows every place a complaint waits, the appeal window without a stage included
+  if (r.stage) return <span>{labels.stage('complaint', r.stage)}</span>;
   if (r.outcome) return <span>{translate(`qf.complaint.outcome.${r.outcome}`, { _: r.outcome })}</span>;
   return <span>—</span>;
 };

@@ -18,6 +18,7 @@ import type { WaitingOn } from '@qf/contracts/cases';
 import { LabeledValue, WaitingLine } from '../components/fields';
 import { formatFen, formatPoints } from '../components/format';
 import { usePhone } from '../layout/usePhone';
+import { useCaseLabels } from '../cases/labels';
 import {
   AppealDecisionSummary,
   AppealsSummary,
@@ -55,6 +56,7 @@ type CaseFields = { waitingOn?: WaitingOn[]; waitingSince?: string | null; dueAt
 /** The case's state: where it is, what it waits on, how it ended. */
 export const ComplaintState = ({ record }: { record: ComplaintView & CaseFields }) => {
   const translate = useTranslate();
+  const labels = useCaseLabels();
   return (
     <Stack spacing={1}>
       {record.status === 'open' && (
@@ -70,7 +72,7 @@ export const ComplaintState = ({ record }: { record: ComplaintView & CaseFields 
           <LabeledValue
             variant="body2"
             label={translate('resources.complaints.fields.stage')}
-            value={translate(`qf.complaint.stage.${record.stage}`, { _: record.stage })}
+            value={labels.stage('complaint', record.stage)}
           />
         )}
         {record.outcome && (

@@ -50,7 +50,7 @@ export const DoneTaskList = () => {
           secondaryText={(t) =>
             translate('qf.inbox.done_line', {
               stage: labels.stage(t.kind, t.stage, t.stageLabel),
-              decision: labels.decision(t.decision),
+              decision: labels.decision(t.decision, t),
               at: formatDateTime(t.decidedAt, locale),
             })
           }
@@ -69,7 +69,7 @@ export const DoneTaskList = () => {
             source="decision"
             label="qf.inbox.my_decision"
             sortable={false}
-            render={(t: TaskView) => labels.decision(t.decision)}
+            render={(t: TaskView) => labels.decision(t.decision, t)}
           />
           <FunctionField
             source="decisionComment"

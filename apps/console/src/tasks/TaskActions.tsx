@@ -43,7 +43,15 @@ interface FormValues {
   data?: Record<string, unknown>;
 }
 
-const useSubmitAction = (task: TaskActionsProps['task'], onSuccess?: TaskActionsProps['onSuccess']) => {
+/** An action's name as its button says it: the stage's own words (提出申诉), else the generic ones (驳回). */
+const actionLabel = (translate: (k: string, o?: object) => string, stageForm: StageFormDef | undefined, a: string) =>
+  translate(stageForm?.actionText?.[a as TaskActionName]?.label ?? `qf.actions.${a}`, { _: a });
+
+const useSubmitAction = (
+  task: TaskActionsProps['task'],
+  stageForm: StageFormDef | undefined,
+  onSuccess?: TaskActionsProps['onSuccess'],
+) => {
   const dataProvider = useDataProvider<QualityFlowDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -56,7 +64,7 @@ const useSubmitAction = (task: TaskActionsProps['task'], onSuccess?: TaskActions
       const { data } = await dataProvider.taskAction(task.id, input);
       notify('qf.task.done', {
         type: 'success',
-        messageArgs: { action: translate(`qf.actions.${input.action}`, { _: input.action }) },
+        messageArgs: { action: actionLabel(translate, stageForm, input.action) },
       });
       refresh();
       if (onSuccess) onSuccess(data, input.action);
@@ -132,7 +140,7 @@ const ActionDialog = ({
         onSubmit={onSubmit as (v: Record<string, unknown>) => Promise<Record<string, unknown> | undefined>}
         sanitizeEmptyValues
       >
-        <DialogTitle>{translate(text?.label ?? `qf.actions.${action}`, { _: action })}</DialogTitle>
+        <DialogTitle>{actionLabel(translate, stageForm, action)}</DialogTitle>
         <DialogContent>
           {text?.help && (
             <Typography variant="body2" color="text.secondary" gutterBottom>
@@ -162,7 +170,7 @@ const ActionDialog = ({
 /** Buttons for a task's allowed actions; claim is separate because it needs no input. */
 export const TaskActions = ({ task, stageForm, onSuccess }: TaskActionsProps) => {
   const translate = useTranslate();
-  const submit = useSubmitAction(task, onSuccess);
+  const submit = useSubmitAction(task, stageForm, onSuccess);
   const [open, setOpen] = useState<TaskActionName | null>(null);
   const [claiming, setClaiming] = useState(false);
   // actions a stage's panel performs itself (e.g. the monthly scores' 提交) are not offered twice
@@ -200,7 +208,7 @@ export const TaskActions = ({ task, stageForm, onSuccess }: TaskActionsProps) =>
               color={COLOR[a] ?? 'inherit'}
               onClick={() => setOpen(a)}
             >
-              {translate(stageForm?.actionText?.[a]?.label ?? `qf.actions.${a}`, { _: a })}
+              {actionLabel(translate, stageForm, a)}
             </Button>
           ))}
         </Stack>

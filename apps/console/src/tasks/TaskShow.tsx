@@ -90,7 +90,7 @@ const TaskPage = () => {
           {translate('qf.task.decided', {
             who: task.decidedByName ?? '—',
             at: formatDateTime(task.decidedAt, locale),
-            decision: labels.decision(task.decision),
+            decision: labels.decision(task.decision, task),
           })}
         </Alert>
       )}

@@ -114,6 +114,35 @@ export const en = {
         expired: 'Expired',
         cancelled: 'Cancelled',
       },
+      /** a decision at one stage of one process, where the generic word would mislead (an appeal is not a 驳回) */
+      decision_at: {
+        complaint: {
+          verify: { approve: 'Submitted the verification', approved: 'Submitted the verification' },
+          rule: {
+            approve: 'Submitted the ruling',
+            approved: 'Submitted the ruling',
+            return: 'Returned for verification',
+            returned: 'Returned for verification',
+          },
+          appeal: {
+            approve: 'Accepted the ruling',
+            approved: 'Accepted the ruling',
+            reject: 'Appealed',
+            rejected: 'Appealed',
+            expired: 'Did not appeal in time',
+          },
+          'appeal-decision': { approve: 'Decided the appeal', approved: 'Decided the appeal' },
+        },
+      },
+      /** how a stage of one process ended, where the generic word would mislead */
+      outcome_at: {
+        complaint: {
+          verify: { approved: 'Verified' },
+          rule: { approved: 'Ruled', returned: 'Returned for verification' },
+          appeal: { approved: 'Not appealed: the ruling stands', rejected: 'Appealed: awaiting the leadership group' },
+          'appeal-decision': { approved: 'Appeal decided' },
+        },
+      },
       event: {
         'case.registered': 'Registered the case',
         'stage.opened': 'Stage opened',

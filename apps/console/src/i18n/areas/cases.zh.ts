@@ -117,6 +117,30 @@ export const zh = {
         expired: '期满未处理',
         cancelled: '已取消',
       },
+      /** a decision at one stage of one process, where the generic word would mislead (an appeal is not a 驳回) */
+      decision_at: {
+        complaint: {
+          verify: { approve: '提交核实结论', approved: '提交核实结论' },
+          rule: { approve: '提交责任认定', approved: '提交责任认定', return: '退回重新核实', returned: '退回重新核实' },
+          appeal: {
+            approve: '接受认定',
+            approved: '接受认定',
+            reject: '提出申诉',
+            rejected: '提出申诉',
+            expired: '期满未申诉',
+          },
+          'appeal-decision': { approve: '作出裁决', approved: '作出裁决' },
+        },
+      },
+      /** how a stage of one process ended, where the generic word would mislead */
+      outcome_at: {
+        complaint: {
+          verify: { approved: '核实完成' },
+          rule: { approved: '认定完成', returned: '退回重新核实' },
+          appeal: { approved: '未申诉，认定生效', rejected: '已申诉，待领导小组裁决' },
+          'appeal-decision': { approved: '裁决完成' },
+        },
+      },
       /** audit events of a case (audit_log.action) */
       event: {
         'case.registered': '登记案件',

@@ -39,7 +39,6 @@ export const en = {
       employees_help: 'Search by name or employee number',
       preliminary_help: 'Egregious needs two verifiers',
       not_classified: 'Not classified',
-      stage: { verify: 'Verification', rule: 'Ruling', appeal: 'Appeal window', 'appeal-decision': 'Appeal decision' },
       outcome: {
         'valid-not-liable': 'Valid, not liable — closed',
         unfounded: 'Unfounded — closed',

@@ -39,7 +39,6 @@ export const zh = {
       employees_help: '按姓名或工号搜索',
       preliminary_help: '初判为恶劣时需两名核实员',
       not_classified: '未初判',
-      stage: { verify: '核实', rule: '责任认定', appeal: '申诉期', 'appeal-decision': '申诉裁决' },
       outcome: {
         'valid-not-liable': '有理无责，已结案',
         unfounded: '无理，已结案',
