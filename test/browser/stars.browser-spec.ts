@@ -138,13 +138,18 @@ describe('browser: star campaign, applications, lead review, exam, committee vot
         .waitFor({ timeout: UI_TIMEOUT });
       await page.locator(`input[name=level][value="${level}"]`).check();
       await page.locator('[data-testid=star-apply-submit]').click();
-      return eventually(async () => {
+      const id = await eventually(async () => {
         const [r] = await c.s.ds.query(
           `SELECT case_id FROM star_applications WHERE campaign_id = $1 AND employee_id = $2`,
           [campaignId, people[who].id],
         );
         return r?.case_id as string | undefined;
       });
+      // the application's page says the check it passed (S-2…S-4), not an empty "无"
+      const eligibility = page.locator('[data-testid=star-eligibility]');
+      await eligibility.filter({ hasText: `已通过申请 ${level} 星的资格审查` }).waitFor({ timeout: UI_TIMEOUT });
+      expect(await eligibility.innerText()).not.toMatch(/无$/m);
+      return id;
     };
     apps.agent2 = await c.ui.step(page, 'apply-agent2', () => apply('agent2', 2));
     await as('agent3');

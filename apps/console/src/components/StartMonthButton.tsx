@@ -83,7 +83,7 @@ export const StartMonthButton = ({ resource, keys, monthLabel, monthHelp, testId
           label={translate(monthLabel)}
           value={month}
           onChange={(e) => setMonth(e.target.value)}
-          placeholder="YYYY-MM"
+          placeholder={translate('qf.common.month_example')}
           error={!!localError || (problem?.details.some((d) => d.path === 'month') ?? false)}
           helperText={localError ?? (monthHelp ? translate(monthHelp) : ' ')}
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': testId } }}

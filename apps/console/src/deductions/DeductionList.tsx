@@ -33,7 +33,7 @@ const filters = (translate: (k: string) => string) => [
   <ReferenceInput key="employeeId" source="employeeId" reference="employees">
     <AutocompleteInput optionText={employeeText} label="resources.deductions.fields.employeeName" />
   </ReferenceInput>,
-  <TextInput key="month" source="month" alwaysOn placeholder="YYYY-MM" />,
+  <TextInput key="month" source="month" alwaysOn placeholder={translate('qf.common.month_example')} />,
   <SelectInput
     key="source"
     source="source"

@@ -10,7 +10,15 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export const appEn: Shape<typeof appZh> = {
   qf: {
     app: { title: 'QualityFlow' },
-    common: { none: '—', yes: 'Yes', no: 'No', json: 'Data', expand: 'Expand', collapse: 'Collapse' },
+    common: {
+      none: '—',
+      yes: 'Yes',
+      no: 'No',
+      json: 'Data',
+      expand: 'Expand',
+      collapse: 'Collapse',
+      month_example: 'e.g. 2026-03',
+    },
     dashboard: {
       heading: 'QualityFlow workbench',
       welcome: 'Welcome, %{name}',

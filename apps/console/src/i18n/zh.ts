@@ -8,7 +8,15 @@ import { areasZh } from './areas';
 export const appZh = {
   qf: {
     app: { title: 'QualityFlow 质量流程' },
-    common: { none: '—', yes: '是', no: '否', json: '数据', expand: '展开', collapse: '收起' },
+    common: {
+      none: '—',
+      yes: '是',
+      no: '否',
+      json: '数据',
+      expand: '展开',
+      collapse: '收起',
+      month_example: '例如 2026-03',
+    },
     dashboard: {
       heading: '质量流程工作台',
       welcome: '欢迎，%{name}',
@@ -214,7 +222,7 @@ export const appZh = {
       json_not_object: '规则全文必须是一个 JSON 对象',
       server_errors: '服务器未接受此版本',
       local_errors: '规则校验提示',
-      v: { date: '日期格式为 YYYY-MM-DD' },
+      v: { date: '日期须为“年-月-日”，例如 2026-03-15' },
       group: {
         complaints: '投诉',
         grades: '绩效等级',
@@ -267,7 +275,7 @@ export const appZh = {
         title: '发起月度结算',
         help: '选择要结算的月份；该月已发起时将打开已有的结算。',
         submit: '发起',
-        month_format: '月份格式为 YYYY-MM',
+        month_format: '月份须为“年-月”，例如 2026-03',
         done: '已发起 %{month} 月度结算',
       },
       row: {
@@ -374,7 +382,7 @@ export const appZh = {
         title: '分配回访评价',
         help: '为所选日期关闭的工单分配评价：工长自评每张可评价工单，回访按 90% 调度 / 10% 管理人员抽样分配。重复分配不会新增。',
         date: '工单关闭日期',
-        date_format: '日期格式为 YYYY-MM-DD',
+        date_format: '日期须为“年-月-日”，例如 2026-03-15',
         seed: '随机种子（可选）',
         seed_help: '默认为日期；相同种子得到相同分配',
         submit: '分配',
@@ -452,7 +460,7 @@ export const appZh = {
         create_help: '每年一次，颁奖须在 10 月底前完成（S-1）；发起时按热线人数计算各星级名额（S-5）。',
         ceremony_help: '星级自颁奖典礼之日起生效（S-9）',
         finish_help: '评定完成期限（S-1：10 月底前）',
-        date_format: '日期格式为 YYYY-MM-DD',
+        date_format: '日期须为“年-月-日”，例如 2026-03-15',
         year_range: '年度须在 2000–2100 之间',
         order: '各阶段开始日期须依次递后',
         finish_after_award: '完成期限不能早于颁奖开始日期',
@@ -554,7 +562,7 @@ export const appZh = {
         create: '发起月度考核',
         create_title: '发起星级月度考核',
         month_help: '考核月份（班组须在次月 5 日前评分，S-10）',
-        month_format: '月份格式为 YYYY-MM',
+        month_format: '月份须为“年-月”，例如 2026-03',
         empty_list: '暂无星级月度考核',
         empty: '本月没有星级人员',
         status: { open: '评分中', closed: '已结束' },

@@ -1,4 +1,5 @@
-import { Chip } from '@mui/material';
+import { Box, Button, Chip, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
 import { Datagrid, DateField, FunctionField, List, useTranslate } from 'react-admin';
 import type { SimulationRecord } from './model';
 
@@ -7,11 +8,26 @@ const Status = ({ r }: { r: SimulationRecord }) => {
   return <Chip size="small" label={translate(`qf.simulation.status.${r.status}`)} />;
 };
 
+/** No simulation yet: where one is started (a draft policy's 模拟 button), with the way there. */
+const Empty = () => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ p: 3 }} data-testid="simulations-empty">
+      <Typography color="text.secondary" gutterBottom>
+        {translate('qf.simulation.list_empty')}
+      </Typography>
+      <Button component={Link} to="/policies" variant="outlined">
+        {translate('qf.simulation.to_policies')}
+      </Button>
+    </Box>
+  );
+};
+
 /** What-if simulations (admins): which version against which, over which months. */
 export const SimulationList = () => {
   const translate = useTranslate();
   return (
-    <List sort={{ field: 'createdAt', order: 'DESC' }} exporter={false}>
+    <List sort={{ field: 'createdAt', order: 'DESC' }} exporter={false} empty={<Empty />}>
       <Datagrid bulkActionButtons={false} rowClick="show">
         <FunctionField
           source="policyVersion"

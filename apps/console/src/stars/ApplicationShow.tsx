@@ -8,7 +8,7 @@ import { hasRole } from '../authProvider/access';
 import { DateTimeField, Val } from '../components/fields';
 import { Section } from '../components/Section';
 import { ExamEntry, LeadReview } from './ApplicationActions';
-import { RuleNotes, StatusChip, Stars } from './chips';
+import { EligibilityResult, StatusChip, Stars } from './chips';
 import { LEVELS, MOVING_STATUSES, caseUrl, num } from './model';
 import { noteText, personLabel, useStarText } from './texts';
 
@@ -170,7 +170,8 @@ const ApplicationLayout = () => {
         </Stack>
         <Divider />
         <Section title={translate('qf.star.application.eligibility')} testId="star-eligibility">
-          <RuleNotes
+          <EligibilityResult
+            level={record.level}
             notes={(record.eligibilityNotes ?? []).map((n) => ({ ...n, message: noteText(translate, locale, n) }))}
           />
         </Section>

@@ -64,6 +64,22 @@ export const RuleNotes = ({ notes, empty }: { notes: RuleNote[] | null | undefin
   );
 };
 
+/**
+ * An application's eligibility result: passed for its level (an application exists only once S-2…S-4 allowed it),
+ * then the rule-tagged notes the check left, if any.
+ */
+export const EligibilityResult = ({ level, notes }: { level: number; notes: RuleNote[] | null | undefined }) => {
+  const translate = useTranslate();
+  return (
+    <>
+      <Alert severity="success" sx={{ mb: 1 }}>
+        {translate('qf.stars_ui.panel.eligible', { n: level })}
+      </Alert>
+      <RuleNotes notes={notes} empty={translate('qf.stars_ui.panel.no_notes')} />
+    </>
+  );
+};
+
 /** An api refusal inline: its message and each detail with the rule it names ("S-2 …"). */
 export const ProblemAlert = ({ problem, testId }: { problem: Problem | null; testId?: string }) => {
   const translate = useTranslate();

@@ -22,7 +22,7 @@ import { formatDateTime } from '../components/format';
 import { problemOf, problemText } from '../components/problem';
 import { API_URL, httpClient } from '../dataProvider';
 import { ResultWhy, type ResultWhyValue } from '../components/ResultWhy';
-import { RuleNotes, Stars } from './chips';
+import { EligibilityResult, Stars } from './chips';
 import { HistoryTable } from './HistoryTable';
 import { examScore, votedLevel } from './model';
 import { ResultTable, ScoreEditor } from './ReviewShow';
@@ -136,10 +136,7 @@ export const StarLeadReviewPanel = ({ task }: { task: TaskView }) => {
       <Divider />
       <Typography variant="subtitle2">{translate(`${T}.eligibility`)}</Typography>
       <Box data-testid="panel-eligibility">
-        <Alert severity="success" sx={{ mb: 1 }}>
-          {translate(`${T}.eligible`, { n: app.level })}
-        </Alert>
-        <RuleNotes notes={notes} empty={translate(`${T}.no_notes`)} />
+        <EligibilityResult level={app.level} notes={notes} />
       </Box>
       <Divider />
       <Typography variant="subtitle2">{translate(`${T}.quota_title`)}</Typography>

@@ -78,7 +78,7 @@ export const zh = {
         help: '按所选月份的工单、回访、满意度和导入的指标数据计算各考核卡得分与个人罚款，提交质量管理部审核（只能选择已结束的月份）。',
         submit: '发起',
         done: '已发起 %{month} KPI 考核',
-        month_format: '月份格式为 YYYY-MM',
+        month_format: '月份须为“年-月”，例如 2026-03',
       },
       import: {
         title: '导入考核指标数据',

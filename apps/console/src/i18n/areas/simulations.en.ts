@@ -12,6 +12,9 @@ export const en = {
       },
     },
     simulation: {
+      list_empty:
+        'No simulation yet. A simulation starts from a draft policy: open a draft under Policy versions, press Simulate and choose the months.',
+      to_policies: 'Go to policy versions',
       button: 'Simulate',
       dialog_title: 'Simulate %{version}',
       dialog_help:

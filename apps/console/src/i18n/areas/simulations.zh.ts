@@ -12,6 +12,8 @@ export const zh = {
       },
     },
     simulation: {
+      list_empty: '还没有政策模拟。模拟从规则草稿发起：在「规则版本」中打开一个草稿，点「模拟」，再选择月份。',
+      to_policies: '前往规则版本',
       button: '模拟',
       dialog_title: '模拟 %{version}',
       dialog_help:
