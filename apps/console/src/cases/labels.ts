@@ -3,18 +3,18 @@ import { useTranslate } from 'react-admin';
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID_RE.test(v);
 
-/** A stage of a process: the place a decision was taken (see `decision`). */
-export interface Where {
-  kind?: string | null;
-  stage?: string | null;
-}
-
 /**
  * Labels of a case's codes through the catalogue (qf.case_ui.*): stage keys (by process kind), outcomes, task
  * decisions and audit events. An unknown code falls back to the given label (e.g. the task's stageLabel from the
  * flow), never silently to a Chinese-looking guess; a code without any label shows as is (the text-hygiene test
  * catches it).
  */
+/** A stage of a process: the place a decision was taken (see `decision`). */
+export interface Where {
+  kind?: string | null;
+  stage?: string | null;
+}
+
 export const useCaseLabels = () => {
   const translate = useTranslate();
   const stage = (kind: string | null | undefined, key: string | null | undefined, fallback?: string | null): string => {
