@@ -4,7 +4,6 @@ import { NumberInput, RadioButtonGroupInput, useInput, useTranslate } from 'reac
 import type { RulingRole, Severity } from '@qf/policy';
 import { formatPoints } from '../components/format';
 import { useRangeHelper, useRulingChecks, useTaskComplaint } from './RulingForm';
-import { allowedRange } from './ruling';
 import { APPEAL_DECISIONS } from './schemas';
 import { AppealsSummary, personName, RuleChip, RulingSummary } from './shared';
 
@@ -27,16 +26,6 @@ export const AppealDecisionForm = () => {
   const rangeHelper = useRangeHelper();
   const decision = useWatch({ name: 'data.decision' }) as string | undefined;
   const ruling = complaint?.ruling;
-  // C-3: when every accountable person's points have one allowed value at the ruled severity (an ordinary complaint),
-  // a change could only repeat the ruling: the choice is offered disabled, with why
-  const fixed =
-    !!policy &&
-    !!ruling &&
-    ruling.persons.every((p) => {
-      const r = allowedRange(policy, ruling.severity as Severity, p.role as RulingRole, escalationLevel);
-      return !r || r.min === r.max;
-    });
-  const choices = decisionChoices.map((c) => (c.id === 'change' && fixed ? { ...c, disabled: true } : c));
 
   if (!complaint) return <CircularProgress size={20} />;
   return (
@@ -59,9 +48,8 @@ export const AppealDecisionForm = () => {
               <RuleChip rule="C-12" />
             </span>
           }
-          choices={choices}
+          choices={decisionChoices}
           row
-          helperText={fixed ? translate('qf.complaint.change_fixed') : undefined}
         />
       </Box>
       {decision === 'change' && ruling && (

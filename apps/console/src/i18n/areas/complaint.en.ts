@@ -26,8 +26,6 @@ export const en = {
       appeal_hint: 'Accept: the points are posted as ruled. Appeal: give your reason; the leadership group decides.',
       current_ruling: 'Current ruling and points',
       change_hint: "Enter each accountable person's new points within the allowed range.",
-      change_fixed:
-        'At the ruled severity each accountable person has one allowed value (C-3): the points cannot be changed; uphold or withdraw.',
       new_points_of: 'New points of %{name} · %{role}',
       ruled_points: 'ruled %{points}',
       ruling_withdrawn: 'The ruling was withdrawn by the leadership group; no points.',

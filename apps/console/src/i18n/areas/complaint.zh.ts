@@ -27,7 +27,6 @@ export const zh = {
         '接受认定：不再申诉，扣分按认定入账；提出申诉：须填写申诉理由，由领导小组裁决（维持、变更扣分或撤销）。',
       current_ruling: '当前认定及扣分',
       change_hint: '为每位责任人员填写变更后的扣分，须在允许范围内。',
-      change_fixed: '按认定的严重程度，每位责任人员的扣分只有一个允许值（C-3），无法变更扣分；可维持或撤销认定。',
       new_points_of: '%{name} · %{role} 的新扣分',
       ruled_points: '原认定 %{points} 分',
       ruling_withdrawn: '责任认定已由领导小组撤销，不扣分。',
